@@ -1,0 +1,320 @@
+"""Load a content directory into a validated Toolkaart, reporting every problem at once.
+
+Three passes, each collecting located diagnostics instead of stopping at the first:
+
+1. parse each file (YAML syntax, size, encoding, depth, aliases, duplicate keys);
+2. validate each file's data against its pydantic model (types, missing and unknown fields);
+3. check what links the files (unknown and duplicate ids, route order, numbering).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from toolkaart.diagnostics import ContentError, Diagnostic, Severity
+from toolkaart.models import (
+    CONTENT_FILES,
+    Actor,
+    ActorsFile,
+    Meta,
+    Phase,
+    PhasesFile,
+    Tool,
+    Toolkaart,
+    ToolsFile,
+)
+from toolkaart.yamlsource import Located, Position, YamlProblem, parse_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+#: Larger content files are refused unread: bounded time and memory whatever a file holds.
+MAX_FILE_BYTES = 8 * 1024 * 1024
+
+ENV_CONTENT_DIR = "TOOLKAART_CONTENT"
+REPOSITORY_CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
+
+
+def default_content_dir() -> Path:
+    """The content directory: ``$TOOLKAART_CONTENT`` if set, else the repository's ``content/``."""
+    override = os.environ.get(ENV_CONTENT_DIR)
+    return Path(override) if override else REPOSITORY_CONTENT_DIR
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """The outcome of loading: the content (None if any error) and every diagnostic."""
+
+    toolkaart: Toolkaart | None
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.is_error)
+
+    @property
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if not d.is_error)
+
+    def unwrap(self) -> Toolkaart:
+        """The content, or ContentError with every diagnostic."""
+        if self.toolkaart is None:
+            raise ContentError(self.diagnostics)
+        return self.toolkaart
+
+
+class _File:
+    """One content file being loaded: its display path, positions and diagnostics sink."""
+
+    def __init__(self, path: str, sink: list[Diagnostic]) -> None:
+        self.path = path
+        self.sink = sink
+        self.located: Located | Position = Position(1, 1)
+
+    def report(self, severity: Severity, position: Position, message: str) -> None:
+        self.sink.append(Diagnostic(self.path, position.line, position.col, severity, message))
+
+    def at(self, loc: tuple[str | int, ...]) -> Position:
+        if isinstance(self.located, Located):
+            return self.located.locate(loc)[0]
+        return self.located
+
+    def key_at(self, loc: tuple[str | int, ...]) -> Position:
+        if isinstance(self.located, Located):
+            return self.located.key_position(loc) or self.at(loc)
+        return self.located
+
+
+def _display_loc(loc: Sequence[str | int]) -> str:
+    text = ""
+    for step in loc:
+        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else str(step))
+    return text
+
+
+class _Unreadable:
+    """Marks a file that could not be parsed (its problem is already reported)."""
+
+
+UNREADABLE = _Unreadable()
+
+
+def _read(file: _File, path: Path, max_bytes: int) -> Any:
+    """Parsed data of one file, or UNREADABLE after reporting why it could not be read."""
+    start = Position(1, 1)
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            file.report("error", start, "not a regular file")
+            return UNREADABLE
+        if size > max_bytes:
+            file.report(
+                "error", start, f"file is {size} bytes; content files may be at most {max_bytes}"
+            )
+            return UNREADABLE
+        raw = path.read_bytes()[: max_bytes + 1]
+    except FileNotFoundError:
+        file.report("error", start, "file is missing")
+        return UNREADABLE
+    except OSError as error:
+        file.report("error", start, f"cannot read file: {error.strerror or error}")
+        return UNREADABLE
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        file.report("error", Position(line, col), "file is not valid UTF-8 text")
+        return UNREADABLE
+    try:
+        data, file.located = parse_yaml(text)
+    except YamlProblem as problem:
+        file.report("error", problem.position, problem.message)
+        return UNREADABLE
+    return data
+
+
+def _validate(file: _File, model: type[M], data: Any) -> M | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        details = error.errors(include_url=False)
+        nested = {
+            tuple(detail["loc"][:cut]) for detail in details for cut in range(len(detail["loc"]))
+        }
+        for detail in details:
+            loc = tuple(step for step in detail["loc"] if isinstance(step, str | int))
+            kind = detail["type"]
+            if kind == "too_short" and tuple(detail["loc"]) in nested:
+                continue  # a consequence of errors inside the collection, reported themselves
+            if kind == "missing":
+                file.report(
+                    "error",
+                    file.at(loc[:-1]),
+                    f"{_display_loc(loc[:-1]) or 'file'}: missing field '{loc[-1]}'",
+                )
+            elif kind == "extra_forbidden":
+                file.report(
+                    "error", file.key_at(loc), f"{_display_loc(loc)}: unknown field '{loc[-1]}'"
+                )
+            else:
+                message = detail["msg"].removeprefix("Value error, ")
+                file.report("error", file.at(loc), f"{_display_loc(loc) or 'file'}: {message}")
+        return None
+
+
+def _check_sequence(
+    file: _File, key: str, kind: str, items: Sequence[Phase | Actor | Tool]
+) -> None:
+    """Ids unique, numbers 1, 2, 3 … in file order."""
+    seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        if item.id in seen:
+            first = file.at((key, seen[item.id], "id"))
+            file.report(
+                "error",
+                file.at((key, index, "id")),
+                f"duplicate {kind} id '{item.id}' (first at line {first.line})",
+            )
+        else:
+            seen[item.id] = index
+        if item.number != index + 1:
+            order = "route order" if kind == "phase" else "file order"
+            file.report(
+                "error",
+                file.at((key, index, "number")),
+                f"{kind} '{item.id}' has number {item.number} but is number {index + 1} in "
+                f"{order}; number the {kind}s 1, 2, 3 … in {order}",
+            )
+
+
+def _check_references(
+    file: _File,
+    loc: tuple[str | int, ...],
+    kind: str,
+    references: Iterable[str],
+    known: set[str] | None,
+) -> None:
+    seen: set[str] = set()
+    for index, ref in enumerate(references):
+        if ref in seen:
+            file.report("error", file.at((*loc, index)), f"{kind} '{ref}' is listed twice")
+        seen.add(ref)
+        if known is not None and ref not in known:
+            file.report("error", file.at((*loc, index)), f"unknown {kind} id '{ref}'")
+
+
+def _check_phases(
+    file: _File, phases: Sequence[Phase], actor_ids: set[str] | None, tool_ids: set[str] | None
+) -> None:
+    _check_sequence(file, "phases", "phase", phases)
+    item_first: dict[str, Position] = {}
+    for p_index, phase in enumerate(phases):
+        _check_references(file, ("phases", p_index, "tools"), "tool", phase.tools, tool_ids)
+        _check_references(file, ("phases", p_index, "actors"), "actor", phase.actors, actor_ids)
+        for i_index, item in enumerate(phase.checklist):
+            loc: tuple[str | int, ...] = ("phases", p_index, "checklist", i_index)
+            here = file.at((*loc, "id"))
+            if item.id in item_first:
+                file.report(
+                    "error",
+                    here,
+                    f"duplicate checklist item id '{item.id}' "
+                    f"(first at line {item_first[item.id].line})",
+                )
+            else:
+                item_first[item.id] = here
+            _check_references(file, (*loc, "tools"), "tool", item.tools, tool_ids)
+            _check_references(file, (*loc, "actors"), "actor", item.actors, actor_ids)
+            for kind, refs, listed in (
+                ("tool", item.tools, phase.tools),
+                ("actor", item.actors, phase.actors),
+            ):
+                for ref in set(refs) - set(listed):
+                    file.report(
+                        "warning",
+                        file.at(loc),
+                        f"checklist item '{item.id}' refers to {kind} '{ref}', "
+                        f"which phase '{phase.id}' does not list",
+                    )
+            if item.source is None:
+                file.report("warning", file.at(loc), f"checklist item '{item.id}' has no source")
+
+
+def load_content(directory: Path | str, *, max_file_bytes: int = MAX_FILE_BYTES) -> LoadResult:
+    """Load and validate a content directory; never raises for anything a file holds."""
+    directory = Path(directory)
+    sink: list[Diagnostic] = []
+    files = {name: _File(str(directory / name), sink) for name in CONTENT_FILES}
+    parsed = {name: _read(files[name], directory / name, max_file_bytes) for name in CONTENT_FILES}
+
+    def validated(name: str, model: type[M]) -> M | None:
+        if parsed[name] is UNREADABLE:
+            return None
+        return _validate(files[name], model, parsed[name])
+
+    meta = validated("meta.yaml", Meta)
+    actors_file = validated("actors.yaml", ActorsFile)
+    tools_file = validated("tools.yaml", ToolsFile)
+    phases_file = validated("phases.yaml", PhasesFile)
+
+    actor_ids = {a.id for a in actors_file.actors} if actors_file else None
+    tool_ids = {t.id for t in tools_file.tools} if tools_file else None
+    if actors_file:
+        _check_sequence(files["actors.yaml"], "actors", "actor", actors_file.actors)
+    if tools_file:
+        _check_sequence(files["tools.yaml"], "tools", "tool", tools_file.tools)
+        for index, tool in enumerate(tools_file.tools):
+            if tool.url is None:
+                files["tools.yaml"].report(
+                    "warning",
+                    files["tools.yaml"].at(("tools", index)),
+                    f"tool '{tool.id}' has no web address",
+                )
+    if phases_file:
+        _check_phases(files["phases.yaml"], phases_file.phases, actor_ids, tool_ids)
+
+    diagnostics = tuple(sorted(sink, key=_sort_key))
+    if any(d.is_error for d in diagnostics) or not (
+        meta and actors_file and tools_file and phases_file
+    ):
+        return LoadResult(None, diagnostics)
+    toolkaart = Toolkaart.model_construct(
+        meta=meta,
+        phases=phases_file.phases,
+        actors=actors_file.actors,
+        tools=tools_file.tools,
+    )
+    return LoadResult(toolkaart, diagnostics)
+
+
+def load_toolkaart(directory: Path | str | None = None) -> Toolkaart:
+    """The validated content of ``directory`` (default: see default_content_dir).
+
+    Raises ContentError carrying every diagnostic when the content has errors.
+    """
+    return load_content(directory if directory is not None else default_content_dir()).unwrap()
+
+
+_FILE_ORDER = {name: index for index, name in enumerate(CONTENT_FILES)}
+
+
+def _sort_key(diagnostic: Diagnostic) -> tuple[int, int, int]:
+    return (_FILE_ORDER.get(Path(diagnostic.path).name, 99), diagnostic.line, diagnostic.col)
+
+
+__all__ = [
+    "ENV_CONTENT_DIR",
+    "MAX_FILE_BYTES",
+    "ContentError",
+    "LoadResult",
+    "Meta",
+    "default_content_dir",
+    "load_content",
+    "load_toolkaart",
+]

@@ -1,0 +1,43 @@
+"""The one table of user-facing strings (Dutch), used by the domain's messages and by every page.
+
+Pages and domain code ask ``t(key, **params)``; adding a language means adding a table here, not
+touching pages. Content text (phases, actors, tools, checklists) is never here: it is data in
+``content/``.
+"""
+
+from __future__ import annotations
+
+NL: dict[str, str] = {
+    # gate rules (toolkaart.gates)
+    "gate.error.unknown_phase": "Fase '{phase}' bestaat niet.",
+    "gate.error.unknown_item": "Onbekende checklistpunten bij fase '{phase}': {items}.",
+    "gate.error.locked": (
+        "De poort van fase {phase} is nog op slot: beantwoord eerst de kernvraag van fase "
+        "{current}."
+    ),
+    "gate.error.open_items": (
+        "Fase {phase} heeft nog {count} open checklistpunten. Bevestig uitdrukkelijk dat u de poort "
+        "toch passeert; de open punten worden bij het besluit vastgelegd."
+    ),
+    "gate.error.review_only_last": (
+        "Een datum voor de volgende herbeoordeling hoort alleen bij een 'ja' in fase {phase}."
+    ),
+    "gate.error.review_in_past": "De volgende herbeoordeling moet na de besluitdatum liggen.",
+    "answer.ja": "Ja",
+    "answer.nog niet": "Nog niet",
+    "answer.nee": "Nee",
+    "state.passed": "gepasseerd",
+    "state.current": "huidige fase",
+    "state.locked": "op slot",
+}
+
+_TABLES = {"nl": NL}
+LANGUAGE = "nl"
+
+
+def t(key: str, /, **params: object) -> str:
+    """The string for ``key`` in the active language, formatted with ``params``."""
+    template = _TABLES[LANGUAGE].get(key)
+    if template is None:
+        raise KeyError(f"no string '{key}' in the '{LANGUAGE}' table")
+    return template.format(**params) if params else template
