@@ -8,6 +8,16 @@ touching pages. Content text (phases, actors, tools, checklists) is never here: 
 from __future__ import annotations
 
 NL: dict[str, str] = {
+    # frame
+    "app.title": "Toolkaart Waardevolle AI voor gezondheid",
+    "nav.home": "Toolkaart",
+    "footer.version": "{title}, inhoud {version}",
+    "content.invalid.title": "De inhoud van de Toolkaart bevat fouten",
+    "content.invalid.body": (
+        "De navigator kan de inhoud niet tonen zolang deze fouten er zijn. Elke regel noemt het "
+        "bestand, de regel en de kolom. Herstel de YAML-bestanden; de pagina laadt de inhoud "
+        "daarna vanzelf opnieuw."
+    ),
     # gate rules (toolkaart.gates)
     "gate.error.unknown_phase": "Fase '{phase}' bestaat niet.",
     "gate.error.unknown_item": "Onbekende checklistpunten bij fase '{phase}': {items}.",

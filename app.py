@@ -1,0 +1,21 @@
+"""Entry point: ``streamlit run app.py``. Declares the pages; each page is a thin script in pages/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from toolkaart.strings import t
+from toolkaart.web.layout import footer
+
+PAGES = Path(__file__).parent / "pages"
+
+st.set_page_config(page_title=t("app.title"), layout="wide")
+page = st.navigation(
+    [
+        st.Page(PAGES / "home.py", title=t("nav.home"), url_path="", default=True),
+    ]
+)
+page.run()
+footer()

@@ -1,0 +1,14 @@
+"""The app starts on the shipped content and shows the home page."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import REPO
+
+
+def test_home_page_renders_the_toolkaart() -> None:
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=30).run()
+    assert not app.exception
+    assert app.title[0].value == "Toolkaart Waardevolle AI voor gezondheid"
+    assert "Is het idee wenselijk?" in " ".join(m.value for m in app.markdown)

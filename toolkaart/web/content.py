@@ -1,0 +1,59 @@
+"""Content for the pages: loaded once per process, reloaded when a content file changes.
+
+The cache is keyed on the content files' modification times, so editing a YAML file shows up on
+the next rerun without a restart, while an unchanged file costs four ``stat`` calls per rerun.
+``st.cache_resource`` (not ``cache_data``) hands every session the same frozen objects, no copies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from toolkaart.graph import ToolkaartGraph
+from toolkaart.loader import LoadResult, default_content_dir, load_content
+from toolkaart.models import CONTENT_FILES, Toolkaart
+from toolkaart.strings import t
+
+
+@dataclass(frozen=True)
+class LoadedContent:
+    result: LoadResult
+    graph: ToolkaartGraph | None
+
+
+def _signature(directory: Path) -> tuple[tuple[str, int], ...]:
+    stamps = []
+    for name in CONTENT_FILES:
+        try:
+            stamps.append((name, (directory / name).stat().st_mtime_ns))
+        except OSError:
+            stamps.append((name, -1))
+    return tuple(stamps)
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _load(directory: str, signature: tuple[tuple[str, int], ...]) -> LoadedContent:
+    del signature  # part of the cache key only
+    result = load_content(directory)
+    graph = ToolkaartGraph(result.toolkaart) if result.toolkaart is not None else None
+    return LoadedContent(result, graph)
+
+
+def loaded_content() -> LoadedContent:
+    """The current content and its diagnostics (cached; reloaded when a file changes)."""
+    directory = default_content_dir()
+    return _load(str(directory), _signature(directory))
+
+
+def require_content() -> tuple[Toolkaart, ToolkaartGraph]:
+    """The valid content, or a page listing the located content errors (and the run stops)."""
+    loaded = loaded_content()
+    if loaded.result.toolkaart is None or loaded.graph is None:
+        st.title(t("content.invalid.title"))
+        st.error(t("content.invalid.body"))
+        st.code("\n".join(str(d) for d in loaded.result.diagnostics), language=None)
+        st.stop()
+    return loaded.result.toolkaart, loaded.graph
