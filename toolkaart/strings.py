@@ -39,6 +39,35 @@ NL: dict[str, str] = {
     "state.passed": "gepasseerd",
     "state.current": "huidige fase",
     "state.locked": "op slot",
+    # portfolio (toolkaart.portfolio, pages/portfolio.py)
+    "portfolio.count.part": "{phase}: {count}",
+    "portfolio.count.sentence": "Aantal actieve projecten: {total}. Per fase: {parts}.",
+    # agenda (toolkaart.agenda, toolkaart.agenda_export, pages/agenda.py)
+    "agenda.default_title": "Agenda bestuursvergadering {date}",
+    "agenda.overview.title": "Portefeuille per fase",
+    "agenda.error.unknown_item": "Agendapunt '{item}' bestaat niet (meer).",
+    "agenda.error.empty_title": "Geef het agendapunt een titel.",
+    "agenda.error.long_title": "Een titel mag hoogstens {limit} tekens lang zijn.",
+    "agenda.error.long_note": "Een notitie mag hoogstens {limit} tekens lang zijn.",
+    "agenda.error.not_a_draft": "Dit bestand is geen agenda-concept van de Toolkaart-navigator.",
+    "agenda.error.version": (
+        "Dit agenda-concept heeft formaatversie {version}; deze navigator leest versie {supported}."
+    ),
+    "agenda.error.invalid": "Het agenda-concept is onvolledig of beschadigd: {problems}.",
+    "agenda.error.too_large": "Het agenda-concept is groter dan {limit} MB.",
+    "agenda.error.not_json": "Het agenda-concept is geen geldige JSON: {detail}.",
+    "month.1": "januari",
+    "month.2": "februari",
+    "month.3": "maart",
+    "month.4": "april",
+    "month.5": "mei",
+    "month.6": "juni",
+    "month.7": "juli",
+    "month.8": "augustus",
+    "month.9": "september",
+    "month.10": "oktober",
+    "month.11": "november",
+    "month.12": "december",
 }
 
 _TABLES = {"nl": NL}
