@@ -16,6 +16,8 @@ import yaml
 from yaml.nodes import ScalarNode
 
 MAX_DEPTH = 64
+#: Most entries one mapping or sequence may hold (1000x the shipped content still fits).
+MAX_ENTRIES = 100_000
 STR_TAG = "tag:yaml.org,2002:str"
 _SCALAR_TAGS = frozenset(
     "tag:yaml.org,2002:" + name for name in ("null", "bool", "int", "float", "timestamp", "str")
@@ -155,6 +157,8 @@ def _build(loader: Any) -> tuple[Any, Located | Position]:
             return
         frame = stack[-1]
         container, located = frame[0], frame[1]
+        if len(container) >= MAX_ENTRIES:
+            raise YamlProblem(f"more than {MAX_ENTRIES} entries in one list or mapping", _pos(mark))
         if isinstance(container, list):
             container.append(value)
             located.children.append(position)
