@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
-from toolkaart.gates import Answer, Assessment
+from toolkaart.gates import Answer, Assessment, GateDecision
 from toolkaart.models import Toolkaart
 from toolkaart.portfolio import build_portfolio, days_since, organisations
 from toolkaart.projects import Project
@@ -177,3 +178,13 @@ def test_days_since_counts_calendar_days_in_utc() -> None:
     late = dt.datetime(2027, 2, 28, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=-2)))
     assert days_since(late, TODAY) == 0  # 1 March 01:30 UTC
     assert days_since(at(TODAY + dt.timedelta(days=3)), TODAY) == 0
+
+
+def test_a_decision_on_a_phase_no_longer_in_the_content_is_not_the_last(
+    toolkaart: Toolkaart,
+) -> None:
+    base = project(toolkaart, "oud", passed=2)
+    gone = GateDecision(phase_id="verdwenen-fase", answer=Answer.JA, decided_on=dt.date(2026, 3, 1))
+    assessment = replace(base.assessment, decisions=(*base.assessment.decisions, gone))
+    row = build_portfolio(toolkaart, [base.with_assessment(assessment)], today=TODAY).rows[0]
+    assert row.last_decision == base.assessment.decisions[-1]

@@ -97,12 +97,16 @@ def portfolio_row(
     phase = toolkaart.phase(status.current_phase_id)
     open_ids = set(project.assessment.open_items(toolkaart, phase.id))
     days = days_since(project.updated_at, today)
-    decisions = project.assessment.decisions
+    # A decision on a phase since removed from the content no longer counts (as in route_status).
+    last = next(
+        (d for d in reversed(project.assessment.decisions) if toolkaart.has_phase(d.phase_id)),
+        None,
+    )
     return PortfolioRow(
         project=project,
         phase=phase,
         completed=status.completed,
-        last_decision=decisions[-1] if decisions else None,
+        last_decision=last,
         awaiting=phase.key_question,
         open_items=tuple(item for item in phase.checklist if item.id in open_ids),
         days_since_change=days,

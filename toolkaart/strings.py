@@ -42,6 +42,90 @@ NL: dict[str, str] = {
     # portfolio (toolkaart.portfolio, pages/portfolio.py)
     "portfolio.count.part": "{phase}: {count}",
     "portfolio.count.sentence": "Aantal actieve projecten: {total}. Per fase: {parts}.",
+    # pages/portfolio.py
+    "nav.portfolio": "Portfolio",
+    "portfolio.title": "Portfolio van AI-projecten",
+    "portfolio.intro": (
+        "Alle actieve projecten: in welke fase ze staan, welke poort op een besluit wacht, wat nog "
+        "open staat en hoe lang er niets is veranderd."
+    ),
+    "portfolio.filter.organisation": "Organisatie",
+    "portfolio.filter.all": "Alle organisaties",
+    "portfolio.no_organisation": "(geen organisatie)",
+    "portfolio.stale_days": "Markeer projecten die langer dan dit aantal dagen niet zijn gewijzigd",
+    "portfolio.stale_days.help": "Een project zonder wijziging na zoveel dagen krijgt een markering.",
+    "portfolio.empty": (
+        "Er zijn (voor deze selectie) geen actieve projecten. Maak een project aan op de pagina "
+        "Projecten."
+    ),
+    "portfolio.metric.total": "Actieve projecten",
+    "portfolio.metric.stale": "Langer dan {days} dagen niet gewijzigd",
+    "portfolio.by_phase": "Aantal projecten per fase",
+    "portfolio.chart.title": "Aantal actieve projecten per fase",
+    "portfolio.chart.table": "Dezelfde aantallen als tabel",
+    "portfolio.projects": "Projecten",
+    "portfolio.col.project": "Project",
+    "portfolio.col.organisation": "Organisatie",
+    "portfolio.col.phase": "Fase",
+    "portfolio.col.count": "Aantal",
+    "portfolio.col.awaiting": "Poort wacht op besluit",
+    "portfolio.col.last_decision": "Laatste besluit",
+    "portfolio.col.last_date": "Datum laatste besluit",
+    "portfolio.col.open_items": "Open checklistpunten",
+    "portfolio.col.days": "Dagen sinds wijziging",
+    "portfolio.col.stale": "Gemarkeerd",
+    "portfolio.stale.yes": "⚠ ja, lang niet gewijzigd",
+    "portfolio.stale.no": "nee",
+    "portfolio.none": "nog geen",
+    "portfolio.open_items": "Open checklistpunten van {name} ({count})",
+    "portfolio.to_agenda": "Naar de agenda voor de bestuursvergadering",
+    # pages/agenda.py
+    "nav.agenda": "Agenda",
+    "agenda.title": "Agenda voor de bestuursvergadering",
+    "agenda.intro": (
+        "Kies de vergaderdatum en de projecten die u wilt bespreken. De agenda wordt samengesteld "
+        "uit de projecten: per project de kernvraag waarover besloten moet worden, de onderbouwing "
+        "tot nu toe, de open punten als risico’s, wie u uitnodigt en wat u vooraf leest. Daarna "
+        "kunt u punten verplaatsen, toevoegen en bewerken, en de agenda downloaden of opslaan."
+    ),
+    "agenda.compose.heading": "Nieuwe agenda",
+    "agenda.meeting_date": "Vergaderdatum",
+    "agenda.choose": "Te bespreken projecten (in de volgorde waarin u ze kiest)",
+    "agenda.choose.help": "Alleen actieve projecten. De volgorde kunt u later nog aanpassen.",
+    "agenda.choose.placeholder": "Kies een of meer projecten",
+    "agenda.compose": "Agenda samenstellen",
+    "agenda.compose.replaces": (
+        "Een nieuwe agenda vervangt de agenda hieronder; sla die eerst op als u haar wilt bewaren."
+    ),
+    "agenda.reopen.choose": "Opgeslagen concept",
+    "agenda.reopen": "Concept openen",
+    "agenda.reopened": "Het concept is geopend.",
+    "agenda.draft_label": "{title} (vergadering {date}, opgeslagen {saved})",
+    "agenda.project_label": "{name} — {organisation}",
+    "agenda.meeting_line": "Vergaderdatum: {date}",
+    "agenda.details.heading": "Titel en datum",
+    "agenda.details.title": "Titel van de agenda",
+    "agenda.details.save": "Titel en datum bijwerken",
+    "agenda.item.up": "↑ Omhoog",
+    "agenda.item.up.help": "Zet ‘{title}’ een plaats eerder",
+    "agenda.item.down": "↓ Omlaag",
+    "agenda.item.down.help": "Zet ‘{title}’ een plaats later",
+    "agenda.item.remove": "Verwijderen",
+    "agenda.item.remove.help": "Haal ‘{title}’ van de agenda",
+    "agenda.item.edit": "Titel en notitie van ‘{title}’ bewerken",
+    "agenda.item.title": "Titel van het agendapunt",
+    "agenda.item.note": "Notitie",
+    "agenda.item.save": "Wijzigingen opslaan",
+    "agenda.add.heading": "Vrij agendapunt toevoegen",
+    "agenda.add.title": "Titel van het nieuwe punt",
+    "agenda.add.note": "Toelichting (optioneel)",
+    "agenda.add.submit": "Punt toevoegen",
+    "agenda.export.heading": "Downloaden en opslaan",
+    "agenda.export.docx": "Download als Word (DOCX)",
+    "agenda.export.pdf": "Download als PDF",
+    "agenda.export.md": "Download als Markdown",
+    "agenda.save": "Concept opslaan",
+    "agenda.saved": "Het concept ‘{title}’ is opgeslagen.",
     # agenda (toolkaart.agenda, toolkaart.agenda_export, pages/agenda.py)
     "agenda.default_title": "Agenda bestuursvergadering {date}",
     "agenda.overview.title": "Portefeuille per fase",
