@@ -10,8 +10,9 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from toolkaart import export, schema
+from toolkaart import schema
 from toolkaart.loader import LoadResult, default_content_dir, load_content
+from toolkaart.models import Toolkaart
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -46,11 +47,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_FORMATS: dict[str, Callable[..., str]] = {
-    "json": export.to_json,
-    "md": export.to_markdown,
-    "dot": export.to_dot,
-}
+EXPORT_FORMATS = ("json", "md", "dot")
 
 
 def write_output(text: str, output: str | None) -> None:
@@ -67,11 +64,20 @@ def write_output(text: str, output: str | None) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    # Imported here: networkx and graphviz take most of the CLI's start-up, and validate needs
+    # neither.
+    from toolkaart import export
+
+    formats: dict[str, Callable[[Toolkaart], str]] = {
+        "json": export.to_json,
+        "md": export.to_markdown,
+        "dot": export.to_dot,
+    }
     result = load_content(_content_dir(args.directory))
     if result.toolkaart is None:
         _print_diagnostics(result)
         return EXIT_REJECTED
-    write_output(_FORMATS[args.format](result.toolkaart), args.output)
+    write_output(formats[args.format](result.toolkaart), args.output)
     return EXIT_OK
 
 
@@ -106,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.set_defaults(handler=cmd_validate)
 
     exporter = commands.add_parser("export", help="export the whole Toolkaart")
-    exporter.add_argument("--format", "-f", choices=sorted(_FORMATS), required=True)
+    exporter.add_argument("--format", "-f", choices=EXPORT_FORMATS, required=True)
     exporter.add_argument("directory", nargs="?", help=dir_help)
     exporter.add_argument("-o", "--output", help="output file (default: standard output)")
     exporter.set_defaults(handler=cmd_export)
