@@ -99,6 +99,23 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from toolkaart import bench
+
+    plan = bench.Plan.quick() if args.quick else bench.Plan.full()
+    if args.json and not Path(args.json).resolve().parent.is_dir():
+        raise UsageError(f"directory '{Path(args.json).parent}' does not exist")
+
+    def progress(step: str) -> None:
+        print(f"... {step}", file=sys.stderr, flush=True)
+
+    figures = bench.run_bench(plan, _content_dir(args.directory), progress)
+    print(bench.summary(figures))
+    if args.json:
+        bench.write_json(figures, Path(args.json))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="toolkaart",
@@ -121,6 +138,12 @@ def build_parser() -> argparse.ArgumentParser:
     schemas.add_argument("file", nargs="?", help="one content file: meta, phases, actors or tools")
     schemas.add_argument("--dir", help="write one <file>.schema.json per content file here")
     schemas.set_defaults(handler=cmd_schema)
+
+    bencher = commands.add_parser("bench", help="measure content, pages, server and store")
+    bencher.add_argument("directory", nargs="?", help=dir_help)
+    bencher.add_argument("--quick", action="store_true", help="small runs, for the test suite")
+    bencher.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    bencher.set_defaults(handler=cmd_bench)
     return parser
 
 
