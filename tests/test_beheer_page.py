@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +34,17 @@ def text_of(app: AppTest) -> str:
     return "\n".join(str(p) for p in parts)
 
 
+def shown(value: Any) -> Any:
+    """What a reader sees of a table cell: the page escapes Markdown in content text."""
+    return re.sub(r"\\(.)", r"\1", value) if isinstance(value, str) else value
+
+
 def table_rows(app: AppTest, index: int) -> list[dict[str, Any]]:
-    return list(app.table[index].value.to_dict(orient="records"))
+    """The rows of the index-th table, as the reader sees them."""
+    return [
+        {shown(key): shown(value) for key, value in row.items()}
+        for row in app.table[index].value.to_dict(orient="records")
+    ]
 
 
 def test_valid_content(monkeypatch: pytest.MonkeyPatch) -> None:
