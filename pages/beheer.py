@@ -25,7 +25,7 @@ from toolkaart.loader import default_content_dir
 from toolkaart.models import Toolkaart
 from toolkaart.strings import t
 from toolkaart.web.content import loaded_content, reload_content
-from toolkaart.web.text import plain as _plain
+from toolkaart.web.text import plain
 
 BASELINE = "beheer.baseline"  # Toolkaart | None: the content as this session last loaded it
 REPORT = "beheer.reload_report"  # what the last press of the button found
@@ -34,7 +34,7 @@ MAX_NAME = 90
 
 
 def _short(text: str) -> str:
-    return _plain(text if len(text) <= MAX_NAME else text[: MAX_NAME - 1].rstrip() + "…")
+    return plain(text if len(text) <= MAX_NAME else text[: MAX_NAME - 1].rstrip() + "…")
 
 
 def _reload_report(previous: Toolkaart | None, current: Toolkaart | None) -> ContentDiff | str:
@@ -87,11 +87,11 @@ def _show_diagnostics(label: str, diagnostics: Sequence[Diagnostic]) -> None:
 
 def _show_matrix(title: str, name_column: str, table: LinkTable) -> None:
     st.subheader(title)
-    headers = [_plain(f"{phase.number}. {phase.name}") for phase in table.phases]
+    headers = [plain(f"{phase.number}. {phase.name}") for phase in table.phases]
     st.table(
         [
             {
-                name_column: _plain(item.name),
+                name_column: plain(item.name),
                 **{
                     header: "✓" if listed else ""
                     for header, listed in zip(headers, marks, strict=True)
@@ -166,20 +166,20 @@ else:
     st.header(t("beheer.missing.title"))
     _show_list(
         t("beheer.missing.unlinked_tools"),
-        [f"{_plain(tool.name)} (`{tool.id}`)" for tool in health.unlinked_tools],
+        [f"{plain(tool.name)} (`{tool.id}`)" for tool in health.unlinked_tools],
     )
     _show_list(
         t("beheer.missing.unlinked_actors"),
-        [f"{_plain(actor.name)} (`{actor.id}`)" for actor in health.unlinked_actors],
+        [f"{plain(actor.name)} (`{actor.id}`)" for actor in health.unlinked_actors],
     )
     _show_list(
         t("beheer.missing.no_address"),
-        [f"{_plain(tool.name)} (`{tool.id}`)" for tool in health.tools_without_address],
+        [f"{plain(tool.name)} (`{tool.id}`)" for tool in health.tools_without_address],
     )
     _show_list(
         t("beheer.missing.no_source"),
         [
-            f"{_plain(phase.name)}: {_short(item.text)} (`{item.id}`)"
+            f"{plain(phase.name)}: {_short(item.text)} (`{item.id}`)"
             for phase, item in health.checklist_without_source
         ],
     )
