@@ -1,4 +1,4 @@
-"""The ``toolkaart`` command line: validate, export and schema (more commands register here).
+"""The ``toolkaart`` command line: validate, export, schema and check-links.
 
 Exit codes: 0 success, 1 rejected input (content errors), 2 usage error.
 """
@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from toolkaart import schema
+from toolkaart import links, schema
 from toolkaart.loader import LoadResult, default_content_dir, load_content
 from toolkaart.models import Toolkaart
 
@@ -116,6 +116,56 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _timeout(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = float("nan")
+    if not 0 < seconds <= 300:
+        raise argparse.ArgumentTypeError(
+            f"'{value}' is not a number of seconds above 0 and at most 300"
+        )
+    return seconds
+
+
+def cmd_check_links(args: argparse.Namespace) -> int:
+    """Offline: each address present, well formed, https. Online: each answers, redirects or fails.
+
+    Exit 1 for a malformed address, an unreadable tools file or an address that fails online. A
+    missing address and a redirect are reported but are not failures: the Toolkaart itself gives
+    no address for some tools, and a redirect still reaches a page (update the address at leisure).
+    """
+    addresses, unreadable = links.read_addresses(_content_dir(args.directory))
+    findings = unreadable + links.check_offline(addresses)
+    for finding in findings:
+        print(finding)
+    good = links.requestable(addresses)
+    missing = sum(1 for a in addresses if a.url is None)
+    print(
+        f"Offline: {len(good)} https addresses, {len(addresses) - len(good) - missing} malformed, "
+        f"{missing} tools without an address"
+    )
+    failed = any(finding.is_error for finding in findings)
+    if args.online:
+        results = links.check_online(good, timeout=args.timeout)
+        for result in results:
+            status = str(result.status) if result.status is not None else "-"
+            arrow = "-> " if result.outcome == "redirect" else ""
+            print(
+                f"{result.outcome:<8} {status:>3} {result.address.tool_id}: "
+                f"{result.address.url} {arrow}{result.detail} ({result.seconds:.2f} s)"
+            )
+        counts = {outcome: 0 for outcome in ("ok", "redirect", "failed")}
+        for result in results:
+            counts[result.outcome] += 1
+        print(
+            f"Online: {counts['ok']} answered, {counts['redirect']} redirected, "
+            f"{counts['failed']} failed"
+        )
+        failed = failed or counts["failed"] > 0
+    return EXIT_REJECTED if failed else EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="toolkaart",
@@ -144,6 +194,20 @@ def build_parser() -> argparse.ArgumentParser:
     bencher.add_argument("--quick", action="store_true", help="small runs, for the test suite")
     bencher.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     bencher.set_defaults(handler=cmd_bench)
+
+    checker = commands.add_parser("check-links", help="check the tools' web addresses")
+    checker.add_argument("directory", nargs="?", help=dir_help)
+    checker.add_argument(
+        "--online", action="store_true", help="also request each address (needs the internet)"
+    )
+    checker.add_argument(
+        "--timeout",
+        type=_timeout,
+        default=links.DEFAULT_TIMEOUT,
+        metavar="S",
+        help=f"seconds to wait for each answer (default {links.DEFAULT_TIMEOUT:g})",
+    )
+    checker.set_defaults(handler=cmd_check_links)
     return parser
 
 
