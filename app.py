@@ -15,6 +15,7 @@ st.set_page_config(page_title=t("app.title"), layout="wide")
 page = st.navigation(
     [
         st.Page(PAGES / "home.py", title=t("nav.home"), url_path="", default=True),
+        st.Page(PAGES / "beheer.py", title=t("nav.beheer"), url_path="beheer"),
     ]
 )
 page.run()

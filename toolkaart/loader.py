@@ -9,6 +9,7 @@ Three passes, each collecting located diagnostics instead of stopping at the fir
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -267,8 +268,22 @@ def _check_phases(
 
 
 def load_content(directory: Path | str, *, max_file_bytes: int = MAX_FILE_BYTES) -> LoadResult:
-    """Load and validate a content directory; never raises for anything a file holds."""
-    directory = Path(directory)
+    """Load and validate a content directory; never raises for anything a file holds.
+
+    The cyclic garbage collector is paused meanwhile: loading builds many small acyclic objects,
+    and the collections they trigger made loading grow faster than the content (measured at 1000
+    times the shipped size: 7.9 s parsing with the collector against 3.6 s without).
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_content(Path(directory), max_file_bytes)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load_content(directory: Path, max_file_bytes: int) -> LoadResult:
     sink: list[Diagnostic] = []
     files = {name: _File(str(directory / name), sink) for name in CONTENT_FILES}
     parsed = {name: _read(files[name], directory / name, max_file_bytes) for name in CONTENT_FILES}
