@@ -393,7 +393,7 @@ def test_not_json_and_oversized_drafts_are_refused(agenda: Agenda) -> None:
 
 
 def test_the_documented_schema_is_current_and_accepts_a_draft(agenda: Agenda) -> None:
-    path = REPO / "schemas" / "agenda.schema.json"
+    path = REPO / "docs" / "agenda-draft.schema.json"
     assert path.read_text(encoding="utf-8") == render(agenda_schema())
     schema = json.loads(path.read_text(encoding="utf-8"))
     draft = json.loads(agenda_to_json(add_item(agenda, "Rondvraag")))

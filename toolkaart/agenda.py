@@ -466,11 +466,11 @@ def agenda_from_json(text: str | bytes) -> Agenda:
 
 
 def agenda_schema() -> dict[str, Any]:
-    """The JSON Schema of a draft (``schemas/agenda.schema.json``)."""
+    """The JSON Schema of a draft (``docs/agenda-draft.schema.json``)."""
     schema: dict[str, Any] = Agenda.model_json_schema(mode="validation")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "agenda.schema.json",
+        "$id": "agenda-draft.schema.json",
         "title": "Toolkaart board agenda draft",
         **schema,
     }
