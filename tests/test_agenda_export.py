@@ -167,3 +167,13 @@ def test_every_format_follows_the_users_order(agenda: Agenda) -> None:
     assert [p.text for p in document.paragraphs if style(p) == "Heading 2"][:3] == expected
     reader = PdfReader(io.BytesIO(to_pdf(moved)))
     assert bookmarks(reader)[1][:3] == expected
+
+
+def test_markdown_shows_names_and_notes_as_written(agenda: Agenda) -> None:
+    odd = edit_item(
+        agenda, "free-1", title="Rondvraag", note="1. geen lijst\n*geen nadruk* | geen cel"
+    )
+    odd = add_item(odd, "Extra", "- ook geen lijst")
+    text = to_markdown(odd)
+    assert "1\\. geen lijst  \n\\*geen nadruk\\* \\| geen cel" in text
+    assert "\\- ook geen lijst" in text

@@ -28,6 +28,7 @@ from toolkaart.agenda import (
     ProjectBrief,
     format_date,
 )
+from toolkaart.markdown import plain
 from toolkaart.strings import t
 
 
@@ -193,8 +194,13 @@ def outline(agenda: Agenda) -> tuple[Block, ...]:
 # Markdown ---------------------------------------------------------------------------------------
 
 
+def _md_text(text: str) -> str:
+    """Content and user text shown as written (no accidental lists, emphasis or table cells)."""
+    return "  \n".join(plain(line) for line in text.split("\n"))
+
+
 def _md_line(line: Line) -> str:
-    text = line.text.replace("|", "\\|")
+    text = _md_text(line.text)
     return f"[{text}]({line.url})" if line.url else text
 
 
@@ -204,7 +210,7 @@ def blocks_markdown(blocks: tuple[Block, ...] | Iterator[Block]) -> str:
         if isinstance(block, Heading):
             out.append(f"{'#' * block.level} {block.text}")
         elif isinstance(block, Paragraph):
-            out.append(block.text.replace("\n", "  \n"))
+            out.append(_md_text(block.text))
         elif all(len(cell) == 1 for row in block.rows for cell in row):
             rows = [" | ".join(block.header), " | ".join("---" for _ in block.header)]
             rows += [" | ".join(_md_line(cell[0]) for cell in row) for row in block.rows]
@@ -213,7 +219,7 @@ def blocks_markdown(blocks: tuple[Block, ...] | Iterator[Block]) -> str:
             parts = []
             for label, *cells in block.rows:
                 lines = [line for cell in cells for line in cell]
-                heading = f"**{' '.join(x.text for x in label)}**"
+                heading = f"**{_md_text(' '.join(x.text for x in label))}**"
                 if len(lines) == 1:
                     parts.append(f"{heading}: {_md_line(lines[0])}")
                 else:
