@@ -15,6 +15,9 @@ st.set_page_config(page_title=t("app.title"), layout="wide")
 page = st.navigation(
     [
         st.Page(PAGES / "home.py", title=t("nav.home"), url_path="", default=True),
+        st.Page(PAGES / "fase.py", title=t("nav.phase"), url_path="fase"),
+        st.Page(PAGES / "actoren.py", title=t("nav.actors"), url_path="actoren"),
+        st.Page(PAGES / "hulpmiddelen.py", title=t("nav.tools"), url_path="hulpmiddelen"),
     ]
 )
 page.run()
