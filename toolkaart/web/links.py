@@ -12,10 +12,10 @@ from toolkaart.models import Actor, Phase, Tool
 from toolkaart.navigator import link_host
 from toolkaart.strings import t
 
-HOME_PAGE = "pages/home.py"
-PHASE_PAGE = "pages/fase.py"
-ACTORS_PAGE = "pages/actoren.py"
-TOOLS_PAGE = "pages/hulpmiddelen.py"
+HOME_PAGE = "app_pages/home.py"
+PHASE_PAGE = "app_pages/fase.py"
+ACTORS_PAGE = "app_pages/actoren.py"
+TOOLS_PAGE = "app_pages/hulpmiddelen.py"
 
 #: Query parameter of each page's deep link.
 PHASE_PARAM, ACTOR_PARAM, TOOL_PARAM = "fase", "actor", "tool"
