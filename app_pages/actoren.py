@@ -7,7 +7,7 @@ import streamlit as st
 from toolkaart.navigator import actor_phase_matrix
 from toolkaart.strings import t
 from toolkaart.web.content import require_content
-from toolkaart.web.links import ACTOR_PARAM, actor_link, phase_link
+from toolkaart.web.links import ACTOR_PARAM, actor_link, keep_in_url, phase_link
 from toolkaart.web.tables import matrix_table
 
 toolkaart, graph = require_content()
@@ -20,6 +20,7 @@ if requested and requested not in known:
     st.warning(t("actors.unknown", requested=requested))
 elif requested:
     actor = toolkaart.actor(requested)
+    keep_in_url(ACTOR_PARAM, actor.id)
     with st.container(border=True):
         st.header(f"{actor.number}. {actor.name}")
         st.write(actor.description)

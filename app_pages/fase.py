@@ -8,7 +8,14 @@ from toolkaart.navigator import phase_in_view
 from toolkaart.strings import t
 from toolkaart.web.content import require_content
 from toolkaart.web.gate import checklist, gate
-from toolkaart.web.links import HOME_PAGE, PHASE_PARAM, actor_link, phase_link, tool_site_link
+from toolkaart.web.links import (
+    HOME_PAGE,
+    PHASE_PARAM,
+    actor_link,
+    keep_in_url,
+    phase_link,
+    tool_site_link,
+)
 from toolkaart.web.maps import phase_map
 from toolkaart.web.walk import current_assessment
 
@@ -18,8 +25,7 @@ requested = st.query_params.get(PHASE_PARAM)
 phase, unknown = phase_in_view(toolkaart, requested, status)
 if unknown:
     st.warning(t("phase.unknown", requested=requested))
-if requested != phase.id:
-    st.query_params[PHASE_PARAM] = phase.id  # a refresh or a shared link shows this phase
+keep_in_url(PHASE_PARAM, phase.id)  # a refresh or a shared link shows this phase
 
 st.title(t("phase.title", number=phase.number, name=phase.name))
 st.markdown(t("phase.state", state=t(f"state.{status.state(phase.id)}")))

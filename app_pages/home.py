@@ -29,25 +29,22 @@ else:
     st.progress(status.passed_count() / total, text=progress)
 
 states = {p.id: t(f"state.{status.state(p.id)}") for p in toolkaart.phases}
-map_column, list_column = st.columns([3, 2], gap="large")
-with map_column:
-    alt = t(
-        "home.map.alt",
-        phases="; ".join(
-            t("home.map.alt.phase", number=p.number, name=p.name, state=states[p.id])
-            for p in toolkaart.phases
-        ),
+alt = t(
+    "home.map.alt",
+    phases="; ".join(
+        t("home.map.alt.phase", number=p.number, name=p.name, state=states[p.id])
+        for p in toolkaart.phases
+    ),
+)
+st.graphviz_chart(route_dot(toolkaart, route_states(status)), alt=alt, width="stretch")
+st.caption(t("home.map.caption"))
+st.subheader(t("home.list.title"))
+for phase in toolkaart.phases:
+    label = t(
+        "home.list.item",
+        number=phase.number,
+        name=phase.name,
+        question=phase.key_question,
+        state=states[phase.id],
     )
-    st.graphviz_chart(route_dot(toolkaart, route_states(status)), alt=alt, width="stretch")
-    st.caption(t("home.map.caption"))
-with list_column:
-    st.subheader(t("home.list.title"))
-    for phase in toolkaart.phases:
-        label = t(
-            "home.list.item",
-            number=phase.number,
-            name=phase.name,
-            question=phase.key_question,
-            state=states[phase.id],
-        )
-        phase_link(phase, label)
+    phase_link(phase, label)

@@ -8,7 +8,13 @@ from toolkaart.models import Tool
 from toolkaart.navigator import find_tools, tool_phase_matrix
 from toolkaart.strings import t
 from toolkaart.web.content import require_content
-from toolkaart.web.links import TOOL_PARAM, phase_link, tool_page_link, tool_site_link
+from toolkaart.web.links import (
+    TOOL_PARAM,
+    keep_in_url,
+    phase_link,
+    tool_page_link,
+    tool_site_link,
+)
 from toolkaart.web.tables import matrix_table
 
 toolkaart, graph = require_content()
@@ -31,6 +37,7 @@ if requested and requested not in {tool.id for tool in toolkaart.tools}:
     st.warning(t("tools.unknown", requested=requested))
 elif requested:
     tool = toolkaart.tool(requested)
+    keep_in_url(TOOL_PARAM, tool.id)
     with st.container(border=True):
         st.header(f"{tool.number}. {tool.name}")
         st.write(tool.description)

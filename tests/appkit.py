@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import REPO
@@ -36,4 +38,14 @@ def links(app: AppTest) -> list[tuple[str, str, str]]:
     return [
         (link.proto.label, link.proto.page, link.proto.query_string)
         for link in app.get("page_link")
+    ]
+
+
+SITE_LINK = re.compile(r"\[([^\]]+)\]\((https://[^)]+)\)")
+
+
+def site_links(app: AppTest) -> list[tuple[str, str]]:
+    """(label, address) of every link to an outside site, in page order."""
+    return [
+        (label, url) for element in app.markdown for label, url in SITE_LINK.findall(element.value)
     ]

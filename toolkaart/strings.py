@@ -41,7 +41,7 @@ NL: dict[str, str] = {
     "home.map.alt.phase": "{number}. {name} ({state})",
     "home.map.caption": (
         "De kaart toont de fases van links naar rechts: groen is gepasseerd, geel de huidige fase, "
-        "grijs op slot. De lijst ernaast geeft dezelfde informatie; kies daar een fase."
+        "grijs op slot. De lijst hieronder geeft dezelfde informatie; kies daar een fase."
     ),
     "home.list.title": "Fases en hun kernvraag",
     "home.list.item": "{number}. {name}: {question} ({state})",

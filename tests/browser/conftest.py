@@ -183,8 +183,18 @@ def goto(page: Any, url: str) -> None:
     page.wait_for_selector(APP_IDLE)
 
 
-def screenshot(page: Any, name: str) -> Path:
+def screenshot(page: Any, name: str, max_height: int = 6000) -> Path:
+    """The whole page as a PNG. Streamlit scrolls inside its main element, not the document, so
+    the viewport is stretched to the content's height for the shot and restored afterwards."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
+    viewport = page.viewport_size
+    height = page.evaluate(
+        "() => Math.max(...[...document.querySelectorAll('[data-testid=stMain], "
+        "[data-testid=stAppViewContainer]')].map(e => e.scrollHeight), window.innerHeight)"
+    )
+    page.set_viewport_size({"width": viewport["width"], "height": min(int(height), max_height)})
+    page.wait_for_timeout(300)  # let charts re-layout to the new size
     page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(viewport)
     return path

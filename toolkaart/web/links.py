@@ -40,5 +40,16 @@ def tool_site_link(tool: Tool) -> None:
     if tool.url is None:
         st.caption(t("tool.no_url"))
     else:
+        # markdown, not st.page_link: a page link does not wrap and cuts long names off
         label = t("tool.link", name=tool.name, host=link_host(tool.url))
-        st.page_link(tool.url, label=label, icon=":material/open_in_new:")
+        st.markdown(f":material/open_in_new: [{label}]({tool.url})")
+
+
+def keep_in_url(param: str, value: str) -> None:
+    """Write the view shown into the address bar, on every run.
+
+    Streamlit 1.67 runs a ``st.page_link`` to the *same* page with the link's query parameters but
+    leaves the browser's address unchanged, so a refresh or a copied link would show the previous
+    view. Setting the parameter from the script always sends the address to the browser.
+    """
+    st.query_params[param] = value
