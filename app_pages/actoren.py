@@ -32,6 +32,7 @@ elif requested:
 st.header(t("actors.all"))
 for actor in toolkaart.actors:
     actor_link(actor)
+    st.write(actor.description)
     phases = graph.phases_of_actor(actor.id)
     names = ", ".join(p.name for p in phases)
     st.caption(f"{t('actors.phases')} {names}" if phases else t("actors.no_phases"))

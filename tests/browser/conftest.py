@@ -172,15 +172,24 @@ def page(browser: Any) -> Iterator[Any]:
     context.close()
 
 
+def _drawn(page: Any) -> None:
+    """Wait for the script run to end and for lazily loaded widgets to replace their skeletons."""
+    page.wait_for_selector(APP_IDLE)
+    page.wait_for_function(
+        "() => !document.querySelector("
+        "'[data-testid=stSkeleton], [data-testid=stSkeletonElement], [data-testid=stAppSkeleton]')"
+    )
+
+
 def settle(page: Any) -> None:
     """Wait until Streamlit has finished the script run the last action started."""
     page.wait_for_timeout(150)  # let a rerun the action triggered begin
-    page.wait_for_selector(APP_IDLE)
+    _drawn(page)
 
 
 def goto(page: Any, url: str) -> None:
     page.goto(url)
-    page.wait_for_selector(APP_IDLE)
+    _drawn(page)
 
 
 def screenshot(page: Any, name: str, max_height: int = 6000) -> Path:
@@ -195,6 +204,7 @@ def screenshot(page: Any, name: str, max_height: int = 6000) -> Path:
     )
     page.set_viewport_size({"width": viewport["width"], "height": min(int(height), max_height)})
     page.wait_for_timeout(300)  # let charts re-layout to the new size
+    _drawn(page)
     page.screenshot(path=str(path), full_page=True)
     page.set_viewport_size(viewport)
     return path
