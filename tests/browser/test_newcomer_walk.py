@@ -73,6 +73,7 @@ def test_newcomer_walks_the_first_gate(page: Any, app_url: str, toolkaart: Toolk
     press_on(page, page.get_by_role("button", name="Besluit vastleggen"), "Enter")
     page.get_by_text("De poort van Idee is gepasseerd. Fase Verkenning is nu open.").wait_for()
     assert "Poort van deze fase: gepasseerd" in main_text(page)
+    assert not page.get_by_role("radio", name="Ja").is_checked()  # a fresh form
     next_after = page.get_by_role("link", name=re.compile(r"^Volgende fase: 2\. Verkenning"))
     assert next_after.inner_text().endswith("(huidige fase)")
     screenshot(page, "04-fase-idee-passed")

@@ -74,9 +74,14 @@ def _decide(toolkaart: Toolkaart, phase: Phase) -> None:
     else:
         message = t("phase.gate.passed", phase=phase.name, next=following.name)
     state[_FLASH] = (phase.id, "success", message)
-    # a fresh form for the next decision
-    for name in ("answer", "rationale", "confirm", "next_review"):
-        state.pop(_key(phase, name), None)
+    # a fresh form for the next decision (set, not removed: the browser keeps a removed value)
+    for name, empty in (
+        ("answer", None),
+        ("rationale", ""),
+        ("confirm", False),
+        ("next_review", None),
+    ):
+        state[_key(phase, name)] = empty
 
 
 def _flash(toolkaart: Toolkaart, phase: Phase) -> None:
