@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -13,6 +15,14 @@ from toolkaart.models import Toolkaart
 
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"
+
+
+def unavailable(reason: str, require_flag: str) -> NoReturn:
+    """Skip a test that needs something this machine lacks, or fail it where ``require_flag`` is
+    set to 1 (CI sets it: there, a skip would hide a test that never ran)."""
+    if os.environ.get(require_flag) == "1":
+        pytest.fail(f"{require_flag}=1 but {reason}")
+    pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")

@@ -17,14 +17,13 @@ Reuse in any test under tests/browser/ (mark it ``@pytest.mark.browser``):
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, unavailable
 from toolkaart.web.measure import Server, streamlit_server
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -41,8 +40,7 @@ APP_IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
 START_TIMEOUT = 60.0
 
 
-def _require_browser() -> bool:
-    return os.environ.get("TOOLKAART_REQUIRE_BROWSER") == "1"
+REQUIRE_FLAG = "TOOLKAART_REQUIRE_BROWSER"
 
 
 def start_streamlit(
@@ -60,21 +58,15 @@ def app_url() -> Iterator[str]:
         yield server.url
 
 
-def _unavailable(reason: str) -> None:
-    if _require_browser():
-        pytest.fail(f"TOOLKAART_REQUIRE_BROWSER=1 but {reason}")
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """Headless Chromium from Debian (browsers cannot be downloaded here)."""
     if not CHROMIUM.exists():
-        _unavailable(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+        unavailable(f"no Chromium at {CHROMIUM} (apt-get install chromium)", REQUIRE_FLAG)
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _unavailable("Playwright is not installed (pip install -e '.[dev]')")
+        unavailable("Playwright is not installed (pip install -e '.[dev]')", REQUIRE_FLAG)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
