@@ -33,6 +33,14 @@ NL: dict[str, str] = {
         "Een datum voor de volgende herbeoordeling hoort alleen bij een 'ja' in fase {phase}."
     ),
     "gate.error.review_in_past": "De volgende herbeoordeling moet na de besluitdatum liggen.",
+    "gate.error.review_required": (
+        "Een 'ja' in fase {phase} heeft een datum voor de volgende herbeoordeling nodig: de "
+        "kernvraag wordt na verloop van tijd opnieuw gesteld."
+    ),
+    "gate.error.out_of_order": (
+        "Een besluit van {date} kan niet na een besluit van {previous} in het logboek staan."
+    ),
+    "gate.error.in_log": "Besluit {number} in het logboek: {message}",
     "answer.ja": "Ja",
     "answer.nog niet": "Nog niet",
     "answer.nee": "Nee",
