@@ -41,6 +41,35 @@ NL: dict[str, str] = {
         "Een besluit van {date} kan niet na een besluit van {previous} in het logboek staan."
     ),
     "gate.error.in_log": "Besluit {number} in het logboek: {message}",
+    # projects (toolkaart.projects, toolkaart.store)
+    "project.field.name": "Naam",
+    "project.field.organisation": "Organisatie of team",
+    "project.field.description": "Korte beschrijving",
+    "project.field.contact": "Contactpersoon",
+    "project.error.name_required": "Geef het project een naam.",
+    "project.error.too_long": "{field} mag hoogstens {limit} tekens lang zijn.",
+    "project.diff.field": "{field}: '{old}' werd '{new}'",
+    "project.diff.nobody": "(niet ingevuld)",
+    "project.diff.archived": "Het project is gearchiveerd.",
+    "project.diff.unarchived": "Het project is uit het archief gehaald.",
+    "project.diff.ticked": "Fase {phase}: afgevinkt {items}",
+    "project.diff.unticked": "Fase {phase}: niet meer afgevinkt {items}",
+    "project.diff.decision": (
+        "Fase {phase}: besluit '{answer}' door {by} op {date}, onderbouwing: {rationale}"
+    ),
+    "project.diff.log_rewritten": "{count} eerdere besluiten ontbreken in het logboek.",
+    "store.error.not_found": "Project '{id}' bestaat niet (meer).",
+    "store.error.exists": "Er bestaat al een project met id '{id}'.",
+    "store.error.log_rewritten": (
+        "Het besluitenlogboek van project {name} kan alleen worden aangevuld, niet gewijzigd."
+    ),
+    "store.error.conflict": (
+        "Project {name} is intussen door iemand anders opgeslagen (nu versie {current}; u werkte "
+        "aan versie {mine}). Uw wijzigingen zijn niet opgeslagen, om die van de ander niet te "
+        "overschrijven. Open het project opnieuw en breng uw wijzigingen nogmaals aan."
+    ),
+    "store.conflict.changes": "Wat er intussen veranderde:",
+    "store.conflict.none": "- (geen inhoudelijke wijzigingen)",
     "answer.ja": "Ja",
     "answer.nog niet": "Nog niet",
     "answer.nee": "Nee",
