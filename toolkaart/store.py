@@ -261,6 +261,11 @@ class Store:
             rows = self._children(connection, [project_id])
         return self._project(row, rows)
 
+    def exists(self, project_id: str) -> bool:
+        with self._read() as connection:
+            found = connection.execute(sa.select(projects.c.id).where(projects.c.id == project_id))
+            return found.first() is not None
+
     def list_projects(self, *, include_archived: bool = False) -> list[Project]:
         """Projects, most recently changed first (three queries, whatever their number)."""
         query = sa.select(projects).order_by(projects.c.updated_at.desc(), projects.c.id)

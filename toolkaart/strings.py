@@ -70,6 +70,47 @@ NL: dict[str, str] = {
     ),
     "store.conflict.changes": "Wat er intussen veranderde:",
     "store.conflict.none": "- (geen inhoudelijke wijzigingen)",
+    # project exchange files (toolkaart.exchange)
+    "exchange.rejected": "Het bestand is niet ingelezen; er is niets veranderd. Wat er mis is:",
+    "exchange.more": "… en nog {count} andere problemen.",
+    "exchange.too_large": (
+        "Het bestand is te groot ({size} bytes); een projectbestand is hoogstens {limit} bytes."
+    ),
+    "exchange.empty": "Het bestand is leeg.",
+    "exchange.not_json": "Het bestand is geen geldige JSON (fout op regel {line}, kolom {column}).",
+    "exchange.too_deep": (
+        "Het bestand is te diep genest (regel {line}, kolom {column}); een projectbestand is dat "
+        "nooit."
+    ),
+    "exchange.format_version": (
+        "Formaatversie {found} wordt niet ondersteund; deze versie van de navigator leest "
+        "formaatversie 1."
+    ),
+    "exchange.where.file": "Het bestand",
+    "exchange.schema.missing": "{where} ontbreekt.",
+    "exchange.schema.extra": "{where} is een onbekend veld.",
+    "exchange.schema.string": "{where} moet tekst zijn.",
+    "exchange.schema.too_long": "{where} is te lang (hoogstens {limit} tekens).",
+    "exchange.schema.empty": "{where} mag niet leeg zijn.",
+    "exchange.schema.pattern": (
+        "{where} is geen geldige id (kleine letters, cijfers en streepjes)."
+    ),
+    "exchange.schema.literal": "{where} moet een van deze waarden hebben: {expected}.",
+    "exchange.schema.bool": "{where} moet true of false zijn.",
+    "exchange.schema.int": "{where} moet een geheel getal zijn.",
+    "exchange.schema.too_small": "{where} moet minstens {limit} zijn.",
+    "exchange.schema.list": "{where} moet een lijst zijn.",
+    "exchange.schema.object": "{where} moet een object zijn.",
+    "exchange.schema.too_many": "{where} heeft te veel elementen (hoogstens {limit}).",
+    "exchange.schema.date": "{where} moet een datum zijn (JJJJ-MM-DD).",
+    "exchange.schema.datetime": "{where} moet een tijdstip zijn (ISO 8601).",
+    "exchange.schema.invalid": "{where} heeft een ongeldige waarde.",
+    "exchange.unknown_phase": "{where}: fase '{phase}' bestaat niet in de huidige Toolkaart.",
+    "exchange.unknown_item": (
+        "{where}: checklistpunt '{item}' bestaat niet in fase '{phase}' van de huidige Toolkaart."
+    ),
+    "exchange.unknown_tool": "{where}: hulpmiddel '{tool}' bestaat niet in de huidige Toolkaart.",
+    "exchange.unknown_actor": "{where}: actor '{actor}' bestaat niet in de huidige Toolkaart.",
     "answer.ja": "Ja",
     "answer.nog niet": "Nog niet",
     "answer.nee": "Nee",
