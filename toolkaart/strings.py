@@ -111,6 +111,36 @@ NL: dict[str, str] = {
     ),
     "exchange.unknown_tool": "{where}: hulpmiddel '{tool}' bestaat niet in de huidige Toolkaart.",
     "exchange.unknown_actor": "{where}: actor '{actor}' bestaat niet in de huidige Toolkaart.",
+    # project report (toolkaart.reports)
+    "report.title": "Projectrapport: {name}",
+    "report.archived": "Dit project is gearchiveerd.",
+    "report.made": "Opgesteld op {date} met de Toolkaart, inhoud {content}.",
+    "report.where": "Waar het project staat",
+    "report.current": (
+        "Huidige fase: {number}. {phase}. Kernvraag: {question} Gepasseerde poorten: {passed} van "
+        "{total}."
+    ),
+    "report.completed": (
+        "Alle poorten zijn gepasseerd: de oplossing is in gebruik. Volgende herbeoordeling: {review}."
+    ),
+    "report.review_due": "De herbeoordeling is nu aan de orde.",
+    "report.next": "Wat nu nodig is: fase {phase}",
+    "report.tools": "Hulpmiddelen om te lezen",
+    "report.actors": "Actoren om te betrekken",
+    "report.no_url": "geen webadres bekend",
+    "report.phases": "Per fase",
+    "report.phase": "{number}. {phase} ({state})",
+    "report.key_question": "Kernvraag: {question}",
+    "report.ticked": "Afgevinkt ({count}):",
+    "report.open": "Open ({count}):",
+    "report.phase_decisions": "Besluiten:",
+    "report.decision": "{date}: {answer}, besloten door {by}. Onderbouwing: {rationale}",
+    "report.decision_phase": "Fase {phase}, {decision}",
+    "report.decision_open": "({count} open checklistpunten bij het besluit.)",
+    "report.decision_review": "(Volgende herbeoordeling: {date}.)",
+    "report.no_rationale": "(geen onderbouwing)",
+    "report.log": "Besluitenlogboek",
+    "report.log_empty": "Er zijn nog geen besluiten genomen.",
     "answer.ja": "Ja",
     "answer.nog niet": "Nog niet",
     "answer.nee": "Nee",
