@@ -140,7 +140,9 @@ def test_a_save_over_a_newer_version_is_refused_and_says_what_changed(
     assert "intussen door iemand anders opgeslagen (nu versie 2; u werkte aan versie 1)" in message
     assert "Fase Idee: besluit 'Ja' door Anouk" in message
     assert "Fase Verkenning: afgevinkt" in message
-    assert "Sanne" not in message  # my edit is not described as someone else's change
+    theirs_part, mine_part = message.split("Uw wijzigingen die niet zijn opgeslagen:")
+    assert "Sanne" not in theirs_part  # my edit is not described as someone else's change
+    assert "Contactpersoon: '' werd 'Sanne'" in mine_part  # but listed to re-apply
     # the winner's save stands; the refused edit is still at hand
     assert store.get(project.id) == theirs
     assert refused.value.mine.contact == "Sanne"

@@ -94,9 +94,16 @@ class ProjectConflict(StoreError):
         """What others changed since ``mine`` was read (one Dutch line each)."""
         return diff_projects(self.base or self.mine, self.current, toolkaart)
 
+    def my_changes(self, toolkaart: Toolkaart | None = None) -> tuple[str, ...]:
+        """What the refused save would have changed (to re-apply after reopening)."""
+        return diff_projects(self.base or self.current, self.mine, toolkaart)
+
     def message(self, toolkaart: Toolkaart | None = None) -> str:
-        lines = [str(self.args[0]), t("store.conflict.changes")]
-        lines += [f"- {line}" for line in self.changes(toolkaart)] or [t("store.conflict.none")]
+        none = [t("store.conflict.none")]
+        lines = [str(self.args[0]), "", t("store.conflict.changes")]
+        lines += [f"- {line}" for line in self.changes(toolkaart)] or none
+        lines += ["", t("store.conflict.mine")]
+        lines += [f"- {line}" for line in self.my_changes(toolkaart)] or none
         return "\n".join(lines)
 
     def __str__(self) -> str:

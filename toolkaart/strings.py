@@ -11,6 +11,8 @@ NL: dict[str, str] = {
     # frame
     "app.title": "Toolkaart Waardevolle AI voor gezondheid",
     "nav.home": "Toolkaart",
+    "nav.projects": "Projecten",
+    "nav.scan": "Zelfscan",
     "footer.version": "{title}, inhoud {version}",
     "content.invalid.title": "De inhoud van de Toolkaart bevat fouten",
     "content.invalid.body": (
@@ -69,6 +71,7 @@ NL: dict[str, str] = {
         "overschrijven. Open het project opnieuw en breng uw wijzigingen nogmaals aan."
     ),
     "store.conflict.changes": "Wat er intussen veranderde:",
+    "store.conflict.mine": "Uw wijzigingen die niet zijn opgeslagen:",
     "store.conflict.none": "- (geen inhoudelijke wijzigingen)",
     # project exchange files (toolkaart.exchange)
     "exchange.rejected": "Het bestand is niet ingelezen; er is niets veranderd. Wat er mis is:",
@@ -141,6 +144,99 @@ NL: dict[str, str] = {
     "report.no_rationale": "(geen onderbouwing)",
     "report.log": "Besluitenlogboek",
     "report.log_empty": "Er zijn nog geen besluiten genomen.",
+    # Projecten page
+    "projects.title": "Projecten",
+    "projects.intro": (
+        "Een project is de route van uw AI-toepassing langs de zeven fasen: uw antwoorden op de "
+        "checklists en uw besluiten bij elke poort worden bewaard, zodat u later verder kunt."
+    ),
+    "projects.create.title": "Nieuw project",
+    "projects.create.submit": "Project aanmaken",
+    "projects.create.done": "Project {name} is aangemaakt.",
+    "projects.import.title": "Project importeren uit een JSON-bestand",
+    "projects.import.help": (
+        "Een bestand dat met 'Download JSON' is gemaakt. Het wordt eerst volledig gecontroleerd; "
+        "een afgekeurd bestand verandert niets."
+    ),
+    "projects.import.file": "Projectbestand (JSON)",
+    "projects.import.submit": "Importeren",
+    "projects.import.none": "Kies eerst een bestand om te importeren.",
+    "projects.import.done": "Project {name} is geïmporteerd.",
+    "projects.list.title": "Uw projecten",
+    "projects.list.show_archived": "Toon ook gearchiveerde projecten",
+    "projects.list.empty": "Er zijn nog geen projecten. Maak hierboven een project aan.",
+    "projects.list.name": "**{name}**",
+    "projects.list.organisation": " · {organisation}",
+    "projects.list.phase": "fase {number}. {phase}",
+    "projects.list.completed": "alle poorten gepasseerd",
+    "projects.list.summary": (
+        "{where} · {passed} van {total} poorten gepasseerd · laatst gewijzigd {updated}{archived}"
+    ),
+    "projects.list.archived": " · gearchiveerd",
+    "projects.list.open": "Open {name} in de zelfscan",
+    "projects.list.archive": "Archiveer {name}",
+    "projects.list.restore": "Zet {name} terug",
+    "projects.list.archived_done": "Project {name} is gearchiveerd.",
+    "projects.list.restored": "Project {name} is teruggezet.",
+    # Zelfscan page
+    "scan.title": "Zelfscan: {name}",
+    "scan.title.none": "Zelfscan",
+    "scan.no_project": (
+        "Er is geen project geopend. Kies of maak een project op de pagina Projecten, of "
+        "importeer een projectbestand."
+    ),
+    "scan.to_projects": "Naar de lijst met projecten",
+    "scan.archived": "Dit project is gearchiveerd. U kunt het terugzetten op de pagina Projecten.",
+    "scan.current": ("Huidige fase: {number}. {phase}. {passed} van {total} poorten gepasseerd."),
+    "scan.completed": (
+        "Alle poorten zijn gepasseerd: de oplossing is in gebruik. Volgende herbeoordeling: "
+        "{review}."
+    ),
+    "scan.review_due": (
+        "De herbeoordeling is aan de orde: beantwoord de kernvraag van de laatste fase opnieuw."
+    ),
+    "scan.route_line": "{number}. {phase}: {state}  ",
+    "scan.phase_select": "Fase om aan te werken",
+    "scan.phase_header": "Fase {number}. {phase}",
+    "scan.key_question": "**Kernvraag:** {question}",
+    "scan.goal": "Doel: {goal}",
+    "scan.checklist": "Checklist",
+    "scan.checklist.save": "Checklist opslaan",
+    "scan.checklist.saved": "De checklist van fase {phase} is opgeslagen.",
+    "scan.gate": "Poort: beantwoord de kernvraag",
+    "scan.gate.locked": (
+        "De poort van fase {phase} is nog op slot: beantwoord eerst de kernvraag van fase "
+        "{current}. U kunt de checklist wel alvast invullen."
+    ),
+    "scan.gate.rationale": "Onderbouwing van het besluit",
+    "scan.gate.decided_by": "Besloten door",
+    "scan.gate.decided_on": "Datum van het besluit",
+    "scan.gate.next_review": "Volgende herbeoordeling (bij 'ja')",
+    "scan.gate.open_items": (
+        "Er staan nog {count} checklistpunten open. Ze worden bij het besluit vastgelegd."
+    ),
+    "scan.gate.accept": "Ik passeer de poort bewust met {count} open checklistpunten",
+    "scan.gate.submit": "Besluit vastleggen",
+    "scan.gate.no_answer": "Kies eerst een antwoord op de kernvraag: ja, nog niet of nee.",
+    "scan.gate.saved": "Het besluit '{answer}' bij fase {phase} is vastgelegd.",
+    "scan.log": "Besluitenlogboek",
+    "scan.log.empty": "Er zijn nog geen besluiten genomen.",
+    "scan.log.number": "Nr.",
+    "scan.log.date": "Datum",
+    "scan.log.phase": "Fase",
+    "scan.log.answer": "Antwoord",
+    "scan.log.by": "Besloten door",
+    "scan.log.rationale": "Onderbouwing",
+    "scan.log.open": "Open punten",
+    "scan.export": "Exporteren",
+    "scan.export.help": (
+        "JSON is het uitwisselbestand (weer te importeren); Markdown, Word en PDF zijn een "
+        "rapport voor uw stakeholders."
+    ),
+    "scan.export.json": "Download JSON",
+    "scan.export.md": "Download Markdown",
+    "scan.export.docx": "Download Word (DOCX)",
+    "scan.export.pdf": "Download PDF",
     "answer.ja": "Ja",
     "answer.nog niet": "Nog niet",
     "answer.nee": "Nee",
