@@ -18,6 +18,7 @@ page = st.navigation(
         st.Page(PAGES / "home.py", title=t("nav.home"), url_path="", default=True),
         st.Page(APP_PAGES / "projecten.py", title=t("nav.projects"), url_path="projecten"),
         st.Page(APP_PAGES / "zelfscan.py", title=t("nav.scan"), url_path="zelfscan"),
+        st.Page(PAGES / "beheer.py", title=t("nav.beheer"), url_path="beheer"),
     ]
 )
 page.run()

@@ -27,7 +27,7 @@ from toolkaart.projects import Project, project_to_data
 from toolkaart.schema import render
 from toolkaart.store import Store, metadata
 
-SCHEMA_FILE = REPO / "schemas" / "project-export.schema.json"
+SCHEMA_FILE = REPO / "docs" / "project-export.schema.json"
 
 
 @pytest.fixture

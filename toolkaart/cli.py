@@ -1,4 +1,4 @@
-"""The ``toolkaart`` command line: validate, export, schema and project (more register here).
+"""The ``toolkaart`` command line: validate, export, schema, bench, check-links and project.
 
 Exit codes: 0 success, 1 rejected input (content errors, a refused import or project; nothing was
 changed), 2 usage error.
@@ -11,11 +11,9 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from toolkaart import exchange, export, reports, schema
+from toolkaart import links, schema
 from toolkaart.loader import LoadResult, default_content_dir, load_content
 from toolkaart.models import Toolkaart
-from toolkaart.projects import ProjectError
-from toolkaart.store import Store, StoreError
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -50,11 +48,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_FORMATS: dict[str, Callable[..., str]] = {
-    "json": export.to_json,
-    "md": export.to_markdown,
-    "dot": export.to_dot,
-}
+EXPORT_FORMATS = ("json", "md", "dot")
 
 
 def write_output(data: str | bytes, output: str | None) -> None:
@@ -74,11 +68,20 @@ def write_output(data: str | bytes, output: str | None) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    # Imported here: networkx and graphviz take most of the CLI's start-up, and validate needs
+    # neither.
+    from toolkaart import export
+
+    formats: dict[str, Callable[[Toolkaart], str]] = {
+        "json": export.to_json,
+        "md": export.to_markdown,
+        "dot": export.to_dot,
+    }
     result = load_content(_content_dir(args.directory))
     if result.toolkaart is None:
         _print_diagnostics(result)
         return EXIT_REJECTED
-    write_output(_FORMATS[args.format](result.toolkaart), args.output)
+    write_output(formats[args.format](result.toolkaart), args.output)
     return EXIT_OK
 
 
@@ -100,6 +103,73 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from toolkaart import bench
+
+    plan = bench.Plan.quick() if args.quick else bench.Plan.full()
+    if args.json and not Path(args.json).resolve().parent.is_dir():
+        raise UsageError(f"directory '{Path(args.json).parent}' does not exist")
+
+    def progress(step: str) -> None:
+        print(f"... {step}", file=sys.stderr, flush=True)
+
+    figures = bench.run_bench(plan, _content_dir(args.directory), progress)
+    print(bench.summary(figures))
+    if args.json:
+        bench.write_json(figures, Path(args.json))
+    return EXIT_OK
+
+
+def _timeout(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = float("nan")
+    if not 0 < seconds <= 300:
+        raise argparse.ArgumentTypeError(
+            f"'{value}' is not a number of seconds above 0 and at most 300"
+        )
+    return seconds
+
+
+def cmd_check_links(args: argparse.Namespace) -> int:
+    """Offline: each address present, well formed, https. Online: each answers, redirects or fails.
+
+    Exit 1 for a malformed address, an unreadable tools file or an address that fails online. A
+    missing address and a redirect are reported but are not failures: the Toolkaart itself gives
+    no address for some tools, and a redirect still reaches a page (update the address at leisure).
+    """
+    addresses, unreadable = links.read_addresses(_content_dir(args.directory))
+    findings = unreadable + links.check_offline(addresses)
+    for finding in findings:
+        print(finding)
+    good = links.requestable(addresses)
+    missing = sum(1 for a in addresses if a.url is None)
+    print(
+        f"Offline: {len(good)} https addresses, {len(addresses) - len(good) - missing} malformed, "
+        f"{missing} tools without an address"
+    )
+    failed = any(finding.is_error for finding in findings)
+    if args.online:
+        results = links.check_online(good, timeout=args.timeout)
+        for result in results:
+            status = str(result.status) if result.status is not None else "-"
+            arrow = "-> " if result.outcome == "redirect" else ""
+            print(
+                f"{result.outcome:<8} {status:>3} {result.address.tool_id}: "
+                f"{result.address.url} {arrow}{result.detail} ({result.seconds:.2f} s)"
+            )
+        counts = {outcome: 0 for outcome in ("ok", "redirect", "failed")}
+        for result in results:
+            counts[result.outcome] += 1
+        print(
+            f"Online: {counts['ok']} answered, {counts['redirect']} redirected, "
+            f"{counts['failed']} failed"
+        )
+        failed = failed or counts["failed"] > 0
+    return EXIT_REJECTED if failed else EXIT_OK
+
+
 def _valid_content() -> Toolkaart | None:
     result = load_content(default_content_dir())
     if result.toolkaart is None:
@@ -112,7 +182,13 @@ def _refused(error: Exception) -> int:
     return EXIT_REJECTED
 
 
+# The project commands import the store (SQLAlchemy, Alembic) and the report writers only when
+# run, so that validate and export start as fast as before.
+
+
 def cmd_project_list(args: argparse.Namespace) -> int:
+    from toolkaart.store import Store
+
     toolkaart = _valid_content()
     if toolkaart is None:
         return EXIT_REJECTED
@@ -126,6 +202,9 @@ def cmd_project_list(args: argparse.Namespace) -> int:
 
 
 def cmd_project_create(args: argparse.Namespace) -> int:
+    from toolkaart.projects import ProjectError
+    from toolkaart.store import Store
+
     try:
         project = Store(args.database).create(
             args.name, args.organisation, args.description, args.contact
@@ -136,15 +215,19 @@ def cmd_project_create(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_REPORTS: dict[str, Callable[..., str | bytes]] = {
-    "json": exchange.export_json,
-    "md": reports.to_markdown,
-    "docx": reports.to_docx,
-    "pdf": reports.to_pdf,
-}
+PROJECT_FORMATS = ("json", "md", "docx", "pdf")
 
 
 def cmd_project_export(args: argparse.Namespace) -> int:
+    from toolkaart import exchange, reports
+    from toolkaart.store import Store, StoreError
+
+    writers: dict[str, Callable[..., str | bytes]] = {
+        "json": exchange.export_json,
+        "md": reports.to_markdown,
+        "docx": reports.to_docx,
+        "pdf": reports.to_pdf,
+    }
     toolkaart = _valid_content()
     if toolkaart is None:
         return EXIT_REJECTED
@@ -154,11 +237,14 @@ def cmd_project_export(args: argparse.Namespace) -> int:
         project = Store(args.database).get(args.id)
     except StoreError as error:
         return _refused(error)
-    write_output(_REPORTS[args.format](project, toolkaart), args.output)
+    write_output(writers[args.format](project, toolkaart), args.output)
     return EXIT_OK
 
 
 def cmd_project_import(args: argparse.Namespace) -> int:
+    from toolkaart import exchange
+    from toolkaart.store import Store
+
     path = Path(args.file)
     if not path.is_file():
         raise UsageError(f"file '{path}' does not exist")
@@ -197,7 +283,7 @@ def _add_project_commands(commands: argparse._SubParsersAction[argparse.Argument
 
     exporter = actions.add_parser("export", help="a project as exchange JSON or as a report")
     exporter.add_argument("id")
-    exporter.add_argument("--format", "-f", choices=sorted(_REPORTS), default="json")
+    exporter.add_argument("--format", "-f", choices=PROJECT_FORMATS, default="json")
     exporter.add_argument("-o", "--output", help="output file (default: standard output)")
     exporter.set_defaults(handler=cmd_project_export)
 
@@ -219,7 +305,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.set_defaults(handler=cmd_validate)
 
     exporter = commands.add_parser("export", help="export the whole Toolkaart")
-    exporter.add_argument("--format", "-f", choices=sorted(_FORMATS), required=True)
+    exporter.add_argument("--format", "-f", choices=EXPORT_FORMATS, required=True)
     exporter.add_argument("directory", nargs="?", help=dir_help)
     exporter.add_argument("-o", "--output", help="output file (default: standard output)")
     exporter.set_defaults(handler=cmd_export)
@@ -228,6 +314,26 @@ def build_parser() -> argparse.ArgumentParser:
     schemas.add_argument("file", nargs="?", help="one content file: meta, phases, actors or tools")
     schemas.add_argument("--dir", help="write one <file>.schema.json per content file here")
     schemas.set_defaults(handler=cmd_schema)
+
+    bencher = commands.add_parser("bench", help="measure content, pages, server and store")
+    bencher.add_argument("directory", nargs="?", help=dir_help)
+    bencher.add_argument("--quick", action="store_true", help="small runs, for the test suite")
+    bencher.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    bencher.set_defaults(handler=cmd_bench)
+
+    checker = commands.add_parser("check-links", help="check the tools' web addresses")
+    checker.add_argument("directory", nargs="?", help=dir_help)
+    checker.add_argument(
+        "--online", action="store_true", help="also request each address (needs the internet)"
+    )
+    checker.add_argument(
+        "--timeout",
+        type=_timeout,
+        default=links.DEFAULT_TIMEOUT,
+        metavar="S",
+        help=f"seconds to wait for each answer (default {links.DEFAULT_TIMEOUT:g})",
+    )
+    checker.set_defaults(handler=cmd_check_links)
 
     _add_project_commands(commands)
     return parser

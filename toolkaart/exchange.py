@@ -1,7 +1,7 @@
 """Project exchange: a project as a JSON file (export), and a strict check of such a file (import).
 
 The format is documented in docs/project-exchange.md; its JSON Schema is
-schemas/project-export.schema.json (generated from ``ExportFile``, kept in step by a test).
+docs/project-export.schema.json (generated from ``ExportFile``, kept in step by a test).
 
 An import is checked completely before anything is written: size, JSON syntax, the schema (strict
 types, no unknown fields, bounded lengths), every phase, checklist item, tool and actor id against

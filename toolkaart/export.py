@@ -164,7 +164,7 @@ def map_dot(toolkaart: Toolkaart, highlight_phase: str | None = None) -> str:
         for phase in toolkaart.phases:
             on = highlight_phase is None or phase.id == highlight_phase
             phases.node(
-                f"phase:{phase.id}",
+                f"phase_{phase.id}",
                 f"{phase.number}. {phase.name}",
                 shape="box",
                 style="rounded,filled",
@@ -174,7 +174,7 @@ def map_dot(toolkaart: Toolkaart, highlight_phase: str | None = None) -> str:
     for actor in toolkaart.actors:
         on = highlight_phase is None or actor.id in highlighted_actors
         dot.node(
-            f"actor:{actor.id}",
+            f"actor_{actor.id}",
             actor.name,
             shape="ellipse",
             color="#1565c0" if on else dim,
@@ -183,7 +183,7 @@ def map_dot(toolkaart: Toolkaart, highlight_phase: str | None = None) -> str:
     for tool in toolkaart.tools:
         on = highlight_phase is None or tool.id in highlighted_tools
         dot.node(
-            f"tool:{tool.id}",
+            f"tool_{tool.id}",
             f"{tool.number}. {tool.name}",
             shape="note",
             color="#2e7d32" if on else dim,
@@ -193,9 +193,9 @@ def map_dot(toolkaart: Toolkaart, highlight_phase: str | None = None) -> str:
         on = highlight_phase is None or phase.id == highlight_phase
         edge_colour = "black" if on else "#dddddd"
         for actor in graph.actors_of(phase.id):
-            dot.edge(f"phase:{phase.id}", f"actor:{actor.id}", color=edge_colour)
+            dot.edge(f"phase_{phase.id}", f"actor_{actor.id}", color=edge_colour)
         for tool in graph.tools_of(phase.id):
-            dot.edge(f"phase:{phase.id}", f"tool:{tool.id}", color=edge_colour)
+            dot.edge(f"phase_{phase.id}", f"tool_{tool.id}", color=edge_colour)
     return str(dot.source)
 
 

@@ -9,6 +9,7 @@ Three passes, each collecting located diagnostics instead of stopping at the fir
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -68,6 +69,10 @@ class LoadResult:
         return self.toolkaart
 
 
+#: Diagnostics reported per file; beyond this one line says how many more there are.
+MAX_DIAGNOSTICS_PER_FILE = 200
+
+
 class _File:
     """One content file being loaded: its display path, positions and diagnostics sink."""
 
@@ -75,9 +80,25 @@ class _File:
         self.path = path
         self.sink = sink
         self.located: Located | Position = Position(1, 1)
+        self.reported = 0
+        self.suppressed_errors = 0
 
     def report(self, severity: Severity, position: Position, message: str) -> None:
-        self.sink.append(Diagnostic(self.path, position.line, position.col, severity, message))
+        self.reported += 1
+        if self.reported <= MAX_DIAGNOSTICS_PER_FILE:
+            self.sink.append(Diagnostic(self.path, position.line, position.col, severity, message))
+        elif severity == "error":
+            self.suppressed_errors += 1
+
+    def summary(self) -> list[Diagnostic]:
+        """A last line saying how many problems were not listed, so the count is honest."""
+        if self.reported <= MAX_DIAGNOSTICS_PER_FILE:
+            return []
+        hidden = self.reported - MAX_DIAGNOSTICS_PER_FILE
+        severity: Severity = "error" if self.suppressed_errors else "warning"
+        return [
+            Diagnostic(self.path, 1, 1, severity, f"{hidden} more problems in this file not shown")
+        ]
 
     def at(self, loc: tuple[str | int, ...]) -> Position:
         if isinstance(self.located, Located):
@@ -247,8 +268,22 @@ def _check_phases(
 
 
 def load_content(directory: Path | str, *, max_file_bytes: int = MAX_FILE_BYTES) -> LoadResult:
-    """Load and validate a content directory; never raises for anything a file holds."""
-    directory = Path(directory)
+    """Load and validate a content directory; never raises for anything a file holds.
+
+    The cyclic garbage collector is paused meanwhile: loading builds many small acyclic objects,
+    and the collections they trigger made loading grow faster than the content (measured at 1000
+    times the shipped size: 7.9 s parsing with the collector against 3.6 s without).
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_content(Path(directory), max_file_bytes)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load_content(directory: Path, max_file_bytes: int) -> LoadResult:
     sink: list[Diagnostic] = []
     files = {name: _File(str(directory / name), sink) for name in CONTENT_FILES}
     parsed = {name: _read(files[name], directory / name, max_file_bytes) for name in CONTENT_FILES}
@@ -263,8 +298,8 @@ def load_content(directory: Path | str, *, max_file_bytes: int = MAX_FILE_BYTES)
     tools_file = validated("tools.yaml", ToolsFile)
     phases_file = validated("phases.yaml", PhasesFile)
 
-    actor_ids = {a.id for a in actors_file.actors} if actors_file else None
-    tool_ids = {t.id for t in tools_file.tools} if tools_file else None
+    actor_ids = _known_ids(parsed["actors.yaml"], "actors")
+    tool_ids = _known_ids(parsed["tools.yaml"], "tools")
     if actors_file:
         _check_sequence(files["actors.yaml"], "actors", "actor", actors_file.actors)
     if tools_file:
@@ -279,7 +314,9 @@ def load_content(directory: Path | str, *, max_file_bytes: int = MAX_FILE_BYTES)
     if phases_file:
         _check_phases(files["phases.yaml"], phases_file.phases, actor_ids, tool_ids)
 
-    diagnostics = tuple(sorted(sink, key=_sort_key))
+    diagnostics = tuple(sorted(sink, key=_sort_key)) + tuple(
+        line for file in files.values() for line in file.summary()
+    )
     if any(d.is_error for d in diagnostics) or not (
         meta and actors_file and tools_file and phases_file
     ):
@@ -291,6 +328,17 @@ def load_content(directory: Path | str, *, max_file_bytes: int = MAX_FILE_BYTES)
         tools=tools_file.tools,
     )
     return LoadResult(toolkaart, diagnostics)
+
+
+def _known_ids(data: Any, key: str) -> set[str] | None:
+    """The ids a file defines, read from its raw data so that references can still be checked when
+    another part of that file is invalid; None when the file gives no list to read them from."""
+    items = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        return None
+    return {
+        item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)
+    }
 
 
 def load_toolkaart(directory: Path | str | None = None) -> Toolkaart:

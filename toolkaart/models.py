@@ -7,12 +7,14 @@ forbids unknown fields (a misspelt key in YAML is an error, not silently ignored
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cached_property
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_WHITESPACE = re.compile(r"\s")
 
 MIN_CHECKLIST_ITEMS = 4
 MAX_CHECKLIST_ITEMS = 10
@@ -24,7 +26,7 @@ class _Frozen(BaseModel):
 
 def is_https_address(value: str) -> bool:
     """True for an absolute https address with a host name and no whitespace."""
-    if any(ch.isspace() for ch in value):
+    if _WHITESPACE.search(value):
         return False
     try:
         parts = urlsplit(value)

@@ -9,13 +9,15 @@ silently keeps the last) and a position for every key and value, so later checks
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
 from yaml.nodes import ScalarNode
 
 MAX_DEPTH = 64
+#: Most entries one mapping or sequence may hold (1000x the shipped content still fits).
+MAX_ENTRIES = 100_000
 STR_TAG = "tag:yaml.org,2002:str"
 _SCALAR_TAGS = frozenset(
     "tag:yaml.org,2002:" + name for name in ("null", "bool", "int", "float", "timestamp", "str")
@@ -30,53 +32,62 @@ class Position:
     col: int
 
 
-@dataclass
+#: A position as the C parser hands it out (``.line`` and ``.column``, 0-based). Kept as is while
+#: building, and turned into a Position only when a message needs it: most are never asked for.
+Mark = Any
+
+
 class Located:
     """Positions inside a mapping or sequence.
 
-    For a mapping, ``children`` maps each key to ``(key position, child)``; for a sequence it is a
-    list of children. A child is a Position (scalar) or another Located (collection).
+    For a mapping, ``children`` maps each key to ``(key mark, child)``; for a sequence it is a list
+    of children. A child is a Mark (scalar) or another Located (collection).
     """
 
-    position: Position
-    children: dict[str, tuple[Position, Position | Located]] | list[Position | Located] = field(
-        default_factory=dict
-    )
+    __slots__ = ("children", "mark")
 
-    def locate(self, loc: tuple[str | int, ...]) -> tuple[Position, bool]:
-        """Position of the value at ``loc``, or of the deepest existing ancestor.
+    def __init__(self, mark: Mark, children: dict[str, tuple[Mark, Any]] | list[Any]) -> None:
+        self.mark = mark
+        self.children = children
 
-        Returns the position and whether the whole path was found.
-        """
-        current: Position | Located = self
-        for step in loc:
+    @property
+    def position(self) -> Position:
+        return _pos(self.mark)
+
+    def _walk(self, loc: tuple[str | int, ...]) -> tuple[Located | Mark, int]:
+        """The deepest child along ``loc`` and how many steps of it were found."""
+        current: Located | Mark = self
+        for depth, step in enumerate(loc):
             if not isinstance(current, Located):
-                return current, False
+                return current, depth
             children = current.children
             if isinstance(children, dict) and isinstance(step, str) and step in children:
                 current = children[step][1]
             elif isinstance(children, list) and isinstance(step, int) and 0 <= step < len(children):
                 current = children[step]
             else:
-                return current.position, False
-        return (current.position if isinstance(current, Located) else current), True
+                return current, depth
+        return current, len(loc)
+
+    def locate(self, loc: tuple[str | int, ...]) -> tuple[Position, bool]:
+        """Position of the value at ``loc``, or of the deepest existing ancestor.
+
+        Returns the position and whether the whole path was found.
+        """
+        found, depth = self._walk(loc)
+        mark = found.mark if isinstance(found, Located) else found
+        return _pos(mark), depth == len(loc)
 
     def key_position(self, loc: tuple[str | int, ...]) -> Position | None:
         """Position of the key of the last step of ``loc`` in its mapping, if any."""
-        parent: Position | Located = self
-        for step in loc[:-1]:
-            if not isinstance(parent, Located):
-                return None
-            children = parent.children
-            if isinstance(children, dict) and isinstance(step, str) and step in children:
-                parent = children[step][1]
-            elif isinstance(children, list) and isinstance(step, int) and 0 <= step < len(children):
-                parent = children[step]
-            else:
-                return None
-        if isinstance(parent, Located) and isinstance(parent.children, dict) and loc:
+        if not loc:
+            return None
+        parent, depth = self._walk(loc[:-1])
+        if depth < len(loc) - 1 or not isinstance(parent, Located):
+            return None
+        if isinstance(parent.children, dict):
             entry = parent.children.get(str(loc[-1]))
-            return entry[0] if entry else None
+            return _pos(entry[0]) if entry else None
         return None
 
 
@@ -141,66 +152,76 @@ def _scalar(loader: Any, event: Any) -> Any:
 
 
 def _build(loader: Any) -> tuple[Any, Located | Position]:
-    # Each frame: [container, located, pending key or None, pending key position or None]
+    # One frame per open collection: [container, located, pending key or None, its mark or None]
     stack: list[list[Any]] = []
     result: Any = None
-    result_position: Located | Position = Position(1, 1)
+    result_where: Located | Position = Position(1, 1)
     documents = 0
     empty = True
-
-    def attach(value: Any, position: Position | Located, mark: Any) -> None:
-        nonlocal result, result_position
-        if not stack:
-            result, result_position = value, position
-            return
-        frame = stack[-1]
-        container, located = frame[0], frame[1]
-        if isinstance(container, list):
-            container.append(value)
-            located.children.append(position)
-            return
-        key = frame[2]
-        if key is None:
-            if not isinstance(value, str | int | float | bool) and value is not None:
-                raise YamlProblem("a mapping key must be plain text", _pos(mark))
-            key_text = value if isinstance(value, str) else str(value)
-            if key_text in container:
-                first = located.children[key_text][0]
-                raise YamlProblem(
-                    f"duplicate key '{key_text}' (first at line {first.line})", _pos(mark)
-                )
-            frame[2], frame[3] = key_text, _pos(mark)
-            return
-        container[key] = value
-        located.children[key] = (frame[3], position)
-        frame[2] = frame[3] = None
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
 
     while loader.check_event():
         event = loader.get_event()
         kind = type(event)
-        if kind is yaml.ScalarEvent:
-            if event.anchor is not None:
-                raise YamlProblem("anchors and aliases are not supported", _pos(event.start_mark))
+        if kind is scalar_event or kind is mapping_end or kind is sequence_end:
+            if kind is scalar_event:
+                if event.anchor is not None:
+                    raise YamlProblem(
+                        "anchors and aliases are not supported", _pos(event.start_mark)
+                    )
+                empty = False
+                value: Any = _scalar(loader, event)
+                mark = event.start_mark
+                where: Any = mark
+            else:
+                container, where, _, _, mark = stack.pop()
+                value = container
+            # attach the finished value to its parent
+            if not stack:
+                result = value
+                result_where = where if isinstance(where, Located) else _pos(where)
+                continue
+            frame = stack[-1]
+            parent, located = frame[0], frame[1]
+            if len(parent) >= MAX_ENTRIES:
+                raise YamlProblem(
+                    f"more than {MAX_ENTRIES} entries in one list or mapping", _pos(mark)
+                )
+            if type(parent) is list:
+                parent.append(value)
+                located.children.append(where)
+            elif frame[2] is None:
+                if kind is not scalar_event:
+                    raise YamlProblem("a mapping key must be plain text", _pos(mark))
+                key = value if type(value) is str else str(value)
+                if key in parent:
+                    first = _pos(located.children[key][0])
+                    raise YamlProblem(
+                        f"duplicate key '{key}' (first at line {first.line})", _pos(mark)
+                    )
+                frame[2], frame[3] = key, mark
+            else:
+                parent[frame[2]] = value
+                located.children[frame[2]] = (frame[3], where)
+                frame[2] = frame[3] = None
+        elif kind is mapping_start or kind is sequence_start:
             empty = False
-            attach(_scalar(loader, event), _pos(event.start_mark), event.start_mark)
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-            empty = False
+            mark = event.start_mark
             if event.anchor is not None:
-                raise YamlProblem("anchors and aliases are not supported", _pos(event.start_mark))
+                raise YamlProblem("anchors and aliases are not supported", _pos(mark))
             if event.tag not in (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
-                raise YamlProblem(f"unsupported YAML tag '{event.tag}'", _pos(event.start_mark))
+                raise YamlProblem(f"unsupported YAML tag '{event.tag}'", _pos(mark))
             if len(stack) >= MAX_DEPTH:
-                raise YamlProblem(f"nested deeper than {MAX_DEPTH} levels", _pos(event.start_mark))
-            if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
-                raise YamlProblem("a mapping key must be plain text", _pos(event.start_mark))
-            is_mapping = kind is yaml.MappingStartEvent
-            container: Any = {} if is_mapping else []
-            located = Located(_pos(event.start_mark), {} if is_mapping else [])
-            stack.append([container, located, None, None, event.start_mark])
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            frame = stack.pop()
-            attach(frame[0], frame[1], frame[4])
-        elif kind is yaml.AliasEvent:
+                raise YamlProblem(f"nested deeper than {MAX_DEPTH} levels", _pos(mark))
+            if stack and type(stack[-1][0]) is dict and stack[-1][2] is None:
+                raise YamlProblem("a mapping key must be plain text", _pos(mark))
+            if kind is mapping_start:
+                stack.append([{}, Located(mark, {}), None, None, mark])
+            else:
+                stack.append([[], Located(mark, []), None, None, mark])
+        elif kind is alias_event:
             raise YamlProblem("anchors and aliases are not supported", _pos(event.start_mark))
         elif kind is yaml.DocumentStartEvent:
             documents += 1
@@ -211,4 +232,4 @@ def _build(loader: Any) -> tuple[Any, Located | Position]:
                 )
     if empty:
         raise YamlProblem("the file is empty", Position(1, 1))
-    return result, result_position
+    return result, result_where

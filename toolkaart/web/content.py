@@ -48,6 +48,18 @@ def loaded_content() -> LoadedContent:
     return _load(str(directory), _signature(directory))
 
 
+def reload_content() -> LoadedContent:
+    """Forget every cached load and read the content from disk now.
+
+    The cache key (modification times) already catches ordinary edits; this is for the edits it
+    cannot see (a file replaced by a copy that keeps its old time stamp, a file system with coarse
+    time stamps) and for staff who want to be sure what they see is what is on disk. It clears the
+    cache for every session in this process, which is right: they all read the same files.
+    """
+    _load.clear()
+    return loaded_content()
+
+
 def require_content() -> tuple[Toolkaart, ToolkaartGraph]:
     """The valid content, or a page listing the located content errors (and the run stops)."""
     loaded = loaded_content()

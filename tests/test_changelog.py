@@ -1,0 +1,67 @@
+"""The content changelog (meta.yaml `changelog`): on the Beheer page and in the Markdown handbook."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import REPO
+from tests.contentedit import edit_yaml
+from toolkaart.export import to_markdown
+from toolkaart.loader import ENV_CONTENT_DIR, load_toolkaart
+
+
+def add_release(content: Path) -> None:
+    """A version bump as docs/content.md describes it: new version and date, newest entry first."""
+
+    def bump(data: Any) -> None:
+        data["version"] = "1.1.0"
+        data["date"] = dt.date(2026, 12, 1)
+        data["changelog"].insert(
+            0,
+            {
+                "version": "1.1.0",
+                "date": dt.date(2026, 12, 1),
+                "changes": ["Fase Idee heet nu Ideefase.", "Webadres van hulpmiddel 6 toegevoegd."],
+            },
+        )
+
+    edit_yaml(content / "meta.yaml", bump)
+
+
+def test_markdown_handbook_lists_every_release(content_copy: Path) -> None:
+    add_release(content_copy)
+    markdown = to_markdown(load_toolkaart(content_copy))
+    section = markdown.split("## Wijzigingen in de inhoud\n", 1)[1]
+    assert section.strip().splitlines() == [
+        "- **1.1.0** (2026-12-01)",
+        "  - Fase Idee heet nu Ideefase.",
+        "  - Webadres van hulpmiddel 6 toegevoegd.",
+        "- **1.0.0** (2026-11-22)",
+        "  - Eerste transcriptie van de Toolkaart: 7 fases met kernvraag en doel, 10 actoren, "
+        "14 hulpmiddelen met hun webadres, en per fase een checklist met bronvermelding.",
+    ]
+
+
+def test_beheer_page_shows_the_version_and_every_release(
+    content_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_release(content_copy)
+    monkeypatch.setenv(ENV_CONTENT_DIR, str(content_copy))
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=30).run()
+    app.switch_page("pages/beheer.py").run()
+    assert not app.exception
+    markdown = [m.value for m in app.markdown]
+    assert "Inhoud versie 1.1.0 (2026-12-01)." in markdown
+    releases = [m for m in markdown if m.startswith("**1.")]
+    assert releases == [
+        "**1.1.0** (2026-12-01)\n\n- Fase Idee heet nu Ideefase.\n"
+        "- Webadres van hulpmiddel 6 toegevoegd.",
+        "**1.0.0** (2026-11-22)\n\n- Eerste transcriptie van de Toolkaart: 7 fases met kernvraag "
+        "en doel, 10 actoren, 14 hulpmiddelen met hun webadres, en per fase een checklist met "
+        "bronvermelding.",
+    ]
