@@ -25,24 +25,6 @@ st.title(t("projects.title"))
 st.write(t("projects.intro"))
 show_flash()
 
-with st.expander(t("projects.create.title"), expanded=True), st.form("projects.create"):
-    name = st.text_input(t("project.field.name"), max_chars=200)
-    organisation = st.text_input(t("project.field.organisation"), max_chars=200)
-    description = st.text_area(t("project.field.description"), max_chars=2000)
-    contact = st.text_input(t("project.field.contact"), max_chars=200)
-    if st.form_submit_button(t("projects.create.submit"), type="primary"):
-        try:
-            project = store().create(name, organisation, description, contact)
-        except ProjectError as error:
-            st.error(str(error))
-        else:
-            flash("success", t("projects.create.done", name=project.name))
-            st.switch_page(SCAN_PAGE, query_params={PROJECT_PARAM: project.id})
-
-with st.expander(t("projects.import.title")):
-    st.caption(t("projects.import.help"))
-    import_form(toolkaart)
-
 st.header(t("projects.list.title"))
 show_archived = st.toggle(t("projects.list.show_archived"))
 projects = store().list_projects(include_archived=show_archived)
@@ -86,3 +68,21 @@ for project in projects:
                     t(done, name=project.name),
                 )
                 st.rerun()
+
+with st.expander(t("projects.create.title"), expanded=not projects), st.form("projects.create"):
+    name = st.text_input(t("project.field.name"), max_chars=200)
+    organisation = st.text_input(t("project.field.organisation"), max_chars=200)
+    description = st.text_area(t("project.field.description"), max_chars=2000)
+    contact = st.text_input(t("project.field.contact"), max_chars=200)
+    if st.form_submit_button(t("projects.create.submit"), type="primary"):
+        try:
+            project = store().create(name, organisation, description, contact)
+        except ProjectError as error:
+            st.error(str(error))
+        else:
+            flash("success", t("projects.create.done", name=project.name))
+            st.switch_page(SCAN_PAGE, query_params={PROJECT_PARAM: project.id})
+
+with st.expander(t("projects.import.title")):
+    st.caption(t("projects.import.help"))
+    import_form(toolkaart)

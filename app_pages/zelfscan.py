@@ -155,11 +155,12 @@ else:
             st.error(str(error))
         else:
             said = t(f"answer.{answer.value}")
-            save(
+            if save(
                 project.with_assessment(updated),
                 toolkaart,
                 t("scan.gate.saved", phase=phase.name, answer=said),
-            )
+            ):  # continue where the route now stands
+                st.query_params[PHASE_PARAM] = updated.status(toolkaart).current_phase_id
             st.rerun()
 
 st.header(t("scan.log"))

@@ -234,7 +234,7 @@ NL: dict[str, str] = {
     "projects.import.done": "Project {name} is geïmporteerd.",
     "projects.list.title": "Uw projecten",
     "projects.list.show_archived": "Toon ook gearchiveerde projecten",
-    "projects.list.empty": "Er zijn nog geen projecten. Maak hierboven een project aan.",
+    "projects.list.empty": "Er zijn nog geen projecten. Maak hieronder een project aan.",
     "projects.list.name": "**{name}**",
     "projects.list.organisation": " · {organisation}",
     "projects.list.phase": "fase {number}. {phase}",
