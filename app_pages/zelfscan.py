@@ -85,6 +85,11 @@ walk = project.assessment
 st.header(t("scan.phase_header", number=phase.number, phase=phase.name))
 st.markdown(t("scan.key_question", question=phase.key_question))
 st.caption(t("scan.goal", goal=phase.goal))
+st.page_link(
+    "app_pages/fase.py",
+    label=t("scan.phase_page", number=phase.number, phase=phase.name),
+    query_params={PHASE_PARAM: phase.id, "project": project.id},
+)
 
 # widget keys carry the version: after a save the widgets show the stored state again
 version_key = f"{project.id}.{project.version}.{phase.id}"

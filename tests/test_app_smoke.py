@@ -11,4 +11,5 @@ def test_home_page_renders_the_toolkaart() -> None:
     app = AppTest.from_file(str(REPO / "app.py"), default_timeout=30).run()
     assert not app.exception
     assert app.title[0].value == "Toolkaart Waardevolle AI voor gezondheid"
-    assert "Is het idee wenselijk?" in " ".join(m.value for m in app.markdown)
+    labels = [link.proto.label for link in app.get("page_link")]
+    assert "1. Idee: Is het idee wenselijk? (huidige fase)" in labels

@@ -22,7 +22,7 @@ def open_beheer(content: Path | None, monkeypatch: pytest.MonkeyPatch) -> AppTes
     else:
         monkeypatch.delenv(ENV_CONTENT_DIR, raising=False)
     app = AppTest.from_file(str(REPO / "app.py"), default_timeout=30).run()
-    app.switch_page("pages/beheer.py").run()
+    app.switch_page("app_pages/beheer.py").run()
     assert not app.exception, app.exception
     assert app.title[0].value == "Beheer van de inhoud"
     return app

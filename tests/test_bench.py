@@ -31,7 +31,7 @@ def test_quick_bench_measures_everything(
         assert positive(entry["seconds"]) and positive(entry["peak_mib"]) and entry["items"] > 0
     assert figures["scale"]["10"]["items"] == 10 * figures["scale"]["1"]["items"]
 
-    pages = {p.stem for p in (Path(__file__).parent.parent / "pages").glob("*.py")}
+    pages = {p.stem for p in (Path(__file__).parent.parent / "app_pages").glob("*.py")}
     assert set(figures["page_ratios"]) == pages
     assert all(positive(ratio) for ratio in figures["page_ratios"].values())
 

@@ -53,7 +53,7 @@ def test_beheer_page_shows_the_version_and_every_release(
     add_release(content_copy)
     monkeypatch.setenv(ENV_CONTENT_DIR, str(content_copy))
     app = AppTest.from_file(str(REPO / "app.py"), default_timeout=30).run()
-    app.switch_page("pages/beheer.py").run()
+    app.switch_page("app_pages/beheer.py").run()
     assert not app.exception
     markdown = [m.value for m in app.markdown]
     assert "Inhoud versie 1.1.0 (2026-12-01)." in markdown

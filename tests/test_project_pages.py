@@ -186,3 +186,50 @@ def test_zelfscan_offers_the_four_downloads() -> None:
         "Download Word (DOCX)",
         "Download PDF",
     ]
+
+
+# the navigator's phase pages on the open project
+
+
+FASE = "app_pages/fase.py"
+
+
+def test_the_phase_page_works_on_the_project_in_the_url(toolkaart: Toolkaart) -> None:
+    store = the_store()
+    project = store.create("Navigator op project")
+    app = open_page(FASE, {"project": project.id, "fase": "idee"})
+    assert "U werkt aan project Navigator op project" in texts(app)
+    first = toolkaart.phase("idee").checklist[0]
+    next(box for box in app.checkbox if box.label == first.text).check().run()
+    assert store.get(project.id).assessment.checked_in("idee") == {first.id}  # saved at once
+    app.radio[0].set_value("ja").run()
+    next(b for b in app.checkbox if b.label.startswith("Ik passeer")).check()
+    next(a for a in app.text_area if a.label.startswith("Toelichting")).input("Via de fase")
+    next(b for b in app.button if b.label == "Besluit vastleggen").click().run()
+    assert not app.exception, app.exception
+    saved = store.get(project.id)
+    assert saved.status(toolkaart).current_phase_id == "verkenning"
+    assert saved.assessment.decisions[0].rationale == "Via de fase"
+    # links onward keep the project; a new session (a refresh) shows the same walk
+    assert all("project=" + project.id in q for _, q in page_links(app) if "fase=" in q)
+    again = open_page("app_pages/home.py", {"project": project.id})
+    progress = [bar.proto.text for bar in again.get("progress")]
+    assert progress == ["1 van 7 poorten gepasseerd. Huidige fase: Verkenning."]
+    assert open_page(FASE, {"fase": "idee"}).checkbox[0].value is False  # no project: no ticks
+
+
+def test_the_phase_page_tells_when_someone_else_saved_the_project_first(
+    toolkaart: Toolkaart,
+) -> None:
+    store = the_store()
+    project = store.create("Twee tabbladen")
+    app = open_page(FASE, {"project": project.id, "fase": "idee"})
+    store.save(replace(project, contact="Iemand anders"))
+    app.checkbox[0].check().run()
+    assert any("intussen door iemand anders opgeslagen" in e.value for e in app.error)
+    assert app.checkbox[0].value is False  # the page shows what is stored
+    assert store.get(project.id).contact == "Iemand anders"
+
+
+def page_links(app: AppTest) -> list[tuple[str, str]]:
+    return [(link.proto.label, link.proto.query_string) for link in app.get("page_link")]

@@ -11,6 +11,9 @@ NL: dict[str, str] = {
     # frame
     "app.title": "Toolkaart Waardevolle AI voor gezondheid",
     "nav.home": "Toolkaart",
+    "nav.phase": "Fase",
+    "nav.actors": "Actoren",
+    "nav.tools": "Hulpmiddelen",
     "nav.projects": "Projecten",
     "nav.scan": "Zelfscan",
     "nav.beheer": "Beheer",
@@ -21,7 +24,121 @@ NL: dict[str, str] = {
         "bestand, de regel en de kolom. Herstel de YAML-bestanden; de pagina laadt de inhoud "
         "daarna vanzelf opnieuw."
     ),
-    # Beheer (pages/beheer.py): the content's state for programme staff
+    # home page
+    "home.howto.title": "Zo gebruikt u de navigator",
+    "home.howto.body": (
+        "Kies hieronder een fase van de route. Per fase ziet u de kernvraag, het doel, een "
+        "checklist, de hulpmiddelen om te lezen en de actoren om te betrekken. Vink aan wat uw "
+        "project al gedaan heeft en beantwoord de kernvraag: pas na *ja* gaat de poort naar de "
+        "volgende fase open. Elke fase blijft te lezen, ook als haar poort nog op slot zit. Uw "
+        "antwoorden blijven bewaard zolang dit browservenster open is; ze worden nog niet "
+        "opgeslagen."
+    ),
+    "home.route.title": "De route",
+    "home.progress": "{passed} van {total} poorten gepasseerd. Huidige fase: {current}.",
+    "home.progress.completed": (
+        "Alle {total} poorten gepasseerd: de oplossing is in gebruik en wordt periodiek opnieuw "
+        "beoordeeld."
+    ),
+    "home.map.alt": "Kaart van de route, fase voor fase: {phases}.",
+    "home.map.alt.phase": "{number}. {name} ({state})",
+    "home.map.caption": (
+        "De kaart toont de fases van links naar rechts: groen is gepasseerd, geel de huidige fase, "
+        "grijs op slot. De lijst hieronder geeft dezelfde informatie; kies daar een fase."
+    ),
+    "home.list.title": "Fases en hun kernvraag",
+    "home.list.item": "{number}. {name}: {question} ({state})",
+    # phase page
+    "phase.unknown": "Fase '{requested}' bestaat niet. U ziet de huidige fase van uw route.",
+    "phase.title": "Fase {number}: {name}",
+    "phase.state": "Poort van deze fase: **{state}**",
+    "phase.key_question": "Kernvraag",
+    "phase.goal": "Doel",
+    "phase.checklist.title": "Checklist",
+    "phase.checklist.caption": (
+        "Vink aan wat uw project al gedaan heeft ({done} van {total} afgevinkt). De bron van een "
+        "punt staat in de toelichting bij het vraagteken."
+    ),
+    "phase.gate.title": "Poort: beantwoord de kernvraag",
+    "phase.gate.locked": (
+        "Deze poort is nog op slot. Beantwoord eerst de kernvraag van de huidige fase, {current}."
+    ),
+    "phase.gate.go_current": "Naar de huidige fase: {number}. {name}",
+    "phase.gate.answer": "Uw antwoord op de kernvraag: {question}",
+    "phase.gate.rationale": "Toelichting (optioneel)",
+    "phase.gate.decided_by": "Besloten door (optioneel)",
+    "phase.gate.next_review": "Datum van de volgende herbeoordeling (optioneel)",
+    "phase.gate.open_items": "Nog open checklistpunten ({count}):",
+    "phase.gate.confirm": "Ik passeer deze poort bewust met {count} open checklistpunten",
+    "phase.gate.submit": "Besluit vastleggen",
+    "phase.gate.no_answer": "Kies eerst een antwoord op de kernvraag.",
+    "phase.gate.passed": "De poort van {phase} is gepasseerd. Fase {next} is nu open.",
+    "phase.gate.passed_last": "De poort van {phase} is gepasseerd: alle poorten zijn gepasseerd.",
+    "phase.gate.go_next": "Verder naar fase {number}. {name}",
+    "phase.gate.closed": (
+        "Besluit vastgelegd: {answer}. De poort van {phase} is dicht; de fases erna zijn op slot."
+    ),
+    "phase.gate.history": "Eerdere besluiten over deze poort",
+    "phase.gate.history.item": "{date}: **{answer}**",
+    "phase.gate.history.by": "door {name}",
+    "phase.gate.history.open": "met {count} open checklistpunten",
+    "phase.gate.history.review": "volgende herbeoordeling {date}",
+    "phase.tools.title": "Hulpmiddelen",
+    "phase.actors.title": "Actoren",
+    "phase.transition.joining": "Nieuw in deze fase: {names}.",
+    "phase.transition.leaving": "Niet meer genoemd ten opzichte van {previous}: {names}.",
+    "phase.transition.nobody": "niemand",
+    "phase.transition.first": "Dit is de eerste fase: alle genoemde actoren komen hier in beeld.",
+    "phase.map.title": "Kaart van deze fase",
+    "phase.map.alt": (
+        "Kaart van de Toolkaart met fase {name} gemarkeerd: actoren {actors}; hulpmiddelen {tools}."
+    ),
+    "phase.map.caption": (
+        "Oplichtend: de actoren (ellipsen) en hulpmiddelen (notities) van deze fase; de rest is "
+        "grijs. Dezelfde informatie staat hierboven bij Hulpmiddelen en Actoren."
+    ),
+    "phase.nav.previous": "Vorige fase: {number}. {name}",
+    "phase.nav.next": "Volgende fase: {number}. {name} ({state})",
+    "phase.nav.home": "Terug naar de route",
+    # links to tools, on every page that lists tools
+    "tool.link": "{name}: open op {host} (nieuw tabblad)",
+    "tool.no_url": "Voor dit hulpmiddel is geen webadres bekend.",
+    # actors page
+    "actors.title": "Actoren",
+    "actors.intro": "De {count} actoren van de Toolkaart, en de fases waarin zij nodig zijn.",
+    "actors.unknown": "Actor '{requested}' bestaat niet. Kies een actor uit de lijst.",
+    "actors.phases": "Nodig in de fases:",
+    "actors.no_phases": "Bij geen enkele fase genoemd.",
+    "actors.all": "Alle actoren",
+    "actors.link": "{number}. {name}",
+    "actors.matrix.title": "Welke actor bij welke fase",
+    # tools page
+    "tools.title": "Hulpmiddelen",
+    "tools.intro": (
+        "De {count} hulpmiddelen van de Toolkaart. Zoek op naam of beschrijving, of filter op fase "
+        "en actor."
+    ),
+    "tools.unknown": "Hulpmiddel '{requested}' bestaat niet. Kies een hulpmiddel uit de lijst.",
+    "tools.when": "Wanneer in de route:",
+    "tools.when.none": "Bij geen enkele fase: algemene achtergrond bij de hele route.",
+    "tools.search": "Zoeken in naam en beschrijving",
+    "tools.filter.phase": "Filter op fase",
+    "tools.filter.actor": "Filter op actor",
+    "tools.filter.all_phases": "Alle fases",
+    "tools.filter.all_actors": "Alle actoren",
+    "tools.found": "{count} van {total} hulpmiddelen gevonden.",
+    "tools.none_found": "Geen hulpmiddel past bij deze zoekopdracht en filters.",
+    "tools.details": "{number}. {name}",
+    "tools.background.title": "Algemene achtergrond",
+    "tools.background.caption": (
+        "Deze hulpmiddelen staan bij geen enkele fase: achtergrond bij de hele route."
+    ),
+    "tools.matrix.title": "Welk hulpmiddel bij welke fase",
+    # matrices
+    "matrix.listed": "✓",
+    "matrix.not_listed": "",
+    "matrix.caption": "✓ betekent: genoemd bij die fase. Een lege cel: niet genoemd.",
+    # Beheer (app_pages/beheer.py): the content's state for programme staff
     "beheer.title": "Beheer van de inhoud",
     "beheer.intro": (
         "Wat de inhoud zegt, wat ze koppelt en wat er mis is. De inhoud staat in de YAML-bestanden "
@@ -233,6 +350,10 @@ NL: dict[str, str] = {
     "projects.import.none": "Kies eerst een bestand om te importeren.",
     "projects.import.done": "Project {name} is geïmporteerd.",
     "projects.list.title": "Uw projecten",
+    "projects.banner": (
+        "U werkt aan project {name}: wat u hier aanvinkt en besluit, wordt in dat project bewaard."
+    ),
+    "projects.banner.link": "Naar de zelfscan van {name}",
     "projects.list.show_archived": "Toon ook gearchiveerde projecten",
     "projects.list.empty": "Er zijn nog geen projecten. Maak hieronder een project aan.",
     "projects.list.name": "**{name}**",
@@ -270,6 +391,9 @@ NL: dict[str, str] = {
     "scan.phase_header": "Fase {number}. {phase}",
     "scan.key_question": "**Kernvraag:** {question}",
     "scan.goal": "Doel: {goal}",
+    "scan.phase_page": (
+        "Fase {number}. {phase} in de navigator: hulpmiddelen, actoren en kaart (voor dit project)"
+    ),
     "scan.checklist": "Checklist",
     "scan.checklist.save": "Checklist opslaan",
     "scan.checklist.saved": "De checklist van fase {phase} is opgeslagen.",

@@ -211,10 +211,10 @@ PAGE_QUERIES: dict[str, dict[str, str]] = {"fase.py": {"fase": "pilot-a"}}
 def measure_page_reruns(
     app: Path, reruns: int, progress: Callable[[str], None]
 ) -> dict[str, dict[str, float]]:
-    """Median AppTest rerun of every page in ``pages/`` against an empty one-line page."""
+    """Median AppTest rerun of every page in ``app_pages/`` against an empty one-line page."""
     empty = AppTest.from_string(EMPTY_APP, default_timeout=60).run()
     figures: dict[str, dict[str, float]] = {}
-    for page in sorted((app.parent / "pages").glob("*.py")):
+    for page in sorted((app.parent / "app_pages").glob("*.py")):
         progress(f"page {page.stem}")
         test = AppTest.from_file(str(app), default_timeout=60)
         for key, value in PAGE_QUERIES.get(page.name, {}).items():

@@ -69,24 +69,28 @@ def show_flash() -> None:
         st.error(message)
 
 
-def save(project: Project, toolkaart: Toolkaart, success: str) -> bool:
-    """Save and queue ``success`` as message; on a conflict queue what changed instead.
+def save_quietly(project: Project, toolkaart: Toolkaart) -> str | None:
+    """Save; None when saved, else the Dutch reason (on a conflict: what changed on both sides).
 
     Either way the session then holds the stored version.
     """
     try:
         saved = store().save(project)
     except ProjectConflict as conflict:
-        flash("error", conflict.message(toolkaart))
         st.session_state[_OPEN] = conflict.current
-        return False
+        return conflict.message(toolkaart)
     except StoreError as error:
-        flash("error", str(error))
         st.session_state.pop(_OPEN, None)
-        return False
+        return str(error)
     st.session_state[_OPEN] = saved
-    flash("success", success)
-    return True
+    return None
+
+
+def save(project: Project, toolkaart: Toolkaart, success: str) -> bool:
+    """Save and queue ``success`` as message; when refused queue the reason instead."""
+    problem = save_quietly(project, toolkaart)
+    flash("error" if problem else "success", problem or success)
+    return problem is None
 
 
 def import_form(toolkaart: Toolkaart) -> None:
@@ -107,6 +111,21 @@ def import_form(toolkaart: Toolkaart) -> None:
         return
     flash("success", t("projects.import.done", name=project.name))
     st.switch_page(SCAN_PAGE, query_params={PROJECT_PARAM: project.id})
+
+
+def project_banner() -> None:
+    """On the navigator pages: which project the walk belongs to, with a way back to it."""
+    project = open_project() if open_project_id() is not None else None
+    if project is None:
+        return
+    st.info(t("projects.banner", name=project.name), icon=":material/folder_open:")
+    scan_link(project, t("projects.banner.link", name=project.name))
+
+
+def with_project(query: dict[str, str]) -> dict[str, str]:
+    """``query`` plus the open project, for links that must keep working on it."""
+    project_id = open_project_id()
+    return {**query, PROJECT_PARAM: project_id} if project_id else query
 
 
 def scan_link(project: Project, label: str) -> None:

@@ -1,0 +1,41 @@
+"""Actoren (``/actoren``, ``?actor=<id>``): every actor, the phases they are needed in, the matrix."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from toolkaart.navigator import actor_phase_matrix
+from toolkaart.strings import t
+from toolkaart.web.content import require_content
+from toolkaart.web.links import ACTOR_PARAM, actor_link, keep_in_url, phase_link
+from toolkaart.web.tables import matrix_table
+
+toolkaart, graph = require_content()
+st.title(t("actors.title"))
+st.write(t("actors.intro", count=len(toolkaart.actors)))
+
+requested = st.query_params.get(ACTOR_PARAM)
+known = {a.id for a in toolkaart.actors}
+if requested and requested not in known:
+    st.warning(t("actors.unknown", requested=requested))
+elif requested:
+    actor = toolkaart.actor(requested)
+    keep_in_url(ACTOR_PARAM, actor.id)
+    with st.container(border=True):
+        st.header(f"{actor.number}. {actor.name}")
+        st.write(actor.description)
+        phases = graph.phases_of_actor(actor.id)
+        st.markdown(f"**{t('actors.phases')}**" if phases else t("actors.no_phases"))
+        for phase in phases:
+            phase_link(phase, f"{phase.number}. {phase.name}")
+
+st.header(t("actors.all"))
+for actor in toolkaart.actors:
+    actor_link(actor)
+    st.write(actor.description)
+    phases = graph.phases_of_actor(actor.id)
+    names = ", ".join(p.name for p in phases)
+    st.caption(f"{t('actors.phases')} {names}" if phases else t("actors.no_phases"))
+
+st.header(t("actors.matrix.title"))
+matrix_table(actor_phase_matrix(graph))

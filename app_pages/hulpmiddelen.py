@@ -1,0 +1,90 @@
+"""Hulpmiddelen (``/hulpmiddelen``, ``?tool=<id>``): search and filter the tools; general tools."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from toolkaart.models import Tool
+from toolkaart.navigator import find_tools, tool_phase_matrix
+from toolkaart.strings import t
+from toolkaart.web.content import require_content
+from toolkaart.web.links import (
+    TOOL_PARAM,
+    keep_in_url,
+    phase_link,
+    tool_page_link,
+    tool_site_link,
+)
+from toolkaart.web.tables import matrix_table
+
+toolkaart, graph = require_content()
+st.title(t("tools.title"))
+st.write(t("tools.intro", count=len(toolkaart.tools)))
+
+
+def when_in_route(tool: Tool) -> None:
+    phases = graph.phases_of_tool(tool.id)
+    if not phases:
+        st.caption(t("tools.when.none"))
+        return
+    st.markdown(f"**{t('tools.when')}**")
+    for phase in phases:
+        phase_link(phase, f"{phase.number}. {phase.name}: {phase.key_question}")
+
+
+requested = st.query_params.get(TOOL_PARAM)
+if requested and requested not in {tool.id for tool in toolkaart.tools}:
+    st.warning(t("tools.unknown", requested=requested))
+elif requested:
+    tool = toolkaart.tool(requested)
+    keep_in_url(TOOL_PARAM, tool.id)
+    with st.container(border=True):
+        st.header(f"{tool.number}. {tool.name}")
+        st.write(tool.description)
+        tool_site_link(tool)
+        when_in_route(tool)
+
+search_column, phase_column, actor_column = st.columns([2, 1, 1])
+text = search_column.text_input(t("tools.search"), key="tools.search")
+phase_id = phase_column.selectbox(
+    t("tools.filter.phase"),
+    options=[None, *(p.id for p in toolkaart.phases)],
+    format_func=lambda pid: (
+        t("tools.filter.all_phases") if pid is None else toolkaart.phase(pid).name
+    ),
+    key="tools.phase",
+)
+actor_id = actor_column.selectbox(
+    t("tools.filter.actor"),
+    options=[None, *(a.id for a in toolkaart.actors)],
+    format_func=lambda aid: (
+        t("tools.filter.all_actors") if aid is None else toolkaart.actor(aid).name
+    ),
+    key="tools.actor",
+)
+found = find_tools(graph, text, phase_id=phase_id, actor_id=actor_id)
+if found:
+    st.caption(t("tools.found", count=len(found), total=len(toolkaart.tools)))
+else:
+    st.info(t("tools.none_found"))
+general_ids = {tool.id for tool in graph.unlinked_tools()}
+for tool in found:
+    if tool.id not in general_ids:
+        with st.container(border=True):
+            tool_page_link(tool)
+            st.write(tool.description)
+            tool_site_link(tool)
+            when_in_route(tool)
+
+general = [tool for tool in found if tool.id in general_ids]
+if general:
+    st.header(t("tools.background.title"))
+    st.caption(t("tools.background.caption"))
+    for tool in general:
+        with st.container(border=True):
+            tool_page_link(tool)
+            st.write(tool.description)
+            tool_site_link(tool)
+
+st.header(t("tools.matrix.title"))
+matrix_table(tool_phase_matrix(graph))

@@ -1,0 +1,101 @@
+"""The frame around every page: content loaded once and reloaded on change, the version in the
+footer, located errors for invalid content, and a page folder Streamlit does not treat specially."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.appkit import open_page, texts
+from tests.conftest import REPO
+
+PAGES = (
+    "app_pages/home.py",
+    "app_pages/fase.py",
+    "app_pages/actoren.py",
+    "app_pages/hulpmiddelen.py",
+)
+
+
+def test_no_streamlit_pages_folder_beside_the_app() -> None:
+    # A pages/ folder switches Streamlit to its legacy multipage mode for the first run of a server,
+    # so a deep link opened first would run without app.py (no footer, file names as navigation).
+    assert not (REPO / "pages").exists(), "keep the pages in app_pages/ (see app.py)"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_footer_shows_the_content_version(page: str) -> None:
+    app = open_page(page)
+    assert app.caption[-1].value == (
+        "Toolkaart Waardevolle AI voor gezondheid, inhoud versie 1.0.0 (2026-11-22)"
+    )
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    stamp = path.stat().st_mtime_ns + 1_000_000_000
+    os.utime(path, ns=(stamp, stamp))  # a later modification time, whatever the clock's grain
+
+
+def test_content_is_reloaded_when_a_file_changes(
+    content_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TOOLKAART_CONTENT", str(content_copy))
+    app = open_page("app_pages/fase.py", {"fase": "idee"})
+    assert "Is het idee wenselijk?" in texts(app)
+
+    _edit(content_copy / "phases.yaml", "Is het idee wenselijk?", "Is het idee echt wenselijk?")
+    _edit(content_copy / "meta.yaml", 'version: "1.0.0"', 'version: "1.0.1"')
+    app.run()
+    assert "Is het idee echt wenselijk?" in texts(app)
+    assert "Is het idee wenselijk?" not in texts(app)
+    assert "inhoud versie 1.0.1 (2026-11-22)" in app.caption[-1].value
+
+
+def test_unchanged_content_is_not_loaded_again(
+    content_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from toolkaart import loader
+    from toolkaart.web import content
+
+    monkeypatch.setenv("TOOLKAART_CONTENT", str(content_copy))
+    calls: list[str] = []
+
+    def counting_load(directory: str | Path) -> loader.LoadResult:
+        calls.append(str(directory))
+        return loader.load_content(directory)
+
+    monkeypatch.setattr(content, "load_content", counting_load)
+    app = open_page("app_pages/fase.py", {"fase": "idee"})
+    app.run()
+    open_page("app_pages/home.py", app=app)
+    assert calls == [str(content_copy)]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_invalid_content_shows_located_errors_instead_of_a_crash(
+    page: str, content_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TOOLKAART_CONTENT", str(content_copy))
+    phases = content_copy / "phases.yaml"
+    _edit(phases, "tools: [mkba, handelingsruimte,", "tools: [mkba, bestaat-niet,")
+    lines = phases.read_text(encoding="utf-8").splitlines()
+    line = 1 + next(i for i, text in enumerate(lines) if "bestaat-niet" in text)
+
+    app = open_page(page)
+    assert app.title[0].value == "De inhoud van de Toolkaart bevat fouten"
+    errors = [x for x in app.code[0].value.splitlines() if ": error: " in x]
+    assert len(errors) == 1
+    assert errors[0].startswith(f"{phases}:{line}:")
+    assert "bestaat-niet" in errors[0]
+    # nothing of the page itself is drawn
+    assert not app.checkbox and not app.get("graphviz_chart")
+
+    # repaired, the same session shows the page again without a restart
+    _edit(phases, "tools: [mkba, bestaat-niet,", "tools: [mkba, handelingsruimte,")
+    app.run()
+    assert app.title[0].value != "De inhoud van de Toolkaart bevat fouten"

@@ -1,0 +1,105 @@
+"""The navigator's queries: tool search and filters, the phase a link shows, map states, matrices."""
+
+from __future__ import annotations
+
+from toolkaart.gates import Answer, Assessment, GateState
+from toolkaart.graph import ToolkaartGraph
+from toolkaart.models import Toolkaart
+from toolkaart.navigator import (
+    actor_phase_matrix,
+    find_tools,
+    link_host,
+    phase_in_view,
+    route_states,
+    tool_phase_matrix,
+)
+
+
+def ids(tools: tuple[object, ...]) -> list[str]:
+    return [t.id for t in tools]  # type: ignore[attr-defined]
+
+
+def test_no_filter_finds_every_tool_in_number_order(graph: ToolkaartGraph) -> None:
+    found = find_tools(graph)
+    assert len(found) == 14
+    assert [t.number for t in found] == sorted(t.number for t in found)
+
+
+def test_search_ignores_case_and_accents_and_needs_every_word(graph: ToolkaartGraph) -> None:
+    assert ids(find_tools(graph, "MKBA")) == ["mkba"]
+    # 'praktijkvideo' matches "Praktijkvideo's" (tool 13); accents are folded away
+    assert "praktijkvideos" in ids(find_tools(graph, "praktijkvideo"))
+    assert ids(find_tools(graph, "  kosten   baten ")) == ids(find_tools(graph, "baten kosten"))
+    assert find_tools(graph, "mkba nergens-te-vinden") == ()
+
+
+def test_phase_filter_keeps_the_tools_listed_on_that_phase(graph: ToolkaartGraph) -> None:
+    assert ids(find_tools(graph, phase_id="ontwikkeling")) == [
+        "handelingsruimte",
+        "begeleidingsethiek",
+        "leidraad-kwaliteit-ai",
+    ]
+
+
+def test_actor_filter_keeps_tools_on_the_actors_phases(
+    toolkaart: Toolkaart, graph: ToolkaartGraph
+) -> None:
+    # the organisation is listed from Pilot A on; early HTA appears from Pilot A, the
+    # nulmeting only in Verkenning, so the organisation meets the first but not the second
+    found = ids(find_tools(graph, actor_id="organisatie"))
+    assert "early-hta" in found
+    assert "nulmeting-databeschikbaarheid" not in found
+    # general tools are on no phase, so no actor meets them
+    assert not set(found) & {t.id for t in graph.unlinked_tools()}
+
+
+def test_filters_combine(graph: ToolkaartGraph) -> None:
+    assert ids(find_tools(graph, "leidraad", phase_id="idee", actor_id="patient")) == [
+        "leidraad-kwaliteit-ai"
+    ]
+    assert find_tools(graph, "early", phase_id="idee") == ()
+
+
+def test_phase_in_view_follows_the_link_or_falls_back_to_the_current_phase(
+    toolkaart: Toolkaart,
+) -> None:
+    status = Assessment().status(toolkaart)
+    assert phase_in_view(toolkaart, "pilot-a", status) == (toolkaart.phase("pilot-a"), False)
+    assert phase_in_view(toolkaart, None, status) == (toolkaart.phase("idee"), False)
+    assert phase_in_view(toolkaart, "bestaat-niet", status) == (toolkaart.phase("idee"), True)
+
+    walked = Assessment().decide(toolkaart, "idee", Answer.JA, accept_open_items=True)
+    assert phase_in_view(toolkaart, None, walked.status(toolkaart))[0].id == "verkenning"
+
+
+def test_route_states_follow_the_walk(toolkaart: Toolkaart) -> None:
+    walked = Assessment().decide(toolkaart, "idee", Answer.JA, accept_open_items=True)
+    states = route_states(walked.status(toolkaart))
+    assert states["idee"] == GateState.PASSED.value
+    assert states["verkenning"] == GateState.CURRENT.value
+    assert {states[p.id] for p in toolkaart.phases[2:]} == {GateState.LOCKED.value}
+
+
+def test_actor_matrix_has_a_row_per_actor_and_a_column_per_phase(
+    toolkaart: Toolkaart, graph: ToolkaartGraph
+) -> None:
+    matrix = actor_phase_matrix(graph)
+    assert matrix.rows[0] == "De ontwikkelaar/fabrikant"
+    assert matrix.columns == tuple(f"{p.number}. {p.name}" for p in toolkaart.phases)
+    organisation = [a.id for a in toolkaart.actors].index("organisatie")
+    assert matrix.cells[organisation] == tuple("organisatie" in p.actors for p in toolkaart.phases)
+    assert matrix.cells[organisation][:3] == (False, False, False)
+
+
+def test_tool_matrix_leaves_general_tools_empty(graph: ToolkaartGraph) -> None:
+    matrix = tool_phase_matrix(graph)
+    assert len(matrix.rows) == 14
+    general = {t.number for t in graph.unlinked_tools()}
+    for row, cells in zip(matrix.rows, matrix.cells, strict=True):
+        number = int(row.split(".")[0])
+        assert any(cells) == (number not in general)
+
+
+def test_link_host_names_the_site() -> None:
+    assert link_host("https://www.leidraad-ai.nl") == "leidraad-ai.nl"
+    assert link_host("https://zn.nl/themas/x?y=1") == "zn.nl"

@@ -1,0 +1,56 @@
+"""Links between the pages, carrying the view in the URL so a refresh or a shared link lands on it.
+
+``st.page_link`` and ``st.switch_page`` drop query parameters unless they are passed, so every link
+to a phase, actor or tool goes through these helpers.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from toolkaart.models import Actor, Phase, Tool
+from toolkaart.navigator import link_host
+from toolkaart.strings import t
+from toolkaart.web.projects import with_project
+
+HOME_PAGE = "app_pages/home.py"
+PHASE_PAGE = "app_pages/fase.py"
+ACTORS_PAGE = "app_pages/actoren.py"
+TOOLS_PAGE = "app_pages/hulpmiddelen.py"
+
+#: Query parameter of each page's deep link.
+PHASE_PARAM, ACTOR_PARAM, TOOL_PARAM = "fase", "actor", "tool"
+
+
+def phase_link(phase: Phase, label: str) -> None:
+    st.page_link(PHASE_PAGE, label=label, query_params=with_project({PHASE_PARAM: phase.id}))
+
+
+def actor_link(actor: Actor) -> None:
+    label = t("actors.link", number=actor.number, name=actor.name)
+    st.page_link(ACTORS_PAGE, label=label, query_params=with_project({ACTOR_PARAM: actor.id}))
+
+
+def tool_page_link(tool: Tool) -> None:
+    label = t("tools.details", number=tool.number, name=tool.name)
+    st.page_link(TOOLS_PAGE, label=label, query_params=with_project({TOOL_PARAM: tool.id}))
+
+
+def tool_site_link(tool: Tool) -> None:
+    """The tool's own address; the label names the site and says it opens a new tab."""
+    if tool.url is None:
+        st.caption(t("tool.no_url"))
+    else:
+        # markdown, not st.page_link: a page link does not wrap and cuts long names off
+        label = t("tool.link", name=tool.name, host=link_host(tool.url))
+        st.markdown(f":material/open_in_new: [{label}]({tool.url})")
+
+
+def keep_in_url(param: str, value: str) -> None:
+    """Write the view shown into the address bar, on every run.
+
+    Streamlit 1.67 runs a ``st.page_link`` to the *same* page with the link's query parameters but
+    leaves the browser's address unchanged, so a refresh or a copied link would show the previous
+    view. Setting the parameter from the script always sends the address to the browser.
+    """
+    st.query_params[param] = value
