@@ -6,7 +6,7 @@ Reuse in any test under tests/browser/ (mark it ``@pytest.mark.browser``):
 - ``start_streamlit(env=..., app=...)``: a context manager for a server with its own environment
   (e.g. ``TOOLKAART_CONTENT`` or a database URL); yields a ``toolkaart.web.measure.Server``
   (``.url``, ``.started_in``, ``.output()``).
-- ``browser``: headless Debian Chromium (``/usr/bin/chromium``), one per session. Absent Chromium
+- ``browser``: headless Debian Chromium (``/usr/bin/chromium``), one per module. Absent Chromium
   or Playwright skips the test with the reason, unless ``TOOLKAART_REQUIRE_BROWSER=1`` (CI), where
   it fails.
 - ``page``: a fresh browser context and page (1280×900, Dutch locale) per test.
@@ -58,9 +58,14 @@ def app_url() -> Iterator[str]:
         yield server.url
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """Headless Chromium from Debian (browsers cannot be downloaded here)."""
+    """Headless Chromium from Debian (browsers cannot be downloaded here).
+
+    One per test module, not per session: Playwright's sync API keeps an asyncio loop running
+    while it is open, and later tests that use asyncio (or Playwright) outside tests/browser/
+    would otherwise fail with "cannot be called from a running event loop".
+    """
     if not CHROMIUM.exists():
         unavailable(f"no Chromium at {CHROMIUM} (apt-get install chromium)", REQUIRE_FLAG)
     try:
