@@ -39,11 +39,15 @@ class StoreBench:
     p95_ms: float
     throughput_per_s: float
     concurrent_median_ms: float
+    load_median_ms: float
+    load_p95_ms: float
 
     def lines(self) -> list[str]:
         return [
             f"{self.backend}: save latency median {self.median_ms:.1f} ms, "
             f"p95 {self.p95_ms:.1f} ms ({self.saves} saves, 1 writer)",
+            f"{self.backend}: load latency median {self.load_median_ms:.1f} ms, "
+            f"p95 {self.load_p95_ms:.1f} ms ({self.saves} loads of the saved project)",
             f"{self.backend}: {self.throughput_per_s:.0f} saves/s with {self.workers} concurrent "
             f"writers ({self.workers} x {self.saves} saves, median {self.concurrent_median_ms:.1f} "
             "ms per save)",
@@ -55,6 +59,23 @@ def _edit(toolkaart: Toolkaart, project: Project, n: int) -> Project:
     walk = project.assessment.with_checked(toolkaart, "idee", items[: n % len(items)])
     walk = walk.decide(toolkaart, "idee", Answer.NOG_NIET, rationale=f"meting {n}")
     return project.with_assessment(walk)
+
+
+def _percentile_ms(seconds: list[float], fraction: float) -> float:
+    ordered = sorted(seconds)
+    return 1000 * ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
+
+
+def _timed_loads(url: str, project_id: str, loads: int) -> list[float]:
+    """Load the project ``loads`` times (with its answers and decision log); per-load seconds."""
+    store = Store(url)
+    latencies = []
+    for _ in range(loads):
+        began = time.perf_counter()
+        store.get(project_id)
+        latencies.append(time.perf_counter() - began)
+    store.close()
+    return latencies
 
 
 def _timed_saves(url: str, project_id: str, saves: int) -> tuple[float, float, list[float]]:
@@ -89,21 +110,23 @@ def bench_store(url: str, *, saves: int = 100, workers: int = 4) -> StoreBench:
     ids = [store.create(f"bench writer {n}").id for n in range(workers)]
     store.close()
     _, _, latencies = _timed_saves(url, single.id, saves)
+    loads = _timed_loads(url, single.id, saves)
     start_at = time.time() + 2.0  # every worker has started and connected by then
     context = multiprocessing.get_context("spawn")
     with context.Pool(workers) as pool:
         results = pool.map(_worker, [(url, pid, saves, start_at) for pid in ids])
     wall = max(end for _, end, _ in results) - min(start for start, _, _ in results)
     concurrent = [latency for _, _, found in results for latency in found]
-    ordered = sorted(latencies)
     return StoreBench(
         backend=backend,
         saves=saves,
         workers=workers,
         median_ms=statistics.median(latencies) * 1000,
-        p95_ms=ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))] * 1000,
+        p95_ms=_percentile_ms(latencies, 0.95),
         throughput_per_s=len(concurrent) / wall,
         concurrent_median_ms=statistics.median(concurrent) * 1000,
+        load_median_ms=statistics.median(loads) * 1000,
+        load_p95_ms=_percentile_ms(loads, 0.95),
     )
 
 
