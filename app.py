@@ -24,6 +24,8 @@ page = st.navigation(
         st.Page(PAGES / "fase.py", title=t("nav.phase"), url_path="fase"),
         st.Page(PAGES / "actoren.py", title=t("nav.actors"), url_path="actoren"),
         st.Page(PAGES / "hulpmiddelen.py", title=t("nav.tools"), url_path="hulpmiddelen"),
+        st.Page(PAGES / "projecten.py", title=t("nav.projects"), url_path="projecten"),
+        st.Page(PAGES / "zelfscan.py", title=t("nav.scan"), url_path="zelfscan"),
         st.Page(PAGES / "beheer.py", title=t("nav.beheer"), url_path="beheer"),
     ]
 )

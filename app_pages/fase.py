@@ -17,6 +17,7 @@ from toolkaart.web.links import (
     tool_site_link,
 )
 from toolkaart.web.maps import phase_map
+from toolkaart.web.projects import project_banner, with_project
 from toolkaart.web.walk import current_assessment
 
 toolkaart, graph = require_content()
@@ -28,6 +29,7 @@ if unknown:
 keep_in_url(PHASE_PARAM, phase.id)  # a refresh or a shared link shows this phase
 
 st.title(t("phase.title", number=phase.number, name=phase.name))
+project_banner()
 st.markdown(t("phase.state", state=t(f"state.{status.state(phase.id)}")))
 st.subheader(t("phase.key_question"))
 st.markdown(f"### {phase.key_question}")
@@ -85,7 +87,7 @@ with previous_column:
         label = t("phase.nav.previous", number=previous.number, name=previous.name)
         phase_link(previous, label)
 with home_column:
-    st.page_link(HOME_PAGE, label=t("phase.nav.home"))
+    st.page_link(HOME_PAGE, label=t("phase.nav.home"), query_params=with_project({}))
 with next_column:
     if following is not None:
         state = t(f"state.{status.state(following.id)}")

@@ -9,6 +9,7 @@ from toolkaart.navigator import route_states
 from toolkaart.strings import t
 from toolkaart.web.content import require_content
 from toolkaart.web.links import phase_link
+from toolkaart.web.projects import project_banner
 from toolkaart.web.walk import current_assessment
 
 toolkaart, graph = require_content()
@@ -16,6 +17,7 @@ status = current_assessment().status(toolkaart)
 total = len(toolkaart.phases)
 
 st.title(toolkaart.meta.title)
+project_banner()
 st.write(toolkaart.meta.introduction)
 st.subheader(t("home.howto.title"))
 st.markdown(t("home.howto.body"))

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
+import sqlalchemy as sa
 
 from toolkaart.graph import ToolkaartGraph
 from toolkaart.loader import load_toolkaart
@@ -13,6 +19,14 @@ from toolkaart.models import Toolkaart
 
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"
+
+
+def unavailable(reason: str, require_flag: str) -> NoReturn:
+    """Skip a test that needs something this machine lacks, or fail it where ``require_flag`` is
+    set to 1 (CI sets it: there, a skip would hide a test that never ran)."""
+    if os.environ.get(require_flag) == "1":
+        pytest.fail(f"{require_flag}=1 but {reason}")
+    pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")
@@ -31,3 +45,51 @@ def content_copy(tmp_path: Path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(CONTENT, target)
     return target
+
+
+@pytest.fixture(autouse=True)
+def _private_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test touches the default database: each gets its own SQLite file unless it says else."""
+    monkeypatch.setenv("TOOLKAART_DATABASE_URL", f"sqlite:///{tmp_path / 'toolkaart.sqlite3'}")
+
+
+def postgres_url_or_skip() -> str:
+    """The test server's URL; skips with a reason without one, FAILS where CI requires one."""
+    url = os.environ.get("TOOLKAART_TEST_POSTGRES_URL", "").strip()
+    if not url:
+        reason = "no PostgreSQL server configured (set TOOLKAART_TEST_POSTGRES_URL)"
+        if os.environ.get("TOOLKAART_REQUIRE_POSTGRES") == "1":
+            pytest.fail(f"TOOLKAART_REQUIRE_POSTGRES=1 but {reason}")
+        pytest.skip(reason)
+    return url
+
+
+@contextmanager
+def postgres_schema(url: str) -> Iterator[str]:
+    """A URL for a fresh, private schema on the test server, dropped afterwards."""
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(url)
+    try:
+        with admin.begin() as connection:
+            connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+        scoped = sa.make_url(url).update_query_dict({"options": f"-csearch_path={schema}"})
+        yield scoped.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as connection:
+            connection.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(
+    params=[
+        pytest.param("sqlite"),
+        pytest.param("postgresql", marks=pytest.mark.postgres),
+    ]
+)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty database on each backend: a SQLite file, and a schema on the PostgreSQL server."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.sqlite3'}"
+        return
+    with postgres_schema(postgres_url_or_skip()) as url:
+        yield url

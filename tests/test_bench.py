@@ -45,4 +45,8 @@ def test_quick_bench_measures_everything(
                 assert positive(entry[key]), (app, key)
             # CPU time is read in 10 ms clock ticks: a quick run may stay under one tick
             assert entry["cpu_ms_per_rerun"] >= 0 and entry["memory_per_session_mib"] >= 0
+    store = figures["store"]
+    assert store["backend"] == "sqlite"
+    for key in ("median_ms", "p95_ms", "load_median_ms", "load_p95_ms", "throughput_per_s"):
+        assert positive(store[key]), key
     assert figures["machine"]["streamlit"]

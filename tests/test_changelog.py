@@ -44,6 +44,8 @@ def test_markdown_handbook_lists_every_release(content_copy: Path) -> None:
         "- **1.0.0** (2026-11-22)",
         "  - Eerste transcriptie van de Toolkaart: 7 fases met kernvraag en doel, 10 actoren, "
         "14 hulpmiddelen met hun webadres, en per fase een checklist met bronvermelding.",
+        "  - Hulpmiddel 12 (www.datavoorgezondheid.nl) staat in de Toolkaart met een http-adres; "
+        "het is overgenomen als https-adres, zoals alle andere adressen van die website.",
     ]
 
 
@@ -63,5 +65,6 @@ def test_beheer_page_shows_the_version_and_every_release(
         "- Webadres van hulpmiddel 6 toegevoegd.",
         "**1.0.0** (2026-11-22)\n\n- Eerste transcriptie van de Toolkaart: 7 fases met kernvraag "
         "en doel, 10 actoren, 14 hulpmiddelen met hun webadres, en per fase een checklist met "
-        "bronvermelding.",
+        "bronvermelding.\n- Hulpmiddel 12 (www.datavoorgezondheid.nl) staat in de Toolkaart met een "
+        "http-adres; het is overgenomen als https-adres, zoals alle andere adressen van die website.",
     ]

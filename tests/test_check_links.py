@@ -23,6 +23,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import unavailable
 from tests.contentedit import edit_yaml, replace_text
 from toolkaart import links
 from toolkaart.cli import main
@@ -82,7 +83,9 @@ class Server:
 def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     openssl = shutil.which("openssl")
     if openssl is None:
-        pytest.skip("the openssl command is needed to make a test certificate")
+        unavailable(
+            "the openssl command is needed to make a test certificate", "TOOLKAART_REQUIRE_OPENSSL"
+        )
     directory = tmp_path_factory.mktemp("tls")
     cert, key = directory / "cert.pem", directory / "key.pem"
     subprocess.run(

@@ -7,7 +7,7 @@ Every figure is measured in one run beside its baseline, so ratios hold on any m
 3. every page's median AppTest rerun against an empty one-line page;
 4. a real ``streamlit run`` server under 1, 10 and 50 concurrent websocket sessions rerunning the
    phase page, against a one-line app;
-5. project save and load latency on SQLite.
+5. project save and load latency, and concurrent saves, on SQLite (toolkaart/benchstore.py).
 
 ``--quick`` runs each measurement small, for the test suite, which checks that each one ran.
 """
@@ -50,14 +50,15 @@ class Plan:
     server_sessions: tuple[int, ...]
     server_reruns: int
     store_saves: int
+    store_workers: int
 
     @classmethod
     def full(cls) -> Plan:
-        return cls(200, (1, 10, 100, 1000), 30, (1, 10, 50), 200, 200)
+        return cls(200, (1, 10, 100, 1000), 30, (1, 10, 50), 200, 200, 4)
 
     @classmethod
     def quick(cls) -> Plan:
-        return cls(5, (1, 10), 2, (1, 2), 4, 5)
+        return cls(5, (1, 10), 2, (1, 2), 4, 5, 2)
 
 
 def _median_seconds(action: Callable[[], object], repeats: int) -> float:
@@ -135,6 +136,20 @@ def measure_server(plan: Plan, progress: Progress) -> dict[str, Any]:
     )
 
 
+def measure_store(plan: Plan, progress: Progress) -> dict[str, float]:
+    """Project save and load latency, and concurrent saves, on a fresh SQLite file."""
+    from toolkaart.benchstore import bench_store
+
+    with tempfile.TemporaryDirectory() as folder:
+        progress(f"store: {plan.store_saves} saves and loads on SQLite, then concurrent writers")
+        result = bench_store(
+            f"sqlite:///{Path(folder) / 'bench.sqlite3'}",
+            saves=plan.store_saves,
+            workers=plan.store_workers,
+        )
+    return asdict(result)
+
+
 def machine() -> dict[str, str]:
     cpu = "unknown"
     try:
@@ -169,6 +184,7 @@ def run_bench(plan: Plan, content: Path, progress: Progress) -> dict[str, Any]:
     pages = measure_pages(plan.page_reruns, progress)
     progress("server under load")
     server = measure_server(plan, progress)
+    store = measure_store(plan, progress)
     return {
         "machine": machine(),
         "plan": asdict(plan),
@@ -178,6 +194,7 @@ def run_bench(plan: Plan, content: Path, progress: Progress) -> dict[str, Any]:
         "page_ratios": {page: figures["ratio"] for page, figures in pages.items()},
         "pages": pages,
         "server": server,
+        "store": store,
     }
 
 
@@ -212,4 +229,11 @@ def summary(figures: dict[str, Any]) -> str:
                 f"{entry['p95_ms']:.0f}, {entry['cpu_ms_per_rerun']:.1f}, "
                 f"{entry['memory_per_session_mib']:.2f}"
             )
+    store = figures["store"]
+    lines.append(
+        f"store ({store['backend']}): save median {store['median_ms']:.1f} ms, p95 "
+        f"{store['p95_ms']:.1f} ms; load median {store['load_median_ms']:.1f} ms, p95 "
+        f"{store['load_p95_ms']:.1f} ms; {store['throughput_per_s']:.0f} saves/s with "
+        f"{store['workers']} concurrent writers"
+    )
     return "\n".join(lines)

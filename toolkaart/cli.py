@@ -1,6 +1,7 @@
-"""The ``toolkaart`` command line: validate, export, schema and check-links.
+"""The ``toolkaart`` command line: validate, export, schema, bench, check-links and project.
 
-Exit codes: 0 success, 1 rejected input (content errors), 2 usage error.
+Exit codes: 0 success, 1 rejected input (content errors, a refused import or project; nothing was
+changed), 2 usage error.
 """
 
 from __future__ import annotations
@@ -50,16 +51,19 @@ def cmd_validate(args: argparse.Namespace) -> int:
 EXPORT_FORMATS = ("json", "md", "dot")
 
 
-def write_output(text: str, output: str | None) -> None:
+def write_output(data: str | bytes, output: str | None) -> None:
     """Write to ``output`` (atomically: a temporary file renamed into place) or to stdout."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
     if output is None or output == "-":
-        sys.stdout.write(text)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(raw)
+        sys.stdout.buffer.flush()
         return
     target = Path(output)
     if not target.parent.is_dir():
         raise UsageError(f"directory '{target.parent}' does not exist")
     temporary = target.with_name(f".{target.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
+    temporary.write_bytes(raw)
     temporary.replace(target)
 
 
@@ -166,6 +170,128 @@ def cmd_check_links(args: argparse.Namespace) -> int:
     return EXIT_REJECTED if failed else EXIT_OK
 
 
+def _valid_content() -> Toolkaart | None:
+    result = load_content(default_content_dir())
+    if result.toolkaart is None:
+        _print_diagnostics(result)
+    return result.toolkaart
+
+
+def _refused(error: Exception) -> int:
+    print(str(error), file=sys.stderr)
+    return EXIT_REJECTED
+
+
+# The project commands import the store (SQLAlchemy, Alembic) and the report writers only when
+# run, so that validate and export start as fast as before.
+
+
+def cmd_project_list(args: argparse.Namespace) -> int:
+    from toolkaart.store import Store
+
+    toolkaart = _valid_content()
+    if toolkaart is None:
+        return EXIT_REJECTED
+    store = Store(args.database)
+    print("id\tversion\tphase\tname\torganisation\tarchived")
+    for project in store.list_projects(include_archived=args.all):
+        phase = toolkaart.phase(project.status(toolkaart).current_phase_id).name
+        row = (project.id, project.version, phase, project.name, project.organisation)
+        print("\t".join(str(v) for v in row) + ("\tyes" if project.archived else "\tno"))
+    return EXIT_OK
+
+
+def cmd_project_create(args: argparse.Namespace) -> int:
+    from toolkaart.projects import ProjectError
+    from toolkaart.store import Store
+
+    try:
+        project = Store(args.database).create(
+            args.name, args.organisation, args.description, args.contact
+        )
+    except ProjectError as error:
+        return _refused(error)
+    print(project.id)
+    return EXIT_OK
+
+
+PROJECT_FORMATS = ("json", "md", "docx", "pdf")
+
+
+def cmd_project_export(args: argparse.Namespace) -> int:
+    from toolkaart import exchange, reports
+    from toolkaart.store import Store, StoreError
+
+    writers: dict[str, Callable[..., str | bytes]] = {
+        "json": exchange.export_json,
+        "md": reports.to_markdown,
+        "docx": reports.to_docx,
+        "pdf": reports.to_pdf,
+    }
+    toolkaart = _valid_content()
+    if toolkaart is None:
+        return EXIT_REJECTED
+    if args.format in ("docx", "pdf") and args.output in (None, "-") and sys.stdout.isatty():
+        raise UsageError(f"a {args.format} report is binary: write it to a file with -o FILE")
+    try:
+        project = Store(args.database).get(args.id)
+    except StoreError as error:
+        return _refused(error)
+    write_output(writers[args.format](project, toolkaart), args.output)
+    return EXIT_OK
+
+
+def cmd_project_import(args: argparse.Namespace) -> int:
+    from toolkaart import exchange
+    from toolkaart.store import Store
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise UsageError(f"file '{path}' does not exist")
+    toolkaart = _valid_content()
+    if toolkaart is None:
+        return EXIT_REJECTED
+    with path.open("rb") as handle:  # never more than the limit (+1 to notice a larger file)
+        raw = handle.read(exchange.MAX_IMPORT_BYTES + 1)
+    try:
+        project = exchange.import_project(Store(args.database), raw, toolkaart)
+    except exchange.ImportRejected as error:
+        return _refused(error)
+    print(project.id)
+    return EXIT_OK
+
+
+def _add_project_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    project = commands.add_parser("project", help="list, create, export and import projects")
+    project.add_argument(
+        "--database",
+        metavar="URL",
+        help="database URL (default: $TOOLKAART_DATABASE_URL or .toolkaart/toolkaart.sqlite3)",
+    )
+    actions = project.add_subparsers(dest="action", required=True, metavar="ACTION")
+
+    lister = actions.add_parser("list", help="the projects (tab-separated, newest change first)")
+    lister.add_argument("--all", action="store_true", help="include archived projects")
+    lister.set_defaults(handler=cmd_project_list)
+
+    creator = actions.add_parser("create", help="create a project; prints its id")
+    creator.add_argument("name")
+    creator.add_argument("--organisation", default="", help="organisation or team")
+    creator.add_argument("--description", default="", help="a short description")
+    creator.add_argument("--contact", default="", help="contact person")
+    creator.set_defaults(handler=cmd_project_create)
+
+    exporter = actions.add_parser("export", help="a project as exchange JSON or as a report")
+    exporter.add_argument("id")
+    exporter.add_argument("--format", "-f", choices=PROJECT_FORMATS, default="json")
+    exporter.add_argument("-o", "--output", help="output file (default: standard output)")
+    exporter.set_defaults(handler=cmd_project_export)
+
+    importer = actions.add_parser("import", help="add a project from an exchange JSON file")
+    importer.add_argument("file")
+    importer.set_defaults(handler=cmd_project_import)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="toolkaart",
@@ -208,6 +334,8 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"seconds to wait for each answer (default {links.DEFAULT_TIMEOUT:g})",
     )
     checker.set_defaults(handler=cmd_check_links)
+
+    _add_project_commands(commands)
     return parser
 
 

@@ -7,13 +7,14 @@ fields.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import graphviz
 
 from toolkaart.graph import ToolkaartGraph
-from toolkaart.models import Toolkaart
+from toolkaart.models import Actor, Phase, Toolkaart
+from toolkaart.strings import t
 
 JSON_FORMAT_VERSION = 1
 
@@ -52,13 +53,13 @@ def to_dict(toolkaart: Toolkaart) -> dict[str, Any]:
         ],
         "tools": [
             {
-                "id": t.id,
-                "number": t.number,
-                "name": t.name,
-                "description": t.description,
-                "url": t.url,
+                "id": tool.id,
+                "number": tool.number,
+                "name": tool.name,
+                "description": tool.description,
+                "url": tool.url,
             }
-            for t in toolkaart.tools
+            for tool in toolkaart.tools
         ],
     }
 
@@ -68,65 +69,81 @@ def to_json(toolkaart: Toolkaart) -> str:
 
 
 def _link(name: str, url: str | None) -> str:
-    return f"[{name}]({url})" if url else f"{name} (geen webadres bekend)"
+    return f"[{name}]({url})" if url else t("handbook.no_address", name=name)
 
 
-def to_markdown(toolkaart: Toolkaart) -> str:
-    """A readable handbook of the whole Toolkaart, in Dutch."""
-    graph = ToolkaartGraph(toolkaart)
+def _names(items: Iterable[Actor | Phase], nobody: str) -> str:
+    return ", ".join(item.name for item in items) or nobody
+
+
+def to_markdown(toolkaart: Toolkaart, graph: ToolkaartGraph | None = None) -> str:
+    """A readable handbook of the whole Toolkaart, in the UI language."""
+    graph = graph or ToolkaartGraph(toolkaart)
     meta = toolkaart.meta
     out: list[str] = [
         f"# {meta.title}",
         "",
-        f"Inhoud {meta.label}. Bron: {meta.source}.",
+        t("handbook.version", label=meta.label, source=meta.source),
         "",
         meta.introduction,
         "",
-        "## De route",
+        f"## {t('handbook.route')}",
         "",
     ]
     out += [f"{p.number}. **{p.name}**: {p.key_question}" for p in toolkaart.phases]
     for phase in toolkaart.phases:
-        transition = graph.transition(phase.id)
         out += [
             "",
-            f"## Fase {phase.number}: {phase.name}",
+            f"## {t('handbook.phase', number=phase.number, name=phase.name)}",
             "",
-            f"**Kernvraag:** {phase.key_question}",
+            f"**{t('handbook.key_question')}** {phase.key_question}",
             "",
-            f"**Doel:** {phase.goal}",
+            f"**{t('handbook.goal')}** {phase.goal}",
             "",
-            "### Checklist",
+            f"### {t('handbook.checklist')}",
             "",
         ]
         for item in phase.checklist:
             out.append(f"- [ ] {item.text}")
             if item.source:
-                out.append(f"  *Bron: {item.source}*")
-        out += ["", "### Hulpmiddelen", ""]
-        out += [f"- {_link(t.name, t.url)}" for t in graph.tools_of(phase.id)]
-        out += ["", "### Actoren", ""]
+                out.append(f"  *{t('handbook.source', source=item.source)}*")
+        out += ["", f"### {t('handbook.tools')}", ""]
+        out += [f"- {_link(tool.name, tool.url)}" for tool in graph.tools_of(phase.id)]
+        out += ["", f"### {t('handbook.actors')}", ""]
         out += [f"- **{a.name}**: {a.description}" for a in graph.actors_of(phase.id)]
+        transition = graph.transition(phase.id)
         if transition.previous is not None:
-            joining = ", ".join(a.name for a in transition.joining) or "niemand"
-            leaving = ", ".join(a.name for a in transition.leaving) or "niemand"
-            out += ["", f"Nieuw in deze fase: {joining}. Niet meer genoemd: {leaving}."]
-    out += ["", "## Actoren", ""]
+            nobody = t("phase.transition.nobody")
+            out += [
+                "",
+                t("phase.transition.joining", names=_names(transition.joining, nobody))
+                + " "
+                + t(
+                    "phase.transition.leaving",
+                    previous=transition.previous.name,
+                    names=_names(transition.leaving, nobody),
+                ),
+            ]
+    out += ["", f"## {t('handbook.actors')}", ""]
     for actor in toolkaart.actors:
-        phases = ", ".join(p.name for p in graph.phases_of_actor(actor.id)) or "geen fase"
-        out.append(f"{actor.number}. **{actor.name}**: {actor.description} Fases: {phases}.")
-    out += ["", "## Hulpmiddelen", ""]
-    for tool in toolkaart.tools:
-        phases = ", ".join(p.name for p in graph.phases_of_tool(tool.id)) or "achtergrond"
+        phases = _names(graph.phases_of_actor(actor.id), t("handbook.no_phase"))
         out.append(
-            f"{tool.number}. **{_link(tool.name, tool.url)}**: {tool.description} Fases: {phases}."
+            f"{actor.number}. **{actor.name}**: {actor.description} "
+            + t("handbook.phases", phases=phases)
+        )
+    out += ["", f"## {t('handbook.tools')}", ""]
+    for tool in toolkaart.tools:
+        phases = _names(graph.phases_of_tool(tool.id), t("handbook.background_short"))
+        out.append(
+            f"{tool.number}. **{_link(tool.name, tool.url)}**: {tool.description} "
+            + t("handbook.phases", phases=phases)
         )
     background = graph.unlinked_tools()
     if background:
-        out += ["", "### Algemene achtergrond (bij geen enkele fase)", ""]
-        out += [f"- {_link(t.name, t.url)}" for t in background]
+        out += ["", f"### {t('handbook.background')}", ""]
+        out += [f"- {_link(tool.name, tool.url)}" for tool in background]
     if meta.changelog:
-        out += ["", "## Wijzigingen in de inhoud", ""]
+        out += ["", f"## {t('handbook.changelog')}", ""]
         for entry in meta.changelog:
             out.append(f"- **{entry.version}** ({entry.date.isoformat()})")
             out += [f"  - {change}" for change in entry.changes]
@@ -143,7 +160,10 @@ def route_dot(toolkaart: Toolkaart, states: Mapping[str, str] | None = None) -> 
     dot.attr("node", shape="box", style="rounded,filled", fontname="Helvetica")
     for phase in toolkaart.phases:
         state = (states or {}).get(phase.id, "open")
+        # the state is written in the node too, not only shown by its colour
         label = f"{phase.number}. {phase.name}\n{phase.key_question}"
+        if state in ("passed", "current", "locked"):
+            label += f"\n({t(f'state.{state}')})"
         dot.node(phase.id, label, fillcolor=_PHASE_FILL.get(state, "#ffffff"))
         previous = toolkaart.previous_phase(phase.id)
         if previous is not None:
@@ -151,16 +171,18 @@ def route_dot(toolkaart: Toolkaart, states: Mapping[str, str] | None = None) -> 
     return str(dot.source)
 
 
-def map_dot(toolkaart: Toolkaart, highlight_phase: str | None = None) -> str:
+def map_dot(
+    toolkaart: Toolkaart, highlight_phase: str | None = None, graph: ToolkaartGraph | None = None
+) -> str:
     """Phase → actor/tool map; with ``highlight_phase`` that phase's links stand out."""
-    graph = ToolkaartGraph(toolkaart)
+    graph = graph or ToolkaartGraph(toolkaart)
     dot = graphviz.Digraph("toolkaart", graph_attr={"rankdir": "LR", "bgcolor": "transparent"})
     dot.attr("node", fontname="Helvetica")
     highlighted_actors = set(toolkaart.phase(highlight_phase).actors) if highlight_phase else set()
     highlighted_tools = set(toolkaart.phase(highlight_phase).tools) if highlight_phase else set()
     dim = "#bbbbbb"
     with dot.subgraph(name="cluster_phases") as phases:
-        phases.attr(label="Fases", style="dashed")
+        phases.attr(label=t("map.phases"), style="dashed")
         for phase in toolkaart.phases:
             on = highlight_phase is None or phase.id == highlight_phase
             phases.node(

@@ -13,7 +13,8 @@ Rules (see shared/design.md, "Gates"):
 - answering *nog niet* or *nee* at an earlier, passed gate goes back: that gate reopens and every
   later gate returns to open;
 - the last phase (Productie) is answered again over time; a *ja* there carries the date of the next
-  review.
+  review (required, after the decision date), and only there;
+- decisions are dated in log order: a decision never predates the one before it.
 """
 
 from __future__ import annotations
@@ -133,17 +134,54 @@ def route_status(toolkaart: Toolkaart, decisions: Iterable[GateDecision]) -> Rou
     return RouteStatus(statuses, current, completed, next_review if completed else None)
 
 
+def check_decision(
+    toolkaart: Toolkaart, decisions: tuple[GateDecision, ...], decision: GateDecision
+) -> None:
+    """Raise GateError when ``decision`` may not follow ``decisions`` under the gate rules.
+
+    The one check behind both ``Assessment.decide`` (a new answer) and ``validate_log`` (a log read
+    from elsewhere, e.g. an imported file), so a log that passes validation is a log the navigator
+    could have written.
+    """
+    if not toolkaart.has_phase(decision.phase_id):
+        raise GateError("unknown_phase", phase=decision.phase_id)
+    phase = toolkaart.phase(decision.phase_id)
+    status = route_status(toolkaart, decisions)
+    if status.state(decision.phase_id) is GateState.LOCKED:
+        current = toolkaart.phase(status.current_phase_id)
+        raise GateError("locked", phase=phase.name, current=current.name)
+    if decisions and decision.decided_on < decisions[-1].decided_on:
+        raise GateError(
+            "out_of_order",
+            date=decision.decided_on.isoformat(),
+            previous=decisions[-1].decided_on.isoformat(),
+        )
+    known = {item.id for item in phase.checklist}
+    unknown = [item for item in decision.open_items if item not in known]
+    if unknown:
+        raise GateError("unknown_item", phase=decision.phase_id, items=", ".join(unknown))
+    last = toolkaart.phases[-1]
+    if decision.phase_id == last.id and decision.answer is Answer.JA:
+        if decision.next_review is None:
+            raise GateError("review_required", phase=last.name)
+        if decision.next_review <= decision.decided_on:
+            raise GateError("review_in_past")
+    elif decision.next_review is not None:
+        raise GateError("review_only_last", phase=last.name)
+
+
 def validate_log(toolkaart: Toolkaart, decisions: tuple[GateDecision, ...]) -> None:
-    """Raise GateError at the first decision the gate rules would have refused (e.g. on import)."""
+    """Raise GateError at the first decision the gate rules would have refused (e.g. on import).
+
+    Recorded open items on a *ja* count as the explicit acceptance ``decide`` asks for.
+    """
     for index, decision in enumerate(decisions):
-        if not toolkaart.has_phase(decision.phase_id):
-            raise GateError("unknown_phase", phase=decision.phase_id)
-        status = route_status(toolkaart, decisions[:index])
-        if status.state(decision.phase_id) is GateState.LOCKED:
-            current = toolkaart.phase(status.current_phase_id)
+        try:
+            check_decision(toolkaart, decisions[:index], decision)
+        except GateError as error:
             raise GateError(
-                "locked", phase=toolkaart.phase(decision.phase_id).name, current=current.name
-            )
+                "in_log", number=index + 1, message=str(error), rule=error.code
+            ) from error
 
 
 @dataclass(frozen=True)
@@ -192,30 +230,25 @@ class Assessment:
         accept_open_items: bool = False,
         next_review: dt.date | None = None,
     ) -> Assessment:
-        """Append a decision on ``phase_id``'s gate, enforcing the gate rules."""
+        """Append a decision on ``phase_id``'s gate, enforcing the gate rules.
+
+        ``decided_on`` defaults to today; a *ja* with unticked items needs ``accept_open_items``;
+        a *ja* on the last phase needs ``next_review``.
+        """
         if not toolkaart.has_phase(phase_id):
             raise GateError("unknown_phase", phase=phase_id)
-        status = self.status(toolkaart)
-        phase = toolkaart.phase(phase_id)
-        if status.state(phase_id) is GateState.LOCKED:
-            current = toolkaart.phase(status.current_phase_id)
-            raise GateError("locked", phase=phase.name, current=current.name)
         open_items = self.open_items(toolkaart, phase_id)
-        if answer is Answer.JA and open_items and not accept_open_items:
-            raise GateError("open_items", phase=phase.name, count=len(open_items))
-        is_last = phase_id == toolkaart.phases[-1].id
-        if next_review is not None and not (is_last and answer is Answer.JA):
-            raise GateError("review_only_last", phase=toolkaart.phases[-1].name)
-        when = decided_on or dt.date.today()
-        if next_review is not None and next_review <= when:
-            raise GateError("review_in_past")
         decision = GateDecision(
             phase_id=phase_id,
             answer=answer,
             rationale=rationale.strip(),
             decided_by=decided_by.strip(),
-            decided_on=when,
+            decided_on=decided_on or dt.date.today(),
             open_items=open_items,
             next_review=next_review,
         )
+        check_decision(toolkaart, self.decisions, decision)
+        if answer is Answer.JA and open_items and not accept_open_items:
+            phase = toolkaart.phase(phase_id)
+            raise GateError("open_items", phase=phase.name, count=len(open_items))
         return replace(self, decisions=(*self.decisions, decision))

@@ -4,9 +4,9 @@ Reuse in any test under tests/browser/ (mark it ``@pytest.mark.browser``):
 
 - ``app_url``: base URL of the shipped app, one server for the whole session.
 - ``start_streamlit(env=..., app=...)``: a context manager for a server with its own environment
-  (e.g. ``TOOLKAART_CONTENT`` or a database URL); yields a ``StreamlitServer`` (``.url``,
-  ``.startup_seconds``, ``.output()``).
-- ``browser``: headless Debian Chromium (``/usr/bin/chromium``), one per session. Absent Chromium
+  (e.g. ``TOOLKAART_CONTENT`` or a database URL); yields a ``toolkaart.web.measure.Server``
+  (``.url``, ``.started_in``, ``.output()``).
+- ``browser``: headless Debian Chromium (``/usr/bin/chromium``), one per module. Absent Chromium
   or Playwright skips the test with the reason, unless ``TOOLKAART_REQUIRE_BROWSER=1`` (CI), where
   it fails.
 - ``page``: a fresh browser context and page (1280×900, Dutch locale) per test.
@@ -17,22 +17,14 @@ Reuse in any test under tests/browser/ (mark it ``@pytest.mark.browser``):
 from __future__ import annotations
 
 import contextlib
-import os
-import socket
-import subprocess
-import sys
-import tempfile
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, unavailable
+from toolkaart.web.measure import Server, streamlit_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -48,91 +40,15 @@ APP_IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
 START_TIMEOUT = 60.0
 
 
-def _require_browser() -> bool:
-    return os.environ.get("TOOLKAART_REQUIRE_BROWSER") == "1"
+REQUIRE_FLAG = "TOOLKAART_REQUIRE_BROWSER"
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@dataclass
-class StreamlitServer:
-    """A running ``streamlit run``; ``output()`` is what it printed so far (for failures)."""
-
-    url: str
-    process: subprocess.Popen[bytes]
-    log_path: Path
-    startup_seconds: float = field(default=0.0)
-
-    def output(self) -> str:
-        return self.log_path.read_text(encoding="utf-8", errors="replace")
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
-            return bool(response.status == 200)
-    except (urllib.error.URLError, OSError):
-        return False
-
-
-@contextlib.contextmanager
 def start_streamlit(
     env: Mapping[str, str] | None = None, app: Path = REPO / "app.py"
-) -> Iterator[StreamlitServer]:
-    """Start ``streamlit run app`` headless on a free 127.0.0.1 port; stop it afterwards.
-
-    Waits for ``/_stcore/health``; if the server exits or is not healthy within a minute the
-    test fails with the server's output.
-    """
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(app),
-        "--server.headless=true",
-        "--server.address=127.0.0.1",
-        f"--server.port={port}",
-        "--server.fileWatcherType=none",
-        "--browser.gatherUsageStats=false",
-    ]
-    with tempfile.NamedTemporaryFile(prefix="streamlit-", suffix=".log", delete=False) as log:
-        log_path = Path(log.name)
-    with log_path.open("wb") as log_file:
-        started = time.perf_counter()
-        process = subprocess.Popen(
-            command,
-            cwd=REPO,
-            env={**os.environ, **(env or {})},
-            stdout=log_file,
-            stderr=subprocess.STDOUT,
-        )
-        server = StreamlitServer(url, process, log_path)
-        try:
-            deadline = started + START_TIMEOUT
-            while not _healthy(url):
-                if process.poll() is not None or time.perf_counter() > deadline:
-                    pytest.fail(
-                        f"streamlit did not become healthy at {url} "
-                        f"(exit code {process.poll()}); its output:\n{server.output()}"
-                    )
-                time.sleep(0.05)
-            server.startup_seconds = time.perf_counter() - started
-            yield server
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-            log_path.unlink(missing_ok=True)
+) -> contextlib.AbstractContextManager[Server]:
+    """``streamlit run app`` headless on a free 127.0.0.1 port (the bench's own server runner);
+    a server that does not become healthy fails the test with its output."""
+    return streamlit_server(app, env=env, cwd=REPO)
 
 
 @pytest.fixture(scope="session")
@@ -142,21 +58,20 @@ def app_url() -> Iterator[str]:
         yield server.url
 
 
-def _unavailable(reason: str) -> None:
-    if _require_browser():
-        pytest.fail(f"TOOLKAART_REQUIRE_BROWSER=1 but {reason}")
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """Headless Chromium from Debian (browsers cannot be downloaded here)."""
+    """Headless Chromium from Debian (browsers cannot be downloaded here).
+
+    One per test module, not per session: Playwright's sync API keeps an asyncio loop running
+    while it is open, and later tests that use asyncio (or Playwright) outside tests/browser/
+    would otherwise fail with "cannot be called from a running event loop".
+    """
     if not CHROMIUM.exists():
-        _unavailable(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+        unavailable(f"no Chromium at {CHROMIUM} (apt-get install chromium)", REQUIRE_FLAG)
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _unavailable("Playwright is not installed (pip install -e '.[dev]')")
+        unavailable("Playwright is not installed (pip install -e '.[dev]')", REQUIRE_FLAG)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium

@@ -15,7 +15,7 @@ from toolkaart.gates import Answer, GateDecision, GateError, GateState
 from toolkaart.models import Phase, Toolkaart
 from toolkaart.strings import t
 from toolkaart.web.links import phase_link
-from toolkaart.web.walk import current_assessment, store_assessment
+from toolkaart.web.walk import WalkNotSaved, current_assessment, store_assessment
 
 _FLASH = "walk.flash"
 
@@ -26,7 +26,14 @@ def _key(phase: Phase, name: str) -> str:
 
 def _tick(toolkaart: Toolkaart, phase: Phase) -> None:
     ticked = [i.id for i in phase.checklist if st.session_state.get(_key(phase, f"item.{i.id}"))]
-    store_assessment(current_assessment().with_checked(toolkaart, phase.id, ticked))
+    try:
+        store_assessment(current_assessment().with_checked(toolkaart, phase.id, ticked))
+    except WalkNotSaved as error:
+        st.session_state[_FLASH] = (phase.id, "error", str(error))
+        for item in phase.checklist:  # show the stored ticks again, not the refused ones
+            st.session_state[_key(phase, f"item.{item.id}")] = (
+                item.id in current_assessment().checked_in(phase.id)
+            )
 
 
 def checklist(toolkaart: Toolkaart, phase: Phase) -> None:
@@ -65,7 +72,11 @@ def _decide(toolkaart: Toolkaart, phase: Phase) -> None:
     except GateError as error:
         state[_FLASH] = (phase.id, "error", str(error))
         return
-    store_assessment(assessment)
+    try:
+        store_assessment(assessment)
+    except WalkNotSaved as error:
+        state[_FLASH] = (phase.id, "error", str(error))
+        return
     following = toolkaart.next_phase(phase.id)
     if answer != Answer.JA:
         message = t("phase.gate.closed", answer=t(f"answer.{answer}"), phase=phase.name)

@@ -15,5 +15,5 @@ def phase_map(graph: ToolkaartGraph, phase_id: str) -> str:
     """The Toolkaart map (DOT) with ``phase_id``'s actors and tools highlighted."""
     maps = _PHASE_MAPS.setdefault(graph, {})
     if phase_id not in maps:
-        maps[phase_id] = map_dot(graph.toolkaart, highlight_phase=phase_id)
+        maps[phase_id] = map_dot(graph.toolkaart, highlight_phase=phase_id, graph=graph)
     return maps[phase_id]

@@ -17,11 +17,12 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -50,11 +51,27 @@ def free_port() -> int:
         return port
 
 
+class ServerStartError(RuntimeError):
+    """The server exited or did not answer its health check in time; carries its output."""
+
+
 @dataclass
 class Server:
+    """A running ``streamlit run`` on 127.0.0.1."""
+
     process: subprocess.Popen[bytes]
     port: int
-    started_in: float
+    log: IO[bytes]
+    started_in: float = 0.0
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def output(self) -> str:
+        """What the server printed so far (for failure messages)."""
+        self.log.flush()
+        return Path(self.log.name).read_text(encoding="utf-8", errors="replace")
 
     def cpu_seconds(self) -> float:
         """User + system CPU time of the server process so far."""
@@ -69,60 +86,57 @@ class Server:
         return 0
 
 
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as answer:
+            return bool(answer.status == 200)
+    except OSError:
+        return False
+
+
 @contextmanager
 def streamlit_server(
-    app: Path, env: dict[str, str] | None = None, cwd: Path | None = None
+    app: Path, env: Mapping[str, str] | None = None, cwd: Path | None = None
 ) -> Iterator[Server]:
-    """Run ``streamlit run app`` on a free loopback port until the block ends.
+    """Run ``streamlit run app`` headless on a free loopback port until the block ends.
 
-    ``cwd`` decides which ``.streamlit/config.toml`` applies (default: the app's folder).
+    Waits for ``/_stcore/health``; raises ServerStartError with the server's output when it exits
+    or is not healthy within a minute. ``cwd`` decides which ``.streamlit/config.toml`` applies
+    (default: the app's folder).
     """
     port = free_port()
     command = [
         sys.executable, "-m", "streamlit", "run", str(app),
-        "--server.headless", "true", "--server.port", str(port),
-        "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-        "--server.fileWatcherType", "none",
+        "--server.headless=true", "--server.address=127.0.0.1", f"--server.port={port}",
+        "--server.fileWatcherType=none", "--browser.gatherUsageStats=false",
     ]  # fmt: skip
-    with tempfile.TemporaryFile() as log:
-        yield from _run_server(command, log, port, env, cwd or app.parent)
-
-
-def _run_server(
-    command: list[str], log: Any, port: int, env: dict[str, str] | None, cwd: Path
-) -> Iterator[Server]:
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        command,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        env={**os.environ, **(env or {})},
-        cwd=cwd,
-    )
-    try:
-        deadline = start + 60
-        while True:
-            try:
-                with urllib.request.urlopen(
-                    f"http://127.0.0.1:{port}/_stcore/health", timeout=1
-                ) as answer:
-                    if answer.status == 200:
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.perf_counter() > deadline:
-                log.seek(0)
-                raise RuntimeError(
-                    f"streamlit did not start:\n{log.read().decode(errors='replace')}"
-                )
-            time.sleep(0.05)
-        yield Server(process, port, time.perf_counter() - start)
-    finally:
-        process.terminate()
+    with tempfile.NamedTemporaryFile(prefix="streamlit-", suffix=".log") as log:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            command,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, **(env or {})},
+            cwd=cwd or app.parent,
+        )
+        server = Server(process, port, log)
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+            while not _healthy(server.url):
+                if process.poll() is not None or time.perf_counter() > start + 60:
+                    raise ServerStartError(
+                        f"streamlit did not become healthy at {server.url} (exit code "
+                        f"{process.poll()}); its output:\n{server.output()}"
+                    )
+                time.sleep(0.05)
+            server.started_in = time.perf_counter() - start
+            yield server
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
 def _rerun_message(page: str, query: str) -> bytes:
@@ -200,8 +214,15 @@ async def _drive(
 def drive_sessions(
     server: Server, sessions: int, reruns_each: int, page: str = "", query: str = ""
 ) -> LoadFigures:
-    """``sessions`` concurrent websocket sessions, each rerunning ``page`` ``reruns_each`` times."""
-    return asyncio.run(_drive(server, sessions, reruns_each, page, query))
+    """``sessions`` concurrent websocket sessions, each rerunning ``page`` ``reruns_each`` times.
+
+    The sessions run on an event loop in a worker thread, so this also works where the calling
+    thread already runs one (as Playwright's sync API does in a test session).
+    """
+    with ThreadPoolExecutor(1) as worker:
+        return worker.submit(
+            asyncio.run, _drive(server, sessions, reruns_each, page, query)
+        ).result()
 
 
 #: Query parameters a page needs to show real content rather than its empty state.

@@ -1,0 +1,39 @@
+"""In a real browser: a member of staff opens Beheer, edits a YAML file, reloads, sees the change.
+
+Serves a copy of the content with ``streamlit run`` and drives Debian's Chromium (fixtures in
+tests/browser/conftest.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import goto, screenshot, settle, start_streamlit
+from tests.contentedit import replace_text
+
+pytestmark = pytest.mark.browser
+
+
+def test_staff_reload_the_content_and_see_what_changed(page: Any, content_copy: Path) -> None:
+    with start_streamlit(env={"TOOLKAART_CONTENT": str(content_copy)}) as server:
+        page.set_viewport_size({"width": 1400, "height": 1000})
+        goto(page, server.url)
+        page.get_by_role("link", name="Beheer").click()
+        expect(page.get_by_role("heading", name="Beheer van de inhoud")).to_be_visible()
+        expect(page).to_have_url(f"{server.url}/beheer")
+        expect(page.get_by_text("De inhoud is geldig, met 1 waarschuwing(en).")).to_be_visible()
+        expect(page.get_by_role("columnheader", name="1. Idee").first).to_be_visible()
+
+        replace_text(content_copy / "phases.yaml", "name: Idee\n", "name: Ideefase\n")
+        page.get_by_role("button", name="Inhoud opnieuw laden").click()
+        expect(page.get_by_text("0 toegevoegd, 0 verwijderd, 1 gewijzigd")).to_be_visible()
+        changes = page.locator("[data-testid=stTable]").first
+        expect(changes).to_contain_text("Ideefase")
+        expect(changes).to_contain_text("name")
+        settle(page)
+        page.mouse.move(0, 0)  # no tooltip over the screenshot
+        screenshot(page, "beheer-reload")

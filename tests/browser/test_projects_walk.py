@@ -1,0 +1,102 @@
+"""In a real browser: a team creates a project, passes two gates, reloads, and finds it all there.
+
+The app runs under ``streamlit run`` with its own SQLite database (tests/browser/conftest.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import screenshot, settle, start_streamlit
+from toolkaart.models import Toolkaart
+from toolkaart.store import Store
+
+pytestmark = pytest.mark.browser
+
+
+def test_create_pass_two_gates_reload_and_find_everything(
+    page: Any, tmp_path: Path, toolkaart: Toolkaart
+) -> None:
+    from playwright.sync_api import expect
+
+    database = f"sqlite:///{tmp_path / 'browser.sqlite3'}"
+
+    def tick(label: str, role: str = "checkbox") -> None:
+        """Click the visible label, as a person does (the input itself is visually hidden)."""
+        page.locator("label").filter(has_text=label).first.click()
+        expect(page.get_by_role(role, name=label).first).to_be_checked()
+
+    def decide(rationale: str, accept_open_items: bool = False) -> None:
+        tick("Ja", role="radio")
+        page.get_by_label("Onderbouwing van het besluit").fill(rationale)
+        page.get_by_label("Besloten door").fill("Stuurgroep Één")
+        if accept_open_items:
+            tick("Ik passeer de poort bewust")
+        page.get_by_role("button", name="Besluit vastleggen").click()
+        settle(page)
+
+    with start_streamlit(env={"TOOLKAART_DATABASE_URL": database}) as server:
+        app_url = server.url
+        page.goto(app_url)
+        settle(page)
+        page.get_by_role("link", name="Projecten").click()
+        settle(page)
+        expect(page).to_have_url(f"{app_url}/projecten")
+        expect(page.get_by_role("heading", name="Projecten", exact=True)).to_be_visible()
+        page.get_by_label("Naam").fill("Valdetectie ’s nachts")
+        page.get_by_label("Organisatie of team").fill("Zorggroep Zoë")
+        page.get_by_role("button", name="Project aanmaken").click()
+        settle(page)
+        expect(page.get_by_text("Zelfscan: Valdetectie ’s nachts")).to_be_visible()
+        assert "/zelfscan?project=" in page.url
+
+        # gate 1: every item ticked, then 'ja'
+        for item in toolkaart.phase("idee").checklist:
+            tick(item.text)
+        page.get_by_role("button", name="Checklist opslaan").click()
+        settle(page)
+        decide("Wenselijk: één concrete zorgvraag")
+        expect(page.get_by_text("Huidige fase: 2. Verkenning.")).to_be_visible()
+        # gate 2: passed with its open items, explicitly
+        expect(page.get_by_role("heading", name="Fase 2. Verkenning")).to_be_visible()
+        decide("Risico’s bewust aanvaard (€ 0 extra)", accept_open_items=True)
+        expect(page.get_by_text("Huidige fase: 3. Ontwikkeling. 2 van 7")).to_be_visible()
+
+        url = page.url
+        page.reload()
+        settle(page)
+        assert page.url == url  # the project (and phase) stay in the URL
+        expect(page.get_by_text("Huidige fase: 3. Ontwikkeling. 2 van 7")).to_be_visible()
+        log = page.locator("[data-testid=stTable]")
+        expect(log).to_contain_text("Wenselijk: één concrete zorgvraag")
+        expect(log).to_contain_text("Risico’s bewust aanvaard (€ 0 extra)")
+        expect(log).to_contain_text("Stuurgroep Één")
+        page.get_by_label("Fase om aan te werken").click()
+        page.get_by_role("option", name="1. Idee").click()
+        settle(page)
+        for item in toolkaart.phase("idee").checklist:
+            expect(page.get_by_role("checkbox", name=item.text)).to_be_checked()
+        page.mouse.move(0, 0)
+        screenshot(page, "zelfscan-after-reload")
+        # the navigator's phase page works on the same project
+        page.get_by_role("link", name="Fase 1. Idee in de navigator").click()
+        settle(page)
+        expect(page.get_by_text("U werkt aan project Valdetectie ’s nachts")).to_be_visible()
+        assert "project=" in page.url and "fase=idee" in page.url
+        first = toolkaart.phase("idee").checklist[0].text
+        expect(page.get_by_role("checkbox", name=first)).to_be_checked()
+        screenshot(page, "fase-on-project")
+        page.goto(f"{app_url}/projecten")
+        settle(page)
+        expect(
+            page.get_by_text("fase 3. Ontwikkeling · 2 van 7 poorten gepasseerd")
+        ).to_be_visible()
+        screenshot(page, "projecten")
+
+    stored = Store(database).list_projects()
+    assert [p.name for p in stored] == ["Valdetectie ’s nachts"]
+    assert stored[0].status(toolkaart).current_phase_id == "ontwikkeling"
+    assert len(stored[0].assessment.decisions[1].open_items) > 0

@@ -1,0 +1,119 @@
+"""``toolkaart project list | create | export | import``: output and exit codes 0 / 1 / 2."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from docx import Document
+from pypdf import PdfReader
+
+from toolkaart.cli import main
+from toolkaart.exchange import MAX_IMPORT_BYTES
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def create(capsys: pytest.CaptureFixture[str], url: str, *args: str) -> str:
+    code, out, _ = run(capsys, "project", "--database", url, "create", *args)
+    assert code == 0
+    return out.strip()
+
+
+def test_create_then_list_shows_the_project_at_its_current_phase(
+    capsys: pytest.CaptureFixture[str], database_url: str
+) -> None:
+    project_id = create(
+        capsys, database_url, "Zoë’s triage", "--organisation", "UMC €", "--contact", "Renée"
+    )
+    assert len(project_id) == 16
+    code, out, _ = run(capsys, "project", "--database", database_url, "list")
+    assert code == 0
+    header, row = out.splitlines()
+    assert header == "id\tversion\tphase\tname\torganisation\tarchived"
+    assert row == f"{project_id}\t1\tIdee\tZoë’s triage\tUMC €\tno"
+
+
+def test_export_then_import_adds_a_copy(
+    capsys: pytest.CaptureFixture[str], database_url: str, tmp_path: Path
+) -> None:
+    project_id = create(capsys, database_url, "Uitwisselbaar")
+    target = tmp_path / "project.json"
+    code, out, _ = run(
+        capsys, "project", "--database", database_url, "export", project_id, "-o", str(target)
+    )
+    assert (code, out) == (0, "")
+    assert json.loads(target.read_text(encoding="utf-8"))["project"]["name"] == "Uitwisselbaar"
+    code, out, _ = run(capsys, "project", "--database", database_url, "import", str(target))
+    assert code == 0 and out.strip() != project_id
+    code, out, _ = run(capsys, "project", "--database", database_url, "list")
+    assert out.count("Uitwisselbaar") == 2
+
+
+def test_export_writes_reports_in_every_format(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    project_id = create(capsys, url, "Rapport voor de raad", "--organisation", "Één zorg")
+    code, out, _ = run(capsys, "project", "--database", url, "export", project_id, "-f", "md")
+    assert code == 0 and out.startswith("# Projectrapport: Rapport voor de raad")
+    for fmt in ("docx", "pdf"):
+        target = tmp_path / f"rapport.{fmt}"
+        args = ("project", "--database", url, "export", project_id, "-f", fmt, "-o", str(target))
+        assert run(capsys, *args)[0] == 0
+    docx_text = "\n".join(p.text for p in Document(str(tmp_path / "rapport.docx")).paragraphs)
+    assert "Organisatie of team: Één zorg" in docx_text
+    pdf = PdfReader(io.BytesIO((tmp_path / "rapport.pdf").read_bytes()))
+    assert "Organisatie of team: Één zorg" in pdf.pages[0].extract_text()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"{}", "format ontbreekt."),
+        (b"niet eens json", "geen geldige JSON"),
+        (b" " * (MAX_IMPORT_BYTES + 10), "te groot"),
+    ],
+    ids=["schema", "syntax", "oversized"],
+)
+def test_a_refused_import_exits_1_says_why_and_changes_nothing(
+    capsys: pytest.CaptureFixture[str],
+    database_url: str,
+    tmp_path: Path,
+    content: bytes,
+    message: str,
+) -> None:
+    create(capsys, database_url, "Bestaand")
+    before = run(capsys, "project", "--database", database_url, "list")
+    bad = tmp_path / "fout.json"
+    bad.write_bytes(content)
+    code, out, err = run(capsys, "project", "--database", database_url, "import", str(bad))
+    assert (code, out) == (1, "")
+    assert err.startswith("Het bestand is niet ingelezen; er is niets veranderd.")
+    assert message in err
+    assert run(capsys, "project", "--database", database_url, "list") == before
+
+
+def test_unknown_project_and_blank_name_are_rejected_input(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = run(capsys, "project", "export", "onbekend")
+    assert code == 1 and "Project 'onbekend' bestaat niet" in err
+    code, _, err = run(capsys, "project", "create", "   ")
+    assert code == 1 and "Geef het project een naam." in err
+    assert run(capsys, "project", "list")[1] == "id\tversion\tphase\tname\torganisation\tarchived\n"
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "project", "import", str(tmp_path / "bestaat-niet.json"))
+    assert code == 2 and "does not exist" in err
+    for args in (["project"], ["project", "create"], ["project", "export", "x", "-f", "odt"]):
+        with pytest.raises(SystemExit) as exited:
+            main(args)
+        assert exited.value.code == 2
