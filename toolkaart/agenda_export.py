@@ -10,13 +10,12 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from fpdf import FPDF, FontFace
+from fpdf import FontFace
 
 from toolkaart.agenda import (
     Agenda,
@@ -29,6 +28,7 @@ from toolkaart.agenda import (
     format_date,
 )
 from toolkaart.markdown import plain
+from toolkaart.reports import new_pdf
 from toolkaart.strings import t
 
 
@@ -292,24 +292,7 @@ def to_docx(agenda: Agenda) -> bytes:
 
 # PDF --------------------------------------------------------------------------------------------
 
-_FONT_DIRS = (Path(__file__).parent / "fonts", Path("/usr/share/fonts/truetype/dejavu"))
-_FONT = "DejaVu"
-
-
-def _new_pdf(title: str) -> FPDF:
-    """An A4 PDF with a Unicode font (DejaVu Sans: ë, é, ’, € all render), title and language."""
-    pdf = FPDF(format="A4")
-    for style, name in (("", "DejaVuSans.ttf"), ("B", "DejaVuSans-Bold.ttf")):
-        path = next((d / name for d in _FONT_DIRS if (d / name).is_file()), None)
-        if path is None:
-            raise FileNotFoundError(f"font {name} not found in {', '.join(map(str, _FONT_DIRS))}")
-        pdf.add_font(_FONT, style, str(path))
-    pdf.set_title(title)
-    pdf.set_lang("nl-NL")
-    pdf.set_creator("Toolkaart-navigator")
-    pdf.set_auto_page_break(auto=True, margin=15)
-    pdf.add_page()
-    return pdf
+_FONT = "DejaVu"  # embedded by reports.new_pdf
 
 
 def _pdf_cell_text(lines: tuple[Line, ...]) -> str:
@@ -318,7 +301,7 @@ def _pdf_cell_text(lines: tuple[Line, ...]) -> str:
 
 def to_pdf(agenda: Agenda) -> bytes:
     """A printable PDF: headings (also as PDF bookmarks), paragraphs and a table per project."""
-    pdf = _new_pdf(agenda.title)
+    pdf = new_pdf(agenda.title)
     width = pdf.epw
     for block in outline(agenda):
         if isinstance(block, Heading):
