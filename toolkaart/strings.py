@@ -492,7 +492,8 @@ NL: dict[str, str] = {
     "portfolio.stale.yes": "⚠ ja, lang niet gewijzigd",
     "portfolio.stale.no": "nee",
     "portfolio.none": "nog geen",
-    "portfolio.open_items": "Open checklistpunten van {name} ({count})",
+    "portfolio.details": "{name}: {count} open checklistpunten",
+    "portfolio.open_project": "{name} openen in de Zelfscan",
     "portfolio.to_agenda": "Naar de agenda voor de bestuursvergadering",
     # pages/agenda.py
     "nav.agenda": "Agenda",
@@ -514,7 +515,12 @@ NL: dict[str, str] = {
     ),
     "agenda.reopen.choose": "Opgeslagen concept",
     "agenda.reopen": "Concept openen",
-    "agenda.reopened": "Het concept is geopend.",
+    "agenda.reopened": "Het concept ‘{title}’ is geopend.",
+    "agenda.delete": "Concept verwijderen",
+    "agenda.deleted": "Het concept is verwijderd.",
+    "agenda.composed": "De agenda is samengesteld met {count} project(en).",
+    "agenda.saved_as": "Opgeslagen als: {label}",
+    "agenda.save_new": "Opslaan als nieuw concept",
     "agenda.draft_label": "{title} (vergadering {date}, opgeslagen {saved})",
     "agenda.project_label": "{name} — {organisation}",
     "agenda.meeting_line": "Vergaderdatum: {date}",
@@ -526,6 +532,7 @@ NL: dict[str, str] = {
     "agenda.item.down": "↓ Omlaag",
     "agenda.item.down.help": "Zet ‘{title}’ een plaats later",
     "agenda.item.remove": "Verwijderen",
+    "agenda.item.open_project": "{name} openen in de Zelfscan",
     "agenda.item.remove.help": "Haal ‘{title}’ van de agenda",
     "agenda.item.edit": "Titel en notitie van ‘{title}’ bewerken",
     "agenda.item.title": "Titel van het agendapunt",
@@ -591,6 +598,14 @@ NL: dict[str, str] = {
     "agenda.doc.task_open": "Open: {text}",
     "agenda.doc.note": "Notitie: {note}",
     "agenda.doc.free_note": "{note}",
+    "agenda.error.draft_not_found": "Dit agenda-concept bestaat niet (meer).",
+    "agenda.error.draft_gone": (
+        "Het concept ‘{title}’ is intussen verwijderd; sla het op als nieuw concept."
+    ),
+    "agenda.error.draft_conflict": (
+        "Het concept ‘{title}’ is intussen door iemand anders opgeslagen (om {saved}). Uw versie "
+        "is niet opgeslagen; open het concept opnieuw, of sla uw versie op als nieuw concept."
+    ),
     "month.1": "januari",
     "month.2": "februari",
     "month.3": "maart",
