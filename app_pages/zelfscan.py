@@ -113,8 +113,8 @@ st.subheader(t("scan.gate"))
 if state is GateState.LOCKED:
     st.info(t("scan.gate.locked", phase=phase.name, current=current.name))
 else:
-    open_items = walk.open_items(toolkaart, phase.id)
-    is_last = phase.id == toolkaart.phases[-1].id
+    # a form submits at once, so it asks up front what a 'ja' would need
+    if_yes = walk.needs(toolkaart, phase.id, Answer.JA)
     with st.form(f"scan.gate.{version_key}"):
         answer = st.radio(
             phase.key_question,
@@ -123,27 +123,27 @@ else:
             horizontal=True,
             index=None,
         )
-        rationale = st.text_area(t("scan.gate.rationale"), max_chars=exchange.MAX_TEXT)
-        decided_by = st.text_input(t("scan.gate.decided_by"), max_chars=200)
+        rationale = st.text_area(t("gate.form.rationale"), max_chars=exchange.MAX_TEXT)
+        decided_by = st.text_input(t("gate.form.decided_by"), max_chars=200)
         decided_on = st.date_input(
-            t("scan.gate.decided_on"), value=dt.date.today(), format="DD-MM-YYYY"
+            t("gate.form.decided_on"), value=dt.date.today(), format="DD-MM-YYYY"
         )
         next_review = (
             st.date_input(
-                t("scan.gate.next_review"),
+                t("gate.form.next_review.if_yes"),
                 value=dt.date.today() + dt.timedelta(days=365),
                 format="DD-MM-YYYY",
             )
-            if is_last
+            if if_yes.next_review
             else None
         )
         accept = False
-        if open_items:
-            st.warning(t("scan.gate.open_items", count=len(open_items)))
-            accept = st.checkbox(t("scan.gate.accept", count=len(open_items)))
-        submitted = st.form_submit_button(t("scan.gate.submit"), type="primary")
+        if if_yes.confirm_open_items:
+            st.warning(t("scan.gate.open_items", count=len(if_yes.open_items)))
+            accept = st.checkbox(t("gate.form.confirm", count=len(if_yes.open_items)))
+        submitted = st.form_submit_button(t("gate.form.submit"), type="primary")
     if submitted and answer is None:
-        st.error(t("scan.gate.no_answer"))
+        st.error(t("gate.form.no_answer"))
     elif submitted and answer is not None:
         try:
             updated = walk.decide(

@@ -184,5 +184,5 @@ def test_productie_asks_for_the_next_review(toolkaart: Toolkaart) -> None:
 def test_answering_without_choosing_says_what_is_missing() -> None:
     app = open_page(PHASE_PAGE, {"fase": "idee"})
     app.button(key="walk.idee.submit").click().run()
-    assert app.error[0].value == "Kies eerst een antwoord op de kernvraag."
+    assert app.error[0].value == "Kies eerst een antwoord op de kernvraag: ja, nog niet of nee."
     assert walk(app).decisions == ()

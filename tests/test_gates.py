@@ -13,6 +13,7 @@ from toolkaart.gates import (
     GateDecision,
     GateError,
     GateState,
+    earliest_review,
     route_status,
     validate_log,
 )
@@ -344,3 +345,25 @@ def test_decisions_on_a_phase_removed_from_the_content_no_longer_count(
     )
     status = route_status(toolkaart, log)
     assert status.current_phase_id == "verkenning"
+
+
+def test_a_form_asks_for_confirmation_only_for_a_ja_with_open_items(toolkaart: Toolkaart) -> None:
+    walk = Assessment()
+    items = all_items(toolkaart, "idee")
+    needs = walk.needs(toolkaart, "idee", Answer.JA)
+    assert needs.confirm_open_items and needs.open_items == tuple(items)
+    assert not needs.next_review
+    assert not walk.needs(toolkaart, "idee", Answer.NOG_NIET).confirm_open_items
+    assert not walk.needs(toolkaart, "idee", None).confirm_open_items
+    ticked = walk.with_checked(toolkaart, "idee", items)
+    assert not ticked.needs(toolkaart, "idee", Answer.JA).confirm_open_items
+
+
+def test_a_form_asks_for_a_review_date_only_for_a_ja_on_the_last_phase(
+    toolkaart: Toolkaart,
+) -> None:
+    walk = Assessment()
+    assert walk.needs(toolkaart, "productie", Answer.JA).next_review
+    assert not walk.needs(toolkaart, "productie", Answer.NEE).next_review
+    assert not walk.needs(toolkaart, "implementatie", Answer.JA).next_review
+    assert earliest_review(dt.date(2026, 12, 31)) == dt.date(2027, 1, 1)

@@ -204,7 +204,7 @@ def test_the_phase_page_works_on_the_project_in_the_url(toolkaart: Toolkaart) ->
     assert store.get(project.id).assessment.checked_in("idee") == {first.id}  # saved at once
     app.radio[0].set_value("ja").run()
     next(b for b in app.checkbox if b.label.startswith("Ik passeer")).check()
-    next(a for a in app.text_area if a.label.startswith("Toelichting")).input("Via de fase")
+    next(a for a in app.text_area if a.label == "Onderbouwing van het besluit").input("Via de fase")
     next(b for b in app.button if b.label == "Besluit vastleggen").click().run()
     assert not app.exception, app.exception
     saved = store.get(project.id)

@@ -134,6 +134,16 @@ def route_status(toolkaart: Toolkaart, decisions: Iterable[GateDecision]) -> Rou
     return RouteStatus(statuses, current, completed, next_review if completed else None)
 
 
+def asks_review(toolkaart: Toolkaart, phase_id: str, answer: Answer | None) -> bool:
+    """A *ja* on the last phase (Productie) carries the date of its next review."""
+    return answer is Answer.JA and phase_id == toolkaart.phases[-1].id
+
+
+def earliest_review(decided_on: dt.date) -> dt.date:
+    """The next review lies after the decision date."""
+    return decided_on + dt.timedelta(days=1)
+
+
 def check_decision(
     toolkaart: Toolkaart, decisions: tuple[GateDecision, ...], decision: GateDecision
 ) -> None:
@@ -161,10 +171,10 @@ def check_decision(
     if unknown:
         raise GateError("unknown_item", phase=decision.phase_id, items=", ".join(unknown))
     last = toolkaart.phases[-1]
-    if decision.phase_id == last.id and decision.answer is Answer.JA:
+    if asks_review(toolkaart, decision.phase_id, decision.answer):
         if decision.next_review is None:
             raise GateError("review_required", phase=last.name)
-        if decision.next_review <= decision.decided_on:
+        if decision.next_review < earliest_review(decision.decided_on):
             raise GateError("review_in_past")
     elif decision.next_review is not None:
         raise GateError("review_only_last", phase=last.name)
@@ -182,6 +192,18 @@ def validate_log(toolkaart: Toolkaart, decisions: tuple[GateDecision, ...]) -> N
             raise GateError(
                 "in_log", number=index + 1, message=str(error), rule=error.code
             ) from error
+
+
+@dataclass(frozen=True)
+class DecisionNeeds:
+    """What a form must ask before a decision can be appended (see ``Assessment.needs``)."""
+
+    #: The phase's checklist items not ticked, in checklist order.
+    open_items: tuple[str, ...]
+    #: A *ja* with open items passes only when the user confirms it explicitly.
+    confirm_open_items: bool
+    #: The decision needs the date of the next review (see ``earliest_review``).
+    next_review: bool
 
 
 @dataclass(frozen=True)
@@ -217,6 +239,15 @@ class Assessment:
         checked = dict(self.checked)
         checked[phase_id] = items
         return replace(self, checked=checked)
+
+    def needs(self, toolkaart: Toolkaart, phase_id: str, answer: Answer | None) -> DecisionNeeds:
+        """What a decision on ``phase_id`` with ``answer`` must also carry, for a form to ask."""
+        open_items = self.open_items(toolkaart, phase_id)
+        return DecisionNeeds(
+            open_items=open_items,
+            confirm_open_items=answer is Answer.JA and bool(open_items),
+            next_review=asks_review(toolkaart, phase_id, answer),
+        )
 
     def decide(
         self,

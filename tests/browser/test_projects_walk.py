@@ -34,7 +34,7 @@ def test_create_pass_two_gates_reload_and_find_everything(
         page.get_by_label("Onderbouwing van het besluit").fill(rationale)
         page.get_by_label("Besloten door").fill("Stuurgroep Één")
         if accept_open_items:
-            tick("Ik passeer de poort bewust")
+            tick("Ik passeer deze poort bewust")
         page.get_by_role("button", name="Besluit vastleggen").click()
         settle(page)
 

@@ -11,10 +11,11 @@ import datetime as dt
 
 import streamlit as st
 
-from toolkaart.gates import Answer, GateDecision, GateError, GateState
+from toolkaart.gates import Answer, GateDecision, GateError, GateState, earliest_review
 from toolkaart.models import Phase, Toolkaart
 from toolkaart.strings import t
 from toolkaart.web.links import phase_link
+from toolkaart.web.text import plain
 from toolkaart.web.walk import WalkNotSaved, current_assessment, store_assessment
 
 _FLASH = "walk.flash"
@@ -57,7 +58,7 @@ def _decide(toolkaart: Toolkaart, phase: Phase) -> None:
     state = st.session_state
     answer = state.get(_key(phase, "answer"))
     if answer is None:
-        state[_FLASH] = (phase.id, "error", t("phase.gate.no_answer"))
+        state[_FLASH] = (phase.id, "error", t("gate.form.no_answer"))
         return
     try:
         assessment = current_assessment().decide(
@@ -66,6 +67,7 @@ def _decide(toolkaart: Toolkaart, phase: Phase) -> None:
             Answer(answer),
             rationale=state.get(_key(phase, "rationale"), ""),
             decided_by=state.get(_key(phase, "decided_by"), ""),
+            decided_on=state.get(_key(phase, "decided_on")) or dt.date.today(),
             accept_open_items=bool(state.get(_key(phase, "confirm"))),
             next_review=state.get(_key(phase, "next_review")),
         )
@@ -147,23 +149,28 @@ def gate(toolkaart: Toolkaart, phase: Phase) -> None:
         horizontal=True,
         key=_key(phase, "answer"),
     )
-    open_items = assessment.open_items(toolkaart, phase.id)
-    if answer == Answer.JA and open_items:
+    needs = assessment.needs(toolkaart, phase.id, Answer(answer) if answer else None)
+    if needs.confirm_open_items:
         texts = {i.id: i.text for i in phase.checklist}
-        st.warning(t("phase.gate.open_items", count=len(open_items)))
-        st.markdown("\n".join(f"- {texts[item]}" for item in open_items))
-        st.checkbox(t("phase.gate.confirm", count=len(open_items)), key=_key(phase, "confirm"))
-    if answer == Answer.JA and toolkaart.next_phase(phase.id) is None:
+        st.warning(t("phase.gate.open_items", count=len(needs.open_items)))
+        st.markdown("\n".join(f"- {plain(texts[item])}" for item in needs.open_items))
+        st.checkbox(t("gate.form.confirm", count=len(needs.open_items)), key=_key(phase, "confirm"))
+    decided_on = st.date_input(
+        t("gate.form.decided_on"), value=dt.date.today(), format="DD-MM-YYYY",
+        key=_key(phase, "decided_on"),
+    )  # fmt: skip
+    if needs.next_review:
         st.date_input(
-            t("phase.gate.next_review"),
+            t("gate.form.next_review"),
             value=None,
-            min_value=dt.date.today() + dt.timedelta(days=1),
+            min_value=earliest_review(decided_on or dt.date.today()),
+            format="DD-MM-YYYY",
             key=_key(phase, "next_review"),
         )
-    st.text_area(t("phase.gate.rationale"), key=_key(phase, "rationale"), height=80)
-    st.text_input(t("phase.gate.decided_by"), key=_key(phase, "decided_by"))
+    st.text_area(t("gate.form.rationale"), key=_key(phase, "rationale"), height=80)
+    st.text_input(t("gate.form.decided_by"), key=_key(phase, "decided_by"))
     st.button(
-        t("phase.gate.submit"),
+        t("gate.form.submit"),
         type="primary",
         on_click=_decide,
         args=(toolkaart, phase),
