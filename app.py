@@ -26,6 +26,8 @@ page = st.navigation(
         st.Page(PAGES / "hulpmiddelen.py", title=t("nav.tools"), url_path="hulpmiddelen"),
         st.Page(PAGES / "projecten.py", title=t("nav.projects"), url_path="projecten"),
         st.Page(PAGES / "zelfscan.py", title=t("nav.scan"), url_path="zelfscan"),
+        st.Page(PAGES / "portfolio.py", title=t("nav.portfolio"), url_path="portfolio"),
+        st.Page(PAGES / "agenda.py", title=t("nav.agenda"), url_path="agenda"),
         st.Page(PAGES / "beheer.py", title=t("nav.beheer"), url_path="beheer"),
     ]
 )

@@ -22,10 +22,10 @@ from toolkaart.content_diff import ContentDiff, diff_toolkaarts
 from toolkaart.content_health import LinkTable, content_health, link_table
 from toolkaart.diagnostics import Diagnostic
 from toolkaart.loader import default_content_dir
+from toolkaart.markdown import plain
 from toolkaart.models import Toolkaart
 from toolkaart.strings import t
 from toolkaart.web.content import loaded_content, reload_content
-from toolkaart.web.text import plain
 
 BASELINE = "beheer.baseline"  # Toolkaart | None: the content as this session last loaded it
 REPORT = "beheer.reload_report"  # what the last press of the button found

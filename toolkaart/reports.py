@@ -177,14 +177,21 @@ def to_docx(project: Project, toolkaart: Toolkaart, today: dt.date | None = None
     return buffer.getvalue()
 
 
-def to_pdf(project: Project, toolkaart: Toolkaart, today: dt.date | None = None) -> bytes:
+def new_pdf(title: str) -> FPDF:
+    """An A4 PDF with its title and language set and DejaVu Sans ("DejaVu", regular and "B")
+    embedded, so Dutch text (ë, é, ’, €) renders and can be extracted; the first page is open."""
     pdf = FPDF(format="A4")
-    pdf.set_title(t("report.title", name=project.name))
+    pdf.set_title(title)
     pdf.set_lang("nl")
     pdf.add_font("DejaVu", "", str(FONTS / "DejaVuSans.ttf"))
     pdf.add_font("DejaVu", "B", str(FONTS / "DejaVuSans-Bold.ttf"))
     pdf.set_auto_page_break(auto=True, margin=15)
     pdf.add_page()
+    return pdf
+
+
+def to_pdf(project: Project, toolkaart: Toolkaart, today: dt.date | None = None) -> bytes:
+    pdf = new_pdf(t("report.title", name=project.name))
     sizes = {Kind.TITLE: 18, Kind.HEADING: 14, Kind.SUBHEADING: 12}
     for block in report_blocks(project, toolkaart, today):
         if block.kind in sizes:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -240,6 +240,14 @@ class Store:
                 connection.execution_options(isolation_level="REPEATABLE READ")
             with connection.begin():
                 yield connection
+
+    def write(self) -> AbstractContextManager[Connection]:
+        """A write transaction for another module's tables (e.g. ``toolkaart.agenda_store``)."""
+        return self._write()
+
+    def read(self) -> AbstractContextManager[Connection]:
+        """A consistent read transaction for another module's tables."""
+        return self._read()
 
     def migrate(self) -> None:
         """Bring the schema to the newest migration (a no-op when it is there already)."""

@@ -12,10 +12,10 @@ import datetime as dt
 import streamlit as st
 
 from toolkaart.gates import Answer, GateDecision, GateError, GateState, earliest_review
+from toolkaart.markdown import plain
 from toolkaart.models import Phase, Toolkaart
 from toolkaart.strings import t
 from toolkaart.web.links import phase_link
-from toolkaart.web.text import plain
 from toolkaart.web.walk import WalkNotSaved, current_assessment, store_assessment
 
 _FLASH = "walk.flash"

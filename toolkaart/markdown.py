@@ -1,4 +1,4 @@
-"""Content text inside Streamlit elements that render Markdown (st.markdown, st.table cells).
+"""Text inside Markdown (st.markdown, st.table cells, Markdown exports) shown as written.
 
 Streamlit renders those as Markdown, so content shown as is can change shape: a table header
 "1. Idee" becomes a numbered list (for screen readers too), a '*' or '_' starts emphasis, '$'

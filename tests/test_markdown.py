@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from toolkaart.web.text import plain
+from toolkaart.markdown import plain
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,90 @@
+"""In a real browser: a zorgbestuurder looks at the portfolio, builds an agenda for two projects
+and downloads it as DOCX, which opens in python-docx with the right headings and tables.
+
+The app runs under ``streamlit run`` with its own SQLite database (tests/browser/conftest.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+
+from tests.browser.conftest import goto, screenshot, settle, start_streamlit
+from toolkaart.gates import Answer
+from toolkaart.models import Toolkaart
+from toolkaart.store import Store
+
+pytestmark = pytest.mark.browser
+
+
+def seed(url: str, toolkaart: Toolkaart) -> None:
+    store = Store(url)
+    sepsis = store.create("Sepsis-voorspeller", "Ziekenhuis Oost")
+    store.save(
+        sepsis.with_assessment(
+            sepsis.assessment.decide(
+                toolkaart,
+                toolkaart.phases[0].id,
+                Answer.JA,
+                rationale="Patiënten én artsen vragen erom",
+                decided_by="Raad van Bestuur",
+                decided_on=dt.date(2026, 10, 1),
+                accept_open_items=True,
+            )
+        )
+    )
+    store.create("Röntgen-triage", "UMC Zuid")
+    store.close()
+
+
+def test_build_an_agenda_for_two_projects_and_download_the_docx(
+    page: Any, tmp_path: Path, toolkaart: Toolkaart
+) -> None:
+    from playwright.sync_api import expect
+
+    database = f"sqlite:///{tmp_path / 'board.sqlite3'}"
+    seed(database, toolkaart)
+    with start_streamlit(env={"TOOLKAART_DATABASE_URL": database}) as server:
+        goto(page, f"{server.url}/portfolio")
+        expect(page.get_by_role("heading", name="Portfolio van AI-projecten")).to_be_visible()
+        expect(page.get_by_text("Aantal actieve projecten: 2.")).to_be_visible()
+        screenshot(page, "portfolio")
+
+        page.get_by_role("link", name="Agenda", exact=True).click()
+        settle(page)
+        expect(page).to_have_url(f"{server.url}/agenda")
+        chooser = page.get_by_role("combobox", name="Te bespreken projecten")
+        for name in ("Röntgen-triage — UMC Zuid", "Sepsis-voorspeller — Ziekenhuis Oost"):
+            chooser.click()
+            page.get_by_role("option", name=name).click()
+            settle(page)
+        page.keyboard.press("Escape")
+        page.get_by_role("button", name="Agenda samenstellen").click()
+        settle(page)
+        expect(page.get_by_role("heading", name="2. Röntgen-triage")).to_be_visible()
+        expect(page.get_by_role("heading", name="3. Sepsis-voorspeller")).to_be_visible()
+        screenshot(page, "agenda")
+
+        with page.expect_download() as caught:
+            page.get_by_role("button", name="Download als Word (DOCX)").click()
+        download = caught.value
+        assert download.suggested_filename.startswith("agenda-")
+        assert download.suggested_filename.endswith(".docx")
+        path = tmp_path / download.suggested_filename
+        download.save_as(path)
+
+    document = docx.Document(str(path))
+    headings = [
+        p.text for p in document.paragraphs if p.style is not None and p.style.name == "Heading 2"
+    ]
+    assert headings == ["1. Portefeuille per fase", "2. Röntgen-triage", "3. Sepsis-voorspeller"]
+    _overview, rontgen, sepsis = document.tables
+    asked = {r.cells[0].text: r.cells[1].text for r in sepsis.rows[1:]}
+    assert asked["Te besluiten (kernvraag)"] == toolkaart.phases[1].key_question
+    assert "Patiënten én artsen vragen erom" in asked["Onderbouwing tot nu toe"]
+    first = {r.cells[0].text: r.cells[1].text for r in rontgen.rows[1:]}
+    assert first["Te besluiten (kernvraag)"] == toolkaart.phases[0].key_question

@@ -1,0 +1,179 @@
+"""Agenda exports opened back: Markdown text, DOCX via python-docx, PDF via pypdf text extraction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+
+import docx
+import pytest
+from docx.text.paragraph import Paragraph
+from pypdf import PdfReader
+
+from toolkaart.agenda import Agenda, add_item, compose_agenda, edit_item, move_item
+from toolkaart.agenda_export import to_docx, to_markdown, to_pdf
+from toolkaart.gates import Answer, Assessment
+from toolkaart.graph import ToolkaartGraph
+from toolkaart.models import Toolkaart
+from toolkaart.portfolio import build_portfolio
+from toolkaart.projects import Project
+
+DUTCH = "Cliënt’s café-budget € 1.250"
+
+
+def style(paragraph: Paragraph) -> str:
+    return paragraph.style.name if paragraph.style is not None else ""
+
+
+def bookmarks(reader: PdfReader) -> tuple[list[str], list[str]]:
+    """Top-level bookmark titles and those nested under the first (the agenda items)."""
+    top = [b.title or "" for b in reader.outline if not isinstance(b, list)]
+    nested = next(b for b in reader.outline if isinstance(b, list))
+    return top, [b.title or "" for b in nested if not isinstance(b, list)]
+
+
+@pytest.fixture(scope="module")
+def agenda(toolkaart: Toolkaart, graph: ToolkaartGraph) -> Agenda:
+    first, second = toolkaart.phases[0], toolkaart.phases[1]
+    walked = Assessment().decide(
+        toolkaart,
+        first.id,
+        Answer.JA,
+        rationale="Wenselijk: patiënten én zorgverleners vragen erom",
+        decided_by="Raad van Bestuur",
+        decided_on=dt.date(2027, 1, 12),
+        accept_open_items=True,
+    )
+    ticked = walked.with_checked(toolkaart, second.id, {second.checklist[0].id})
+    projects = [
+        Project(id="sepsis", name="Sepsis-voorspeller", organisation="Ziekenhuis Oost",
+                assessment=ticked),
+        Project(id="rontgen", name="Röntgen-triage", organisation="Ziekenhuis Oost"),
+    ]  # fmt: skip
+    portfolio = build_portfolio(toolkaart, projects, today=dt.date(2027, 3, 1))
+    composed = compose_agenda(
+        toolkaart,
+        graph,
+        meeting_date=dt.date(2027, 3, 11),
+        projects=projects,
+        portfolio=portfolio,
+        today=dt.date(2027, 3, 1),
+    )
+    edited = edit_item(composed, "project:sepsis", note=DUTCH)
+    return add_item(edited, "Rondvraag", "Geen punten van Zoë")
+
+
+def test_markdown_has_every_item_in_order(agenda: Agenda, toolkaart: Toolkaart) -> None:
+    text = to_markdown(agenda)
+    headings = re.findall(r"^(#+) (.+)$", text, flags=re.MULTILINE)
+    assert headings == [
+        ("#", "Agenda bestuursvergadering 11 maart 2027"),
+        ("##", "1. Portefeuille per fase"),
+        ("##", "2. Sepsis-voorspeller"),
+        ("##", "3. Röntgen-triage"),
+        ("##", "4. Rondvraag"),
+    ]
+    sepsis = text.split("## 2.")[1].split("## 3.")[0]
+    phase = toolkaart.phases[1]
+    assert f"**Te besluiten (kernvraag)**: {phase.key_question}" in sepsis
+    assert "12 januari 2027 · Idee · Ja — Wenselijk: patiënten én zorgverleners" in sepsis
+    assert phase.checklist[0].text not in sepsis  # ticked: no longer a risk
+    assert f"- {phase.checklist[1].text}" in sepsis
+    tool = toolkaart.tool(phase.tools[0])
+    assert f"- [{tool.name}]({tool.url})" in sepsis
+    assert f"Notitie: {DUTCH}" in sepsis
+    assert "| Verkenning | 1 | Sepsis-voorspeller |" in text
+    assert text.rstrip().endswith("Geen punten van Zoë")
+
+
+def test_docx_is_editable_with_real_headings_and_a_table_per_project(
+    agenda: Agenda, toolkaart: Toolkaart
+) -> None:
+    document = docx.Document(io.BytesIO(to_docx(agenda)))
+    headings = [(style(p), p.text) for p in document.paragraphs if style(p).startswith("Heading")]
+    assert headings == [
+        ("Heading 1", "Agenda bestuursvergadering 11 maart 2027"),
+        ("Heading 2", "1. Portefeuille per fase"),
+        ("Heading 2", "2. Sepsis-voorspeller"),
+        ("Heading 2", "3. Röntgen-triage"),
+        ("Heading 2", "4. Rondvraag"),
+    ]  # fmt: skip
+    assert document.core_properties.title == agenda.title
+    overview, sepsis, rontgen = document.tables
+    assert [c.text for c in overview.rows[0].cells] == ["Fase", "Aantal", "Projecten"]
+    assert [r.cells[0].text for r in overview.rows[1:]] == [p.name for p in toolkaart.phases]
+    rows = {r.cells[0].text: r.cells[1] for r in sepsis.rows[1:]}
+    assert list(rows) == [
+        "Fase",
+        "Te besluiten (kernvraag)",
+        "Onderbouwing tot nu toe",
+        "Risico’s (open checklistpunten)",
+        "Uitnodigen",
+        "Rol van de zorgbestuurder",
+        "Vooraf lezen",
+    ]
+    phase = toolkaart.phases[1]
+    assert rows["Te besluiten (kernvraag)"].text == phase.key_question
+    risks = [p.text for p in rows["Risico’s (open checklistpunten)"].paragraphs]
+    assert risks == [i.text for i in phase.checklist[1:]]
+    board = toolkaart.actor("zorgbestuurder")
+    assert board.description in rows["Rol van de zorgbestuurder"].text
+    reading = rows["Vooraf lezen"].text
+    assert all(toolkaart.tool(t).name in reading for t in phase.tools)
+    links = {r.target_ref for r in document.part.rels.values() if r.is_external}
+    assert {toolkaart.tool(t).url for t in phase.tools} - {None} <= links
+    rontgen_rows = {r.cells[0].text: r.cells[1].text for r in rontgen.rows[1:]}
+    assert rontgen_rows["Te besluiten (kernvraag)"] == toolkaart.phases[0].key_question
+    body = "\n".join(p.text for p in document.paragraphs)
+    assert f"Notitie: {DUTCH}" in body
+    assert "Geen punten van Zoë" in body
+
+
+def test_pdf_text_carries_the_agenda_and_dutch_characters(
+    agenda: Agenda, toolkaart: Toolkaart
+) -> None:
+    reader = PdfReader(io.BytesIO(to_pdf(agenda)))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    flat = " ".join(text.split())
+    for expected in (
+        "Agenda bestuursvergadering 11 maart 2027",
+        "Röntgen-triage",
+        toolkaart.phases[0].key_question,
+        toolkaart.phases[1].key_question,
+        "patiënten én zorgverleners",
+        DUTCH,
+        "Risico’s (open checklistpunten)",
+        "Geen punten van Zoë",
+    ):
+        assert expected in flat, expected
+    assert reader.metadata is not None and reader.metadata.title == agenda.title
+    top, items = bookmarks(reader)
+    assert top == [agenda.title]
+    assert items == [
+        "1. Portefeuille per fase",
+        "2. Sepsis-voorspeller",
+        "3. Röntgen-triage",
+        "4. Rondvraag",
+    ]
+
+
+def test_every_format_follows_the_users_order(agenda: Agenda) -> None:
+    moved = move_item(move_item(agenda, "free-1", -3), "project:rontgen", -2)
+    expected = ["1. Rondvraag", "2. Röntgen-triage", "3. Portefeuille per fase"]
+    markdown = re.findall(r"^## (.+)$", to_markdown(moved), flags=re.MULTILINE)
+    assert markdown[:3] == expected
+    document = docx.Document(io.BytesIO(to_docx(moved)))
+    assert [p.text for p in document.paragraphs if style(p) == "Heading 2"][:3] == expected
+    reader = PdfReader(io.BytesIO(to_pdf(moved)))
+    assert bookmarks(reader)[1][:3] == expected
+
+
+def test_markdown_shows_names_and_notes_as_written(agenda: Agenda) -> None:
+    odd = edit_item(
+        agenda, "free-1", title="Rondvraag", note="1. geen lijst\n*geen nadruk* | geen cel"
+    )
+    odd = add_item(odd, "Extra", "- ook geen lijst")
+    text = to_markdown(odd)
+    assert "1\\. geen lijst  \n\\*geen nadruk\\* \\| geen cel" in text
+    assert "\\- ook geen lijst" in text
