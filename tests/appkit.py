@@ -34,10 +34,11 @@ def texts(app: AppTest) -> str:
 
 
 def links(app: AppTest) -> list[tuple[str, str, str]]:
-    """(label, target page or address, query string) of every page link."""
+    """(label, target page or address, query string) of every page link in the page itself
+    (not the sidebar's navigation)."""
     return [
         (link.proto.label, link.proto.page, link.proto.query_string)
-        for link in app.get("page_link")
+        for link in app.main.get("page_link")
     ]
 
 

@@ -99,3 +99,21 @@ def test_invalid_content_shows_located_errors_instead_of_a_crash(
     _edit(phases, "tools: [mkba, bestaat-niet,", "tools: [mkba, handelingsruimte,")
     app.run()
     assert app.title[0].value != "De inhoud van de Toolkaart bevat fouten"
+
+
+def test_the_sidebar_lists_every_page_per_kind_of_user() -> None:
+    app = open_page("app_pages/home.py")
+    sections = [m.value for m in app.sidebar.markdown]
+    assert sections == ["**De route**", "**Projecten**", "**Voor het bestuur**", "**Inhoud**"]
+    labels = [link.proto.label for link in app.sidebar.get("page_link")]
+    assert labels == [
+        "Toolkaart", "Fase", "Actoren", "Hulpmiddelen", "Projecten", "Zelfscan", "Portfolio",
+        "Agenda", "Beheer",
+    ]  # fmt: skip
+    assert {link.proto.query_string for link in app.sidebar.get("page_link")} == {""}
+
+
+def test_the_sidebar_keeps_the_open_project_on_every_page_link() -> None:
+    app = open_page("app_pages/actoren.py", {"project": "p-123"})
+    queries = {link.proto.query_string for link in app.sidebar.get("page_link")}
+    assert queries == {"project=p-123"}

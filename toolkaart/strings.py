@@ -10,6 +10,10 @@ from __future__ import annotations
 NL: dict[str, str] = {
     # frame
     "app.title": "Toolkaart Waardevolle AI voor gezondheid",
+    "nav.section.route": "De route",
+    "nav.section.projects": "Projecten",
+    "nav.section.board": "Voor het bestuur",
+    "nav.section.content": "Inhoud",
     "nav.home": "Toolkaart",
     "nav.phase": "Fase",
     "nav.actors": "Actoren",
