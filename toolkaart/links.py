@@ -28,9 +28,9 @@ from typing import Any, Literal
 from urllib.parse import urljoin
 
 from toolkaart.diagnostics import Diagnostic
-from toolkaart.loader import MAX_FILE_BYTES
+from toolkaart.loader import YamlFileError, read_yaml_file
 from toolkaart.models import is_https_address
-from toolkaart.yamlsource import Located, Position, YamlProblem, parse_yaml
+from toolkaart.yamlsource import Located, Position
 
 TOOLS_FILE = "tools.yaml"
 DEFAULT_TIMEOUT = 10.0
@@ -62,18 +62,8 @@ def read_addresses(directory: Path | str) -> tuple[tuple[Address, ...], tuple[Di
         return (), (Diagnostic(str(path), position.line, position.col, "error", message),)
 
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            return problem(start, f"file is larger than {MAX_FILE_BYTES} bytes")
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return problem(start, "file is missing")
-    except UnicodeDecodeError:
-        return problem(start, "file is not valid UTF-8 text")
-    except OSError as error:
-        return problem(start, f"cannot read file: {error.strerror or error}")
-    try:
-        data, located = parse_yaml(text)
-    except YamlProblem as error:
+        data, located = read_yaml_file(path)
+    except YamlFileError as error:
         return problem(error.position, error.message)
     tools = data.get("tools") if isinstance(data, dict) else None
     if not isinstance(tools, list):

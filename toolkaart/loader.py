@@ -118,6 +118,47 @@ def _display_loc(loc: Sequence[str | int]) -> str:
     return text
 
 
+class YamlFileError(Exception):
+    """A content file that cannot be read or parsed, with where and why."""
+
+    def __init__(self, position: Position, message: str) -> None:
+        super().__init__(message)
+        self.position = position
+        self.message = message
+
+
+def read_yaml_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[Any, Located | Position]:
+    """Read and parse one content file: its data and the position of every value.
+
+    Raises YamlFileError when the file is missing, not a regular file, too large, not UTF-8 or not
+    acceptable YAML (see toolkaart.yamlsource).
+    """
+    start = Position(1, 1)
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise YamlFileError(start, "not a regular file")
+        if size > max_bytes:
+            raise YamlFileError(
+                start, f"file is {size} bytes; content files may be at most {max_bytes}"
+            )
+        raw = path.read_bytes()[: max_bytes + 1]
+    except FileNotFoundError:
+        raise YamlFileError(start, "file is missing") from None
+    except OSError as error:
+        raise YamlFileError(start, f"cannot read file: {error.strerror or error}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise YamlFileError(Position(line, col), "file is not valid UTF-8 text") from None
+    try:
+        return parse_yaml(text)
+    except YamlProblem as problem:
+        raise YamlFileError(problem.position, problem.message) from None
+
+
 class _Unreadable:
     """Marks a file that could not be parsed (its problem is already reported)."""
 
@@ -127,35 +168,10 @@ UNREADABLE = _Unreadable()
 
 def _read(file: _File, path: Path, max_bytes: int) -> Any:
     """Parsed data of one file, or UNREADABLE after reporting why it could not be read."""
-    start = Position(1, 1)
     try:
-        size = path.stat().st_size
-        if not path.is_file():
-            file.report("error", start, "not a regular file")
-            return UNREADABLE
-        if size > max_bytes:
-            file.report(
-                "error", start, f"file is {size} bytes; content files may be at most {max_bytes}"
-            )
-            return UNREADABLE
-        raw = path.read_bytes()[: max_bytes + 1]
-    except FileNotFoundError:
-        file.report("error", start, "file is missing")
-        return UNREADABLE
-    except OSError as error:
-        file.report("error", start, f"cannot read file: {error.strerror or error}")
-        return UNREADABLE
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        file.report("error", Position(line, col), "file is not valid UTF-8 text")
-        return UNREADABLE
-    try:
-        data, file.located = parse_yaml(text)
-    except YamlProblem as problem:
-        file.report("error", problem.position, problem.message)
+        data, file.located = read_yaml_file(path, max_bytes)
+    except YamlFileError as error:
+        file.report("error", error.position, error.message)
         return UNREADABLE
     return data
 
