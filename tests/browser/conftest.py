@@ -6,9 +6,9 @@ Reuse in any test under tests/browser/ (mark it ``@pytest.mark.browser``):
 - ``start_streamlit(env=..., app=...)``: a context manager for a server with its own environment
   (e.g. ``TOOLKAART_CONTENT`` or a database URL); yields a ``StreamlitServer`` (``.url``,
   ``.startup_seconds``, ``.output()``).
-- ``browser``: headless Debian Chromium (``/usr/bin/chromium``), one per session. Absent Chromium
-  or Playwright skips the test with the reason, unless ``TOOLKAART_REQUIRE_BROWSER=1`` (CI), where
-  it fails.
+- ``browser``: headless Debian Chromium (``/usr/bin/chromium``), one for this package's tests.
+  Absent Chromium or Playwright skips the test with the reason, unless
+  ``TOOLKAART_REQUIRE_BROWSER=1`` (CI), where it fails.
 - ``page``: a fresh browser context and page (1280×900, Dutch locale) per test.
 - ``goto(page, url)`` / ``settle(page)``: load a URL / wait until Streamlit has finished its run.
 - ``screenshot(page, name)``: a full-page PNG in ``test-artifacts/screenshots/<name>.png``.
@@ -148,9 +148,14 @@ def _unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Any]:
-    """Headless Chromium from Debian (browsers cannot be downloaded here)."""
+    """Headless Chromium from Debian (browsers cannot be downloaded here).
+
+    Scoped to this package, not the session: Playwright's sync API keeps an asyncio loop running
+    while it is open, which makes every later ``asyncio.run`` (``toolkaart bench``'s websocket
+    driver) and every other ``sync_playwright()`` in the same process fail.
+    """
     if not CHROMIUM.exists():
         _unavailable(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
     try:
