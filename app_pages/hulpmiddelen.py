@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from toolkaart.models import Tool
-from toolkaart.navigator import find_tools, tool_phase_matrix
+from toolkaart.navigator import find_tools
 from toolkaart.strings import t
 from toolkaart.web.content import require_content
 from toolkaart.web.links import (
@@ -87,4 +87,4 @@ if general:
             tool_site_link(tool)
 
 st.header(t("tools.matrix.title"))
-matrix_table(tool_phase_matrix(graph))
+matrix_table(graph, "tool")

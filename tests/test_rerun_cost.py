@@ -8,7 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.appkit import open_page
 from tests.conftest import REPO
+from toolkaart.graph import ToolkaartGraph
+from toolkaart.models import Toolkaart
+from toolkaart.web import maps, tables
+from toolkaart.web.content import once_per_content
 
 SCRIPTS = [REPO / "app.py", *sorted((REPO / "app_pages").glob("*.py"))]
 
@@ -40,3 +45,44 @@ def test_no_script_relies_on_magic(script: Path) -> None:
     )
     tree = ast.parse(script.read_text(encoding="utf-8"), str(script))
     assert _bare_expressions(tree) == [], f"{script.name}: use an explicit st.* call"
+
+
+def test_derived_data_is_built_once_per_content_load(toolkaart: Toolkaart) -> None:
+    builds: list[str] = []
+
+    def build() -> list[str]:
+        builds.append("built")
+        return ["a table"]
+
+    graph = ToolkaartGraph(toolkaart)
+    first = once_per_content(graph, ("table", "actor"), build)
+    assert once_per_content(graph, ("table", "actor"), build) is first
+    assert len(builds) == 1
+    once_per_content(graph, ("table", "tool"), build)  # another key: built for itself
+    reloaded = ToolkaartGraph(toolkaart)  # a reload makes a new graph: nothing carried over
+    assert once_per_content(reloaded, ("table", "actor"), build) is not first
+    assert len(builds) == 3
+
+
+def test_pages_build_their_tables_and_maps_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    views: list[tuple[str, dict[str, str]]] = [
+        ("app_pages/actoren.py", {}),
+        ("app_pages/hulpmiddelen.py", {}),
+        ("app_pages/beheer.py", {}),
+        ("app_pages/fase.py", {"fase": "pilot-a"}),
+    ]
+    app = open_page(*views[0])
+    for page, query in views:
+        open_page(page, query, app=app)
+    built: list[str] = []
+    for module, name in (
+        (tables, "actor_phase_matrix"),
+        (tables, "tool_phase_matrix"),
+        (tables, "link_table"),
+        (maps, "map_dot"),
+    ):
+        monkeypatch.setattr(module, name, lambda *a, name=name, **k: built.append(name))
+    for page, query in views:
+        open_page(page, query, app=app)
+        assert app.table or app.get("graphviz_chart"), page  # still shown
+    assert built == []  # every rerun reused what the first runs built

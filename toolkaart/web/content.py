@@ -7,8 +7,11 @@ the next rerun without a restart, while an unchanged file costs four ``stat`` ca
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar, cast
+from weakref import WeakKeyDictionary
 
 import streamlit as st
 
@@ -16,6 +19,8 @@ from toolkaart.graph import ToolkaartGraph
 from toolkaart.loader import LoadResult, default_content_dir, load_content
 from toolkaart.models import CONTENT_FILES, Toolkaart
 from toolkaart.strings import t
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -69,3 +74,22 @@ def require_content() -> tuple[Toolkaart, ToolkaartGraph]:
         st.code("\n".join(str(d) for d in loaded.result.diagnostics), language=None)
         st.stop()
     return loaded.result.toolkaart, loaded.graph
+
+
+# Keyed on the graph object: every load makes a new graph, so what was derived from old content
+# goes with it, and nothing derived from one load is ever shown for another.
+_DERIVED: WeakKeyDictionary[ToolkaartGraph, dict[Hashable, Any]] = WeakKeyDictionary()
+
+
+def once_per_content(graph: ToolkaartGraph, key: Hashable, build: Callable[[], T]) -> T:
+    """``build()``, computed once per loaded content (identified by its ``graph``) and ``key``.
+
+    For what a page would otherwise derive from the frozen content on every rerun, for every
+    session: maps, tables, lists. ``key`` names the thing and every input besides the content
+    (e.g. the UI strings it contains). Two sessions asking at once may both build it; both get
+    an equal value, so no lock is held while building.
+    """
+    derived = _DERIVED.setdefault(graph, {})
+    if key not in derived:
+        derived[key] = build()
+    return cast(T, derived[key])
