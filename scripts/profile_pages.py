@@ -146,10 +146,22 @@ def server_cpu_ms(app: Path, page: str, query: str, reruns: int) -> float:
         )
 
 
+def median_cpu_ms(app: AppTest, reruns: int) -> float:
+    """Median CPU time of the process (all threads) per rerun: steadier than wall time on a
+    machine busy with other work, which shows in wall time but hardly in this process's CPU."""
+    times = []
+    for _ in range(reruns):
+        start = time.process_time()
+        app.run()
+        times.append(time.process_time() - start)
+    return 1000 * statistics.median(times)
+
+
 def times(reruns: int, server_reruns: int, with_server: bool) -> None:
     empty = AppTest.from_string(EMPTY_APP, default_timeout=60).run()
     median_rerun_seconds(empty, reruns)
     print(f"{'page':14} {'AppTest ms':>10} {'empty ms':>9} {'ratio':>6}", end="")
+    print(f" {'CPU ms':>7} {'empty':>6} {'ratio':>6}", end="")
     print(f" {'server CPU ms':>14}" if with_server else "")
     server_empty = 0.0
     if with_server:
@@ -162,6 +174,8 @@ def times(reruns: int, server_reruns: int, with_server: bool) -> None:
         seconds = median_rerun_seconds(test, reruns)
         baseline = median_rerun_seconds(empty, reruns)
         line = f"{page:14} {1000 * seconds:10.1f} {1000 * baseline:9.1f} {seconds / baseline:6.2f}"
+        cpu, cpu_empty = median_cpu_ms(test, reruns), median_cpu_ms(empty, reruns)
+        line += f" {cpu:7.1f} {cpu_empty:6.1f} {cpu / cpu_empty:6.2f}"
         if with_server:
             query = "&".join(f"{k}={v}" for k, v in PAGE_QUERIES.get(f"{page}.py", {}).items())
             url_path = "" if page == "home" else page
@@ -169,7 +183,7 @@ def times(reruns: int, server_reruns: int, with_server: bool) -> None:
             line += f" {cpu:9.1f} ({cpu / server_empty:.1f}×)"
         print(line, flush=True)
     if with_server:
-        print(f"{'one-line app':14} {'':10} {'':9} {'':6} {server_empty:9.1f}")
+        print(f"{'one-line app':14} {'':10} {'':9} {'':6} {'':22} {server_empty:9.1f}")
 
 
 def main() -> None:
