@@ -29,7 +29,10 @@ class LoadedContent:
     graph: ToolkaartGraph | None
 
 
-def _signature(directory: Path) -> tuple[tuple[str, int], ...]:
+Signature = tuple[tuple[str, int], ...]
+
+
+def _signature(directory: Path) -> Signature:
     stamps = []
     for name in CONTENT_FILES:
         try:
@@ -40,17 +43,30 @@ def _signature(directory: Path) -> tuple[tuple[str, int], ...]:
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)
-def _load(directory: str, signature: tuple[tuple[str, int], ...]) -> LoadedContent:
+def _load(directory: str, signature: Signature) -> LoadedContent:
     del signature  # part of the cache key only
     result = load_content(directory)
     graph = ToolkaartGraph(result.toolkaart) if result.toolkaart is not None else None
     return LoadedContent(result, graph)
 
 
+# The last load handed out, with its key. Every rerun asks for the content (the page and the
+# footer), and nearly always for the same: comparing the key here skips st.cache_resource's
+# hashing of the arguments, which cost more than the four ``stat`` calls.
+_latest: tuple[tuple[str, Signature], LoadedContent] | None = None
+
+
 def loaded_content() -> LoadedContent:
     """The current content and its diagnostics (cached; reloaded when a file changes)."""
+    global _latest
     directory = default_content_dir()
-    return _load(str(directory), _signature(directory))
+    key = (str(directory), _signature(directory))
+    latest = _latest  # one read: another session's thread may replace it meanwhile
+    if latest is not None and latest[0] == key:
+        return latest[1]
+    loaded = _load(*key)
+    _latest = (key, loaded)
+    return loaded
 
 
 def reload_content() -> LoadedContent:
@@ -61,6 +77,8 @@ def reload_content() -> LoadedContent:
     time stamps) and for staff who want to be sure what they see is what is on disk. It clears the
     cache for every session in this process, which is right: they all read the same files.
     """
+    global _latest
+    _latest = None
     _load.clear()
     return loaded_content()
 
