@@ -86,3 +86,19 @@ def test_pages_build_their_tables_and_maps_once(monkeypatch: pytest.MonkeyPatch)
         open_page(page, query, app=app)
         assert app.table or app.get("graphviz_chart"), page  # still shown
     assert built == []  # every rerun reused what the first runs built
+
+
+def test_graph_answers_are_kept_with_the_graph(toolkaart: Toolkaart) -> None:
+    graph = ToolkaartGraph(toolkaart)
+    for tool in toolkaart.tools:
+        listed = tuple(p for p in toolkaart.phases if tool.id in p.tools)
+        assert graph.phases_of_tool(tool.id) == listed
+        assert graph.phases_of_tool(tool.id) is graph.phases_of_tool(tool.id)
+    for actor in toolkaart.actors:
+        assert graph.phases_of_actor(actor.id) == tuple(
+            p for p in toolkaart.phases if actor.id in p.actors
+        )
+    assert graph.unlinked_tools() == tuple(
+        t for t in toolkaart.tools if not graph.phases_of_tool(t.id)
+    )
+    assert graph.unlinked_tools() is graph.unlinked_tools()
