@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from toolkaart.navigator import actor_phase_matrix
 from toolkaart.strings import t
 from toolkaart.web.content import require_content
 from toolkaart.web.links import ACTOR_PARAM, actor_link, keep_in_url, phase_link
@@ -38,4 +37,4 @@ for actor in toolkaart.actors:
     st.caption(f"{t('actors.phases')} {names}" if phases else t("actors.no_phases"))
 
 st.header(t("actors.matrix.title"))
-matrix_table(actor_phase_matrix(graph))
+matrix_table(graph, "actor")

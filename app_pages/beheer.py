@@ -19,13 +19,14 @@ from collections.abc import Sequence
 import streamlit as st
 
 from toolkaart.content_diff import ContentDiff, diff_toolkaarts
-from toolkaart.content_health import LinkTable, content_health, link_table
+from toolkaart.content_health import content_health
 from toolkaart.diagnostics import Diagnostic
 from toolkaart.loader import default_content_dir
 from toolkaart.markdown import plain
 from toolkaart.models import Toolkaart
 from toolkaart.strings import t
 from toolkaart.web.content import loaded_content, reload_content
+from toolkaart.web.tables import link_count_table
 
 BASELINE = "beheer.baseline"  # Toolkaart | None: the content as this session last loaded it
 REPORT = "beheer.reload_report"  # what the last press of the button found
@@ -85,26 +86,6 @@ def _show_diagnostics(label: str, diagnostics: Sequence[Diagnostic]) -> None:
         st.code("\n".join(str(d) for d in diagnostics), language=None, wrap_lines=True)
 
 
-def _show_matrix(title: str, name_column: str, table: LinkTable) -> None:
-    st.subheader(title)
-    headers = [plain(f"{phase.number}. {phase.name}") for phase in table.phases]
-    st.table(
-        [
-            {
-                name_column: plain(item.name),
-                **{
-                    header: "✓" if listed else ""
-                    for header, listed in zip(headers, marks, strict=True)
-                },
-                t("beheer.matrix.col.count"): sum(marks),
-            }
-            for item, marks in table.rows
-        ],
-        hide_index=True,
-    )
-    st.caption(t("beheer.matrix.caption"))
-
-
 def _show_list(title: str, lines: Sequence[str]) -> None:
     st.markdown(f"**{title}**")
     st.markdown("\n".join(f"- {line}" for line in lines) if lines else t("beheer.missing.none"))
@@ -157,12 +138,12 @@ st.header(t("beheer.links.title"))
 if loaded.graph is None:
     st.info(t("beheer.links.unavailable"))
 else:
-    _show_matrix(
-        t("beheer.matrix.actors"), t("beheer.matrix.col.actor"), link_table(loaded.graph, "actor")
-    )
-    _show_matrix(
-        t("beheer.matrix.tools"), t("beheer.matrix.col.tool"), link_table(loaded.graph, "tool")
-    )
+    st.subheader(t("beheer.matrix.actors"))
+    link_count_table(loaded.graph, "actor", t("beheer.matrix.col.actor"))
+    st.caption(t("beheer.matrix.caption"))
+    st.subheader(t("beheer.matrix.tools"))
+    link_count_table(loaded.graph, "tool", t("beheer.matrix.col.tool"))
+    st.caption(t("beheer.matrix.caption"))
     st.header(t("beheer.missing.title"))
     _show_list(
         t("beheer.missing.unlinked_tools"),

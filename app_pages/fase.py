@@ -14,7 +14,7 @@ from toolkaart.web.links import (
     actor_link,
     keep_in_url,
     phase_link,
-    tool_site_link,
+    tool_text,
 )
 from toolkaart.web.maps import phase_map
 from toolkaart.web.projects import project_banner, with_project
@@ -47,9 +47,7 @@ tools_column, actors_column = st.columns(2, gap="large")
 with tools_column:
     st.header(t("phase.tools.title"))
     for tool in tools:
-        st.markdown(f"**{tool.number}. {tool.name}**")
-        st.write(tool.description)
-        tool_site_link(tool)
+        tool_text(tool, title=True)
 with actors_column:
     st.header(t("phase.actors.title"))
     transition = graph.transition(phase.id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from toolkaart.models import Tool
-from toolkaart.navigator import find_tools, tool_phase_matrix
+from toolkaart.navigator import find_tools
 from toolkaart.strings import t
 from toolkaart.web.content import require_content
 from toolkaart.web.links import (
@@ -13,7 +13,7 @@ from toolkaart.web.links import (
     keep_in_url,
     phase_link,
     tool_page_link,
-    tool_site_link,
+    tool_text,
 )
 from toolkaart.web.tables import matrix_table
 
@@ -40,8 +40,7 @@ elif requested:
     keep_in_url(TOOL_PARAM, tool.id)
     with st.container(border=True):
         st.header(f"{tool.number}. {tool.name}")
-        st.write(tool.description)
-        tool_site_link(tool)
+        tool_text(tool)
         when_in_route(tool)
 
 search_column, phase_column, actor_column = st.columns([2, 1, 1])
@@ -72,8 +71,7 @@ for tool in found:
     if tool.id not in general_ids:
         with st.container(border=True):
             tool_page_link(tool)
-            st.write(tool.description)
-            tool_site_link(tool)
+            tool_text(tool)
             when_in_route(tool)
 
 general = [tool for tool in found if tool.id in general_ids]
@@ -83,8 +81,7 @@ if general:
     for tool in general:
         with st.container(border=True):
             tool_page_link(tool)
-            st.write(tool.description)
-            tool_site_link(tool)
+            tool_text(tool)
 
 st.header(t("tools.matrix.title"))
-matrix_table(tool_phase_matrix(graph))
+matrix_table(graph, "tool")

@@ -7,6 +7,7 @@ exports need are here, so no page walks the content itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import networkx as nx
 
@@ -26,7 +27,11 @@ class Transition:
 
 
 class ToolkaartGraph:
-    """Read-only graph queries over one loaded Toolkaart."""
+    """Read-only graph queries over one loaded Toolkaart.
+
+    The content is frozen, so the answers a page asks for on every rerun (which phases list an
+    actor or a tool, which list none) are worked out once, on first use, and kept with the graph.
+    """
 
     def __init__(self, toolkaart: Toolkaart) -> None:
         self.toolkaart = toolkaart
@@ -61,8 +66,17 @@ class ToolkaartGraph:
         return self._phases_into((TOOL, tool_id))
 
     def _phases_into(self, node: tuple[str, str]) -> tuple[Phase, ...]:
-        ids = {pid for kind, pid in self.graph.predecessors(node) if kind == PHASE}
-        return tuple(p for p in self.toolkaart.phases if p.id in ids)
+        return self._phases_by_node.get(node, ())
+
+    @cached_property
+    def _phases_by_node(self) -> dict[tuple[str, str], tuple[Phase, ...]]:
+        """Actor or tool node → the phases listing it, in route order (each phase once)."""
+        phases: dict[tuple[str, str], list[Phase]] = {}
+        for phase in self.toolkaart.phases:
+            for node in dict.fromkeys(self.graph.successors((PHASE, phase.id))):
+                if node[0] != PHASE:
+                    phases.setdefault(node, []).append(phase)
+        return {node: tuple(listed) for node, listed in phases.items()}
 
     def transition(self, phase_id: str) -> Transition:
         """Actors who join at this phase and those no longer listed, versus the previous phase.
@@ -95,7 +109,15 @@ class ToolkaartGraph:
 
     def unlinked_tools(self) -> tuple[Tool, ...]:
         """Tools on no phase: general background reading."""
-        return tuple(t for t in self.toolkaart.tools if self.graph.in_degree((TOOL, t.id)) == 0)
+        return self._unlinked_tools
 
     def unlinked_actors(self) -> tuple[Actor, ...]:
+        return self._unlinked_actors
+
+    @cached_property
+    def _unlinked_tools(self) -> tuple[Tool, ...]:
+        return tuple(t for t in self.toolkaart.tools if self.graph.in_degree((TOOL, t.id)) == 0)
+
+    @cached_property
+    def _unlinked_actors(self) -> tuple[Actor, ...]:
         return tuple(a for a in self.toolkaart.actors if self.graph.in_degree((ACTOR, a.id)) == 0)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from toolkaart.gates import RouteStatus
@@ -18,6 +19,7 @@ from toolkaart.graph import ToolkaartGraph
 from toolkaart.models import Phase, Tool, Toolkaart
 
 
+@lru_cache(maxsize=4096)  # the same tool texts are folded on every search, in every session
 def _fold(text: str) -> str:
     """Lower case without accents, so 'patient' finds 'patiënt' and 'Video' finds 'video's'."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -43,9 +45,10 @@ def find_tools(
     )
     found: list[Tool] = []
     for tool in graph.toolkaart.tools:
-        haystack = _fold(f"{tool.name} {tool.description}")
-        if not all(word in haystack for word in words):
-            continue
+        if words:
+            haystack = _fold(f"{tool.name} {tool.description}")
+            if not all(word in haystack for word in words):
+                continue
         tool_phases = {p.id for p in graph.phases_of_tool(tool.id)}
         if phase_id is not None and phase_id not in tool_phases:
             continue

@@ -6,9 +6,9 @@ Reuse in any test under tests/browser/ (mark it ``@pytest.mark.browser``):
 - ``start_streamlit(env=..., app=...)``: a context manager for a server with its own environment
   (e.g. ``TOOLKAART_CONTENT`` or a database URL); yields a ``toolkaart.web.measure.Server``
   (``.url``, ``.started_in``, ``.output()``).
-- ``browser``: headless Debian Chromium (``/usr/bin/chromium``), one per module. Absent Chromium
-  or Playwright skips the test with the reason, unless ``TOOLKAART_REQUIRE_BROWSER=1`` (CI), where
-  it fails.
+- ``browser``: headless Debian Chromium (``/usr/bin/chromium``), one for this package's tests.
+  Absent Chromium or Playwright skips the test with the reason, unless
+  ``TOOLKAART_REQUIRE_BROWSER=1`` (CI), where it fails.
 - ``page``: a fresh browser context and page (1280×900, Dutch locale) per test.
 - ``goto(page, url)`` / ``settle(page)``: load a URL / wait until Streamlit has finished its run.
 - ``screenshot(page, name)``: a full-page PNG in ``test-artifacts/screenshots/<name>.png``.
@@ -58,13 +58,13 @@ def app_url() -> Iterator[str]:
         yield server.url
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Any]:
     """Headless Chromium from Debian (browsers cannot be downloaded here).
 
-    One per test module, not per session: Playwright's sync API keeps an asyncio loop running
-    while it is open, and later tests that use asyncio (or Playwright) outside tests/browser/
-    would otherwise fail with "cannot be called from a running event loop".
+    Scoped to this package, not the session: Playwright's sync API keeps an asyncio loop running
+    while it is open, which makes every later ``asyncio.run`` (``toolkaart bench``'s websocket
+    driver) and every other ``sync_playwright()`` in the same process fail.
     """
     if not CHROMIUM.exists():
         unavailable(f"no Chromium at {CHROMIUM} (apt-get install chromium)", REQUIRE_FLAG)

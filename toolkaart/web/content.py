@@ -7,8 +7,11 @@ the next rerun without a restart, while an unchanged file costs four ``stat`` ca
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar, cast
+from weakref import WeakKeyDictionary
 
 import streamlit as st
 
@@ -17,6 +20,8 @@ from toolkaart.loader import LoadResult, default_content_dir, load_content
 from toolkaart.models import CONTENT_FILES, Toolkaart
 from toolkaart.strings import t
 
+T = TypeVar("T")
+
 
 @dataclass(frozen=True)
 class LoadedContent:
@@ -24,7 +29,10 @@ class LoadedContent:
     graph: ToolkaartGraph | None
 
 
-def _signature(directory: Path) -> tuple[tuple[str, int], ...]:
+Signature = tuple[tuple[str, int], ...]
+
+
+def _signature(directory: Path) -> Signature:
     stamps = []
     for name in CONTENT_FILES:
         try:
@@ -35,17 +43,30 @@ def _signature(directory: Path) -> tuple[tuple[str, int], ...]:
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)
-def _load(directory: str, signature: tuple[tuple[str, int], ...]) -> LoadedContent:
+def _load(directory: str, signature: Signature) -> LoadedContent:
     del signature  # part of the cache key only
     result = load_content(directory)
     graph = ToolkaartGraph(result.toolkaart) if result.toolkaart is not None else None
     return LoadedContent(result, graph)
 
 
+# The last load handed out, with its key. Every rerun asks for the content (the page and the
+# footer), and nearly always for the same: comparing the key here skips st.cache_resource's
+# hashing of the arguments, which cost more than the four ``stat`` calls.
+_latest: tuple[tuple[str, Signature], LoadedContent] | None = None
+
+
 def loaded_content() -> LoadedContent:
     """The current content and its diagnostics (cached; reloaded when a file changes)."""
+    global _latest
     directory = default_content_dir()
-    return _load(str(directory), _signature(directory))
+    key = (str(directory), _signature(directory))
+    latest = _latest  # one read: another session's thread may replace it meanwhile
+    if latest is not None and latest[0] == key:
+        return latest[1]
+    loaded = _load(*key)
+    _latest = (key, loaded)
+    return loaded
 
 
 def reload_content() -> LoadedContent:
@@ -56,6 +77,8 @@ def reload_content() -> LoadedContent:
     time stamps) and for staff who want to be sure what they see is what is on disk. It clears the
     cache for every session in this process, which is right: they all read the same files.
     """
+    global _latest
+    _latest = None
     _load.clear()
     return loaded_content()
 
@@ -69,3 +92,22 @@ def require_content() -> tuple[Toolkaart, ToolkaartGraph]:
         st.code("\n".join(str(d) for d in loaded.result.diagnostics), language=None)
         st.stop()
     return loaded.result.toolkaart, loaded.graph
+
+
+# Keyed on the graph object: every load makes a new graph, so what was derived from old content
+# goes with it, and nothing derived from one load is ever shown for another.
+_DERIVED: WeakKeyDictionary[ToolkaartGraph, dict[Hashable, Any]] = WeakKeyDictionary()
+
+
+def once_per_content(graph: ToolkaartGraph, key: Hashable, build: Callable[[], T]) -> T:
+    """``build()``, computed once per loaded content (identified by its ``graph``) and ``key``.
+
+    For what a page would otherwise derive from the frozen content on every rerun, for every
+    session: maps, tables, lists. ``key`` names the thing and every input besides the content
+    (e.g. the UI strings it contains). Two sessions asking at once may both build it; both get
+    an equal value, so no lock is held while building.
+    """
+    derived = _DERIVED.setdefault(graph, {})
+    if key not in derived:
+        derived[key] = build()
+    return cast(T, derived[key])
