@@ -22,7 +22,17 @@ st.title(t("tools.title"))
 st.write(t("tools.intro", count=len(toolkaart.tools)))
 
 
+def when_in_route_text(tool: Tool) -> str:
+    """The phases that list the tool, as one line of text (the list view)."""
+    phases = graph.phases_of_tool(tool.id)
+    if not phases:
+        return t("tools.when.none")
+    names = ", ".join(f"{phase.number}. {phase.name}" for phase in phases)
+    return f"**{t('tools.when')}** {names}"
+
+
 def when_in_route(tool: Tool) -> None:
+    """The phases that list the tool, each a link to its phase page (the tool's own view)."""
     phases = graph.phases_of_tool(tool.id)
     if not phases:
         st.caption(t("tools.when.none"))
@@ -71,8 +81,9 @@ for tool in found:
     if tool.id not in general_ids:
         with st.container(border=True):
             tool_page_link(tool)
-            tool_text(tool)
-            when_in_route(tool)
+            # the phases as text, not 3-7 page links per tool: every element is a message of its
+            # own on every rerun; the tool's own view links each phase
+            tool_text(tool, after=when_in_route_text(tool))
 
 general = [tool for tool in found if tool.id in general_ids]
 if general:

@@ -128,6 +128,11 @@ def test_tools_page_lists_route_tools_then_general_background(
     headers = [h.value for h in app.header]
     assert headers.index("Algemene achtergrond") < headers.index("Welk hulpmiddel bij welke fase")
     assert "Voor dit hulpmiddel is geen webadres bekend." in shown  # tool 6 has no address
+    # per tool when in the route to use it, as text (the tool's own view links each phase)
+    assert "**Wanneer in de route:** 4. Pilot A, 5. Pilot B, 6. Implementatie, 7. Productie" in (
+        shown
+    )
+    assert shown.count("Bij geen enkele fase: algemene achtergrond") == 0  # general tools: own header
     assert app.table[0].value.shape == (14, 7)
 
 

@@ -36,13 +36,14 @@ def tool_page_link(tool: Tool) -> None:
     st.page_link(TOOLS_PAGE, label=label, query_params=with_project({TOOL_PARAM: tool.id}))
 
 
-def tool_text(tool: Tool, *, title: bool = False) -> None:
+def tool_text(tool: Tool, *, title: bool = False, after: str | None = None) -> None:
     """The tool's description (after its number and name, with ``title``) and its own address.
 
     One Markdown element, paragraph after paragraph, rather than one element each: Streamlit
     sends every element to the browser as a message of its own on every rerun, and on a list of
     tools those messages are most of the rerun's cost. The link label names the site and says it
-    opens a new tab; a tool without an address says so in a caption.
+    opens a new tab; a tool without an address says so in grey. ``after`` is a last paragraph of
+    Markdown.
     """
     paragraphs = [f"**{tool.number}. {tool.name}**"] if title else []
     paragraphs.append(tool.description)
@@ -50,9 +51,11 @@ def tool_text(tool: Tool, *, title: bool = False) -> None:
         # markdown, not st.page_link: a page link does not wrap and cuts long names off
         label = t("tool.link", name=tool.name, host=link_host(tool.url))
         paragraphs.append(f":material/open_in_new: [{label}]({tool.url})")
+    else:
+        paragraphs.append(f":gray[{t('tool.no_url')}]")
+    if after is not None:
+        paragraphs.append(after)
     st.markdown("\n\n".join(paragraphs))
-    if tool.url is None:
-        st.caption(t("tool.no_url"))
 
 
 def keep_in_url(param: str, value: str) -> None:
