@@ -6,12 +6,10 @@ from toolkaart.gates import Answer, Assessment, GateState
 from toolkaart.graph import ToolkaartGraph
 from toolkaart.models import Toolkaart
 from toolkaart.navigator import (
-    actor_phase_matrix,
     find_tools,
     link_host,
     phase_in_view,
     route_states,
-    tool_phase_matrix,
 )
 
 
@@ -78,26 +76,6 @@ def test_route_states_follow_the_walk(toolkaart: Toolkaart) -> None:
     assert states["idee"] == GateState.PASSED.value
     assert states["verkenning"] == GateState.CURRENT.value
     assert {states[p.id] for p in toolkaart.phases[2:]} == {GateState.LOCKED.value}
-
-
-def test_actor_matrix_has_a_row_per_actor_and_a_column_per_phase(
-    toolkaart: Toolkaart, graph: ToolkaartGraph
-) -> None:
-    matrix = actor_phase_matrix(graph)
-    assert matrix.rows[0] == "De ontwikkelaar/fabrikant"
-    assert matrix.columns == tuple(f"{p.number}. {p.name}" for p in toolkaart.phases)
-    organisation = [a.id for a in toolkaart.actors].index("organisatie")
-    assert matrix.cells[organisation] == tuple("organisatie" in p.actors for p in toolkaart.phases)
-    assert matrix.cells[organisation][:3] == (False, False, False)
-
-
-def test_tool_matrix_leaves_general_tools_empty(graph: ToolkaartGraph) -> None:
-    matrix = tool_phase_matrix(graph)
-    assert len(matrix.rows) == 14
-    general = {t.number for t in graph.unlinked_tools()}
-    for row, cells in zip(matrix.rows, matrix.cells, strict=True):
-        number = int(row.split(".")[0])
-        assert any(cells) == (number not in general)
 
 
 def test_link_host_names_the_site() -> None:

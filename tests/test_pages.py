@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tests.appkit import links, open_page, site_links, texts
 from toolkaart.graph import ToolkaartGraph
+from toolkaart.markdown import plain
 from toolkaart.models import Toolkaart
 
 PHASE_PAGE = "app_pages/fase.py"
@@ -94,8 +95,9 @@ def test_actors_page_lists_every_actor_with_phases_and_the_matrix(toolkaart: Too
     table = app.table[0]
     assert table.value.shape == (10, 7)
     assert table.value.index[0] == "De ontwikkelaar/fabrikant"
-    assert table.value.loc["De organisatie", "4. Pilot A"] == "✓"
-    assert table.value.loc["De organisatie", "1. Idee"] == ""
+    # headers are escaped Markdown, so that '4. Pilot A' shows as written, not as a list item
+    assert table.value.loc["De organisatie", plain("4. Pilot A")] == "✓"
+    assert table.value.loc["De organisatie", plain("1. Idee")] == ""
 
 
 def test_actor_deep_link_shows_that_actor_and_links_their_phases(toolkaart: Toolkaart) -> None:
@@ -132,7 +134,9 @@ def test_tools_page_lists_route_tools_then_general_background(
     assert "**Wanneer in de route:** 4. Pilot A, 5. Pilot B, 6. Implementatie, 7. Productie" in (
         shown
     )
-    assert shown.count("Bij geen enkele fase: algemene achtergrond") == 0  # general tools: own header
+    assert (
+        shown.count("Bij geen enkele fase: algemene achtergrond") == 0
+    )  # general tools: own header
     assert app.table[0].value.shape == (14, 7)
 
 

@@ -76,8 +76,6 @@ def test_pages_build_their_tables_and_maps_once(monkeypatch: pytest.MonkeyPatch)
         open_page(page, query, app=app)
     built: list[str] = []
     for module, name in (
-        (tables, "actor_phase_matrix"),
-        (tables, "tool_phase_matrix"),
         (tables, "link_table"),
         (maps, "map_dot"),
     ):

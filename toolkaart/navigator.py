@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -74,41 +73,6 @@ def phase_in_view(
 def route_states(status: RouteStatus) -> dict[str, str]:
     """phase id → 'passed' / 'current' / 'locked', as ``export.route_dot`` colours them."""
     return {p.phase_id: p.state.value for p in status.phases}
-
-
-@dataclass(frozen=True)
-class Matrix:
-    """A table of who/what is listed on which phase: ``cells[row][column]``."""
-
-    rows: tuple[str, ...]
-    columns: tuple[str, ...]
-    cells: tuple[tuple[bool, ...], ...]
-
-
-def _phase_column(phase: Phase) -> str:
-    return f"{phase.number}. {phase.name}"
-
-
-def actor_phase_matrix(graph: ToolkaartGraph) -> Matrix:
-    """Actors (rows, by number) × phases (columns, route order)."""
-    toolkaart = graph.toolkaart
-    listed = graph.actor_matrix()
-    return Matrix(
-        rows=tuple(a.name for a in toolkaart.actors),
-        columns=tuple(_phase_column(p) for p in toolkaart.phases),
-        cells=tuple(tuple(listed[p.id][a.id] for p in toolkaart.phases) for a in toolkaart.actors),
-    )
-
-
-def tool_phase_matrix(graph: ToolkaartGraph) -> Matrix:
-    """Tools (rows, by number) × phases (columns, route order)."""
-    toolkaart = graph.toolkaart
-    listed = graph.tool_matrix()
-    return Matrix(
-        rows=tuple(f"{t.number}. {t.name}" for t in toolkaart.tools),
-        columns=tuple(_phase_column(p) for p in toolkaart.phases),
-        cells=tuple(tuple(listed[p.id][t.id] for p in toolkaart.phases) for t in toolkaart.tools),
-    )
 
 
 def link_host(url: str) -> str:

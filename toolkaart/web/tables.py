@@ -17,7 +17,7 @@ import streamlit as st
 from toolkaart.content_health import link_table
 from toolkaart.graph import ToolkaartGraph
 from toolkaart.markdown import plain
-from toolkaart.navigator import actor_phase_matrix, tool_phase_matrix
+from toolkaart.models import Actor, Tool
 from toolkaart.strings import t
 from toolkaart.web.content import once_per_content
 
@@ -27,17 +27,21 @@ def matrix_table(graph: ToolkaartGraph, kind: Literal["actor", "tool"]) -> None:
     listed, not_listed = t("matrix.listed"), t("matrix.not_listed")
 
     def build() -> pa.Table:
-        matrix = actor_phase_matrix(graph) if kind == "actor" else tool_phase_matrix(graph)
+        table = link_table(graph, kind)
         frame = pd.DataFrame(
-            [[listed if cell else not_listed for cell in row] for row in matrix.cells],
-            index=list(matrix.rows),
-            columns=list(matrix.columns),
+            [[listed if mark else not_listed for mark in marks] for _, marks in table.rows],
+            index=[plain(_row_label(item)) for item, _ in table.rows],
+            columns=[plain(f"{phase.number}. {phase.name}") for phase in table.phases],
         )
         return pa.Table.from_pandas(frame)
 
     key = ("matrix_table", kind, listed, not_listed)
     st.table(once_per_content(graph, key, build), hide_index=False)
     st.caption(t("matrix.caption"))
+
+
+def _row_label(item: Actor | Tool) -> str:
+    return f"{item.number}. {item.name}" if isinstance(item, Tool) else item.name
 
 
 def link_count_table(graph: ToolkaartGraph, kind: Literal["actor", "tool"], name: str) -> None:
