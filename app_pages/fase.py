@@ -9,7 +9,6 @@ from toolkaart.strings import t
 from toolkaart.web.content import require_content
 from toolkaart.web.gate import checklist, gate
 from toolkaart.web.links import (
-    HOME_PAGE,
     PHASE_PARAM,
     actor_link,
     keep_in_url,
@@ -17,6 +16,7 @@ from toolkaart.web.links import (
     tool_text,
 )
 from toolkaart.web.maps import phase_map
+from toolkaart.web.pages import app_pages
 from toolkaart.web.projects import project_banner, with_project
 from toolkaart.web.walk import current_assessment
 
@@ -85,7 +85,7 @@ with previous_column:
         label = t("phase.nav.previous", number=previous.number, name=previous.name)
         phase_link(previous, label)
 with home_column:
-    st.page_link(HOME_PAGE, label=t("phase.nav.home"), query_params=with_project({}))
+    st.page_link(app_pages().home, label=t("phase.nav.home"), query_params=with_project({}))
 with next_column:
     if following is not None:
         state = t(f"state.{status.state(following.id)}")

@@ -12,6 +12,7 @@ from toolkaart.strings import t
 from toolkaart.web import projects
 from toolkaart.web.board import count_rows, portfolio_rows, stored_projects
 from toolkaart.web.content import require_content
+from toolkaart.web.pages import app_pages
 
 toolkaart, graph = require_content()
 st.title(t("portfolio.title"))
@@ -77,4 +78,4 @@ for row in portfolio.rows:
             st.markdown("\n".join(f"- {plain(item.text)}" for item in row.open_items))
         projects.scan_link(row.project, t("portfolio.open_project", name=name))
 
-st.page_link("app_pages/agenda.py", label=t("portfolio.to_agenda"))
+st.page_link(app_pages().agenda, label=t("portfolio.to_agenda"))

@@ -9,9 +9,9 @@ import streamlit as st
 from toolkaart.projects import ProjectError
 from toolkaart.strings import t
 from toolkaart.web.content import require_content
+from toolkaart.web.pages import app_pages
 from toolkaart.web.projects import (
     PROJECT_PARAM,
-    SCAN_PAGE,
     flash,
     import_form,
     save,
@@ -81,7 +81,7 @@ with st.expander(t("projects.create.title"), expanded=not projects), st.form("pr
             st.error(str(error))
         else:
             flash("success", t("projects.create.done", name=project.name))
-            st.switch_page(SCAN_PAGE, query_params={PROJECT_PARAM: project.id})
+            st.switch_page(app_pages().scan, query_params={PROJECT_PARAM: project.id})
 
 with st.expander(t("projects.import.title")):
     st.caption(t("projects.import.help"))

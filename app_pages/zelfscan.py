@@ -12,8 +12,8 @@ from toolkaart import exchange, reports
 from toolkaart.gates import Answer, GateError, GateState
 from toolkaart.strings import t
 from toolkaart.web.content import require_content
+from toolkaart.web.pages import app_pages
 from toolkaart.web.projects import (
-    PROJECTS_PAGE,
     import_form,
     open_project,
     save,
@@ -27,7 +27,7 @@ project = open_project()
 if project is None:
     st.title(t("scan.title.none"))
     st.info(t("scan.no_project"))
-    st.page_link(PROJECTS_PAGE, label=t("scan.to_projects"))
+    st.page_link(app_pages().projects, label=t("scan.to_projects"))
     with st.expander(t("projects.import.title")):
         import_form(toolkaart)
     st.stop()
@@ -86,7 +86,7 @@ st.header(t("scan.phase_header", number=phase.number, phase=phase.name))
 st.markdown(t("scan.key_question", question=phase.key_question))
 st.caption(t("scan.goal", goal=phase.goal))
 st.page_link(
-    "app_pages/fase.py",
+    app_pages().phase,
     label=t("scan.phase_page", number=phase.number, phase=phase.name),
     query_params={PHASE_PARAM: phase.id, "project": project.id},
 )
@@ -216,4 +216,4 @@ for column, (extension, mime, make) in zip(columns, downloads, strict=True):
 with st.expander(t("projects.import.title")):
     st.caption(t("projects.import.help"))
     import_form(toolkaart)
-st.page_link(PROJECTS_PAGE, label=t("scan.to_projects"))
+st.page_link(app_pages().projects, label=t("scan.to_projects"))

@@ -11,29 +11,27 @@ import streamlit as st
 from toolkaart.models import Actor, Phase, Tool
 from toolkaart.navigator import link_host
 from toolkaart.strings import t
+from toolkaart.web.pages import app_pages
 from toolkaart.web.projects import with_project
-
-HOME_PAGE = "app_pages/home.py"
-PHASE_PAGE = "app_pages/fase.py"
-ACTORS_PAGE = "app_pages/actoren.py"
-TOOLS_PAGE = "app_pages/hulpmiddelen.py"
 
 #: Query parameter of each page's deep link.
 PHASE_PARAM, ACTOR_PARAM, TOOL_PARAM = "fase", "actor", "tool"
 
 
 def phase_link(phase: Phase, label: str) -> None:
-    st.page_link(PHASE_PAGE, label=label, query_params=with_project({PHASE_PARAM: phase.id}))
+    st.page_link(app_pages().phase, label=label, query_params=with_project({PHASE_PARAM: phase.id}))
 
 
 def actor_link(actor: Actor) -> None:
     label = t("actors.link", number=actor.number, name=actor.name)
-    st.page_link(ACTORS_PAGE, label=label, query_params=with_project({ACTOR_PARAM: actor.id}))
+    st.page_link(
+        app_pages().actors, label=label, query_params=with_project({ACTOR_PARAM: actor.id})
+    )
 
 
 def tool_page_link(tool: Tool) -> None:
     label = t("tools.details", number=tool.number, name=tool.name)
-    st.page_link(TOOLS_PAGE, label=label, query_params=with_project({TOOL_PARAM: tool.id}))
+    st.page_link(app_pages().tools, label=label, query_params=with_project({TOOL_PARAM: tool.id}))
 
 
 def tool_text(tool: Tool, *, title: bool = False, after: str | None = None) -> None:

@@ -16,9 +16,8 @@ from toolkaart.models import Toolkaart
 from toolkaart.projects import Project
 from toolkaart.store import ProjectConflict, ProjectNotFound, Store, StoreError, database_url
 from toolkaart.strings import t
+from toolkaart.web.pages import app_pages
 
-PROJECTS_PAGE = "app_pages/projecten.py"
-SCAN_PAGE = "app_pages/zelfscan.py"
 PROJECT_PARAM = "project"
 _FLASH = "projects.flash"
 _OPEN = "projects.open"
@@ -110,7 +109,7 @@ def import_form(toolkaart: Toolkaart) -> None:
         st.error(str(error))
         return
     flash("success", t("projects.import.done", name=project.name))
-    st.switch_page(SCAN_PAGE, query_params={PROJECT_PARAM: project.id})
+    st.switch_page(app_pages().scan, query_params={PROJECT_PARAM: project.id})
 
 
 def project_banner() -> None:
@@ -129,4 +128,4 @@ def with_project(query: dict[str, str]) -> dict[str, str]:
 
 
 def scan_link(project: Project, label: str) -> None:
-    st.page_link(SCAN_PAGE, label=label, query_params={PROJECT_PARAM: project.id})
+    st.page_link(app_pages().scan, label=label, query_params={PROJECT_PARAM: project.id})
