@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from toolkaart.markdown import plain
 from toolkaart.strings import t
 from toolkaart.web.content import require_content
 from toolkaart.web.links import ACTOR_PARAM, actor_link, keep_in_url, phase_link
@@ -31,10 +32,11 @@ elif requested:
 st.header(t("actors.all"))
 for actor in toolkaart.actors:
     actor_link(actor)
-    st.write(actor.description)
     phases = graph.phases_of_actor(actor.id)
     names = ", ".join(p.name for p in phases)
-    st.caption(f"{t('actors.phases')} {names}" if phases else t("actors.no_phases"))
+    needed = f"{t('actors.phases')} {names}" if phases else t("actors.no_phases")
+    # role and phases in one element: each element is a message of its own on every rerun
+    st.markdown(f"{plain(actor.description)}\n\n:gray[{plain(needed)}]")
 
 st.header(t("actors.matrix.title"))
 matrix_table(graph, "actor")
