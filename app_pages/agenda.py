@@ -24,6 +24,7 @@ from toolkaart.portfolio import build_portfolio
 from toolkaart.strings import t
 from toolkaart.web import board, projects
 from toolkaart.web.content import require_content
+from toolkaart.web.downloads import download_buttons
 
 toolkaart, graph = require_content()
 st.title(t("agenda.title"))
@@ -196,30 +197,14 @@ with st.form(f"agenda.add.{gen}", clear_on_submit=True):
 
 st.subheader(t("agenda.export.heading"))
 stem = f"agenda-{agenda.meeting_date.isoformat()}"
-docx_col, pdf_col, md_col = st.columns(3)
-docx_col.download_button(
-    t("agenda.export.docx"),
-    data=partial(to_docx, agenda),
-    file_name=f"{stem}.docx",
-    mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    on_click="ignore",
-    key="agenda.export.docx",
-)
-pdf_col.download_button(
-    t("agenda.export.pdf"),
-    data=partial(to_pdf, agenda),
-    file_name=f"{stem}.pdf",
-    mime="application/pdf",
-    on_click="ignore",
-    key="agenda.export.pdf",
-)
-md_col.download_button(
-    t("agenda.export.md"),
-    data=partial(to_markdown, agenda),
-    file_name=f"{stem}.md",
-    mime="text/markdown",
-    on_click="ignore",
-    key="agenda.export.md",
+download_buttons(
+    stem,
+    {
+        "docx": partial(to_docx, agenda),
+        "pdf": partial(to_pdf, agenda),
+        "md": partial(to_markdown, agenda),
+    },
+    "agenda.export",
 )
 
 

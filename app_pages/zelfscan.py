@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from functools import partial
 
 import streamlit as st
@@ -12,6 +11,7 @@ from toolkaart import exchange, reports
 from toolkaart.gates import Answer, GateError, GateState
 from toolkaart.strings import t
 from toolkaart.web.content import require_content
+from toolkaart.web.downloads import download_buttons
 from toolkaart.web.pages import app_pages
 from toolkaart.web.projects import (
     import_form,
@@ -192,26 +192,16 @@ else:
 st.header(t("scan.export"))
 st.caption(t("scan.export.help"))
 stem = f"project-{project.id}-v{project.version}"
-columns = st.columns(4)
-downloads: list[tuple[str, str, Callable[[], str | bytes]]] = [
-    ("json", "application/json", partial(exchange.export_json, project, toolkaart)),
-    ("md", "text/markdown", partial(reports.to_markdown, project, toolkaart)),
-    (
-        "docx",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        partial(reports.to_docx, project, toolkaart),
-    ),
-    ("pdf", "application/pdf", partial(reports.to_pdf, project, toolkaart)),
-]
-for column, (extension, mime, make) in zip(columns, downloads, strict=True):
-    with column:
-        st.download_button(
-            t(f"scan.export.{extension}"),
-            data=make,
-            file_name=f"{stem}.{extension}",
-            mime=mime,
-            on_click="ignore",
-        )
+download_buttons(
+    stem,
+    {
+        "json": partial(exchange.export_json, project, toolkaart),
+        "md": partial(reports.to_markdown, project, toolkaart),
+        "docx": partial(reports.to_docx, project, toolkaart),
+        "pdf": partial(reports.to_pdf, project, toolkaart),
+    },
+    "scan.export",
+)
 
 with st.expander(t("projects.import.title")):
     st.caption(t("projects.import.help"))
