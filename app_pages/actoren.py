@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from toolkaart.markdown import plain
+from toolkaart.navigator import item_in_view
 from toolkaart.strings import t
 from toolkaart.web.content import require_content
 from toolkaart.web.links import ACTOR_PARAM, actor_link, keep_in_url, phase_link
@@ -15,11 +16,10 @@ st.title(t("actors.title"))
 st.write(t("actors.intro", count=len(toolkaart.actors)))
 
 requested = st.query_params.get(ACTOR_PARAM)
-known = {a.id for a in toolkaart.actors}
-if requested and requested not in known:
+actor, unknown = item_in_view(toolkaart.actors, requested)
+if unknown:
     st.warning(t("actors.unknown", requested=requested))
-elif requested:
-    actor = toolkaart.actor(requested)
+elif actor is not None:
     keep_in_url(ACTOR_PARAM, actor.id)
     with st.container(border=True):
         st.header(f"{actor.number}. {actor.name}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from toolkaart.models import Tool
-from toolkaart.navigator import find_tools
+from toolkaart.navigator import find_tools, item_in_view
 from toolkaart.strings import t
 from toolkaart.web.content import require_content
 from toolkaart.web.links import (
@@ -43,10 +43,11 @@ def when_in_route(tool: Tool) -> None:
 
 
 requested = st.query_params.get(TOOL_PARAM)
-if requested and requested not in {tool.id for tool in toolkaart.tools}:
+shown, unknown = item_in_view(toolkaart.tools, requested)
+if unknown:
     st.warning(t("tools.unknown", requested=requested))
-elif requested:
-    tool = toolkaart.tool(requested)
+elif shown is not None:
+    tool = shown
     keep_in_url(TOOL_PARAM, tool.id)
     with st.container(border=True):
         st.header(f"{tool.number}. {tool.name}")

@@ -7,6 +7,7 @@ from toolkaart.graph import ToolkaartGraph
 from toolkaart.models import Toolkaart
 from toolkaart.navigator import (
     find_tools,
+    item_in_view,
     link_host,
     phase_in_view,
     route_states,
@@ -81,3 +82,10 @@ def test_route_states_follow_the_walk(toolkaart: Toolkaart) -> None:
 def test_link_host_names_the_site() -> None:
     assert link_host("https://www.leidraad-ai.nl") == "leidraad-ai.nl"
     assert link_host("https://zn.nl/themas/x?y=1") == "zn.nl"
+
+
+def test_the_actor_or_tool_in_view_comes_from_the_link(toolkaart: Toolkaart) -> None:
+    assert item_in_view(toolkaart.actors, "expert") == (toolkaart.actor("expert"), False)
+    assert item_in_view(toolkaart.tools, "nergens") == (None, True)
+    assert item_in_view(toolkaart.tools, None) == (None, False)
+    assert item_in_view(toolkaart.tools, "") == (None, False)

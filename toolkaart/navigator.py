@@ -10,12 +10,14 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from toolkaart.gates import RouteStatus
 from toolkaart.graph import ToolkaartGraph
-from toolkaart.models import Phase, Tool, Toolkaart
+from toolkaart.models import Actor, Phase, Tool, Toolkaart
 
 
 @lru_cache(maxsize=4096)  # the same tool texts are folded on every search, in every session
@@ -68,6 +70,18 @@ def phase_in_view(
     if requested and toolkaart.has_phase(requested):
         return toolkaart.phase(requested), False
     return toolkaart.phase(status.current_phase_id), bool(requested)
+
+
+Item = TypeVar("Item", Actor, Tool)
+
+
+def item_in_view(items: Sequence[Item], requested: str | None) -> tuple[Item | None, bool]:
+    """The actor or tool a page shows for ``?actor=``/``?tool=requested``, and whether the request
+    was unknown (the page says so instead of silently showing nothing)."""
+    if not requested:
+        return None, False
+    found = next((item for item in items if item.id == requested), None)
+    return found, found is None
 
 
 def route_states(status: RouteStatus) -> dict[str, str]:
