@@ -231,5 +231,24 @@ def test_the_phase_page_tells_when_someone_else_saved_the_project_first(
     assert store.get(project.id).contact == "Iemand anders"
 
 
+def test_after_a_conflict_the_phase_page_shows_and_keeps_the_other_sessions_ticks(
+    toolkaart: Toolkaart,
+) -> None:
+    store = the_store()
+    project = store.create("Samen afvinken")
+    first, second = (item.id for item in toolkaart.phase("idee").checklist[:2])
+    app = open_page(FASE, {"project": project.id, "fase": "idee"})  # this session: version 1
+    theirs = project.assessment.with_checked(toolkaart, "idee", [first])
+    store.save(project.with_assessment(theirs))  # another session ticks the first item
+    app.radio(key="walk.idee.answer").set_value("nog niet").run()
+    next(b for b in app.button if b.label == "Besluit vastleggen").click().run()
+    assert any("intussen door iemand anders opgeslagen" in e.value for e in app.error)
+    boxes = {box.label: box for box in app.checkbox}
+    items = {item.id: item.text for item in toolkaart.phase("idee").checklist}
+    assert boxes[items[first]].value is True  # the page shows what is stored now
+    boxes[items[second]].check().run()  # this session's next tick
+    assert store.get(project.id).assessment.checked_in("idee") == {first, second}
+
+
 def page_links(app: AppTest) -> list[tuple[str, str]]:
     return [(link.proto.label, link.proto.query_string) for link in app.get("page_link")]

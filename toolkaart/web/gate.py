@@ -16,7 +16,7 @@ from toolkaart.markdown import plain
 from toolkaart.models import Phase, Toolkaart
 from toolkaart.strings import t
 from toolkaart.web.links import phase_link
-from toolkaart.web.walk import WalkNotSaved, current_assessment, store_assessment
+from toolkaart.web.walk import WalkNotSaved, current_assessment, store_assessment, walk_version
 
 _FLASH = "walk.flash"
 
@@ -25,16 +25,18 @@ def _key(phase: Phase, name: str) -> str:
     return f"walk.{phase.id}.{name}"
 
 
+def _item_key(phase: Phase, item_id: str) -> str:
+    """A checkbox shows stored state, so its key carries the stored version (see walk_version)."""
+    return f"walk.{walk_version()}.{phase.id}.item.{item_id}"
+
+
 def _tick(toolkaart: Toolkaart, phase: Phase) -> None:
-    ticked = [i.id for i in phase.checklist if st.session_state.get(_key(phase, f"item.{i.id}"))]
+    ticked = [i.id for i in phase.checklist if st.session_state.get(_item_key(phase, i.id))]
     try:
         store_assessment(current_assessment().with_checked(toolkaart, phase.id, ticked))
     except WalkNotSaved as error:
+        # the session now holds the stored version: the checkboxes are drawn anew from it
         st.session_state[_FLASH] = (phase.id, "error", str(error))
-        for item in phase.checklist:  # show the stored ticks again, not the refused ones
-            st.session_state[_key(phase, f"item.{item.id}")] = (
-                item.id in current_assessment().checked_in(phase.id)
-            )
 
 
 def checklist(toolkaart: Toolkaart, phase: Phase) -> None:
@@ -47,7 +49,7 @@ def checklist(toolkaart: Toolkaart, phase: Phase) -> None:
         st.checkbox(
             item.text,
             value=item.id in checked,
-            key=_key(phase, f"item.{item.id}"),
+            key=_item_key(phase, item.id),
             help=item.source,
             on_change=_tick,
             args=(toolkaart, phase),
