@@ -126,7 +126,10 @@ else:
         rationale = st.text_area(t("gate.form.rationale"), max_chars=exchange.MAX_TEXT)
         decided_by = st.text_input(t("gate.form.decided_by"), max_chars=200)
         decided_on = st.date_input(
-            t("gate.form.decided_on"), value=dt.date.today(), format="DD-MM-YYYY"
+            t("gate.form.decided_on"),
+            value=dt.date.today(),
+            max_value=dt.date.today(),  # the log is in date order: a future date would block it
+            format="DD-MM-YYYY",
         )
         next_review = (
             st.date_input(

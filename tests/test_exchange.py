@@ -152,7 +152,7 @@ def _locked_gate(data: dict[str, Any]) -> None:
 
 
 def _swap_dates(data: dict[str, Any]) -> None:
-    data["project"]["decisions"][0]["decided_on"] = "2099-01-01"
+    data["project"]["decisions"][1]["decided_on"] = "2000-01-01"  # before the first decision
 
 
 HOSTILE: list[tuple[str, bytes | Mutation, str]] = [
@@ -235,6 +235,31 @@ HOSTILE: list[tuple[str, bytes | Mutation, str]] = [
         "Besluit 2 in het logboek: Een besluit van",
     ),
     (
+        "nul-in-name",
+        _set("project.name", "Val\u0000detectie"),
+        "Naam bevat een onzichtbaar stuurteken",
+    ),
+    (
+        "nul-in-rationale",
+        _set("project.decisions.0.rationale", "ok\u0000"),
+        "project.decisions[1].rationale bevat een onzichtbaar stuurteken.",
+    ),
+    (
+        "time-that-overflows-utc",
+        _set("project.created_at", "0001-01-01T00:30:00+01:00"),
+        "project.created_at: 0001-01-01T00:30:00+01:00 kan geen juist tijdstip zijn.",
+    ),
+    (
+        "time-at-the-end-of-time",
+        _set("project.updated_at", "9999-12-31T23:30:00-01:00"),
+        "project.updated_at: 9999-12-31T23:30:00-01:00 kan geen juist tijdstip zijn.",
+    ),
+    (
+        "decision-in-the-future",
+        _set("project.decisions.0.decided_on", "2999-01-01"),
+        "project.decisions[1]: een besluit kan niet in de toekomst liggen (2999-01-01).",
+    ),
+    (
         "too-many-decisions",
         lambda d: d["project"].__setitem__("decisions", d["project"]["decisions"] * 1000),
         "project.decisions heeft te veel elementen (hoogstens 2000)",
@@ -265,6 +290,15 @@ def test_a_malformed_or_hostile_file_is_refused_with_its_message_and_changes_not
     assert str(refused.value).startswith("Het bestand is niet ingelezen; er is niets veranderd.")
     assert message in str(refused.value)
     assert rows(store) == before
+
+
+def test_a_file_with_a_byte_order_mark_is_read(
+    store: Store, project: Project, toolkaart: Toolkaart
+) -> None:
+    raw = b"\xef\xbb\xbf" + export_json(project, toolkaart).encode("utf-8")
+    imported = import_project(store, raw, toolkaart)
+    assert imported.name == project.name
+    assert imported.assessment.decisions == project.assessment.decisions
 
 
 def test_a_file_full_of_mistakes_lists_a_bounded_number_of_problems(

@@ -203,6 +203,10 @@ def _json_problem(parser_message: str) -> str:
 
 
 def _parse(raw: bytes | str) -> ExportFile:
+    # a byte order mark, as Windows Notepad writes one, is not part of the JSON
+    raw = (
+        raw.removeprefix(b"\xef\xbb\xbf") if isinstance(raw, bytes) else raw.removeprefix("\ufeff")
+    )
     size = len(raw.encode("utf-8") if isinstance(raw, str) else raw)
     if size > MAX_IMPORT_BYTES:
         raise ImportRejected([t("exchange.too_large", size=size, limit=MAX_IMPORT_BYTES)])
@@ -276,7 +280,7 @@ def read_project(raw: bytes | str, toolkaart: Toolkaart) -> Project:
     data = _parse(raw)
     if data.format_version != FORMAT_VERSION:
         raise ImportRejected([t("exchange.format_version", found=data.format_version)])
-    problems = _references(data, toolkaart)
+    problems = _references(data, toolkaart) + _implausible(data, dt.date.today())
     if problems:
         raise ImportRejected(problems)
     decisions = tuple(
@@ -314,6 +318,43 @@ def read_project(raw: bytes | str, toolkaart: Toolkaart) -> Project:
         created_at=_aware(source.created_at),
         updated_at=_aware(source.updated_at),
     )
+
+
+#: Times outside these years cannot be meant, and some cannot be stored (converting them to UTC
+#: overflows).
+_YEARS = range(1970, 3000)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _implausible(data: ExportFile, today: dt.date) -> list[str]:
+    """Dates that cannot be right and text that cannot be stored, each said in Dutch."""
+    problems: list[str] = []
+    source = data.project
+    for where, moment in (
+        ("exported_at", data.exported_at),
+        ("project.created_at", source.created_at),
+        ("project.updated_at", source.updated_at),
+    ):
+        if moment.year not in _YEARS:
+            problems.append(t("exchange.implausible_time", where=where, value=moment.isoformat()))
+    for number, decision in enumerate(source.decisions, start=1):
+        where = f"project.decisions[{number}]"
+        if decision.decided_on > today:
+            problems.append(
+                t("exchange.future_decision", where=where, date=decision.decided_on.isoformat())
+            )
+        if decision.next_review is not None and decision.next_review.year not in _YEARS:
+            problems.append(
+                t(
+                    "exchange.implausible_time",
+                    where=f"{where}.next_review",
+                    value=decision.next_review.isoformat(),
+                )
+            )
+        for field, text in (("rationale", decision.rationale), ("decided_by", decision.decided_by)):
+            if _CONTROL.search(text):
+                problems.append(t("exchange.control_character", where=f"{where}.{field}"))
+    return problems
 
 
 def _aware(moment: dt.datetime) -> dt.datetime:

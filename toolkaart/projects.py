@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -71,6 +72,10 @@ def make_project(
     )
 
 
+#: Control characters other than tab and line breaks: invisible, and refused by PostgreSQL (NUL).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def with_details(project: Project, **details: str) -> Project:
     """``project`` with new descriptive fields, stripped and checked (a name is required)."""
     clean: dict[str, str] = {}
@@ -78,6 +83,8 @@ def with_details(project: Project, **details: str) -> Project:
         if name not in FIELD_LIMITS:
             raise TypeError(f"no project field '{name}'")
         value = value.strip()
+        if _CONTROL.search(value):
+            raise ProjectError("control_character", field=t(f"project.field.{name}"))
         if len(value) > FIELD_LIMITS[name]:
             raise ProjectError(
                 "too_long", field=t(f"project.field.{name}"), limit=FIELD_LIMITS[name]

@@ -228,6 +228,7 @@ NL: dict[str, str] = {
     "gate.error.review_only_last": (
         "Een datum voor de volgende herbeoordeling hoort alleen bij een 'ja' in fase {phase}."
     ),
+    "gate.error.in_future": "Een besluit kan niet in de toekomst liggen ({date}).",
     "gate.error.review_in_past": "De volgende herbeoordeling moet na de besluitdatum liggen.",
     "gate.error.review_required": (
         "Een 'ja' in fase {phase} heeft een datum voor de volgende herbeoordeling nodig: de "
@@ -243,6 +244,9 @@ NL: dict[str, str] = {
     "project.field.description": "Korte beschrijving",
     "project.field.contact": "Contactpersoon",
     "project.error.name_required": "Geef het project een naam.",
+    "project.error.control_character": (
+        "{field} bevat een onzichtbaar stuurteken; typ de tekst opnieuw of plak hem als platte tekst."
+    ),
     "project.error.too_long": "{field} mag hoogstens {limit} tekens lang zijn.",
     "project.diff.field": "{field}: '{old}' werd '{new}'",
     "project.diff.nobody": "(niet ingevuld)",
@@ -302,6 +306,9 @@ NL: dict[str, str] = {
     "exchange.schema.date": "{where} moet een datum zijn (JJJJ-MM-DD).",
     "exchange.schema.datetime": "{where} moet een tijdstip zijn (ISO 8601).",
     "exchange.schema.invalid": "{where} heeft een ongeldige waarde.",
+    "exchange.implausible_time": "{where}: {value} kan geen juist tijdstip zijn.",
+    "exchange.future_decision": "{where}: een besluit kan niet in de toekomst liggen ({date}).",
+    "exchange.control_character": "{where} bevat een onzichtbaar stuurteken.",
     "exchange.unknown_phase": "{where}: fase '{phase}' bestaat niet in de huidige Toolkaart.",
     "exchange.unknown_item": (
         "{where}: checklistpunt '{item}' bestaat niet in fase '{phase}' van de huidige Toolkaart."

@@ -158,7 +158,8 @@ def gate(toolkaart: Toolkaart, phase: Phase) -> None:
         st.markdown("\n".join(f"- {plain(texts[item])}" for item in needs.open_items))
         st.checkbox(t("gate.form.confirm", count=len(needs.open_items)), key=_key(phase, "confirm"))
     decided_on = st.date_input(
-        t("gate.form.decided_on"), value=dt.date.today(), format="DD-MM-YYYY",
+        t("gate.form.decided_on"), value=dt.date.today(), max_value=dt.date.today(),
+        format="DD-MM-YYYY",
         key=_key(phase, "decided_on"),
     )  # fmt: skip
     if needs.next_review:
