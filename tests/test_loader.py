@@ -200,3 +200,11 @@ def test_huge_collections_are_refused_early(content_copy: Path) -> None:
     assert messages(content_copy) == [
         f"{phases}:100002:5: error: more than 100000 entries in one list or mapping"
     ]
+
+
+@pytest.mark.parametrize("value", ["true", "'2'", "2.0"])
+def test_a_number_must_be_a_whole_number_as_written(content_copy: Path, value: str) -> None:
+    actors = content_copy / "actors.yaml"
+    edit(actors, "    number: 2\n", f"    number: {value}\n")
+    (error,) = messages(content_copy)
+    assert error.startswith(f"{where(actors, value)}: error: actors[1].number: Input should be")

@@ -55,7 +55,7 @@ class Phase(_Frozen):
     """A phase of the route, with its key question that acts as the gate."""
 
     id: str = Field(pattern=SLUG_PATTERN, max_length=80)
-    number: int = Field(ge=1, description="Position in the route, counting from 1.")
+    number: int = Field(ge=1, strict=True, description="Position in the route, counting from 1.")
     name: str = Field(min_length=1, max_length=200)
     key_question: str = Field(min_length=1, max_length=500)
     goal: str = Field(min_length=1, max_length=2000)
@@ -70,7 +70,7 @@ class Actor(_Frozen):
     """A stakeholder to involve."""
 
     id: str = Field(pattern=SLUG_PATTERN, max_length=80)
-    number: int = Field(ge=1)
+    number: int = Field(ge=1, strict=True)
     name: str = Field(min_length=1, max_length=200)
     description: str = Field(min_length=1, max_length=4000)
 
@@ -79,7 +79,7 @@ class Tool(_Frozen):
     """A report or guide that helps answer a key question."""
 
     id: str = Field(pattern=SLUG_PATTERN, max_length=80)
-    number: int = Field(ge=1)
+    number: int = Field(ge=1, strict=True)
     name: str = Field(min_length=1, max_length=300)
     description: str = Field(min_length=1, max_length=4000)
     url: str | None = Field(default=None, max_length=2000, description="An https address.")
