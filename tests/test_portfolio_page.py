@@ -114,3 +114,30 @@ def test_without_projects_the_page_says_so(store: Store) -> None:
     app = open_page()
     assert "geen actieve projecten" in app.info[0].value
     assert not app.dataframe
+
+
+def test_projects_in_use_show_their_next_review_and_whether_it_is_due(
+    store: Store, toolkaart: Toolkaart
+) -> None:
+    def in_use(name: str, review: dt.date) -> None:
+        project = store.create(name, "Ziekenhuis Oost")
+        walk = project.assessment
+        for phase in toolkaart.phases:
+            walk = walk.decide(
+                toolkaart,
+                phase.id,
+                Answer.JA,
+                rationale="Door",
+                decided_on=dt.date(2025, 6, 1),
+                accept_open_items=True,
+                next_review=review if phase is toolkaart.phases[-1] else None,
+            )
+        store.save(project.with_assessment(walk))
+
+    in_use("Dienstrooster-AI", dt.date(2026, 1, 1))  # review date passed: due
+    in_use("Spraakherkenning", dt.date(2099, 1, 1))
+    store.create("Nieuw idee", "Ziekenhuis Oost")
+    rows = {r["Project"]: r for r in table(open_page())}
+    assert rows["Dienstrooster-AI"]["Volgende herbeoordeling"] == "⚠ 1 januari 2026: nu aan de orde"
+    assert rows["Spraakherkenning"]["Volgende herbeoordeling"] == "1 januari 2099"
+    assert rows["Nieuw idee"]["Volgende herbeoordeling"] == ""

@@ -498,6 +498,8 @@ NL: dict[str, str] = {
     "portfolio.col.stale": "Gemarkeerd",
     "portfolio.stale.yes": "⚠ ja, lang niet gewijzigd",
     "portfolio.stale.no": "nee",
+    "portfolio.col.review": "Volgende herbeoordeling",
+    "portfolio.review.due": "⚠ {date}: nu aan de orde",
     "portfolio.none": "nog geen",
     "portfolio.details": "{name}: {count} open checklistpunten",
     "portfolio.open_project": "{name} openen in de Zelfscan",

@@ -14,7 +14,7 @@ from toolkaart.agenda import Agenda
 from toolkaart.agenda import format_date as _format_date
 from toolkaart.agenda_store import DraftInfo
 from toolkaart.models import Toolkaart
-from toolkaart.portfolio import Portfolio
+from toolkaart.portfolio import Portfolio, PortfolioRow
 from toolkaart.projects import Project
 from toolkaart.strings import t
 from toolkaart.web import projects
@@ -79,9 +79,18 @@ def portfolio_rows(toolkaart: Toolkaart, portfolio: Portfolio) -> list[dict[str,
                 t("portfolio.col.stale"): t("portfolio.stale.yes")
                 if row.stale
                 else t("portfolio.stale.no"),
+                t("portfolio.col.review"): _review_text(row),
             }
         )
     return rows
+
+
+def _review_text(row: PortfolioRow) -> str:
+    """Productie's next review for a project in use: its date, and whether it is due."""
+    if row.next_review is None:
+        return ""
+    date = _format_date(row.next_review)
+    return t("portfolio.review.due", date=date) if row.review_due else date
 
 
 def current_agenda() -> Agenda | None:
