@@ -40,11 +40,11 @@ def test_ticked_items_are_kept_in_the_walk_and_survive_page_switches(toolkaart: 
     items = toolkaart.phase("idee").checklist
     app = open_page(PHASE_PAGE, {"fase": "idee"})
     assert "0 van 7 afgevinkt" in texts(app)
-    app.checkbox(key=f"walk.session.idee.item.{items[0].id}").check().run()
-    app.checkbox(key=f"walk.session.idee.item.{items[2].id}").check().run()
+    app.checkbox(key=f"walk.idee.item.{items[0].id}").check().run()
+    app.checkbox(key=f"walk.idee.item.{items[2].id}").check().run()
     assert walk(app).checked_in("idee") == {items[0].id, items[2].id}
     assert "2 van 7 afgevinkt" in texts(app)
-    app.checkbox(key=f"walk.session.idee.item.{items[2].id}").uncheck().run()
+    app.checkbox(key=f"walk.idee.item.{items[2].id}").uncheck().run()
     assert walk(app).checked_in("idee") == {items[0].id}
 
     open_page(HOME_PAGE, app=app)
@@ -91,7 +91,7 @@ def test_passing_with_open_items_must_be_confirmed(toolkaart: Toolkaart) -> None
 def test_all_items_ticked_passes_without_confirmation(toolkaart: Toolkaart) -> None:
     app = open_page(PHASE_PAGE, {"fase": "idee"})
     for item in toolkaart.phase("idee").checklist:
-        app.checkbox(key=f"walk.session.idee.item.{item.id}").check().run()
+        app.checkbox(key=f"walk.idee.item.{item.id}").check().run()
     app.radio(key="walk.idee.answer").set_value("ja").run()
     assert not app.warning and "Ik passeer deze poort" not in [c.label for c in app.checkbox]
     app.text_area(key="walk.idee.rationale").input("Besproken met de zorgbestuurder").run()

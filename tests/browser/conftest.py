@@ -123,3 +123,19 @@ def screenshot(page: Any, name: str, max_height: int = 6000) -> Path:
     page.screenshot(path=str(path), full_page=True)
     page.set_viewport_size(viewport)
     return path
+
+
+def press_on(page: Any, locator: Any, key: str) -> None:
+    """Focus a control and press a key on it, as a keyboard user would after tabbing to it."""
+    locator.focus()
+    page.keyboard.press(key)
+    settle(page)
+
+
+def tab_to(page: Any, locator: Any, limit: int = 12) -> None:
+    """Press Tab until ``locator`` has the focus (fails if it takes more than ``limit`` presses)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if locator.evaluate("element => element === document.activeElement"):
+            return
+    pytest.fail(f"{locator} not reached with {limit} presses of Tab")

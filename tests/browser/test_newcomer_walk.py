@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import goto, screenshot, settle, start_streamlit
+from tests.browser.conftest import goto, press_on, screenshot, settle, start_streamlit, tab_to
 from toolkaart.models import Toolkaart
 
 pytestmark = pytest.mark.browser
@@ -20,22 +20,6 @@ TOOL_SITE = "https://www.datavoorgezondheid.nl/**"
 
 def main_text(page: Any) -> str:
     return str(page.locator("[data-testid=stMain]").inner_text())
-
-
-def press_on(page: Any, locator: Any, key: str) -> None:
-    """Focus a control and press a key on it, as a keyboard user would after tabbing to it."""
-    locator.focus()
-    page.keyboard.press(key)
-    settle(page)
-
-
-def tab_to(page: Any, locator: Any, limit: int = 12) -> None:
-    """Press Tab until ``locator`` has the focus (fails if it takes more than ``limit`` presses)."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if locator.evaluate("element => element === document.activeElement"):
-            return
-    pytest.fail(f"{locator} not reached with {limit} presses of Tab")
 
 
 def test_newcomer_walks_the_first_gate(page: Any, app_url: str, toolkaart: Toolkaart) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import screenshot, settle, start_streamlit
+from tests.browser.conftest import goto, screenshot, settle, start_streamlit, tab_to
 from toolkaart.models import Toolkaart
 from toolkaart.store import Store
 
@@ -100,3 +100,29 @@ def test_create_pass_two_gates_reload_and_find_everything(
     assert [p.name for p in stored] == ["Valdetectie ’s nachts"]
     assert stored[0].status(toolkaart).current_phase_id == "ontwikkeling"
     assert len(stored[0].assessment.decisions[1].open_items) > 0
+
+
+def test_ticking_with_the_keyboard_keeps_the_focus_on_a_saved_project(
+    page: Any, tmp_path: Path, toolkaart: Toolkaart
+) -> None:
+    from playwright.sync_api import expect
+
+    database = f"sqlite:///{tmp_path / 'keyboard.sqlite3'}"
+    store = Store(database)
+    project = store.create("Toetsenbord")
+    store.close()
+    first, second = toolkaart.phase("idee").checklist[:2]
+    with start_streamlit(env={"TOOLKAART_DATABASE_URL": database}) as server:
+        goto(page, f"{server.url}/fase?fase=idee&project={project.id}")
+        page.get_by_role("checkbox", name=first.text).focus()
+        page.keyboard.press("Space")  # saves the project (a new version)
+        settle(page)
+        expect(page.get_by_role("checkbox", name=first.text)).to_be_checked()
+        # the focus stayed on the first item (past its help icon), so Tab reaches the second
+        tab_to(page, page.get_by_role("checkbox", name=second.text), limit=3)
+        page.keyboard.press("Space")
+        settle(page)
+        expect(page.get_by_role("checkbox", name=second.text)).to_be_checked()
+    saved = Store(database)
+    assert saved.get(project.id).assessment.checked_in("idee") == {first.id, second.id}
+    saved.close()

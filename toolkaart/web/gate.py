@@ -16,7 +16,7 @@ from toolkaart.markdown import plain
 from toolkaart.models import Phase, Toolkaart
 from toolkaart.strings import t
 from toolkaart.web.links import phase_link
-from toolkaart.web.walk import WalkNotSaved, current_assessment, store_assessment, walk_version
+from toolkaart.web.walk import WalkNotSaved, current_assessment, store_assessment
 
 _FLASH = "walk.flash"
 
@@ -26,8 +26,17 @@ def _key(phase: Phase, name: str) -> str:
 
 
 def _item_key(phase: Phase, item_id: str) -> str:
-    """A checkbox shows stored state, so its key carries the stored version (see walk_version)."""
-    return f"walk.{walk_version()}.{phase.id}.item.{item_id}"
+    # stable across saves: a key that changed with every save would redraw the checkbox and
+    # lose the keyboard focus of someone ticking items with Tab and Space
+    return _key(phase, f"item.{item_id}")
+
+
+def _show_stored_ticks(phase: Phase) -> None:
+    """After a refused save the session holds the stored walk: the checkboxes show it, so that a
+    next tick cannot write a stale value back over someone else's change."""
+    stored = current_assessment().checked_in(phase.id)
+    for item in phase.checklist:
+        st.session_state[_item_key(phase, item.id)] = item.id in stored
 
 
 def _tick(toolkaart: Toolkaart, phase: Phase) -> None:
@@ -35,8 +44,8 @@ def _tick(toolkaart: Toolkaart, phase: Phase) -> None:
     try:
         store_assessment(current_assessment().with_checked(toolkaart, phase.id, ticked))
     except WalkNotSaved as error:
-        # the session now holds the stored version: the checkboxes are drawn anew from it
         st.session_state[_FLASH] = (phase.id, "error", str(error))
+        _show_stored_ticks(phase)
 
 
 def checklist(toolkaart: Toolkaart, phase: Phase) -> None:
@@ -80,6 +89,7 @@ def _decide(toolkaart: Toolkaart, phase: Phase) -> None:
         store_assessment(assessment)
     except WalkNotSaved as error:
         state[_FLASH] = (phase.id, "error", str(error))
+        _show_stored_ticks(phase)
         return
     following = toolkaart.next_phase(phase.id)
     if answer != Answer.JA:

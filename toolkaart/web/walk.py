@@ -32,20 +32,6 @@ def current_assessment() -> Assessment:
     return assessment if isinstance(assessment, Assessment) else Assessment()
 
 
-def walk_version() -> str:
-    """Which stored state the walk shows: the open project's id and version, or 'session'.
-
-    Widgets that show stored state carry it in their key, so that after someone else's save (a
-    conflict) or one's own, they are drawn anew from what is stored rather than keeping a value
-    that a next save would write back over another person's change.
-    """
-    if open_project_id() is not None:
-        project = open_project()
-        if project is not None:
-            return f"{project.id}.v{project.version}"
-    return "session"
-
-
 def store_assessment(assessment: Assessment) -> None:
     """Replace the walk (assessments are immutable: always store the new one).
 
