@@ -20,6 +20,7 @@ from toolkaart.agenda import (
     with_details,
 )
 from toolkaart.agenda_export import blocks_markdown, item_blocks, to_docx, to_markdown, to_pdf
+from toolkaart.dates import file_stem
 from toolkaart.portfolio import build_portfolio
 from toolkaart.strings import t
 from toolkaart.web import board, projects
@@ -196,7 +197,7 @@ with st.form(f"agenda.add.{gen}", clear_on_submit=True):
 # export and save --------------------------------------------------------------------------------
 
 st.subheader(t("agenda.export.heading"))
-stem = f"agenda-{agenda.meeting_date.isoformat()}"
+stem = file_stem(agenda.title, agenda.meeting_date.isoformat())
 download_buttons(
     stem,
     {

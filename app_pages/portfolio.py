@@ -62,6 +62,7 @@ st.bar_chart(
     x=phase_col,
     y=count_col,
     sort=False,  # route order, not alphabetical
+    horizontal=True,  # phase names read left to right, not turned sideways
     alt=t("portfolio.chart.title"),
 )
 # The chart's text alternative: the same numbers as a sentence and as a table.

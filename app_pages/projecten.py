@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import streamlit as st
 
+from toolkaart.dates import local_time_label
 from toolkaart.projects import ProjectError
 from toolkaart.strings import t
 from toolkaart.web.content import require_content
@@ -49,7 +50,7 @@ for project in projects:
                 where=where,
                 passed=status.passed_count(),
                 total=len(toolkaart.phases),
-                updated=project.updated_at.astimezone().strftime("%d-%m-%Y %H:%M"),
+                updated=local_time_label(project.updated_at),
                 archived=t("projects.list.archived") if project.archived else "",
             )
         )

@@ -8,6 +8,7 @@ from functools import partial
 import streamlit as st
 
 from toolkaart import exchange, reports
+from toolkaart.dates import file_stem
 from toolkaart.gates import Answer, GateError, GateState
 from toolkaart.strings import t
 from toolkaart.web.content import require_content
@@ -194,7 +195,7 @@ else:
 
 st.header(t("scan.export"))
 st.caption(t("scan.export.help"))
-stem = f"project-{project.id}-v{project.version}"
+stem = file_stem(project.name, dt.date.today().isoformat())
 download_buttons(
     stem,
     {

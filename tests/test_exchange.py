@@ -125,6 +125,7 @@ def test_an_import_keeps_a_free_id_and_gives_a_taken_one_a_new_id(
     other.close()
     copied = import_project(store, text, toolkaart)
     assert copied.id != project.id
+    assert copied.name == f"{project.name} (kopie)"  # the list tells the two apart
     assert store.get(copied.id).assessment == project.assessment
     assert store.get(copied.id).status(toolkaart).current_phase_id == "ontwikkeling"
     assert len(store.list_projects()) == 2
@@ -297,7 +298,7 @@ def test_a_file_with_a_byte_order_mark_is_read(
 ) -> None:
     raw = b"\xef\xbb\xbf" + export_json(project, toolkaart).encode("utf-8")
     imported = import_project(store, raw, toolkaart)
-    assert imported.name == project.name
+    assert imported.name == f"{project.name} (kopie)"  # this store holds the original too
     assert imported.assessment.decisions == project.assessment.decisions
 
 

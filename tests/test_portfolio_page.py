@@ -71,7 +71,9 @@ def test_portfolio_shows_counts_as_chart_and_text_and_a_row_per_project(
     assert [m.value for m in app.metric] == ["3", "0"]
     chart = app.get("vega_lite_chart")[0].proto
     assert chart.alt == "Aantal actieve projecten per fase"
-    assert json.loads(chart.spec)["encoding"]["x"]["sort"] is None  # route order, as given
+    encoding = json.loads(chart.spec)["encoding"]
+    assert encoding["y"]["field"] == "Fase"  # horizontal bars: phase names read left to right
+    assert encoding["y"]["sort"] is None  # route order, as given
     sentence = next(m.value for m in app.markdown if m.value.startswith("Aantal actieve"))
     assert f"{toolkaart.phases[0].name}: 2" in sentence
     assert f"{toolkaart.phases[1].name}: 1" in sentence

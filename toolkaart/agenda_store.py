@@ -12,11 +12,11 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 
 from toolkaart.agenda import Agenda, AgendaError, agenda_from_dict, agenda_to_dict
+from toolkaart.dates import local_time_label
 from toolkaart.store import Store
 
 # The table as the code uses it; migrations/versions/v0002_agenda_drafts.py creates it.
@@ -43,13 +43,9 @@ class DraftInfo:
     saved_at: dt.datetime
 
 
-#: Saved times are shown in the users' time zone.
-LOCAL_ZONE = ZoneInfo("Europe/Amsterdam")
-
-
 def saved_label(moment: dt.datetime) -> str:
     """When a draft was saved, as Dutch readers write it: 23-11-2026 14:05."""
-    return moment.astimezone(LOCAL_ZONE).strftime("%d-%m-%Y %H:%M")
+    return local_time_label(moment)
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:

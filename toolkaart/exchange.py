@@ -365,6 +365,7 @@ def import_project(store: Store, raw: bytes | str, toolkaart: Toolkaart) -> Proj
     """Check ``raw`` and save it as a new project: under the file's id when that is free in this
     store, else under a new id. Refused files raise ImportRejected and change nothing."""
     project = read_project(raw, toolkaart)
-    if store.exists(project.id):
-        project = replace(project, id=new_project_id())
+    if store.exists(project.id):  # the same project is here already: a copy, named as such
+        copy_name = t("exchange.copy_name", name=project.name)[: FIELD_LIMITS["name"]]
+        project = replace(project, id=new_project_id(), name=copy_name)
     return store.insert(project)

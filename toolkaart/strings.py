@@ -306,6 +306,7 @@ NL: dict[str, str] = {
     "exchange.schema.date": "{where} moet een datum zijn (JJJJ-MM-DD).",
     "exchange.schema.datetime": "{where} moet een tijdstip zijn (ISO 8601).",
     "exchange.schema.invalid": "{where} heeft een ongeldige waarde.",
+    "exchange.copy_name": "{name} (kopie)",
     "exchange.implausible_time": "{where}: {value} kan geen juist tijdstip zijn.",
     "exchange.future_decision": "{where}: een besluit kan niet in de toekomst liggen ({date}).",
     "exchange.control_character": "{where} bevat een onzichtbaar stuurteken.",

@@ -65,6 +65,10 @@ def portfolio_rows(toolkaart: Toolkaart, portfolio: Portfolio) -> list[dict[str,
         rows.append(
             {
                 t("portfolio.col.project"): row.project.name,
+                # the flag first after the name: the table is wider than most screens
+                t("portfolio.col.stale"): t("portfolio.stale.yes")
+                if row.stale
+                else t("portfolio.stale.no"),
                 t("portfolio.col.organisation"): row.project.organisation,
                 t("portfolio.col.phase"): f"{row.phase.number}. {row.phase.name}",
                 t("portfolio.col.awaiting"): row.awaiting,
@@ -76,9 +80,6 @@ def portfolio_rows(toolkaart: Toolkaart, portfolio: Portfolio) -> list[dict[str,
                 t("portfolio.col.last_date"): _format_date(last.decided_on) if last else "",
                 t("portfolio.col.open_items"): len(row.open_items),
                 t("portfolio.col.days"): row.days_since_change,
-                t("portfolio.col.stale"): t("portfolio.stale.yes")
-                if row.stale
-                else t("portfolio.stale.no"),
                 t("portfolio.col.review"): _review_text(row),
             }
         )
