@@ -92,7 +92,7 @@ def _invitee_line(i: Invitee) -> str:
 
 
 def _board_lines(role: BoardRole, brief: ProjectBrief) -> tuple[Line, ...]:
-    lines = [Line(f"{role.name}: {role.description}")]
+    lines = [Line(role.description)]  # the row already says whose role it is
     if role.listed_now:
         lines.append(Line(t("agenda.doc.board_listed_now", phase=brief.phase_name)))
     if role.listed_next and brief.next_phase_name:
