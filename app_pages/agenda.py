@@ -22,7 +22,7 @@ from toolkaart.agenda import (
 from toolkaart.agenda_export import blocks_markdown, item_blocks, to_docx, to_markdown, to_pdf
 from toolkaart.dates import file_stem
 from toolkaart.portfolio import build_portfolio
-from toolkaart.strings import t
+from toolkaart.strings import counted, t
 from toolkaart.web import board, projects
 from toolkaart.web.content import require_content
 from toolkaart.web.downloads import download_buttons
@@ -50,7 +50,7 @@ def _compose() -> None:
         today=today,
     )
     board.replace_agenda(agenda, None)
-    projects.flash("success", t("agenda.composed", count=len(chosen)))
+    projects.flash("success", t("agenda.composed", projects=counted("project", len(chosen))))
 
 
 def _reopen() -> None:

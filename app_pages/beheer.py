@@ -24,7 +24,7 @@ from toolkaart.diagnostics import Diagnostic
 from toolkaart.loader import default_content_dir
 from toolkaart.markdown import plain
 from toolkaart.models import Toolkaart
-from toolkaart.strings import t
+from toolkaart.strings import counted, t
 from toolkaart.web.content import loaded_content, reload_content
 from toolkaart.web.tables import link_count_table
 
@@ -111,10 +111,14 @@ health = content_health(loaded.result, loaded.graph)
 st.header(t("beheer.validation.title"))
 if health.errors:
     st.error(
-        t("beheer.validation.errors", errors=len(health.errors), warnings=len(health.warnings))
+        t(
+            "beheer.validation.errors",
+            errors=counted("error", len(health.errors)),
+            warnings=counted("warning", len(health.warnings)),
+        )
     )
 elif health.warnings:
-    st.warning(t("beheer.validation.warnings", count=len(health.warnings)))
+    st.warning(t("beheer.validation.warnings", warnings=counted("warning", len(health.warnings))))
 else:
     st.success(t("beheer.validation.ok"))
 _show_diagnostics(t("beheer.validation.error_list"), health.errors)

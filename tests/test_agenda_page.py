@@ -96,7 +96,7 @@ def test_compose_for_two_projects_in_the_chosen_order(
     assert f"**Te besluiten (kernvraag)**: {toolkaart.phases[1].key_question}" in text
     assert "Patiënten én artsen vragen erom" in text
     assert toolkaart.actor("zorgbestuurder").description in text
-    assert "De agenda is samengesteld met 2 project(en)." in [s.value for s in app.success]
+    assert "De agenda is samengesteld met 2 projecten." in [s.value for s in app.success]
 
 
 def test_reorder_add_and_edit(two: tuple[Project, Project]) -> None:

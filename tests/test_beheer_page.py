@@ -49,7 +49,7 @@ def table_rows(app: AppTest, index: int) -> list[dict[str, Any]]:
 
 def test_valid_content(monkeypatch: pytest.MonkeyPatch) -> None:
     app = open_beheer(None, monkeypatch)
-    assert [w.value for w in app.warning] == ["De inhoud is geldig, met 1 waarschuwing(en)."]
+    assert [w.value for w in app.warning] == ["De inhoud is geldig, met 1 waarschuwing."]
     assert not app.error
     assert [c.value for c in app.code] == [
         f"{REPO / 'content' / 'tools.yaml'}:49:5: warning: tool 'begeleidingsethiek' has no web "
@@ -89,7 +89,7 @@ def test_content_with_warnings(content_copy: Path, monkeypatch: pytest.MonkeyPat
     edit_yaml(content_copy / "phases.yaml", drop_source)
     app = open_beheer(content_copy, monkeypatch)
 
-    assert [w.value for w in app.warning] == ["De inhoud is geldig, met 2 waarschuwing(en)."]
+    assert [w.value for w in app.warning] == ["De inhoud is geldig, met 2 waarschuwingen."]
     (listing,) = [c.value for c in app.code]
     lines = listing.splitlines()
     assert len(lines) == 2
@@ -108,7 +108,7 @@ def test_broken_content_says_what_is_wrong(
     app = open_beheer(content_copy, monkeypatch)
 
     assert [e.value for e in app.error] == [
-        "De inhoud bevat 2 fout(en) en 0 waarschuwing(en). Zolang er fouten zijn, tonen de "
+        "De inhoud bevat 2 fouten en 0 waarschuwingen. Zolang er fouten zijn, tonen de "
         "andere pagina's de inhoud niet."
     ]
     (errors,) = (c.value for c in app.code)  # tools.yaml is invalid: no address warning

@@ -29,7 +29,7 @@ from toolkaart.agenda import (
 )
 from toolkaart.markdown import plain
 from toolkaart.reports import new_pdf
-from toolkaart.strings import t
+from toolkaart.strings import counted, t
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,9 @@ def _decision_line(d: DecisionNote) -> str:
     if d.decided_by:
         extras.append(t("agenda.doc.decided_by", who=d.decided_by))
     if d.open_items:
-        extras.append(t("agenda.doc.open_at_decision", count=d.open_items))
+        extras.append(
+            t("agenda.doc.open_at_decision", open_items=counted("open_item", d.open_items))
+        )
     if d.next_review is not None:
         extras.append(t("agenda.doc.next_review", date=format_date(d.next_review)))
     if extras:
@@ -87,7 +89,9 @@ def _invitee_line(i: Invitee) -> str:
     if i.joins_at:
         reasons.append(t("agenda.doc.joins_at", phase=i.joins_at))
     if i.open_items:
-        reasons.append(t("agenda.doc.named_on_items", count=i.open_items))
+        reasons.append(
+            t("agenda.doc.named_on_items", open_items=counted("open_item", i.open_items))
+        )
     return f"{i.name} — {'; '.join(reasons)}" if reasons else i.name
 
 
@@ -151,7 +155,13 @@ def overview_blocks(overview: Overview) -> Iterator[Block]:
     parts = [t("portfolio.count.part", count=p.count, phase=p.phase_name) for p in overview.phases]
     yield Paragraph(t("portfolio.count.sentence", total=overview.total, parts="; ".join(parts)))
     if overview.stale:
-        yield Paragraph(t("agenda.doc.stale", count=overview.stale, days=overview.stale_days))
+        yield Paragraph(
+            t(
+                "agenda.doc.stale",
+                projects=counted("project", overview.stale),
+                days=overview.stale_days,
+            )
+        )
     yield Table(
         (t("agenda.doc.col.phase"), t("agenda.doc.col.count"), t("agenda.doc.col.projects")),
         tuple(

@@ -8,6 +8,15 @@ touching pages. Content text (phases, actors, tools, checklists) is never here: 
 from __future__ import annotations
 
 NL: dict[str, str] = {
+    # counted nouns, singular and plural (see counted())
+    "count.error.one": "{count} fout",
+    "count.error.many": "{count} fouten",
+    "count.warning.one": "{count} waarschuwing",
+    "count.warning.many": "{count} waarschuwingen",
+    "count.project.one": "{count} project",
+    "count.project.many": "{count} projecten",
+    "count.open_item.one": "{count} open punt",
+    "count.open_item.many": "{count} open punten",
     # frame
     "app.title": "Toolkaart Waardevolle AI voor gezondheid",
     "nav.section.route": "De route",
@@ -185,9 +194,9 @@ NL: dict[str, str] = {
     "beheer.kind.checklist": "Checklistpunt",
     "beheer.validation.title": "Validatie",
     "beheer.validation.ok": "De inhoud is geldig: geen fouten, geen waarschuwingen.",
-    "beheer.validation.warnings": "De inhoud is geldig, met {count} waarschuwing(en).",
+    "beheer.validation.warnings": "De inhoud is geldig, met {warnings}.",
     "beheer.validation.errors": (
-        "De inhoud bevat {errors} fout(en) en {warnings} waarschuwing(en). Zolang er fouten zijn, "
+        "De inhoud bevat {errors} en {warnings}. Zolang er fouten zijn, "
         "tonen de andere pagina's de inhoud niet."
     ),
     "beheer.validation.error_list": "Fouten (bestand:regel:kolom)",
@@ -528,7 +537,7 @@ NL: dict[str, str] = {
     "agenda.reopened": "Het concept ‘{title}’ is geopend.",
     "agenda.delete": "Concept verwijderen",
     "agenda.deleted": "Het concept is verwijderd.",
-    "agenda.composed": "De agenda is samengesteld met {count} project(en).",
+    "agenda.composed": "De agenda is samengesteld met {projects}.",
     "agenda.saved_as": "Opgeslagen als: {label}",
     "agenda.save_new": "Opslaan als nieuw concept",
     "agenda.draft_label": "{title} (vergadering {date}, opgeslagen {saved})",
@@ -576,7 +585,7 @@ NL: dict[str, str] = {
     "agenda.doc.source": (
         "Samengesteld met de Toolkaart-navigator uit de projecten en de Toolkaart, inhoud {version}."
     ),
-    "agenda.doc.stale": "{count} project(en) zijn langer dan {days} dagen niet bijgewerkt.",
+    "agenda.doc.stale": "Langer dan {days} dagen niet bijgewerkt: {projects}.",
     "agenda.doc.col.phase": "Fase",
     "agenda.doc.col.count": "Aantal",
     "agenda.doc.col.projects": "Projecten",
@@ -592,14 +601,14 @@ NL: dict[str, str] = {
     "agenda.doc.completed": "alle poorten gepasseerd; de kernvraag wordt periodiek opnieuw gesteld",
     "agenda.doc.next_review": "volgende herbeoordeling {date}",
     "agenda.doc.decided_by": "besloten door {who}",
-    "agenda.doc.open_at_decision": "{count} open punt(en) geaccepteerd",
+    "agenda.doc.open_at_decision": "{open_items} geaccepteerd",
     "agenda.doc.no_decisions": "Nog geen besluiten genomen.",
     "agenda.doc.no_risks": "Geen open checklistpunten in deze fase.",
     "agenda.doc.no_invite": "Geen nieuwe actoren voor de volgende fase.",
     "agenda.doc.no_tools": "Geen hulpmiddelen bij deze fase.",
     "agenda.doc.no_url": "{name} (geen online vindplaats in de Toolkaart)",
     "agenda.doc.joins_at": "sluit aan in fase {phase}",
-    "agenda.doc.named_on_items": "genoemd bij {count} open punt(en)",
+    "agenda.doc.named_on_items": "genoemd bij {open_items}",
     "agenda.doc.board_listed_now": "De Toolkaart noemt de zorgbestuurder in fase {phase}.",
     "agenda.doc.board_listed_next": (
         "In de volgende fase ({phase}) noemt de Toolkaart de zorgbestuurder als actor."
@@ -632,6 +641,11 @@ NL: dict[str, str] = {
 
 _TABLES = {"nl": NL}
 LANGUAGE = "nl"
+
+
+def counted(noun: str, count: int) -> str:
+    """``count`` with ``noun`` in the singular or the plural: '1 fout', '2 fouten'."""
+    return t(f"count.{noun}.{'one' if count == 1 else 'many'}", count=count)
 
 
 def t(key: str, /, **params: object) -> str:

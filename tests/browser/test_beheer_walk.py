@@ -25,7 +25,7 @@ def test_staff_reload_the_content_and_see_what_changed(page: Any, content_copy: 
         page.get_by_role("link", name="Beheer").click()
         expect(page.get_by_role("heading", name="Beheer van de inhoud")).to_be_visible()
         expect(page).to_have_url(f"{server.url}/beheer")
-        expect(page.get_by_text("De inhoud is geldig, met 1 waarschuwing(en).")).to_be_visible()
+        expect(page.get_by_text("De inhoud is geldig, met 1 waarschuwing.")).to_be_visible()
         expect(page.get_by_role("columnheader", name="1. Idee").first).to_be_visible()
 
         replace_text(content_copy / "phases.yaml", "name: Idee\n", "name: Ideefase\n")
