@@ -14,13 +14,12 @@ from toolkaart.agenda import (
     add_item,
     compose_agenda,
     edit_item,
-    format_date,
     move_item,
     remove_item,
     with_details,
 )
 from toolkaart.agenda_export import blocks_markdown, item_blocks, to_docx, to_markdown, to_pdf
-from toolkaart.dates import file_stem
+from toolkaart.dates import date_label, file_stem
 from toolkaart.portfolio import build_portfolio
 from toolkaart.strings import counted, t
 from toolkaart.web import board, projects
@@ -127,7 +126,7 @@ def _apply(change: partial[Agenda]) -> None:
 
 gen = board.generation()
 st.header(agenda.title)
-st.caption(t("agenda.meeting_line", date=format_date(agenda.meeting_date)))
+st.caption(t("agenda.meeting_line", date=date_label(agenda.meeting_date)))
 
 with st.form(f"agenda.details.{gen}"):
     st.subheader(t("agenda.details.heading"))

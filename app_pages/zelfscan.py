@@ -8,7 +8,7 @@ from functools import partial
 import streamlit as st
 
 from toolkaart import exchange, reports
-from toolkaart.dates import file_stem
+from toolkaart.dates import date_label, file_stem
 from toolkaart.gates import Answer, GateError, GateState
 from toolkaart.strings import t
 from toolkaart.web.content import require_content
@@ -43,7 +43,7 @@ if project.archived:
 show_flash()
 
 if status.completed:
-    review = status.next_review.isoformat() if status.next_review else "-"
+    review = date_label(status.next_review) if status.next_review else "-"
     st.success(t("scan.completed", review=review))
     if status.review_due(dt.date.today()):
         st.warning(t("scan.review_due"))
@@ -180,7 +180,7 @@ else:
         [
             {
                 t("scan.log.number"): number,
-                t("scan.log.date"): d.decided_on.strftime("%d-%m-%Y"),
+                t("scan.log.date"): date_label(d.decided_on),
                 t("scan.log.phase"): toolkaart.phase(d.phase_id).name
                 if toolkaart.has_phase(d.phase_id)
                 else d.phase_id,

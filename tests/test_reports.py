@@ -69,9 +69,9 @@ def expected_lines(toolkaart: Toolkaart) -> list[str]:
         "Afgevinkt (1):",
         f"Open ({len(verkenning.checklist) - 1}):",
         verkenning.checklist[0].text[:40],
-        "2027-03-01: Ja, besloten door Stuurgroep. Onderbouwing: Risico’s bewust aanvaard",
+        "1 maart 2027: Ja, besloten door Stuurgroep. Onderbouwing: Risico’s bewust aanvaard",
         f"({len(verkenning.checklist) - 1} open checklistpunten bij het besluit.)",
-        "Fase Ontwikkeling, 2027-03-08: Nog niet",
+        "Fase Ontwikkeling, 8 maart 2027: Nog niet",
         "Besluitenlogboek",
     ]
 
@@ -138,6 +138,6 @@ def test_a_completed_project_reports_its_next_review(toolkaart: Toolkaart) -> No
     project = make_project("Klaar").with_assessment(walk)
     text = to_markdown(project, toolkaart, dt.date(2028, 3, 2))
     assert "Alle poorten zijn gepasseerd" in text
-    assert "Volgende herbeoordeling: 2028-03-01." in text
+    assert "Volgende herbeoordeling: 1 maart 2028." in text
     assert "De herbeoordeling is nu aan de orde." in text
     assert "Wat nu nodig is: fase Productie" in text

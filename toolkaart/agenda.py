@@ -24,6 +24,7 @@ from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from toolkaart.dates import date_label
 from toolkaart.gates import Answer
 from toolkaart.graph import ToolkaartGraph
 from toolkaart.models import Toolkaart
@@ -338,16 +339,11 @@ def compose_agenda(
             )
         )
     return Agenda(
-        title=title or t("agenda.default_title", date=format_date(meeting_date)),
+        title=title or t("agenda.default_title", date=date_label(meeting_date)),
         meeting_date=meeting_date,
         content_version=toolkaart.meta.label,
         items=tuple(items),
     )
-
-
-def format_date(day: dt.date) -> str:
-    """A date as Dutch readers write it: 5 maart 2027."""
-    return f"{day.day} {t(f'month.{day.month}')} {day.year}"
 
 
 # editing ----------------------------------------------------------------------------------------

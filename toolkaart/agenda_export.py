@@ -25,8 +25,8 @@ from toolkaart.agenda import (
     Invitee,
     Overview,
     ProjectBrief,
-    format_date,
 )
+from toolkaart.dates import date_label
 from toolkaart.markdown import plain
 from toolkaart.reports import new_pdf
 from toolkaart.strings import counted, t
@@ -67,7 +67,7 @@ def _lines(*texts: str) -> tuple[Line, ...]:
 
 
 def _decision_line(d: DecisionNote) -> str:
-    parts = [f"{format_date(d.decided_on)} · {d.phase_name} · {t(f'answer.{d.answer.value}')}"]
+    parts = [f"{date_label(d.decided_on)} · {d.phase_name} · {t(f'answer.{d.answer.value}')}"]
     if d.rationale:
         parts.append(f"— {d.rationale}")
     extras = []
@@ -78,7 +78,7 @@ def _decision_line(d: DecisionNote) -> str:
             t("agenda.doc.open_at_decision", open_items=counted("open_item", d.open_items))
         )
     if d.next_review is not None:
-        extras.append(t("agenda.doc.next_review", date=format_date(d.next_review)))
+        extras.append(t("agenda.doc.next_review", date=date_label(d.next_review)))
     if extras:
         parts.append(f"({'; '.join(extras)})")
     return " ".join(parts)
@@ -114,7 +114,7 @@ def project_table(brief: ProjectBrief) -> Table:
     if brief.completed:
         phase += " — " + t("agenda.doc.completed")
         if brief.next_review is not None:
-            phase += " " + t("agenda.doc.next_review", date=format_date(brief.next_review))
+            phase += " " + t("agenda.doc.next_review", date=date_label(brief.next_review))
     rows: list[tuple[tuple[Line, ...], ...]] = [
         (_lines(t("agenda.doc.row.phase")), _lines(phase)),
         (_lines(t("agenda.doc.row.decide")), _lines(brief.key_question)),
@@ -191,7 +191,7 @@ def item_blocks(item: AgendaItem) -> Iterator[Block]:
 def outline(agenda: Agenda) -> tuple[Block, ...]:
     blocks: list[Block] = [
         Heading(1, agenda.title),
-        Paragraph(t("agenda.doc.meeting", date=format_date(agenda.meeting_date))),
+        Paragraph(t("agenda.doc.meeting", date=date_label(agenda.meeting_date))),
     ]
     if agenda.content_version:
         blocks.append(Paragraph(t("agenda.doc.source", version=agenda.content_version)))

@@ -7,8 +7,15 @@ import re
 import unicodedata
 from zoneinfo import ZoneInfo
 
+from toolkaart.strings import t
+
 #: Stored times are UTC; people read them in their own time zone.
 LOCAL_ZONE = ZoneInfo("Europe/Amsterdam")
+
+
+def date_label(day: dt.date) -> str:
+    """A date as Dutch readers write it, the same on every page and in every export: 5 maart 2027."""
+    return f"{day.day} {t(f'month.{day.month}')} {day.year}"
 
 
 def local_time_label(moment: dt.datetime) -> str:

@@ -19,6 +19,7 @@ from pathlib import Path
 from docx import Document
 from fpdf import FPDF
 
+from toolkaart.dates import date_label
 from toolkaart.gates import GateDecision
 from toolkaart.models import Toolkaart
 from toolkaart.projects import Project
@@ -47,7 +48,7 @@ def _decision_line(toolkaart: Toolkaart, decision: GateDecision, *, with_phase: 
     )
     text = t(
         "report.decision",
-        date=decision.decided_on.isoformat(),
+        date=date_label(decision.decided_on),
         answer=t(f"answer.{decision.answer.value}"),
         by=decision.decided_by or t("project.diff.nobody"),
         rationale=decision.rationale or t("report.no_rationale"),
@@ -57,7 +58,7 @@ def _decision_line(toolkaart: Toolkaart, decision: GateDecision, *, with_phase: 
     if decision.open_items:
         text += " " + t("report.decision_open", count=len(decision.open_items))
     if decision.next_review:
-        text += " " + t("report.decision_review", date=decision.next_review.isoformat())
+        text += " " + t("report.decision_review", date=date_label(decision.next_review))
     return text
 
 
@@ -79,12 +80,12 @@ def report_blocks(
     out.append(
         Block(
             Kind.PARAGRAPH,
-            t("report.made", date=today.isoformat(), content=toolkaart.meta.label),
+            t("report.made", date=date_label(today), content=toolkaart.meta.label),
         )
     )
     out.append(Block(Kind.HEADING, t("report.where")))
     if status.completed:
-        review = status.next_review.isoformat() if status.next_review else "-"
+        review = date_label(status.next_review) if status.next_review else "-"
         out.append(Block(Kind.PARAGRAPH, t("report.completed", review=review)))
         if status.review_due(today):
             out.append(Block(Kind.PARAGRAPH, t("report.review_due")))

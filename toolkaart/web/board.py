@@ -11,8 +11,8 @@ import streamlit as st
 
 from toolkaart import agenda_store
 from toolkaart.agenda import Agenda
-from toolkaart.agenda import format_date as _format_date
 from toolkaart.agenda_store import DraftInfo
+from toolkaart.dates import date_label
 from toolkaart.models import Toolkaart
 from toolkaart.portfolio import Portfolio, PortfolioRow
 from toolkaart.projects import Project
@@ -44,7 +44,7 @@ def draft_label(draft: DraftInfo) -> str:
     return t(
         "agenda.draft_label",
         title=draft.title,
-        date=_format_date(draft.meeting_date),
+        date=date_label(draft.meeting_date),
         saved=agenda_store.saved_label(draft.saved_at),
     )
 
@@ -77,7 +77,7 @@ def portfolio_rows(toolkaart: Toolkaart, portfolio: Portfolio) -> list[dict[str,
                     if last is not None
                     else t("portfolio.none")
                 ),
-                t("portfolio.col.last_date"): _format_date(last.decided_on) if last else "",
+                t("portfolio.col.last_date"): date_label(last.decided_on) if last else "",
                 t("portfolio.col.open_items"): len(row.open_items),
                 t("portfolio.col.days"): row.days_since_change,
                 t("portfolio.col.review"): _review_text(row),
@@ -90,7 +90,7 @@ def _review_text(row: PortfolioRow) -> str:
     """Productie's next review for a project in use: its date, and whether it is due."""
     if row.next_review is None:
         return ""
-    date = _format_date(row.next_review)
+    date = date_label(row.next_review)
     return t("portfolio.review.due", date=date) if row.review_due else date
 
 

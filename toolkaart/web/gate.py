@@ -11,6 +11,7 @@ import datetime as dt
 
 import streamlit as st
 
+from toolkaart.dates import date_label
 from toolkaart.gates import Answer, GateDecision, GateError, GateState, earliest_review
 from toolkaart.markdown import plain
 from toolkaart.models import Phase, Toolkaart
@@ -129,7 +130,7 @@ def _history_line(decision: GateDecision) -> str:
     parts = [
         t(
             "phase.gate.history.item",
-            date=decision.decided_on,
+            date=date_label(decision.decided_on),
             answer=t(f"answer.{decision.answer}"),
         )
     ]
@@ -138,7 +139,7 @@ def _history_line(decision: GateDecision) -> str:
     if decision.open_items:
         parts.append(t("phase.gate.history.open", count=len(decision.open_items)))
     if decision.next_review:
-        parts.append(t("phase.gate.history.review", date=decision.next_review))
+        parts.append(t("phase.gate.history.review", date=date_label(decision.next_review)))
     line = ", ".join(parts)
     return f"- {line}" + (f": {decision.rationale}" if decision.rationale else "")
 
