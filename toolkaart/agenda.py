@@ -30,7 +30,7 @@ from toolkaart.graph import ToolkaartGraph
 from toolkaart.models import Toolkaart
 from toolkaart.portfolio import Portfolio, portfolio_row
 from toolkaart.projects import Project
-from toolkaart.strings import t
+from toolkaart.strings import MessageError, t
 
 AGENDA_FORMAT: Final = "toolkaart-agenda"
 AGENDA_FORMAT_VERSION: Final = 1
@@ -48,13 +48,10 @@ PROJECT_PREFIX = "project:"
 FREE_PREFIX = "free-"
 
 
-class AgendaError(ValueError):
+class AgendaError(MessageError):
     """An edit or a draft the agenda cannot take. ``code`` keys the Dutch message in strings.py."""
 
-    def __init__(self, code: str, **params: object) -> None:
-        self.code = code
-        self.params = params
-        super().__init__(t(f"agenda.error.{code}", **params))
+    prefix = "agenda.error"
 
 
 class _Data(BaseModel):

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from toolkaart.models import Toolkaart
-from toolkaart.strings import t
+from toolkaart.strings import MessageError
 
 
 class Answer(StrEnum):
@@ -40,13 +40,10 @@ class GateState(StrEnum):
     LOCKED = "locked"
 
 
-class GateError(ValueError):
+class GateError(MessageError):
     """A decision the gate rules do not allow. ``code`` keys the Dutch message in strings.py."""
 
-    def __init__(self, code: str, **params: object) -> None:
-        self.code = code
-        self.params = params
-        super().__init__(t(f"gate.error.{code}", **params))
+    prefix = "gate.error"
 
 
 @dataclass(frozen=True)

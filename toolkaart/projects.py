@@ -11,7 +11,7 @@ from typing import Any
 
 from toolkaart.gates import Answer, Assessment, GateDecision, RouteStatus
 from toolkaart.models import Toolkaart
-from toolkaart.strings import t
+from toolkaart.strings import MessageError, t
 
 
 def _now() -> dt.datetime:
@@ -53,13 +53,10 @@ FIELD_LIMITS: dict[str, int] = {
 }
 
 
-class ProjectError(ValueError):
+class ProjectError(MessageError):
     """Project details a person must correct. ``code`` keys the Dutch message in strings.py."""
 
-    def __init__(self, code: str, **params: object) -> None:
-        self.code = code
-        self.params = params
-        super().__init__(t(f"project.error.{code}", **params))
+    prefix = "project.error"
 
 
 def make_project(

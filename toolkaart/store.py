@@ -41,7 +41,7 @@ from toolkaart.projects import (
     project_from_data,
     project_to_data,
 )
-from toolkaart.strings import t
+from toolkaart.strings import MessageError, t
 
 ENV_DATABASE_URL = "TOOLKAART_DATABASE_URL"
 DEFAULT_DATABASE = Path(__file__).resolve().parent.parent / ".toolkaart" / "toolkaart.sqlite3"
@@ -63,13 +63,10 @@ def database_url() -> str:
     return url
 
 
-class StoreError(Exception):
+class StoreError(MessageError):
     """A store operation refused. ``str()`` is a Dutch message for people."""
 
-    def __init__(self, code: str, **params: object) -> None:
-        self.code = code
-        self.params = params
-        super().__init__(t(f"store.error.{code}", **params))
+    prefix = "store.error"
 
 
 class ProjectNotFound(StoreError):
