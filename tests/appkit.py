@@ -6,9 +6,9 @@ import re
 
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import REPO
+from tests.conftest import APP_DIR
 
-APP = str(REPO / "app.py")
+APP = str(APP_DIR / "app.py")
 
 
 def open_page(

@@ -12,13 +12,22 @@ from typing import NoReturn
 
 import pytest
 import sqlalchemy as sa
+import streamlit.config
 
-from toolkaart.graph import ToolkaartGraph
-from toolkaart.loader import load_toolkaart
-from toolkaart.models import Toolkaart
+from toolkaart.content.graph import ToolkaartGraph
+from toolkaart.content.loader import load_toolkaart
+from toolkaart.content.models import Toolkaart
+from toolkaart.serve import streamlit_settings
+from toolkaart.settings import SHIPPED_CONTENT_DIR, settings
 
 REPO = Path(__file__).resolve().parent.parent
-CONTENT = REPO / "content"
+
+# AppTest runs the app in this process: give it the settings `toolkaart serve` passes a server.
+for _name, _value in streamlit_settings().items():
+    streamlit.config.set_option(_name, _value)
+CONTENT = SHIPPED_CONTENT_DIR
+#: The Streamlit entry point and its pages, inside the package.
+APP_DIR = REPO / "toolkaart" / "web"
 
 
 def unavailable(reason: str, require_flag: str) -> NoReturn:
@@ -51,6 +60,15 @@ def content_copy(tmp_path: Path) -> Path:
 def _private_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test touches the default database: each gets its own SQLite file unless it says else."""
     monkeypatch.setenv("TOOLKAART_DATABASE_URL", f"sqlite:///{tmp_path / 'toolkaart.sqlite3'}")
+    monkeypatch.setenv("TOOLKAART_DATA_DIR", str(tmp_path / "data"))
+
+
+@pytest.fixture(autouse=True)
+def _settings_read_afresh() -> Iterator[None]:
+    """Settings are read once per process; each test reads them from its own environment."""
+    settings.cache_clear()
+    yield
+    settings.cache_clear()
 
 
 def postgres_url_or_skip() -> str:

@@ -12,10 +12,10 @@ import sys
 import time
 from typing import Any
 
-from toolkaart.gates import Answer
-from toolkaart.loader import load_toolkaart
-from toolkaart.projects import Project
-from toolkaart.store import Store
+from toolkaart.content.loader import load_toolkaart
+from toolkaart.route.gates import Answer
+from toolkaart.route.project import Project
+from toolkaart.store.project_store import Store
 
 
 def next_version(store: Store, project_id: str) -> Project:

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import REPO
-from toolkaart.agenda import (
+from toolkaart.board.agenda import (
     BOARD_ACTOR_ID,
     MAX_DECISIONS,
     Agenda,
@@ -30,12 +30,12 @@ from toolkaart.agenda import (
     remove_item,
     with_details,
 )
-from toolkaart.gates import Answer, Assessment
-from toolkaart.graph import ToolkaartGraph
-from toolkaart.models import Toolkaart
-from toolkaart.portfolio import build_portfolio
-from toolkaart.projects import Project
-from toolkaart.schema import render
+from toolkaart.board.portfolio import build_portfolio
+from toolkaart.content.graph import ToolkaartGraph
+from toolkaart.content.models import Toolkaart
+from toolkaart.content.schema import render
+from toolkaart.route.gates import Answer, Assessment
+from toolkaart.route.project import Project
 
 TODAY = dt.date(2027, 3, 1)
 MEETING = dt.date(2027, 3, 11)

@@ -11,13 +11,13 @@ import pytest
 from docx.text.paragraph import Paragraph
 from pypdf import PdfReader
 
-from toolkaart.agenda import Agenda, add_item, compose_agenda, edit_item, move_item
-from toolkaart.agenda_export import to_docx, to_markdown, to_pdf
-from toolkaart.gates import Answer, Assessment
-from toolkaart.graph import ToolkaartGraph
-from toolkaart.models import Toolkaart
-from toolkaart.portfolio import build_portfolio
-from toolkaart.projects import Project
+from toolkaart.board.agenda import Agenda, add_item, compose_agenda, edit_item, move_item
+from toolkaart.board.portfolio import build_portfolio
+from toolkaart.content.graph import ToolkaartGraph
+from toolkaart.content.models import Toolkaart
+from toolkaart.documents.agenda_document import to_docx, to_markdown, to_pdf
+from toolkaart.route.gates import Answer, Assessment
+from toolkaart.route.project import Project
 
 DUTCH = "Cliënt’s café-budget € 1.250"
 

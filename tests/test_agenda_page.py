@@ -8,11 +8,11 @@ from collections.abc import Iterator
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import REPO
-from toolkaart.gates import Answer
-from toolkaart.models import Toolkaart
-from toolkaart.projects import Project
-from toolkaart.store import Store
+from tests.conftest import APP_DIR
+from toolkaart.content.models import Toolkaart
+from toolkaart.route.gates import Answer
+from toolkaart.route.project import Project
+from toolkaart.store.project_store import Store
 
 
 @pytest.fixture
@@ -41,7 +41,7 @@ def two(store: Store, toolkaart: Toolkaart) -> tuple[Project, Project]:
 
 
 def open_page() -> AppTest:
-    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
+    app = AppTest.from_file(str(APP_DIR / "app.py"), default_timeout=30)
     app.switch_page("app_pages/agenda.py").run()
     assert not app.exception
     return app

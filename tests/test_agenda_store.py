@@ -8,15 +8,15 @@ from collections.abc import Iterator
 import pytest
 import sqlalchemy as sa
 
-from toolkaart.agenda import Agenda, AgendaError, add_item, edit_item
-from toolkaart.agenda_store import (
+from toolkaart.board.agenda import Agenda, AgendaError, add_item, edit_item
+from toolkaart.store.agenda_store import (
     agenda_drafts,
     delete_draft,
     list_drafts,
     load_draft,
     save_draft,
 )
-from toolkaart.store import Store
+from toolkaart.store.project_store import Store
 
 
 @pytest.fixture

@@ -59,8 +59,8 @@ def test_content_is_reloaded_when_a_file_changes(
 def test_unchanged_content_is_not_loaded_again(
     content_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from toolkaart import loader
-    from toolkaart.web import content
+    from toolkaart.content import loader
+    from toolkaart.web import content_cache
 
     monkeypatch.setenv("TOOLKAART_CONTENT", str(content_copy))
     calls: list[str] = []
@@ -69,7 +69,7 @@ def test_unchanged_content_is_not_loaded_again(
         calls.append(str(directory))
         return loader.load_content(directory)
 
-    monkeypatch.setattr(content, "load_content", counting_load)
+    monkeypatch.setattr(content_cache, "load_content", counting_load)
     app = open_page("app_pages/fase.py", {"fase": "idee"})
     app.run()
     open_page("app_pages/home.py", app=app)

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import REPO
+from tests.conftest import APP_DIR, CONTENT
 from tests.contentedit import edit_yaml, replace_text
-from toolkaart.loader import ENV_CONTENT_DIR
+from toolkaart.settings import ENV_CONTENT_DIR
 
 
 def open_beheer(content: Path | None, monkeypatch: pytest.MonkeyPatch) -> AppTest:
@@ -21,7 +21,7 @@ def open_beheer(content: Path | None, monkeypatch: pytest.MonkeyPatch) -> AppTes
         monkeypatch.setenv(ENV_CONTENT_DIR, str(content))
     else:
         monkeypatch.delenv(ENV_CONTENT_DIR, raising=False)
-    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=30).run()
+    app = AppTest.from_file(str(APP_DIR / "app.py"), default_timeout=30).run()
     app.switch_page("app_pages/beheer.py").run()
     assert not app.exception, app.exception
     assert app.title[0].value == "Beheer van de inhoud"
@@ -52,8 +52,7 @@ def test_valid_content(monkeypatch: pytest.MonkeyPatch) -> None:
     assert [w.value for w in app.warning] == ["De inhoud is geldig, met 1 waarschuwing."]
     assert not app.error
     assert [c.value for c in app.code] == [
-        f"{REPO / 'content' / 'tools.yaml'}:49:5: warning: tool 'begeleidingsethiek' has no web "
-        "address"
+        f"{CONTENT / 'tools.yaml'}:49:5: warning: tool 'begeleidingsethiek' has no web address"
     ]
     text = text_of(app)
     assert "Inhoud versie 1.0.0 (2026-11-22)." in text

@@ -1,4 +1,4 @@
-"""`toolkaart bench --quick` runs every measurement and writes the figures (timings not judged)."""
+"""`python -m benchmarks.bench --quick` runs every measurement and writes the figures (timings not judged)."""
 
 from __future__ import annotations
 
@@ -8,19 +8,21 @@ from pathlib import Path
 
 import pytest
 
-from toolkaart.cli import main
+from benchmarks.bench import main
+from toolkaart.serve import APP
 
 
 def positive(value: object) -> bool:
     return isinstance(value, int | float) and math.isfinite(value) and value > 0
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(600)
 def test_quick_bench_measures_everything(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     target = tmp_path / "bench.json"
-    assert main(["bench", "--quick", "--json", str(target)]) == 0
+    assert main(["--quick", "--json", str(target)]) == 0
     report = capsys.readouterr().out
     assert "content load:" in report and "server (sessions" in report
     figures = json.loads(target.read_text(encoding="utf-8"))
@@ -31,7 +33,7 @@ def test_quick_bench_measures_everything(
         assert positive(entry["seconds"]) and positive(entry["peak_mib"]) and entry["items"] > 0
     assert figures["scale"]["10"]["items"] == 10 * figures["scale"]["1"]["items"]
 
-    pages = {p.stem for p in (Path(__file__).parent.parent / "app_pages").glob("*.py")}
+    pages = {p.stem for p in (APP.parent / "app_pages").glob("*.py")}
     assert set(figures["page_ratios"]) == pages
     assert all(positive(ratio) for ratio in figures["page_ratios"].values())
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from toolkaart.benchstore import bench_store, main
-from toolkaart.store import Store
+from benchmarks.store_bench import bench_store, main
+from toolkaart.store.project_store import Store
 
 
 def test_the_benchmark_measures_single_and_concurrent_saves(tmp_path: Path) -> None:

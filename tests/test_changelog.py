@@ -9,10 +9,11 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import REPO
+from tests.conftest import APP_DIR
 from tests.contentedit import edit_yaml
-from toolkaart.export import to_markdown
-from toolkaart.loader import ENV_CONTENT_DIR, load_toolkaart
+from toolkaart.content.loader import load_toolkaart
+from toolkaart.documents.handbook import to_markdown
+from toolkaart.settings import ENV_CONTENT_DIR
 
 
 def add_release(content: Path) -> None:
@@ -54,7 +55,7 @@ def test_beheer_page_shows_the_version_and_every_release(
 ) -> None:
     add_release(content_copy)
     monkeypatch.setenv(ENV_CONTENT_DIR, str(content_copy))
-    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=30).run()
+    app = AppTest.from_file(str(APP_DIR / "app.py"), default_timeout=30).run()
     app.switch_page("app_pages/beheer.py").run()
     assert not app.exception
     markdown = [m.value for m in app.markdown]

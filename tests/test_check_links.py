@@ -25,9 +25,9 @@ import pytest
 
 from tests.conftest import unavailable
 from tests.contentedit import edit_yaml, replace_text
-from toolkaart import links
 from toolkaart.cli import main
-from toolkaart.links import Address, check_online
+from toolkaart.content import web_addresses
+from toolkaart.content.web_addresses import Address, check_online
 
 SLOW_SECONDS = 3.0
 TIMEOUT = 0.5
@@ -255,4 +255,4 @@ def test_requestable_skips_missing_and_malformed() -> None:
         Address("b", None, "t", 2, 1),
         Address("c", "http://example.org/", "t", 3, 1),
     ]
-    assert [a.tool_id for a in links.requestable(addresses)] == ["a"]
+    assert [a.tool_id for a in web_addresses.requestable(addresses)] == ["a"]

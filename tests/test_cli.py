@@ -11,7 +11,7 @@ import pytest
 
 from toolkaart.cli import main
 
-from .conftest import CONTENT, REPO
+from .conftest import CONTENT
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -137,7 +137,7 @@ def test_python_dash_m_and_console_script() -> None:
         [str(Path(sys.executable).parent / "toolkaart")],
     ):
         done = subprocess.run(
-            [*command, "validate", "content"], cwd=REPO, capture_output=True, text=True, check=False
+            [*command, "validate", str(CONTENT)], capture_output=True, text=True, check=False
         )
         assert done.returncode == 0, done.stderr
         assert done.stdout == "OK: 7 phases, 10 actors, 14 tools, 1 warnings\n"

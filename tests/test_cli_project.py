@@ -11,7 +11,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from toolkaart.cli import main
-from toolkaart.exchange import MAX_IMPORT_BYTES
+from toolkaart.documents.project_exchange import MAX_IMPORT_BYTES
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from toolkaart.graph import ToolkaartGraph
-from toolkaart.loader import load_content
-from toolkaart.models import Toolkaart
-from toolkaart.schema import content_schemas, render, schema_filename
+from toolkaart.content.graph import ToolkaartGraph
+from toolkaart.content.loader import load_content
+from toolkaart.content.models import Toolkaart
+from toolkaart.content.schema import content_schemas, render, schema_filename
 
 from .conftest import CONTENT, REPO
 
@@ -194,5 +194,7 @@ def test_version_and_date(toolkaart: Toolkaart) -> None:
 
 def test_shipped_schemas_are_current() -> None:
     for name, schema in content_schemas().items():
-        assert (REPO / "schemas" / name).read_text(encoding="utf-8") == render(schema), name
+        assert (CONTENT.parent / "schemas" / name).read_text(encoding="utf-8") == render(schema), (
+            name
+        )
     assert schema_filename("phases.yaml") == "phases.schema.json"

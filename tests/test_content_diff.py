@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Any
 
 from tests.contentedit import edit_yaml, replace_text
-from toolkaart.content_diff import ItemRef, diff_toolkaarts
-from toolkaart.loader import load_toolkaart
-from toolkaart.models import Tool, Toolkaart
+from toolkaart.content.diff import ItemRef, diff_toolkaarts
+from toolkaart.content.loader import load_toolkaart
+from toolkaart.content.models import Tool, Toolkaart
 
 
 def test_identical_content_has_no_differences(toolkaart: Toolkaart) -> None:

@@ -6,10 +6,10 @@ from pathlib import Path
 from typing import Any
 
 from tests.contentedit import edit_yaml, replace_text
-from toolkaart.content_health import content_health, link_table
-from toolkaart.graph import ToolkaartGraph
-from toolkaart.loader import load_content
-from toolkaart.models import Toolkaart
+from toolkaart.content.graph import ToolkaartGraph
+from toolkaart.content.health import content_health, link_table
+from toolkaart.content.loader import load_content
+from toolkaart.content.models import Toolkaart
 
 
 def test_shipped_content(content_copy: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from toolkaart.dates import file_stem, local_time_label
+from toolkaart.i18n.dates import file_stem, local_time_label
 
 
 def test_stored_utc_times_are_shown_in_dutch_time() -> None:

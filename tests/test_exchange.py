@@ -12,7 +12,9 @@ import pytest
 import sqlalchemy as sa
 
 from tests.conftest import REPO
-from toolkaart.exchange import (
+from toolkaart.content.models import Toolkaart
+from toolkaart.content.schema import render
+from toolkaart.documents.project_exchange import (
     FORMAT_VERSION,
     MAX_IMPORT_BYTES,
     ImportRejected,
@@ -21,11 +23,9 @@ from toolkaart.exchange import (
     json_schema,
     read_project,
 )
-from toolkaart.gates import Answer
-from toolkaart.models import Toolkaart
-from toolkaart.projects import Project, project_to_data
-from toolkaart.schema import render
-from toolkaart.store import Store, metadata
+from toolkaart.route.gates import Answer
+from toolkaart.route.project import Project, project_to_data
+from toolkaart.store.project_store import Store, metadata
 
 SCHEMA_FILE = REPO / "docs" / "project-export.schema.json"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import itertools
 import re
 
-from toolkaart.export import map_dot, route_dot
-from toolkaart.graph import ToolkaartGraph
-from toolkaart.models import Toolkaart
+from toolkaart.content.graph import ToolkaartGraph
+from toolkaart.content.models import Toolkaart
+from toolkaart.documents.handbook import map_dot, route_dot
 
 NODE = re.compile(r'^\s*("[^"]+"|\w+) \[', re.M)
 EDGE = re.compile(r'^\s*("[^"]+"|[\w:]+) -> ("[^"]+"|[\w:]+)', re.M)

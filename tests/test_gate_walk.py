@@ -8,8 +8,8 @@ import re
 from streamlit.testing.v1 import AppTest
 
 from tests.appkit import links, open_page, texts
-from toolkaart.gates import Assessment, GateState
-from toolkaart.models import Toolkaart
+from toolkaart.content.models import Toolkaart
+from toolkaart.route.gates import Assessment, GateState
 
 PHASE_PAGE = "app_pages/fase.py"
 HOME_PAGE = "app_pages/home.py"

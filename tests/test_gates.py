@@ -1,4 +1,4 @@
-"""The gate rules (toolkaart.gates): current phase, locks, open items, going back, re-review, logs."""
+"""The gate rules (toolkaart.route.gates): current phase, locks, open items, going back, re-review, logs."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from dataclasses import replace
 
 import pytest
 
-from toolkaart.gates import (
+from toolkaart.content.models import Toolkaart
+from toolkaart.route.gates import (
     Answer,
     Assessment,
     GateDecision,
@@ -17,7 +18,6 @@ from toolkaart.gates import (
     route_status,
     validate_log,
 )
-from toolkaart.models import Toolkaart
 
 DAY = dt.date(2027, 3, 1)
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from toolkaart.diagnostics import ContentError
-from toolkaart.loader import load_content, load_toolkaart
+from toolkaart.content.diagnostics import ContentError
+from toolkaart.content.loader import load_content, load_toolkaart
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -16,7 +16,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from toolkaart.loader import LoadResult, load_content
+from toolkaart.content.loader import LoadResult, load_content
 
 from .conftest import CONTENT
 

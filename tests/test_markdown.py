@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from toolkaart.markdown import plain
+from toolkaart.documents.markdown import plain
 
 
 @pytest.mark.parametrize(

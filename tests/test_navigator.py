@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from toolkaart.gates import Answer, Assessment, GateState
-from toolkaart.graph import ToolkaartGraph
-from toolkaart.models import Toolkaart
-from toolkaart.navigator import (
+from toolkaart.content.graph import ToolkaartGraph
+from toolkaart.content.models import Toolkaart
+from toolkaart.route.gates import Answer, Assessment, GateState
+from toolkaart.route.navigator import (
     find_tools,
     item_in_view,
     link_host,

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from tests.appkit import links, open_page, site_links, texts
-from toolkaart.graph import ToolkaartGraph
-from toolkaart.markdown import plain
-from toolkaart.models import Toolkaart
+from toolkaart.content.graph import ToolkaartGraph
+from toolkaart.content.models import Toolkaart
+from toolkaart.documents.markdown import plain
 
 PHASE_PAGE = "app_pages/fase.py"
 ACTORS_PAGE = "app_pages/actoren.py"

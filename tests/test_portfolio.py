@@ -7,10 +7,10 @@ from dataclasses import replace
 
 import pytest
 
-from toolkaart.gates import Answer, Assessment, GateDecision
-from toolkaart.models import Toolkaart
-from toolkaart.portfolio import build_portfolio, days_since, organisations
-from toolkaart.projects import Project
+from toolkaart.board.portfolio import build_portfolio, days_since, organisations
+from toolkaart.content.models import Toolkaart
+from toolkaart.route.gates import Answer, Assessment, GateDecision
+from toolkaart.route.project import Project
 
 TODAY = dt.date(2027, 3, 1)
 

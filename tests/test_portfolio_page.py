@@ -10,10 +10,10 @@ import pytest
 import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import REPO
-from toolkaart.gates import Answer
-from toolkaart.models import Toolkaart
-from toolkaart.store import Store, projects
+from tests.conftest import APP_DIR
+from toolkaart.content.models import Toolkaart
+from toolkaart.route.gates import Answer
+from toolkaart.store.project_store import Store, projects
 
 
 @pytest.fixture
@@ -24,7 +24,7 @@ def store() -> Iterator[Store]:
 
 
 def open_page() -> AppTest:
-    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
+    app = AppTest.from_file(str(APP_DIR / "app.py"), default_timeout=30)
     app.switch_page("app_pages/portfolio.py").run()
     assert not app.exception
     return app

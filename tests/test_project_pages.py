@@ -6,11 +6,12 @@ from dataclasses import replace
 
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import REPO
-from toolkaart.gates import Answer
-from toolkaart.models import Toolkaart
-from toolkaart.projects import Project
-from toolkaart.store import Store, database_url
+from tests.conftest import APP_DIR
+from toolkaart.content.models import Toolkaart
+from toolkaart.route.gates import Answer
+from toolkaart.route.project import Project
+from toolkaart.settings import settings
+from toolkaart.store.project_store import Store
 
 PROJECTS = "app_pages/projecten.py"
 SCAN = "app_pages/zelfscan.py"
@@ -18,7 +19,7 @@ SCAN = "app_pages/zelfscan.py"
 
 def open_page(page: str, query: dict[str, str] | None = None) -> AppTest:
     """A new session on ``page`` with ``query`` in its URL, as a link or a refresh would open it."""
-    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=30).run()
+    app = AppTest.from_file(str(APP_DIR / "app.py"), default_timeout=30).run()
     app.query_params.update(query or {})
     app.switch_page(page).run()
     assert not app.exception, app.exception
@@ -38,7 +39,7 @@ def button(app: AppTest, label: str) -> None:
 
 
 def the_store() -> Store:
-    return Store(database_url())
+    return Store(settings().database_url)
 
 
 # Projecten

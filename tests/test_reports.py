@@ -9,10 +9,10 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from toolkaart.gates import Answer
-from toolkaart.models import Toolkaart
-from toolkaart.projects import Project, make_project
-from toolkaart.reports import to_docx, to_markdown, to_pdf
+from toolkaart.content.models import Toolkaart
+from toolkaart.documents.project_report import to_docx, to_markdown, to_pdf
+from toolkaart.route.gates import Answer
+from toolkaart.route.project import Project, make_project
 
 DAY = dt.date(2027, 3, 1)
 TODAY = dt.date(2027, 3, 8)

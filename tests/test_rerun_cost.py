@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import ast
-import tomllib
 from pathlib import Path
 
 import pytest
 
 from tests.appkit import open_page
-from tests.conftest import REPO
-from toolkaart.graph import ToolkaartGraph
-from toolkaart.models import Toolkaart
-from toolkaart.web import maps, tables
-from toolkaart.web.content import once_per_content
+from tests.conftest import APP_DIR
+from toolkaart.content.graph import ToolkaartGraph
+from toolkaart.content.models import Toolkaart
+from toolkaart.serve import streamlit_settings
+from toolkaart.web import maps, matrix_tables
+from toolkaart.web.content_cache import once_per_content
 
-SCRIPTS = [REPO / "app.py", *sorted((REPO / "app_pages").glob("*.py"))]
+SCRIPTS = [APP_DIR / "app.py", *sorted((APP_DIR / "app_pages").glob("*.py"))]
 
 
 def _bare_expressions(tree: ast.Module) -> list[int]:
@@ -38,11 +38,8 @@ def _bare_expressions(tree: ast.Module) -> list[int]:
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda path: path.name)
 def test_no_script_relies_on_magic(script: Path) -> None:
-    # .streamlit/config.toml turns magic off: a bare expression would silently show nothing.
-    assert (
-        tomllib.loads((REPO / ".streamlit" / "config.toml").read_text())["runner"]["magicEnabled"]
-        is False
-    )
+    # toolkaart/web/streamlit.toml turns magic off: a bare expression would silently show nothing.
+    assert streamlit_settings()["runner.magicEnabled"] is False
     tree = ast.parse(script.read_text(encoding="utf-8"), str(script))
     assert _bare_expressions(tree) == [], f"{script.name}: use an explicit st.* call"
 
@@ -76,7 +73,7 @@ def test_pages_build_their_tables_and_maps_once(monkeypatch: pytest.MonkeyPatch)
         open_page(page, query, app=app)
     built: list[str] = []
     for module, name in (
-        (tables, "link_table"),
+        (matrix_tables, "link_table"),
         (maps, "map_dot"),
     ):
         monkeypatch.setattr(module, name, lambda *a, name=name, **k: built.append(name))

@@ -12,10 +12,10 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from tests.conftest import CONTENT, REPO
+from tests.conftest import CONTENT
 from toolkaart.cli import main
-from toolkaart.models import CONTENT_FILES
-from toolkaart.schema import content_schemas, schema_filename
+from toolkaart.content.models import CONTENT_FILES
+from toolkaart.content.schema import content_schemas, schema_filename
 
 
 def as_json_data(value: Any) -> Any:
@@ -97,7 +97,9 @@ def test_the_schema_rejects_a_broken_copy(
 def test_schemas_in_the_repository_are_current(tmp_path: Path) -> None:
     assert main(["schema", "--dir", str(tmp_path)]) == 0
     written = {p.name: p.read_text(encoding="utf-8") for p in tmp_path.iterdir()}
-    in_repo = {p.name: p.read_text(encoding="utf-8") for p in (REPO / "schemas").iterdir()}
+    in_repo = {
+        p.name: p.read_text(encoding="utf-8") for p in (CONTENT.parent / "schemas").iterdir()
+    }
     assert written == in_repo, "schemas/ is stale: run `toolkaart schema --dir schemas`"
     assert json.loads(written["phases.schema.json"])["$schema"].endswith("2020-12/schema")
 
@@ -106,4 +108,4 @@ def test_schemas_in_the_repository_are_current(tmp_path: Path) -> None:
 def test_each_content_file_points_its_editor_at_its_schema(content_file: str) -> None:
     first = (CONTENT / content_file).read_text(encoding="utf-8").splitlines()[0]
     assert first == f"# yaml-language-server: $schema=../schemas/{schema_filename(content_file)}"
-    assert (REPO / "schemas" / schema_filename(content_file)).is_file()
+    assert (CONTENT.parent / "schemas" / schema_filename(content_file)).is_file()

@@ -20,17 +20,15 @@ import sqlalchemy as sa
 from alembic.script import ScriptDirectory
 
 from tests.conftest import REPO
-from toolkaart.gates import Answer, GateDecision
-from toolkaart.models import Toolkaart
-from toolkaart.projects import Project, ProjectError, project_to_data
-from toolkaart.store import (
-    DEFAULT_DATABASE,
+from toolkaart.content.models import Toolkaart
+from toolkaart.route.gates import Answer, GateDecision
+from toolkaart.route.project import Project, ProjectError, project_to_data
+from toolkaart.store.project_store import (
     MIGRATIONS,
     ProjectConflict,
     ProjectNotFound,
     Store,
     StoreError,
-    database_url,
 )
 
 #: The newest migration: opening a store brings the schema there.
@@ -54,23 +52,6 @@ def walked(toolkaart: Toolkaart, project: Project) -> Project:
     walk = walk.decide(toolkaart, "idee", Answer.JA, rationale="wenselijk", decided_by="Anouk")
     walk = walk.with_checked(toolkaart, "verkenning", items(toolkaart, "verkenning")[:2])
     return project.with_assessment(walk)
-
-
-def test_the_default_database_is_a_sqlite_file_in_the_repository(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.delenv("TOOLKAART_DATABASE_URL")
-    assert database_url() == f"sqlite:///{REPO / '.toolkaart' / 'toolkaart.sqlite3'}"
-    assert DEFAULT_DATABASE == REPO / ".toolkaart" / "toolkaart.sqlite3"
-
-
-def test_the_url_setting_points_elsewhere_and_reads_plain_postgres_as_psycopg(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setenv("TOOLKAART_DATABASE_URL", "postgresql://u:p@db.example:5432/tk")
-    assert database_url() == "postgresql+psycopg://u:p@db.example:5432/tk"
-    monkeypatch.setenv("TOOLKAART_DATABASE_URL", "postgres://u@db/tk")
-    assert database_url() == "postgresql+psycopg://u@db/tk"
 
 
 def test_the_sqlite_file_and_its_folder_are_created_on_first_use(tmp_path: Path) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from toolkaart.strings import NL, counted
+from toolkaart.i18n.catalog import NL, counted
 
 
 def test_counted_nouns_agree_with_their_number() -> None:

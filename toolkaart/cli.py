@@ -1,4 +1,4 @@
-"""The ``toolkaart`` command line: validate, export, schema, bench, check-links and project.
+"""The ``toolkaart`` command line: validate, export, schema, check-links, serve and project.
 
 Exit codes: 0 success, 1 rejected input (content errors, a refused import or project; nothing was
 changed), 2 usage error.
@@ -11,9 +11,11 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from toolkaart import links, schema
-from toolkaart.loader import LoadResult, default_content_dir, load_content
-from toolkaart.models import Toolkaart
+from toolkaart import serve
+from toolkaart.content import schema, web_addresses
+from toolkaart.content.loader import LoadResult, load_content
+from toolkaart.content.models import Toolkaart
+from toolkaart.settings import settings
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -23,7 +25,7 @@ class UsageError(Exception):
 
 
 def _content_dir(value: str | None) -> Path:
-    directory = Path(value) if value else default_content_dir()
+    directory = Path(value) if value else settings().content_dir
     if not directory.is_dir():
         raise UsageError(f"content directory '{directory}' does not exist")
     return directory
@@ -70,12 +72,12 @@ def write_output(data: str | bytes, output: str | None) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     # Imported here: networkx and graphviz take most of the CLI's start-up, and validate needs
     # neither.
-    from toolkaart import export
+    from toolkaart.documents import handbook
 
     formats: dict[str, Callable[[Toolkaart], str]] = {
-        "json": export.to_json,
-        "md": export.to_markdown,
-        "dot": export.to_dot,
+        "json": handbook.to_json,
+        "md": handbook.to_markdown,
+        "dot": handbook.to_dot,
     }
     result = load_content(_content_dir(args.directory))
     if result.toolkaart is None:
@@ -103,21 +105,9 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_bench(args: argparse.Namespace) -> int:
-    from toolkaart import bench
-
-    plan = bench.Plan.quick() if args.quick else bench.Plan.full()
-    if args.json and not Path(args.json).resolve().parent.is_dir():
-        raise UsageError(f"directory '{Path(args.json).parent}' does not exist")
-
-    def progress(step: str) -> None:
-        print(f"... {step}", file=sys.stderr, flush=True)
-
-    figures = bench.run_bench(plan, _content_dir(args.directory), progress)
-    print(bench.summary(figures))
-    if args.json:
-        bench.write_json(figures, Path(args.json))
-    return EXIT_OK
+def cmd_serve(args: argparse.Namespace) -> int:
+    serve.serve(settings(), args.host, args.port)
+    return EXIT_OK  # not reached: serve replaces this process
 
 
 def _timeout(value: str) -> float:
@@ -139,11 +129,11 @@ def cmd_check_links(args: argparse.Namespace) -> int:
     missing address and a redirect are reported but are not failures: the Toolkaart itself gives
     no address for some tools, and a redirect still reaches a page (update the address at leisure).
     """
-    addresses, unreadable = links.read_addresses(_content_dir(args.directory))
-    findings = unreadable + links.check_offline(addresses)
+    addresses, unreadable = web_addresses.read_addresses(_content_dir(args.directory))
+    findings = unreadable + web_addresses.check_offline(addresses)
     for finding in findings:
         print(finding)
-    good = links.requestable(addresses)
+    good = web_addresses.requestable(addresses)
     missing = sum(1 for a in addresses if a.url is None)
     print(
         f"Offline: {len(good)} https addresses, {len(addresses) - len(good) - missing} malformed, "
@@ -151,7 +141,7 @@ def cmd_check_links(args: argparse.Namespace) -> int:
     )
     failed = any(finding.is_error for finding in findings)
     if args.online:
-        results = links.check_online(good, timeout=args.timeout)
+        results = web_addresses.check_online(good, timeout=args.timeout)
         for result in results:
             status = str(result.status) if result.status is not None else "-"
             arrow = "-> " if result.outcome == "redirect" else ""
@@ -171,7 +161,7 @@ def cmd_check_links(args: argparse.Namespace) -> int:
 
 
 def _valid_content() -> Toolkaart | None:
-    result = load_content(default_content_dir())
+    result = load_content(settings().content_dir)
     if result.toolkaart is None:
         _print_diagnostics(result)
     return result.toolkaart
@@ -187,7 +177,7 @@ def _refused(error: Exception) -> int:
 
 
 def cmd_project_list(args: argparse.Namespace) -> int:
-    from toolkaart.store import Store
+    from toolkaart.store.project_store import Store
 
     toolkaart = _valid_content()
     if toolkaart is None:
@@ -202,8 +192,8 @@ def cmd_project_list(args: argparse.Namespace) -> int:
 
 
 def cmd_project_create(args: argparse.Namespace) -> int:
-    from toolkaart.projects import ProjectError
-    from toolkaart.store import Store
+    from toolkaart.route.project import ProjectError
+    from toolkaart.store.project_store import Store
 
     try:
         project = Store(args.database).create(
@@ -219,14 +209,14 @@ PROJECT_FORMATS = ("json", "md", "docx", "pdf")
 
 
 def cmd_project_export(args: argparse.Namespace) -> int:
-    from toolkaart import exchange, reports
-    from toolkaart.store import Store, StoreError
+    from toolkaart.documents import project_exchange, project_report
+    from toolkaart.store.project_store import Store, StoreError
 
     writers: dict[str, Callable[..., str | bytes]] = {
-        "json": exchange.export_json,
-        "md": reports.to_markdown,
-        "docx": reports.to_docx,
-        "pdf": reports.to_pdf,
+        "json": project_exchange.export_json,
+        "md": project_report.to_markdown,
+        "docx": project_report.to_docx,
+        "pdf": project_report.to_pdf,
     }
     toolkaart = _valid_content()
     if toolkaart is None:
@@ -242,8 +232,8 @@ def cmd_project_export(args: argparse.Namespace) -> int:
 
 
 def cmd_project_import(args: argparse.Namespace) -> int:
-    from toolkaart import exchange
-    from toolkaart.store import Store
+    from toolkaart.documents import project_exchange
+    from toolkaart.store.project_store import Store
 
     path = Path(args.file)
     if not path.is_file():
@@ -252,10 +242,10 @@ def cmd_project_import(args: argparse.Namespace) -> int:
     if toolkaart is None:
         return EXIT_REJECTED
     with path.open("rb") as handle:  # never more than the limit (+1 to notice a larger file)
-        raw = handle.read(exchange.MAX_IMPORT_BYTES + 1)
+        raw = handle.read(project_exchange.MAX_IMPORT_BYTES + 1)
     try:
-        project = exchange.import_project(Store(args.database), raw, toolkaart)
-    except exchange.ImportRejected as error:
+        project = project_exchange.import_project(Store(args.database), raw, toolkaart)
+    except project_exchange.ImportRejected as error:
         return _refused(error)
     print(project.id)
     return EXIT_OK
@@ -266,7 +256,7 @@ def _add_project_commands(commands: argparse._SubParsersAction[argparse.Argument
     project.add_argument(
         "--database",
         metavar="URL",
-        help="database URL (default: $TOOLKAART_DATABASE_URL or .toolkaart/toolkaart.sqlite3)",
+        help="database URL (default: $TOOLKAART_DATABASE_URL or toolkaart.sqlite3 in the data directory)",
     )
     actions = project.add_subparsers(dest="action", required=True, metavar="ACTION")
 
@@ -298,7 +288,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Toolkaart Waardevolle AI voor gezondheid: content, projects and exports.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    dir_help = "content directory (default: $TOOLKAART_CONTENT or the repository's content/)"
+    dir_help = (
+        "content directory (default: $TOOLKAART_CONTENT or the content shipped with the package)"
+    )
 
     validate = commands.add_parser("validate", help="check a content directory")
     validate.add_argument("directory", nargs="?", help=dir_help)
@@ -315,11 +307,16 @@ def build_parser() -> argparse.ArgumentParser:
     schemas.add_argument("--dir", help="write one <file>.schema.json per content file here")
     schemas.set_defaults(handler=cmd_schema)
 
-    bencher = commands.add_parser("bench", help="measure content, pages, server and store")
-    bencher.add_argument("directory", nargs="?", help=dir_help)
-    bencher.add_argument("--quick", action="store_true", help="small runs, for the test suite")
-    bencher.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
-    bencher.set_defaults(handler=cmd_bench)
+    server = commands.add_parser("serve", help="start the web app (local mode: loopback only)")
+    server.add_argument(
+        "--host",
+        default=serve.DEFAULT_HOST,
+        help=f"address to listen on (default {serve.DEFAULT_HOST})",
+    )
+    server.add_argument(
+        "--port", type=int, default=serve.DEFAULT_PORT, help=f"port (default {serve.DEFAULT_PORT})"
+    )
+    server.set_defaults(handler=cmd_serve)
 
     checker = commands.add_parser("check-links", help="check the tools' web addresses")
     checker.add_argument("directory", nargs="?", help=dir_help)
@@ -329,9 +326,9 @@ def build_parser() -> argparse.ArgumentParser:
     checker.add_argument(
         "--timeout",
         type=_timeout,
-        default=links.DEFAULT_TIMEOUT,
+        default=web_addresses.DEFAULT_TIMEOUT,
         metavar="S",
-        help=f"seconds to wait for each answer (default {links.DEFAULT_TIMEOUT:g})",
+        help=f"seconds to wait for each answer (default {web_addresses.DEFAULT_TIMEOUT:g})",
     )
     checker.set_defaults(handler=cmd_check_links)
 

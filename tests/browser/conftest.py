@@ -4,7 +4,7 @@ Reuse in any test under tests/browser/ (mark it ``@pytest.mark.browser``):
 
 - ``app_url``: base URL of the shipped app, one server for the whole session.
 - ``start_streamlit(env=..., app=...)``: a context manager for a server with its own environment
-  (e.g. ``TOOLKAART_CONTENT`` or a database URL); yields a ``toolkaart.web.measure.Server``
+  (e.g. ``TOOLKAART_CONTENT`` or a database URL); yields a ``benchmarks.measure.Server``
   (``.url``, ``.started_in``, ``.output()``).
 - ``browser``: headless Debian Chromium (``/usr/bin/chromium``), one for this package's tests.
   Absent Chromium or Playwright skips the test with the reason, unless
@@ -23,8 +23,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import REPO, unavailable
-from toolkaart.web.measure import Server, streamlit_server
+from benchmarks.measure import Server, streamlit_server
+from tests.conftest import APP_DIR, REPO, unavailable
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -44,7 +44,7 @@ REQUIRE_FLAG = "TOOLKAART_REQUIRE_BROWSER"
 
 
 def start_streamlit(
-    env: Mapping[str, str] | None = None, app: Path = REPO / "app.py"
+    env: Mapping[str, str] | None = None, app: Path = APP_DIR / "app.py"
 ) -> contextlib.AbstractContextManager[Server]:
     """``streamlit run app`` headless on a free 127.0.0.1 port (the bench's own server runner);
     a server that does not become healthy fails the test with its output."""

@@ -14,9 +14,9 @@ import docx
 import pytest
 
 from tests.browser.conftest import goto, screenshot, settle, start_streamlit
-from toolkaart.gates import Answer
-from toolkaart.models import Toolkaart
-from toolkaart.store import Store
+from toolkaart.content.models import Toolkaart
+from toolkaart.route.gates import Answer
+from toolkaart.store.project_store import Store
 
 pytestmark = pytest.mark.browser
 

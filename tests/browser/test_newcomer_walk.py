@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests.browser.conftest import goto, press_on, screenshot, settle, start_streamlit, tab_to
-from toolkaart.models import Toolkaart
+from toolkaart.content.models import Toolkaart
 
 pytestmark = pytest.mark.browser
 

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from tests.browser.conftest import goto, screenshot, settle, start_streamlit, tab_to
-from toolkaart.models import Toolkaart
-from toolkaart.store import Store
+from toolkaart.content.models import Toolkaart
+from toolkaart.store.project_store import Store
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 
 import streamlit as st
 
-from toolkaart.strings import t
+from toolkaart.i18n.catalog import t
 
 MIME_TYPES = {
     "json": "application/json",

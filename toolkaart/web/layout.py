@@ -7,9 +7,9 @@ from collections.abc import Mapping, Sequence
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from toolkaart.strings import t
-from toolkaart.web.content import loaded_content
-from toolkaart.web.projects import with_project
+from toolkaart.i18n.catalog import t
+from toolkaart.web.content_cache import loaded_content
+from toolkaart.web.project_session import with_project
 
 
 def sidebar_navigation(sections: Mapping[str, Sequence[StreamlitPage]]) -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from toolkaart.export import map_dot
-from toolkaart.graph import ToolkaartGraph
-from toolkaart.web.content import once_per_content
+from toolkaart.content.graph import ToolkaartGraph
+from toolkaart.documents.handbook import map_dot
+from toolkaart.web.content_cache import once_per_content
 
 
 def phase_map(graph: ToolkaartGraph, phase_id: str) -> str:

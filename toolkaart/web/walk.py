@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from toolkaart.gates import Assessment
-from toolkaart.models import Toolkaart
-from toolkaart.web.content import require_content
-from toolkaart.web.projects import open_project, open_project_id, save_quietly
+from toolkaart.content.models import Toolkaart
+from toolkaart.route.gates import Assessment
+from toolkaart.web.content_cache import require_content
+from toolkaart.web.project_session import open_project, open_project_id, save_quietly
 
 _KEY = "walk.assessment"
 

@@ -1,0 +1,67 @@
+"""Synthetic content at k times the size of a real content set, for measuring how loading scales.
+
+Each copy of the source content gets ids suffixed with its copy number and numbers shifted so the
+result is valid content of exactly k times as many phases, actors, tools and checklist items, with
+the same shape (every copy's phases link to that copy's actors and tools).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from toolkaart.content.models import Toolkaart
+
+
+def _suffix(identifier: str, copy: int) -> str:
+    return identifier if copy == 0 else f"{identifier}-k{copy}"
+
+
+def synthetic_data(source: Toolkaart, factor: int) -> dict[str, dict[str, Any]]:
+    """File name → data of a content set ``factor`` times the size of ``source``."""
+    phases: list[dict[str, Any]] = []
+    actors: list[dict[str, Any]] = []
+    tools: list[dict[str, Any]] = []
+    for copy in range(factor):
+        for phase in source.phases:
+            data = phase.model_dump(mode="json")
+            data["id"] = _suffix(phase.id, copy)
+            data["number"] = len(phases) + 1
+            data["tools"] = [_suffix(t, copy) for t in phase.tools]
+            data["actors"] = [_suffix(a, copy) for a in phase.actors]
+            for item in data["checklist"]:
+                item["id"] = _suffix(item["id"], copy)
+                item["tools"] = [_suffix(t, copy) for t in item["tools"]]
+                item["actors"] = [_suffix(a, copy) for a in item["actors"]]
+            phases.append(data)
+        for actor in source.actors:
+            data = actor.model_dump(mode="json")
+            data["id"], data["number"] = _suffix(actor.id, copy), len(actors) + 1
+            actors.append(data)
+        for tool in source.tools:
+            data = tool.model_dump(mode="json", exclude_none=True)
+            data["id"], data["number"] = _suffix(tool.id, copy), len(tools) + 1
+            tools.append(data)
+    return {
+        "meta.yaml": source.meta.model_dump(mode="json"),
+        "phases.yaml": {"phases": phases},
+        "actors.yaml": {"actors": actors},
+        "tools.yaml": {"tools": tools},
+    }
+
+
+def write_synthetic(source: Toolkaart, factor: int, directory: Path) -> int:
+    """Write the content set into ``directory``; returns the number of content items in it."""
+    directory.mkdir(parents=True, exist_ok=True)
+    for name, data in synthetic_data(source, factor).items():
+        text = yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False)
+        (directory / name).write_text(text, encoding="utf-8")
+    return factor * content_items(source)
+
+
+def content_items(toolkaart: Toolkaart) -> int:
+    """Phases, actors, tools and checklist items: what 'size' counts."""
+    checklist = sum(len(p.checklist) for p in toolkaart.phases)
+    return len(toolkaart.phases) + len(toolkaart.actors) + len(toolkaart.tools) + checklist
