@@ -16,7 +16,6 @@ from toolkaart.board.agenda import (
     BOARD_ACTOR_ID,
     MAX_DECISIONS,
     Agenda,
-    AgendaError,
     add_item,
     agenda_from_dict,
     agenda_from_json,
@@ -34,6 +33,7 @@ from toolkaart.board.portfolio import build_portfolio
 from toolkaart.content.graph import ToolkaartGraph
 from toolkaart.content.models import Toolkaart
 from toolkaart.content.schema import render
+from toolkaart.errors import AgendaError
 from toolkaart.route.gates import Answer, Assessment
 from toolkaart.route.project import Project
 

@@ -17,12 +17,12 @@ from toolkaart.content.schema import render
 from toolkaart.documents.project_exchange import (
     FORMAT_VERSION,
     MAX_IMPORT_BYTES,
-    ImportRejected,
     export_json,
     import_project,
     json_schema,
     read_project,
 )
+from toolkaart.errors import ImportRejected
 from toolkaart.route.gates import Answer
 from toolkaart.route.project import Project, project_to_data
 from toolkaart.store.project_store import Store, metadata

@@ -8,11 +8,11 @@ from dataclasses import replace
 import pytest
 
 from toolkaart.content.models import Toolkaart
+from toolkaart.errors import GateError
 from toolkaart.route.gates import (
     Answer,
     Assessment,
     GateDecision,
-    GateError,
     GateState,
     earliest_review,
     route_status,

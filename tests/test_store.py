@@ -21,15 +21,10 @@ from alembic.script import ScriptDirectory
 
 from tests.conftest import REPO
 from toolkaart.content.models import Toolkaart
+from toolkaart.errors import ProjectConflict, ProjectError, ProjectNotFound, StoreError
 from toolkaart.route.gates import Answer, GateDecision
-from toolkaart.route.project import Project, ProjectError, project_to_data
-from toolkaart.store.project_store import (
-    MIGRATIONS,
-    ProjectConflict,
-    ProjectNotFound,
-    Store,
-    StoreError,
-)
+from toolkaart.route.project import Project, conflict_message, project_to_data
+from toolkaart.store.project_store import MIGRATIONS, Store
 
 #: The newest migration: opening a store brings the schema there.
 HEAD_REVISION = ScriptDirectory(str(MIGRATIONS)).get_current_head()
@@ -122,7 +117,7 @@ def test_a_save_over_a_newer_version_is_refused_and_says_what_changed(
     theirs = store.save(walked(toolkaart, project))  # someone else saves version 2
     with pytest.raises(ProjectConflict) as refused:
         store.save(mine)
-    message = refused.value.message(toolkaart)
+    message = conflict_message(refused.value, toolkaart)
     assert "intussen door iemand anders opgeslagen (nu versie 2; u werkte aan versie 1)" in message
     assert "Fase Idee: besluit 'Ja' door Anouk" in message
     assert "Fase Verkenning: afgevinkt" in message
@@ -165,7 +160,7 @@ def test_two_sessions_saving_the_same_project_one_wins_the_other_is_told(
     winner, loser = winners[0], losers[0]
     assert first.get(project.id) == winner
     assert loser.current == winner
-    assert winner.organisation in str(loser)  # told what the other changed
+    assert winner.organisation in conflict_message(loser)  # told what the other changed
     assert loser.mine.organisation != winner.organisation  # and keeps its own edit
     assert [p.version for p in first.history(project.id)] == [1, 2]
     first.close()

@@ -15,6 +15,7 @@ from toolkaart import serve
 from toolkaart.content import schema, web_addresses
 from toolkaart.content.loader import LoadResult, load_content
 from toolkaart.content.models import Toolkaart
+from toolkaart.errors import ImportRejected, ProjectError, StoreError
 from toolkaart.settings import settings
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
@@ -192,7 +193,6 @@ def cmd_project_list(args: argparse.Namespace) -> int:
 
 
 def cmd_project_create(args: argparse.Namespace) -> int:
-    from toolkaart.route.project import ProjectError
     from toolkaart.store.project_store import Store
 
     try:
@@ -210,7 +210,7 @@ PROJECT_FORMATS = ("json", "md", "docx", "pdf")
 
 def cmd_project_export(args: argparse.Namespace) -> int:
     from toolkaart.documents import project_exchange, project_report
-    from toolkaart.store.project_store import Store, StoreError
+    from toolkaart.store.project_store import Store
 
     writers: dict[str, Callable[..., str | bytes]] = {
         "json": project_exchange.export_json,
@@ -245,7 +245,7 @@ def cmd_project_import(args: argparse.Namespace) -> int:
         raw = handle.read(project_exchange.MAX_IMPORT_BYTES + 1)
     try:
         project = project_exchange.import_project(Store(args.database), raw, toolkaart)
-    except project_exchange.ImportRejected as error:
+    except ImportRejected as error:
         return _refused(error)
     print(project.id)
     return EXIT_OK

@@ -27,7 +27,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from toolkaart.board.portfolio import Portfolio, portfolio_row
 from toolkaart.content.graph import ToolkaartGraph
 from toolkaart.content.models import Toolkaart
-from toolkaart.i18n.catalog import MessageError, t
+from toolkaart.errors import AgendaError
+from toolkaart.i18n.catalog import t
 from toolkaart.i18n.dates import date_label
 from toolkaart.route.gates import Answer
 from toolkaart.route.project import Project
@@ -46,12 +47,6 @@ MAX_NOTE = 10_000
 OVERVIEW_ID = "overview"
 PROJECT_PREFIX = "project:"
 FREE_PREFIX = "free-"
-
-
-class AgendaError(MessageError):
-    """An edit or a draft the agenda cannot take. ``code`` keys the Dutch message in strings.py."""
-
-    prefix = "agenda.error"
 
 
 class _Data(BaseModel):

@@ -21,12 +21,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic_core import ErrorDetails
 
 from toolkaart.content.models import SLUG_PATTERN, Toolkaart
+from toolkaart.errors import GateError, ImportRejected, ProjectError
 from toolkaart.i18n.catalog import t
-from toolkaart.route.gates import Answer, Assessment, GateDecision, GateError, validate_log
+from toolkaart.route.gates import Answer, Assessment, GateDecision, validate_log
 from toolkaart.route.project import (
     FIELD_LIMITS,
     Project,
-    ProjectError,
     new_project_id,
     project_to_data,
     with_details,
@@ -40,7 +40,6 @@ MAX_IMPORT_BYTES = 1_000_000
 MAX_DECISIONS = 2_000
 MAX_TEXT = 4_000
 #: At most this many problems are listed; a hostile file cannot produce an endless message.
-MAX_PROBLEMS = 20
 
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=80)]
 
@@ -101,16 +100,6 @@ class ExportFile(_Strict):
     exported_at: dt.datetime
     project: ProjectData
     route: RouteData
-
-
-class ImportRejected(ValueError):
-    """A refused import file: ``problems`` are the Dutch lines saying what is wrong."""
-
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = tuple(problems[:MAX_PROBLEMS])
-        if len(problems) > MAX_PROBLEMS:
-            self.problems += (t("exchange.more", count=len(problems) - MAX_PROBLEMS),)
-        super().__init__("\n".join([t("exchange.rejected"), *(f"- {p}" for p in self.problems)]))
 
 
 def export_data(project: Project, toolkaart: Toolkaart) -> dict[str, Any]:

@@ -7,8 +7,6 @@ touching pages. Content text (phases, actors, tools, checklists) is never here: 
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 NL: dict[str, str] = {
     # counted nouns, singular and plural (see counted())
     "count.error.one": "{count} fout",
@@ -643,21 +641,6 @@ NL: dict[str, str] = {
 
 _TABLES = {"nl": NL}
 LANGUAGE = "nl"
-
-
-class MessageError(ValueError):
-    """A refusal people read: its text is the string ``<prefix>.<code>`` formatted with ``params``.
-
-    Each part of the domain names its own prefix (``GateError.prefix = "gate.error"``); ``code``
-    and ``params`` stay available to code that reacts to the kind of refusal.
-    """
-
-    prefix: ClassVar[str]
-
-    def __init__(self, code: str, **params: object) -> None:
-        self.code = code
-        self.params = params
-        super().__init__(t(f"{self.prefix}.{code}", **params))
 
 
 def counted(noun: str, count: int) -> str:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from toolkaart.content.models import Toolkaart
-from toolkaart.i18n.catalog import MessageError
+from toolkaart.errors import GateError
 
 
 class Answer(StrEnum):
@@ -38,12 +38,6 @@ class GateState(StrEnum):
     PASSED = "passed"
     CURRENT = "current"
     LOCKED = "locked"
-
-
-class GateError(MessageError):
-    """A decision the gate rules do not allow. ``code`` keys the Dutch message in strings.py."""
-
-    prefix = "gate.error"
 
 
 @dataclass(frozen=True)

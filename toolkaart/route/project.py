@@ -10,7 +10,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from toolkaart.content.models import Toolkaart
-from toolkaart.i18n.catalog import MessageError, t
+from toolkaart.errors import ProjectConflict, ProjectError
+from toolkaart.i18n.catalog import t
 from toolkaart.route.gates import Answer, Assessment, GateDecision, RouteStatus
 
 
@@ -51,12 +52,6 @@ FIELD_LIMITS: dict[str, int] = {
     "description": 2000,
     "contact": 200,
 }
-
-
-class ProjectError(MessageError):
-    """Project details a person must correct. ``code`` keys the Dutch message in strings.py."""
-
-    prefix = "project.error"
 
 
 def make_project(
@@ -233,3 +228,17 @@ def diff_projects(
     if common < len(old_log):
         lines.append(t("project.diff.log_rewritten", count=len(old_log) - common))
     return tuple(lines)
+
+
+def conflict_message(conflict: ProjectConflict, toolkaart: Toolkaart | None = None) -> str:
+    """The refused save's message with what others changed meanwhile and what it would have
+    changed (one Dutch line each), so a person can re-apply their change after reopening."""
+    base = conflict.base
+    theirs = diff_projects(base or conflict.mine, conflict.current, toolkaart)
+    mine = diff_projects(base or conflict.current, conflict.mine, toolkaart)
+    none = [t("store.conflict.none")]
+    lines = [str(conflict), "", t("store.conflict.changes")]
+    lines += [f"- {line}" for line in theirs] or none
+    lines += ["", t("store.conflict.mine")]
+    lines += [f"- {line}" for line in mine] or none
+    return "\n".join(lines)

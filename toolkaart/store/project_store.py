@@ -31,12 +31,10 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy.engine import Connection, Engine
 
-from toolkaart.content.models import Toolkaart
-from toolkaart.i18n.catalog import MessageError, t
+from toolkaart.errors import ProjectConflict, ProjectNotFound, StoreError
 from toolkaart.route.gates import Answer, Assessment, GateDecision
 from toolkaart.route.project import (
     Project,
-    diff_projects,
     make_project,
     project_from_data,
     project_to_data,
@@ -49,50 +47,6 @@ MIGRATIONS = Path(str(files("toolkaart.store") / "migrations"))
 SQLITE_BUSY_TIMEOUT_S = 30.0
 #: Key of the PostgreSQL advisory lock that serialises migrations between processes.
 _MIGRATION_LOCK = 0x70_6B_61_61_72_74
-
-
-class StoreError(MessageError):
-    """A store operation refused. ``str()`` is a Dutch message for people."""
-
-    prefix = "store.error"
-
-
-class ProjectNotFound(StoreError):
-    def __init__(self, project_id: str) -> None:
-        super().__init__("not_found", id=project_id)
-
-
-class ProjectConflict(StoreError):
-    """A save on a stale version. Holds both sides, so nothing is lost.
-
-    ``current`` is what is stored now, ``mine`` what the refused save wanted to store, ``base`` the
-    stored version ``mine`` was read at (None if the history has no such version).
-    """
-
-    def __init__(self, current: Project, mine: Project, base: Project | None) -> None:
-        self.current = current
-        self.mine = mine
-        self.base = base
-        super().__init__("conflict", name=current.name, mine=mine.version, current=current.version)
-
-    def changes(self, toolkaart: Toolkaart | None = None) -> tuple[str, ...]:
-        """What others changed since ``mine`` was read (one Dutch line each)."""
-        return diff_projects(self.base or self.mine, self.current, toolkaart)
-
-    def my_changes(self, toolkaart: Toolkaart | None = None) -> tuple[str, ...]:
-        """What the refused save would have changed (to re-apply after reopening)."""
-        return diff_projects(self.base or self.current, self.mine, toolkaart)
-
-    def message(self, toolkaart: Toolkaart | None = None) -> str:
-        none = [t("store.conflict.none")]
-        lines = [str(self.args[0]), "", t("store.conflict.changes")]
-        lines += [f"- {line}" for line in self.changes(toolkaart)] or none
-        lines += ["", t("store.conflict.mine")]
-        lines += [f"- {line}" for line in self.my_changes(toolkaart)] or none
-        return "\n".join(lines)
-
-    def __str__(self) -> str:
-        return self.message()
 
 
 class _UTCDateTime(sa.TypeDecorator[dt.datetime]):

@@ -13,9 +13,10 @@ import streamlit as st
 
 from toolkaart.content.models import Phase, Toolkaart
 from toolkaart.documents.markdown import plain
+from toolkaart.errors import GateError
 from toolkaart.i18n.catalog import t
 from toolkaart.i18n.dates import date_label
-from toolkaart.route.gates import Answer, GateDecision, GateError, GateState, earliest_review
+from toolkaart.route.gates import Answer, GateDecision, GateState, earliest_review
 from toolkaart.web.page_links import phase_link
 from toolkaart.web.walk import WalkNotSaved, current_assessment, store_assessment
 

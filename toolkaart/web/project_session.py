@@ -13,10 +13,11 @@ import streamlit as st
 
 from toolkaart.content.models import Toolkaart
 from toolkaart.documents import project_exchange
+from toolkaart.errors import ImportRejected, ProjectConflict, ProjectNotFound, StoreError
 from toolkaart.i18n.catalog import t
-from toolkaart.route.project import Project
+from toolkaart.route.project import Project, conflict_message
 from toolkaart.settings import settings
-from toolkaart.store.project_store import ProjectConflict, ProjectNotFound, Store, StoreError
+from toolkaart.store.project_store import Store
 from toolkaart.web.page_registry import app_pages
 
 PROJECT_PARAM = "project"
@@ -78,7 +79,7 @@ def save_quietly(project: Project, toolkaart: Toolkaart) -> str | None:
         saved = store().save(project)
     except ProjectConflict as conflict:
         st.session_state[_OPEN] = conflict.current
-        return conflict.message(toolkaart)
+        return conflict_message(conflict, toolkaart)
     except StoreError as error:
         st.session_state.pop(_OPEN, None)
         return str(error)
@@ -106,7 +107,7 @@ def import_form(toolkaart: Toolkaart) -> None:
     raw = upload.read(project_exchange.MAX_IMPORT_BYTES + 1)
     try:
         project = project_exchange.import_project(store(), raw, toolkaart)
-    except project_exchange.ImportRejected as error:
+    except ImportRejected as error:
         st.error(str(error))
         return
     flash("success", t("projects.import.done", name=project.name))

@@ -9,7 +9,6 @@ import streamlit as st
 
 from toolkaart.board.agenda import (
     Agenda,
-    AgendaError,
     add_item,
     compose_agenda,
     edit_item,
@@ -25,6 +24,7 @@ from toolkaart.documents.agenda_document import (
     to_markdown,
     to_pdf,
 )
+from toolkaart.errors import AgendaError
 from toolkaart.i18n.catalog import counted, t
 from toolkaart.i18n.dates import date_label, file_stem
 from toolkaart.store import agenda_store

@@ -6,9 +6,9 @@ from dataclasses import replace
 
 import streamlit as st
 
+from toolkaart.errors import ProjectError
 from toolkaart.i18n.catalog import t
 from toolkaart.i18n.dates import local_time_label
-from toolkaart.route.project import ProjectError
 from toolkaart.web.content_cache import require_content
 from toolkaart.web.page_registry import app_pages
 from toolkaart.web.project_session import (

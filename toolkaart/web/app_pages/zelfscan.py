@@ -8,9 +8,10 @@ from functools import partial
 import streamlit as st
 
 from toolkaart.documents import project_exchange, project_report
+from toolkaart.errors import GateError
 from toolkaart.i18n.catalog import t
 from toolkaart.i18n.dates import date_label, file_stem
-from toolkaart.route.gates import Answer, GateError, GateState
+from toolkaart.route.gates import Answer, GateState
 from toolkaart.web.content_cache import require_content
 from toolkaart.web.downloads import download_buttons
 from toolkaart.web.page_registry import app_pages
