@@ -1,1 +1,5 @@
-"""Streamlit helpers shared by the pages. The only part of the package that imports Streamlit."""
+"""The Streamlit app: ``app.py``, the pages in ``app_pages/`` and the helpers they share.
+
+Lives here: the only code that imports Streamlit; it reads from the domain and draws.
+May import: anything in ``toolkaart``; nothing outside ``web`` imports it.
+"""
