@@ -1,0 +1,354 @@
+"""The ``toolkaart`` command line: validate, export, schema, check-links, serve and project.
+
+Exit codes: 0 success, 1 rejected input (content errors, a refused import or project; nothing was
+changed), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from toolkaart import serve
+from toolkaart.content import schema, web_addresses
+from toolkaart.content.loader import LoadResult, load_content
+from toolkaart.content.models import Toolkaart
+from toolkaart.errors import ImportRejected, ProjectError, StoreError
+from toolkaart.settings import settings
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called (exit 2)."""
+
+
+def _content_dir(value: str | None) -> Path:
+    directory = Path(value) if value else settings().content_dir
+    if not directory.is_dir():
+        raise UsageError(f"content directory '{directory}' does not exist")
+    return directory
+
+
+def _print_diagnostics(result: LoadResult) -> None:
+    for diagnostic in result.diagnostics:
+        print(diagnostic, file=sys.stderr)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    result = load_content(_content_dir(args.directory))
+    _print_diagnostics(result)
+    if result.toolkaart is None:
+        print(f"FAILED: {len(result.errors)} errors, {len(result.warnings)} warnings")
+        return EXIT_REJECTED
+    kaart = result.toolkaart
+    print(
+        f"OK: {len(kaart.phases)} phases, {len(kaart.actors)} actors, {len(kaart.tools)} tools, "
+        f"{len(result.warnings)} warnings"
+    )
+    return EXIT_OK
+
+
+EXPORT_FORMATS = ("json", "md", "dot")
+
+
+def write_output(data: str | bytes, output: str | None) -> None:
+    """Write to ``output`` (atomically: a temporary file renamed into place) or to stdout."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if output is None or output == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(raw)
+        sys.stdout.buffer.flush()
+        return
+    target = Path(output)
+    if not target.parent.is_dir():
+        raise UsageError(f"directory '{target.parent}' does not exist")
+    temporary = target.with_name(f".{target.name}.tmp")
+    temporary.write_bytes(raw)
+    temporary.replace(target)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    # Imported here: networkx and graphviz take most of the CLI's start-up, and validate needs
+    # neither.
+    from toolkaart.documents import handbook
+
+    formats: dict[str, Callable[[Toolkaart], str]] = {
+        "json": handbook.to_json,
+        "md": handbook.to_markdown,
+        "dot": handbook.to_dot,
+    }
+    result = load_content(_content_dir(args.directory))
+    if result.toolkaart is None:
+        _print_diagnostics(result)
+        return EXIT_REJECTED
+    write_output(formats[args.format](result.toolkaart), args.output)
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    schemas = schema.content_schemas()
+    if args.dir:
+        for path in schema.write_schemas(Path(args.dir)):
+            print(path)
+        return EXIT_OK
+    if args.file:
+        name = schema.schema_filename(
+            args.file if args.file.endswith(".yaml") else args.file + ".yaml"
+        )
+        if name not in schemas:
+            raise UsageError(f"no content file '{args.file}'; choose from {', '.join(schemas)}")
+        sys.stdout.write(schema.render(schemas[name]))
+        return EXIT_OK
+    sys.stdout.write(schema.render(schemas))
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    serve.serve(settings(), args.host, args.port)
+    return EXIT_OK  # not reached: serve replaces this process
+
+
+def _timeout(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = float("nan")
+    if not 0 < seconds <= 300:
+        raise argparse.ArgumentTypeError(
+            f"'{value}' is not a number of seconds above 0 and at most 300"
+        )
+    return seconds
+
+
+def cmd_check_links(args: argparse.Namespace) -> int:
+    """Offline: each address present, well formed, https. Online: each answers, redirects or fails.
+
+    Exit 1 for a malformed address, an unreadable tools file or an address that fails online. A
+    missing address and a redirect are reported but are not failures: the Toolkaart itself gives
+    no address for some tools, and a redirect still reaches a page (update the address at leisure).
+    """
+    addresses, unreadable = web_addresses.read_addresses(_content_dir(args.directory))
+    findings = unreadable + web_addresses.check_offline(addresses)
+    for finding in findings:
+        print(finding)
+    good = web_addresses.requestable(addresses)
+    missing = sum(1 for a in addresses if a.url is None)
+    print(
+        f"Offline: {len(good)} https addresses, {len(addresses) - len(good) - missing} malformed, "
+        f"{missing} tools without an address"
+    )
+    failed = any(finding.is_error for finding in findings)
+    if args.online:
+        results = web_addresses.check_online(good, timeout=args.timeout)
+        for result in results:
+            status = str(result.status) if result.status is not None else "-"
+            arrow = "-> " if result.outcome == "redirect" else ""
+            print(
+                f"{result.outcome:<8} {status:>3} {result.address.tool_id}: "
+                f"{result.address.url} {arrow}{result.detail} ({result.seconds:.2f} s)"
+            )
+        counts = {outcome: 0 for outcome in ("ok", "redirect", "failed")}
+        for result in results:
+            counts[result.outcome] += 1
+        print(
+            f"Online: {counts['ok']} answered, {counts['redirect']} redirected, "
+            f"{counts['failed']} failed"
+        )
+        failed = failed or counts["failed"] > 0
+    return EXIT_REJECTED if failed else EXIT_OK
+
+
+def _valid_content() -> Toolkaart | None:
+    result = load_content(settings().content_dir)
+    if result.toolkaart is None:
+        _print_diagnostics(result)
+    return result.toolkaart
+
+
+def _refused(error: Exception) -> int:
+    print(str(error), file=sys.stderr)
+    return EXIT_REJECTED
+
+
+# The project commands import the store (SQLAlchemy, Alembic) and the report writers only when
+# run, so that validate and export start as fast as before.
+
+
+def cmd_project_list(args: argparse.Namespace) -> int:
+    from toolkaart.store.project_store import Store
+
+    toolkaart = _valid_content()
+    if toolkaart is None:
+        return EXIT_REJECTED
+    store = Store(args.database)
+    print("id\tversion\tphase\tname\torganisation\tarchived")
+    for project in store.list_projects(include_archived=args.all):
+        phase = toolkaart.phase(project.status(toolkaart).current_phase_id).name
+        row = (project.id, project.version, phase, project.name, project.organisation)
+        print("\t".join(str(v) for v in row) + ("\tyes" if project.archived else "\tno"))
+    return EXIT_OK
+
+
+def cmd_project_create(args: argparse.Namespace) -> int:
+    from toolkaart.store.project_store import Store
+
+    try:
+        project = Store(args.database).create(
+            args.name, args.organisation, args.description, args.contact
+        )
+    except ProjectError as error:
+        return _refused(error)
+    print(project.id)
+    return EXIT_OK
+
+
+PROJECT_FORMATS = ("json", "md", "docx", "pdf")
+
+
+def cmd_project_export(args: argparse.Namespace) -> int:
+    from toolkaart.documents import project_exchange, project_report
+    from toolkaart.store.project_store import Store
+
+    writers: dict[str, Callable[..., str | bytes]] = {
+        "json": project_exchange.export_json,
+        "md": project_report.to_markdown,
+        "docx": project_report.to_docx,
+        "pdf": project_report.to_pdf,
+    }
+    toolkaart = _valid_content()
+    if toolkaart is None:
+        return EXIT_REJECTED
+    if args.format in ("docx", "pdf") and args.output in (None, "-") and sys.stdout.isatty():
+        raise UsageError(f"a {args.format} report is binary: write it to a file with -o FILE")
+    try:
+        project = Store(args.database).get(args.id)
+    except StoreError as error:
+        return _refused(error)
+    write_output(writers[args.format](project, toolkaart), args.output)
+    return EXIT_OK
+
+
+def cmd_project_import(args: argparse.Namespace) -> int:
+    from toolkaart.documents import project_exchange
+    from toolkaart.store.project_store import Store
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise UsageError(f"file '{path}' does not exist")
+    toolkaart = _valid_content()
+    if toolkaart is None:
+        return EXIT_REJECTED
+    with path.open("rb") as handle:  # never more than the limit (+1 to notice a larger file)
+        raw = handle.read(project_exchange.MAX_IMPORT_BYTES + 1)
+    try:
+        project = project_exchange.import_project(Store(args.database), raw, toolkaart)
+    except ImportRejected as error:
+        return _refused(error)
+    print(project.id)
+    return EXIT_OK
+
+
+def _add_project_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    project = commands.add_parser("project", help="list, create, export and import projects")
+    project.add_argument(
+        "--database",
+        metavar="URL",
+        help="database URL (default: $TOOLKAART_DATABASE_URL or toolkaart.sqlite3 in the data directory)",
+    )
+    actions = project.add_subparsers(dest="action", required=True, metavar="ACTION")
+
+    lister = actions.add_parser("list", help="the projects (tab-separated, newest change first)")
+    lister.add_argument("--all", action="store_true", help="include archived projects")
+    lister.set_defaults(handler=cmd_project_list)
+
+    creator = actions.add_parser("create", help="create a project; prints its id")
+    creator.add_argument("name")
+    creator.add_argument("--organisation", default="", help="organisation or team")
+    creator.add_argument("--description", default="", help="a short description")
+    creator.add_argument("--contact", default="", help="contact person")
+    creator.set_defaults(handler=cmd_project_create)
+
+    exporter = actions.add_parser("export", help="a project as exchange JSON or as a report")
+    exporter.add_argument("id")
+    exporter.add_argument("--format", "-f", choices=PROJECT_FORMATS, default="json")
+    exporter.add_argument("-o", "--output", help="output file (default: standard output)")
+    exporter.set_defaults(handler=cmd_project_export)
+
+    importer = actions.add_parser("import", help="add a project from an exchange JSON file")
+    importer.add_argument("file")
+    importer.set_defaults(handler=cmd_project_import)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="toolkaart",
+        description="Toolkaart Waardevolle AI voor gezondheid: content, projects and exports.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    dir_help = (
+        "content directory (default: $TOOLKAART_CONTENT or the content shipped with the package)"
+    )
+
+    validate = commands.add_parser("validate", help="check a content directory")
+    validate.add_argument("directory", nargs="?", help=dir_help)
+    validate.set_defaults(handler=cmd_validate)
+
+    exporter = commands.add_parser("export", help="export the whole Toolkaart")
+    exporter.add_argument("--format", "-f", choices=EXPORT_FORMATS, required=True)
+    exporter.add_argument("directory", nargs="?", help=dir_help)
+    exporter.add_argument("-o", "--output", help="output file (default: standard output)")
+    exporter.set_defaults(handler=cmd_export)
+
+    schemas = commands.add_parser("schema", help="JSON Schema of the content files")
+    schemas.add_argument("file", nargs="?", help="one content file: meta, phases, actors or tools")
+    schemas.add_argument("--dir", help="write one <file>.schema.json per content file here")
+    schemas.set_defaults(handler=cmd_schema)
+
+    server = commands.add_parser("serve", help="start the web app (local mode: loopback only)")
+    server.add_argument(
+        "--host",
+        default=serve.DEFAULT_HOST,
+        help=f"address to listen on (default {serve.DEFAULT_HOST})",
+    )
+    server.add_argument(
+        "--port", type=int, default=serve.DEFAULT_PORT, help=f"port (default {serve.DEFAULT_PORT})"
+    )
+    server.set_defaults(handler=cmd_serve)
+
+    checker = commands.add_parser("check-links", help="check the tools' web addresses")
+    checker.add_argument("directory", nargs="?", help=dir_help)
+    checker.add_argument(
+        "--online", action="store_true", help="also request each address (needs the internet)"
+    )
+    checker.add_argument(
+        "--timeout",
+        type=_timeout,
+        default=web_addresses.DEFAULT_TIMEOUT,
+        metavar="S",
+        help=f"seconds to wait for each answer (default {web_addresses.DEFAULT_TIMEOUT:g})",
+    )
+    checker.set_defaults(handler=cmd_check_links)
+
+    _add_project_commands(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.handler(args)
+    except UsageError as error:
+        parser.print_usage(sys.stderr)
+        print(f"toolkaart: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_OK
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

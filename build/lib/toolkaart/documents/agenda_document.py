@@ -1,0 +1,346 @@
+"""The agenda as a document: Markdown, DOCX (editable: real headings, a table per project) and PDF.
+
+``outline`` turns an Agenda into a few neutral blocks (headings, paragraphs, tables whose cells are
+lines of text with an optional link); each format only draws those blocks. So what the agenda says
+is decided once, here, and the three formats cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from docx import Document
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from fpdf import FontFace
+
+from toolkaart.board.agenda import (
+    Agenda,
+    AgendaItem,
+    BoardRole,
+    DecisionNote,
+    Invitee,
+    Overview,
+    ProjectBrief,
+)
+from toolkaart.documents.markdown import plain
+from toolkaart.documents.project_report import new_pdf
+from toolkaart.i18n.catalog import counted, t
+from toolkaart.i18n.dates import date_label
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of text; with ``url`` the text links there (and the address is shown in print)."""
+
+    text: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with a header row; every cell holds one or more lines."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[tuple[Line, ...], ...], ...]
+
+
+Block = Heading | Paragraph | Table
+
+
+def _lines(*texts: str) -> tuple[Line, ...]:
+    return tuple(Line(text) for text in texts)
+
+
+def _decision_line(d: DecisionNote) -> str:
+    parts = [f"{date_label(d.decided_on)} · {d.phase_name} · {t(f'answer.{d.answer.value}')}"]
+    if d.rationale:
+        parts.append(f"— {d.rationale}")
+    extras = []
+    if d.decided_by:
+        extras.append(t("agenda.doc.decided_by", who=d.decided_by))
+    if d.open_items:
+        extras.append(
+            t("agenda.doc.open_at_decision", open_items=counted("open_item", d.open_items))
+        )
+    if d.next_review is not None:
+        extras.append(t("agenda.doc.next_review", date=date_label(d.next_review)))
+    if extras:
+        parts.append(f"({'; '.join(extras)})")
+    return " ".join(parts)
+
+
+def _invitee_line(i: Invitee) -> str:
+    reasons = []
+    if i.joins_at:
+        reasons.append(t("agenda.doc.joins_at", phase=i.joins_at))
+    if i.open_items:
+        reasons.append(
+            t("agenda.doc.named_on_items", open_items=counted("open_item", i.open_items))
+        )
+    return f"{i.name} — {'; '.join(reasons)}" if reasons else i.name
+
+
+def _board_lines(role: BoardRole, brief: ProjectBrief) -> tuple[Line, ...]:
+    lines = [Line(role.description)]  # the row already says whose role it is
+    if role.listed_now:
+        lines.append(Line(t("agenda.doc.board_listed_now", phase=brief.phase_name)))
+    if role.listed_next and brief.next_phase_name:
+        lines.append(Line(t("agenda.doc.board_listed_next", phase=brief.next_phase_name)))
+    lines += [
+        Line(t("agenda.doc.task_done" if task.done else "agenda.doc.task_open", text=task.text))
+        for task in role.tasks
+    ]
+    return tuple(lines)
+
+
+def project_table(brief: ProjectBrief) -> Table:
+    """The table the board reads per project."""
+    phase = f"{brief.phase_number}. {brief.phase_name}"
+    if brief.completed:
+        phase += " — " + t("agenda.doc.completed")
+        if brief.next_review is not None:
+            phase += " " + t("agenda.doc.next_review", date=date_label(brief.next_review))
+    rows: list[tuple[tuple[Line, ...], ...]] = [
+        (_lines(t("agenda.doc.row.phase")), _lines(phase)),
+        (_lines(t("agenda.doc.row.decide")), _lines(brief.key_question)),
+        (
+            _lines(t("agenda.doc.row.rationale")),
+            _lines(*(_decision_line(d) for d in brief.decisions))
+            or _lines(t("agenda.doc.no_decisions")),
+        ),
+        (
+            _lines(t("agenda.doc.row.risks")),
+            _lines(*brief.risks) or _lines(t("agenda.doc.no_risks")),
+        ),
+        (
+            _lines(t("agenda.doc.row.invite")),
+            _lines(*(_invitee_line(i) for i in brief.invite)) or _lines(t("agenda.doc.no_invite")),
+        ),
+    ]
+    if brief.board_role is not None:
+        rows.append(
+            (_lines(t("agenda.doc.row.board")), _board_lines(brief.board_role, brief)),
+        )
+    rows.append(
+        (
+            _lines(t("agenda.doc.row.read")),
+            tuple(
+                Line(tool.name, tool.url)
+                if tool.url
+                else Line(t("agenda.doc.no_url", name=tool.name))
+                for tool in brief.read
+            )
+            or _lines(t("agenda.doc.no_tools")),
+        )
+    )
+    return Table((t("agenda.doc.col.topic"), t("agenda.doc.col.content")), tuple(rows))
+
+
+def overview_blocks(overview: Overview) -> Iterator[Block]:
+    parts = [t("portfolio.count.part", count=p.count, phase=p.phase_name) for p in overview.phases]
+    yield Paragraph(t("portfolio.count.sentence", total=overview.total, parts="; ".join(parts)))
+    if overview.stale:
+        yield Paragraph(
+            t(
+                "agenda.doc.stale",
+                projects=counted("project", overview.stale),
+                days=overview.stale_days,
+            )
+        )
+    yield Table(
+        (t("agenda.doc.col.phase"), t("agenda.doc.col.count"), t("agenda.doc.col.projects")),
+        tuple(
+            (_lines(p.phase_name), _lines(str(p.count)), _lines(", ".join(p.projects) or "—"))
+            for p in overview.phases
+        ),
+    )
+
+
+def item_blocks(item: AgendaItem) -> Iterator[Block]:
+    """An item's body (without its heading): what the page shows and every format prints."""
+    if item.overview is not None:
+        yield from overview_blocks(item.overview)
+    if item.project is not None:
+        brief = item.project
+        who = [x for x in (brief.organisation, brief.contact) if x]
+        if brief.project_name != item.title:
+            who.insert(0, brief.project_name)
+        if who:
+            yield Paragraph(" · ".join(who))
+        yield project_table(brief)
+    if item.note:
+        label = "agenda.doc.note" if item.kind != "free" else "agenda.doc.free_note"
+        yield Paragraph(t(label, note=item.note))
+
+
+def outline(agenda: Agenda) -> tuple[Block, ...]:
+    blocks: list[Block] = [
+        Heading(1, agenda.title),
+        Paragraph(t("agenda.doc.meeting", date=date_label(agenda.meeting_date))),
+    ]
+    if agenda.content_version:
+        blocks.append(Paragraph(t("agenda.doc.source", version=agenda.content_version)))
+    for number, item in enumerate(agenda.items, start=1):
+        blocks.append(Heading(2, f"{number}. {item.title}"))
+        blocks.extend(item_blocks(item))
+    return tuple(blocks)
+
+
+# Markdown ---------------------------------------------------------------------------------------
+
+
+def _md_text(text: str) -> str:
+    """Content and user text shown as written (no accidental lists, emphasis or table cells)."""
+    return "  \n".join(plain(line) for line in text.split("\n"))
+
+
+def _md_line(line: Line) -> str:
+    text = _md_text(line.text)
+    return f"[{text}]({line.url})" if line.url else text
+
+
+def blocks_markdown(blocks: tuple[Block, ...] | Iterator[Block]) -> str:
+    out: list[str] = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            out.append(f"{'#' * block.level} {block.text}")
+        elif isinstance(block, Paragraph):
+            out.append(_md_text(block.text))
+        elif all(len(cell) == 1 for row in block.rows for cell in row):
+            rows = [" | ".join(block.header), " | ".join("---" for _ in block.header)]
+            rows += [" | ".join(_md_line(cell[0]) for cell in row) for row in block.rows]
+            out.append("\n".join(f"| {r} |" for r in rows))
+        else:  # multi-line cells: a label per row and its lines as a list
+            parts = []
+            for label, *cells in block.rows:
+                lines = [line for cell in cells for line in cell]
+                heading = f"**{_md_text(' '.join(x.text for x in label))}**"
+                if len(lines) == 1:
+                    parts.append(f"{heading}: {_md_line(lines[0])}")
+                else:
+                    parts.append(heading + "\n\n" + "\n".join(f"- {_md_line(x)}" for x in lines))
+            out.append("\n\n".join(parts))
+    return "\n\n".join(out) + "\n"
+
+
+def to_markdown(agenda: Agenda) -> str:
+    return blocks_markdown(outline(agenda))
+
+
+# DOCX -------------------------------------------------------------------------------------------
+
+
+def _add_hyperlink(paragraph: object, text: str, url: str) -> None:
+    """A real, clickable link in a DOCX paragraph (python-docx has no API for it)."""
+    part = paragraph.part  # type: ignore[attr-defined]
+    rel_id = part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel_id)
+    run = OxmlElement("w:r")
+    props = OxmlElement("w:rPr")
+    style = OxmlElement("w:rStyle")
+    style.set(qn("w:val"), "Hyperlink")
+    underline = OxmlElement("w:u")
+    underline.set(qn("w:val"), "single")
+    colour = OxmlElement("w:color")
+    colour.set(qn("w:val"), "0563C1")
+    props.extend([style, colour, underline])
+    run.append(props)
+    node = OxmlElement("w:t")
+    node.text = text
+    node.set(qn("xml:space"), "preserve")
+    run.append(node)
+    link.append(run)
+    paragraph._p.append(link)  # type: ignore[attr-defined]
+
+
+def to_docx(agenda: Agenda) -> bytes:
+    """An editable Word document: Heading 1/2 styles, one real table per project."""
+    document = Document()
+    document.core_properties.title = agenda.title
+    document.core_properties.language = "nl-NL"
+    for block in outline(agenda):
+        if isinstance(block, Heading):
+            document.add_heading(block.text, level=block.level)
+        elif isinstance(block, Paragraph):
+            document.add_paragraph(block.text)
+        else:
+            table = document.add_table(rows=1, cols=len(block.header))
+            table.style = "Table Grid"
+            for cell, text in zip(table.rows[0].cells, block.header, strict=True):
+                cell.paragraphs[0].add_run(text).bold = True
+            for row in block.rows:
+                cells = table.add_row().cells
+                for column, (cell, lines) in enumerate(zip(cells, row, strict=True)):
+                    for n, line in enumerate(lines):
+                        paragraph = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
+                        if line.url:
+                            _add_hyperlink(paragraph, line.text, line.url)
+                            paragraph.add_run(f" ({line.url})")
+                        else:
+                            paragraph.add_run(line.text).bold = column == 0
+            document.add_paragraph()
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+# PDF --------------------------------------------------------------------------------------------
+
+_FONT = "DejaVu"  # embedded by reports.new_pdf
+
+
+def _pdf_cell_text(lines: tuple[Line, ...]) -> str:
+    return "\n".join(f"{x.text}: {x.url}" if x.url else x.text for x in lines)
+
+
+def to_pdf(agenda: Agenda) -> bytes:
+    """A printable PDF: headings (also as PDF bookmarks), paragraphs and a table per project."""
+    pdf = new_pdf(agenda.title)
+    width = pdf.epw
+    for block in outline(agenda):
+        if isinstance(block, Heading):
+            size = 18 if block.level == 1 else 14
+            pdf.start_section(block.text, level=block.level - 1)
+            pdf.set_font(_FONT, "B", size)
+            pdf.ln(2)
+            pdf.multi_cell(width, size * 0.5, block.text, align="L", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(1)
+        elif isinstance(block, Paragraph):
+            pdf.set_font(_FONT, "", 10)
+            pdf.multi_cell(width, 5, block.text, align="L", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(1)
+        else:
+            pdf.set_font(_FONT, "", 9)
+            widths = (45, 15, 40) if len(block.header) == 3 else (28, 72)
+            with pdf.table(
+                col_widths=widths,
+                text_align="LEFT",
+                line_height=4.5,
+                headings_style=FontFace(emphasis="BOLD"),
+                first_row_as_headings=True,
+            ) as table:
+                header = table.row()
+                for text in block.header:
+                    header.cell(text)
+                for cells in block.rows:
+                    row = table.row()
+                    for lines in cells:
+                        row.cell(_pdf_cell_text(lines))
+            pdf.ln(3)
+    return bytes(pdf.output())

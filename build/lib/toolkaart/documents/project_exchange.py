@@ -1,0 +1,360 @@
+"""Project exchange: a project as a JSON file (export), and a strict check of such a file (import).
+
+The format is documented in docs/project-exchange.md; its JSON Schema is
+docs/project-export.schema.json (generated from ``ExportFile``, kept in step by a test).
+
+An import is checked completely before anything is written: size, JSON syntax, the schema (strict
+types, no unknown fields, bounded lengths), every phase, checklist item, tool and actor id against
+the current content, and the decision log against the gate rules. Every problem is reported in
+Dutch; a refused file changes nothing, an accepted one is saved in one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import replace
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic_core import ErrorDetails
+
+from toolkaart.content.models import SLUG_PATTERN, Toolkaart
+from toolkaart.errors import GateError, ImportRejected, ProjectError
+from toolkaart.i18n.catalog import t
+from toolkaart.route.gates import Answer, Assessment, GateDecision, validate_log
+from toolkaart.route.project import (
+    FIELD_LIMITS,
+    Project,
+    new_project_id,
+    project_to_data,
+    with_details,
+)
+from toolkaart.store.project_store import Store
+
+FORMAT = "toolkaart-project"
+FORMAT_VERSION = 1
+#: Larger files are refused unread: bounded time and memory whatever a file holds.
+MAX_IMPORT_BYTES = 1_000_000
+MAX_DECISIONS = 2_000
+MAX_TEXT = 4_000
+#: At most this many problems are listed; a hostile file cannot produce an endless message.
+
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=80)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class DecisionData(_Strict):
+    """One gate decision, in log order."""
+
+    phase: Slug
+    answer: Literal["ja", "nog niet", "nee"]
+    rationale: str = Field(max_length=MAX_TEXT)
+    decided_by: str = Field(max_length=FIELD_LIMITS["contact"])
+    decided_on: dt.date
+    open_items: list[Slug] = Field(max_length=50)
+    next_review: dt.date | None
+
+
+class ProjectData(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,31}$")
+    name: str = Field(min_length=1, max_length=FIELD_LIMITS["name"])
+    organisation: str = Field(max_length=FIELD_LIMITS["organisation"])
+    description: str = Field(max_length=FIELD_LIMITS["description"])
+    contact: str = Field(max_length=FIELD_LIMITS["contact"])
+    archived: bool
+    version: int = Field(ge=1)
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    checklist: dict[Slug, list[Slug]] = Field(
+        max_length=50, description="Ticked checklist item ids per phase id."
+    )
+    decisions: list[DecisionData] = Field(max_length=MAX_DECISIONS)
+
+
+class NextPhaseData(_Strict):
+    id: Slug
+    tools: list[Slug] = Field(max_length=100)
+    actors: list[Slug] = Field(max_length=100)
+
+
+class RouteData(_Strict):
+    """Derived from the project's log when exported, for readers of the file; not imported."""
+
+    current_phase: Slug
+    completed: bool
+    next_review: dt.date | None
+    next_phase: NextPhaseData
+
+
+class ExportFile(_Strict):
+    """A project exchange file (format version 1)."""
+
+    format: Literal["toolkaart-project"]
+    format_version: int
+    content_version: str = Field(max_length=40)
+    exported_at: dt.datetime
+    project: ProjectData
+    route: RouteData
+
+
+def export_data(project: Project, toolkaart: Toolkaart) -> dict[str, Any]:
+    status = project.status(toolkaart)
+    phase = toolkaart.phase(status.current_phase_id)
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "content_version": toolkaart.meta.version,
+        "exported_at": dt.datetime.now(dt.UTC).isoformat(),
+        "project": project_to_data(project),
+        "route": {
+            "current_phase": phase.id,
+            "completed": status.completed,
+            "next_review": status.next_review.isoformat() if status.next_review else None,
+            "next_phase": {
+                "id": phase.id,
+                "tools": list(phase.tools),
+                "actors": list(phase.actors),
+            },
+        },
+    }
+
+
+def export_json(project: Project, toolkaart: Toolkaart) -> str:
+    """The project as an exchange file (UTF-8 JSON text)."""
+    return json.dumps(export_data(project, toolkaart), ensure_ascii=False, indent=2) + "\n"
+
+
+def json_schema() -> dict[str, Any]:
+    schema = ExportFile.model_json_schema(mode="validation")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "project-export.schema.json",
+        "title": "Toolkaart project exchange file",
+        **schema,
+    }
+
+
+def _where(loc: tuple[int | str, ...]) -> str:
+    where = ""
+    for part in loc:
+        where += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if where else part)
+    return where or t("exchange.where.file")
+
+
+_ERROR_KEYS = {
+    "missing": "missing",
+    "extra_forbidden": "extra",
+    "string_type": "string",
+    "string_too_long": "too_long",
+    "string_too_short": "empty",
+    "string_pattern_mismatch": "pattern",
+    "literal_error": "literal",
+    "bool_type": "bool",
+    "int_type": "int",
+    "greater_than_equal": "too_small",
+    "list_type": "list",
+    "dict_type": "object",
+    "model_type": "object",
+    "too_long": "too_many",
+    "date_type": "date",
+    "date_parsing": "date",
+    "date_from_datetime_parsing": "date",
+    "date_from_datetime_inexact": "date",
+    "datetime_type": "datetime",
+    "datetime_parsing": "datetime",
+    "datetime_from_date_parsing": "datetime",
+}
+
+
+def _describe(error: ErrorDetails) -> str:
+    kind = error["type"]
+    context = error.get("ctx", {})
+    key = _ERROR_KEYS.get(kind, "invalid")
+    return t(
+        f"exchange.schema.{key}",
+        where=_where(tuple(error["loc"])),
+        limit=context.get("max_length", context.get("ge", "")),
+        expected=context.get("expected", ""),
+    )
+
+
+def _json_problem(parser_message: str) -> str:
+    """The JSON parser's complaint in Dutch, with its line and column."""
+    place = re.search(r"line (\d+) column (\d+)", parser_message)
+    line, column = place.groups() if place else ("?", "?")
+    key = "exchange.too_deep" if "recursion limit" in parser_message else "exchange.not_json"
+    return t(key, line=line, column=column)
+
+
+def _parse(raw: bytes | str) -> ExportFile:
+    # a byte order mark, as Windows Notepad writes one, is not part of the JSON
+    raw = (
+        raw.removeprefix(b"\xef\xbb\xbf") if isinstance(raw, bytes) else raw.removeprefix("\ufeff")
+    )
+    size = len(raw.encode("utf-8") if isinstance(raw, str) else raw)
+    if size > MAX_IMPORT_BYTES:
+        raise ImportRejected([t("exchange.too_large", size=size, limit=MAX_IMPORT_BYTES)])
+    if size == 0:
+        raise ImportRejected([t("exchange.empty")])
+    try:
+        return ExportFile.model_validate_json(raw)
+    except ValidationError as error:
+        problems: list[str] = []
+        for detail in error.errors(include_url=False):
+            if detail["type"] == "json_invalid":
+                message = _json_problem(str(detail.get("ctx", {}).get("error", "")))
+                raise ImportRejected([message]) from None
+            problems.append(_describe(detail))
+        raise ImportRejected(problems) from None
+
+
+def _references(data: ExportFile, toolkaart: Toolkaart) -> list[str]:
+    """Every id in the file that the current content does not know."""
+    problems: list[str] = []
+    known_tools = {tool.id for tool in toolkaart.tools}
+    known_actors = {actor.id for actor in toolkaart.actors}
+
+    def phase_known(phase_id: str, where: str) -> bool:
+        if toolkaart.has_phase(phase_id):
+            return True
+        problems.append(t("exchange.unknown_phase", where=where, phase=phase_id))
+        return False
+
+    for phase_id, item_ids in data.project.checklist.items():
+        where = f"project.checklist.{phase_id}"
+        if phase_known(phase_id, where):
+            known = {item.id for item in toolkaart.phase(phase_id).checklist}
+            problems += [
+                t("exchange.unknown_item", where=where, item=item, phase=phase_id)
+                for item in item_ids
+                if item not in known
+            ]
+    for number, decision in enumerate(data.project.decisions, start=1):
+        where = f"project.decisions[{number}]"
+        if phase_known(decision.phase, f"{where}.phase"):
+            known = {item.id for item in toolkaart.phase(decision.phase).checklist}
+            problems += [
+                t(
+                    "exchange.unknown_item",
+                    where=f"{where}.open_items",
+                    item=item,
+                    phase=decision.phase,
+                )
+                for item in decision.open_items
+                if item not in known
+            ]
+    route = data.route
+    phase_known(route.current_phase, "route.current_phase")
+    phase_known(route.next_phase.id, "route.next_phase.id")
+    problems += [
+        t("exchange.unknown_tool", where="route.next_phase.tools", tool=tool)
+        for tool in route.next_phase.tools
+        if tool not in known_tools
+    ]
+    problems += [
+        t("exchange.unknown_actor", where="route.next_phase.actors", actor=actor)
+        for actor in route.next_phase.actors
+        if actor not in known_actors
+    ]
+    return problems
+
+
+def read_project(raw: bytes | str, toolkaart: Toolkaart) -> Project:
+    """Check an exchange file completely and return its project (not saved); ImportRejected else."""
+    data = _parse(raw)
+    if data.format_version != FORMAT_VERSION:
+        raise ImportRejected([t("exchange.format_version", found=data.format_version)])
+    problems = _references(data, toolkaart) + _implausible(data, dt.date.today())
+    if problems:
+        raise ImportRejected(problems)
+    decisions = tuple(
+        GateDecision(
+            phase_id=d.phase,
+            answer=Answer(d.answer),
+            rationale=d.rationale,
+            decided_by=d.decided_by,
+            decided_on=d.decided_on,
+            open_items=tuple(d.open_items),
+            next_review=d.next_review,
+        )
+        for d in data.project.decisions
+    )
+    try:
+        validate_log(toolkaart, decisions)
+    except GateError as error:
+        raise ImportRejected([str(error)]) from None
+    source = data.project
+    try:
+        project = with_details(
+            Project(id=source.id, name=source.name),
+            name=source.name,
+            organisation=source.organisation,
+            description=source.description,
+            contact=source.contact,
+        )
+    except ProjectError as error:
+        raise ImportRejected([str(error)]) from None
+    checked = {phase: frozenset(items) for phase, items in source.checklist.items()}
+    return replace(
+        project,
+        assessment=Assessment(checked=checked, decisions=decisions),
+        archived=source.archived,
+        created_at=_aware(source.created_at),
+        updated_at=_aware(source.updated_at),
+    )
+
+
+#: Times outside these years cannot be meant, and some cannot be stored (converting them to UTC
+#: overflows).
+_YEARS = range(1970, 3000)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _implausible(data: ExportFile, today: dt.date) -> list[str]:
+    """Dates that cannot be right and text that cannot be stored, each said in Dutch."""
+    problems: list[str] = []
+    source = data.project
+    for where, moment in (
+        ("exported_at", data.exported_at),
+        ("project.created_at", source.created_at),
+        ("project.updated_at", source.updated_at),
+    ):
+        if moment.year not in _YEARS:
+            problems.append(t("exchange.implausible_time", where=where, value=moment.isoformat()))
+    for number, decision in enumerate(source.decisions, start=1):
+        where = f"project.decisions[{number}]"
+        if decision.decided_on > today:
+            problems.append(
+                t("exchange.future_decision", where=where, date=decision.decided_on.isoformat())
+            )
+        if decision.next_review is not None and decision.next_review.year not in _YEARS:
+            problems.append(
+                t(
+                    "exchange.implausible_time",
+                    where=f"{where}.next_review",
+                    value=decision.next_review.isoformat(),
+                )
+            )
+        for field, text in (("rationale", decision.rationale), ("decided_by", decision.decided_by)):
+            if _CONTROL.search(text):
+                problems.append(t("exchange.control_character", where=f"{where}.{field}"))
+    return problems
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+
+
+def import_project(store: Store, raw: bytes | str, toolkaart: Toolkaart) -> Project:
+    """Check ``raw`` and save it as a new project: under the file's id when that is free in this
+    store, else under a new id. Refused files raise ImportRejected and change nothing."""
+    project = read_project(raw, toolkaart)
+    if store.exists(project.id):  # the same project is here already: a copy, named as such
+        copy_name = t("exchange.copy_name", name=project.name)[: FIELD_LIMITS["name"]]
+        project = replace(project, id=new_project_id(), name=copy_name)
+    return store.insert(project)

@@ -1,0 +1,211 @@
+"""A project report for stakeholders, as Markdown, DOCX (python-docx) and PDF (fpdf2).
+
+The report is built once as a list of blocks (``report_blocks``) and then rendered per format, so
+every format says the same: the project, its current phase, per phase the ticked and open checklist
+items and the decisions with their rationale, the whole decision log, and the tools and actors for
+the phase the project is in now. The PDF embeds DejaVu Sans (toolkaart/fonts, with its licence), so
+Dutch text (ë, é, ’, €) renders and can be extracted again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from importlib.resources import files
+
+from docx import Document
+from fpdf import FPDF
+
+from toolkaart.content.models import Toolkaart
+from toolkaart.i18n.catalog import t
+from toolkaart.i18n.dates import date_label
+from toolkaart.route.gates import GateDecision
+from toolkaart.route.project import Project
+
+FONTS = files("toolkaart.documents") / "fonts"
+
+
+class Kind(StrEnum):
+    TITLE = "title"
+    HEADING = "heading"
+    SUBHEADING = "subheading"
+    PARAGRAPH = "paragraph"
+    BULLET = "bullet"
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: Kind
+    text: str
+
+
+def _decision_line(toolkaart: Toolkaart, decision: GateDecision, *, with_phase: bool) -> str:
+    phase = (
+        toolkaart.phase(decision.phase_id).name if toolkaart.has_phase(decision.phase_id) else ""
+    )
+    text = t(
+        "report.decision",
+        date=date_label(decision.decided_on),
+        answer=t(f"answer.{decision.answer.value}"),
+        by=decision.decided_by or t("project.diff.nobody"),
+        rationale=decision.rationale or t("report.no_rationale"),
+    )
+    if with_phase:
+        text = t("report.decision_phase", phase=phase or decision.phase_id, decision=text)
+    if decision.open_items:
+        text += " " + t("report.decision_open", count=len(decision.open_items))
+    if decision.next_review:
+        text += " " + t("report.decision_review", date=date_label(decision.next_review))
+    return text
+
+
+def report_blocks(
+    project: Project, toolkaart: Toolkaart, today: dt.date | None = None
+) -> list[Block]:
+    """The report's content, format-neutral."""
+    today = today or dt.date.today()
+    status = project.status(toolkaart)
+    current = toolkaart.phase(status.current_phase_id)
+    walk = project.assessment
+    out = [Block(Kind.TITLE, t("report.title", name=project.name))]
+    for field in ("organisation", "contact", "description"):
+        value = getattr(project, field)
+        if value:
+            out.append(Block(Kind.PARAGRAPH, f"{t(f'project.field.{field}')}: {value}"))
+    if project.archived:
+        out.append(Block(Kind.PARAGRAPH, t("report.archived")))
+    out.append(
+        Block(
+            Kind.PARAGRAPH,
+            t("report.made", date=date_label(today), content=toolkaart.meta.label),
+        )
+    )
+    out.append(Block(Kind.HEADING, t("report.where")))
+    if status.completed:
+        review = date_label(status.next_review) if status.next_review else "-"
+        out.append(Block(Kind.PARAGRAPH, t("report.completed", review=review)))
+        if status.review_due(today):
+            out.append(Block(Kind.PARAGRAPH, t("report.review_due")))
+    else:
+        out.append(
+            Block(
+                Kind.PARAGRAPH,
+                t(
+                    "report.current",
+                    number=current.number,
+                    phase=current.name,
+                    question=current.key_question,
+                    passed=status.passed_count(),
+                    total=len(toolkaart.phases),
+                ),
+            )
+        )
+    out.append(Block(Kind.HEADING, t("report.next", phase=current.name)))
+    out.append(Block(Kind.SUBHEADING, t("report.tools")))
+    for tool_id in current.tools:
+        tool = toolkaart.tool(tool_id)
+        address = tool.url or t("report.no_url")
+        out.append(Block(Kind.BULLET, f"{tool.name} ({address})"))
+    out.append(Block(Kind.SUBHEADING, t("report.actors")))
+    out += [Block(Kind.BULLET, toolkaart.actor(a).name) for a in current.actors]
+
+    out.append(Block(Kind.HEADING, t("report.phases")))
+    for phase in toolkaart.phases:
+        state = t(f"state.{status.state(phase.id).value}")
+        out.append(
+            Block(
+                Kind.SUBHEADING,
+                t("report.phase", number=phase.number, phase=phase.name, state=state),
+            )
+        )
+        out.append(Block(Kind.PARAGRAPH, t("report.key_question", question=phase.key_question)))
+        done = walk.checked_in(phase.id)
+        ticked = [item.text for item in phase.checklist if item.id in done]
+        still_open = [item.text for item in phase.checklist if item.id not in done]
+        out.append(Block(Kind.PARAGRAPH, t("report.ticked", count=len(ticked))))
+        out += [Block(Kind.BULLET, text) for text in ticked]
+        out.append(Block(Kind.PARAGRAPH, t("report.open", count=len(still_open))))
+        out += [Block(Kind.BULLET, text) for text in still_open]
+        phase_decisions = [d for d in walk.decisions if d.phase_id == phase.id]
+        if phase_decisions:
+            out.append(Block(Kind.PARAGRAPH, t("report.phase_decisions")))
+            out += [
+                Block(Kind.BULLET, _decision_line(toolkaart, d, with_phase=False))
+                for d in phase_decisions
+            ]
+    out.append(Block(Kind.HEADING, t("report.log")))
+    if not walk.decisions:
+        out.append(Block(Kind.PARAGRAPH, t("report.log_empty")))
+    out += [
+        Block(Kind.BULLET, _decision_line(toolkaart, d, with_phase=True)) for d in walk.decisions
+    ]
+    return out
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+def to_markdown(project: Project, toolkaart: Toolkaart, today: dt.date | None = None) -> str:
+    prefixes = {Kind.TITLE: "# ", Kind.HEADING: "## ", Kind.SUBHEADING: "### ", Kind.BULLET: "- "}
+    lines: list[str] = []
+    for block in report_blocks(project, toolkaart, today):
+        text = _MARKDOWN_SPECIAL.sub(r"\\\1", block.text)
+        if block.kind is not Kind.BULLET and lines and lines[-1] != "":
+            lines.append("")
+        lines.append(prefixes.get(block.kind, "") + text)
+        if block.kind in (Kind.TITLE, Kind.HEADING, Kind.SUBHEADING):
+            lines.append("")
+    return "\n".join(lines).replace("\n\n\n", "\n\n").rstrip() + "\n"
+
+
+def to_docx(project: Project, toolkaart: Toolkaart, today: dt.date | None = None) -> bytes:
+    document = Document()
+    document.core_properties.title = t("report.title", name=project.name)
+    document.core_properties.language = "nl-NL"
+    levels = {Kind.TITLE: 0, Kind.HEADING: 1, Kind.SUBHEADING: 2}
+    for block in report_blocks(project, toolkaart, today):
+        if block.kind in levels:
+            document.add_heading(block.text, level=levels[block.kind])
+        elif block.kind is Kind.BULLET:
+            document.add_paragraph(block.text, style="List Bullet")
+        else:
+            document.add_paragraph(block.text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def new_pdf(title: str) -> FPDF:
+    """An A4 PDF with its title and language set and DejaVu Sans ("DejaVu", regular and "B")
+    embedded, so Dutch text (ë, é, ’, €) renders and can be extracted; the first page is open."""
+    pdf = FPDF(format="A4")
+    pdf.set_title(title)
+    pdf.set_lang("nl")
+    pdf.add_font("DejaVu", "", str(FONTS / "DejaVuSans.ttf"))
+    pdf.add_font("DejaVu", "B", str(FONTS / "DejaVuSans-Bold.ttf"))
+    pdf.set_auto_page_break(auto=True, margin=15)
+    pdf.add_page()
+    return pdf
+
+
+def to_pdf(project: Project, toolkaart: Toolkaart, today: dt.date | None = None) -> bytes:
+    pdf = new_pdf(t("report.title", name=project.name))
+    sizes = {Kind.TITLE: 18, Kind.HEADING: 14, Kind.SUBHEADING: 12}
+    for block in report_blocks(project, toolkaart, today):
+        if block.kind in sizes:
+            pdf.ln(3)
+            pdf.set_font("DejaVu", "B", sizes[block.kind])
+            pdf.multi_cell(0, sizes[block.kind] * 0.55, block.text, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(1)
+        elif block.kind is Kind.BULLET:
+            pdf.set_font("DejaVu", "", 10)
+            pdf.set_x(pdf.l_margin + 4)
+            pdf.multi_cell(0, 5, f"• {block.text}", new_x="LMARGIN", new_y="NEXT")
+        else:
+            pdf.set_font("DejaVu", "", 10)
+            pdf.multi_cell(0, 5, block.text, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(1)
+    return bytes(pdf.output())

@@ -1,0 +1,656 @@
+"""The one table of user-facing strings (Dutch), used by the domain's messages and by every page.
+
+Pages and domain code ask ``t(key, **params)``; adding a language means adding a table here, not
+touching pages. Content text (phases, actors, tools, checklists) is never here: it is data in
+``content/``.
+"""
+
+from __future__ import annotations
+
+NL: dict[str, str] = {
+    # counted nouns, singular and plural (see counted())
+    "count.error.one": "{count} fout",
+    "count.error.many": "{count} fouten",
+    "count.warning.one": "{count} waarschuwing",
+    "count.warning.many": "{count} waarschuwingen",
+    "count.project.one": "{count} project",
+    "count.project.many": "{count} projecten",
+    "count.open_item.one": "{count} open punt",
+    "count.open_item.many": "{count} open punten",
+    # frame
+    "app.title": "Toolkaart Waardevolle AI voor gezondheid",
+    "nav.section.route": "De route",
+    "nav.section.projects": "Projecten",
+    "nav.section.board": "Voor het bestuur",
+    "nav.section.content": "Inhoud",
+    "nav.home": "Toolkaart",
+    "nav.phase": "Fase",
+    "nav.actors": "Actoren",
+    "nav.tools": "Hulpmiddelen",
+    "nav.projects": "Projecten",
+    "nav.scan": "Zelfscan",
+    "nav.beheer": "Beheer",
+    "footer.version": "{title}, inhoud {version}",
+    "content.invalid.title": "De inhoud van de Toolkaart bevat fouten",
+    "content.invalid.body": (
+        "De navigator kan de inhoud niet tonen zolang deze fouten er zijn. Elke regel noemt het "
+        "bestand, de regel en de kolom. Herstel de YAML-bestanden; de pagina laadt de inhoud "
+        "daarna vanzelf opnieuw."
+    ),
+    # home page
+    "home.howto.title": "Zo gebruikt u de navigator",
+    "home.howto.body": (
+        "Kies hieronder een fase van de route. Per fase ziet u de kernvraag, het doel, een "
+        "checklist, de hulpmiddelen om te lezen en de actoren om te betrekken. Vink aan wat uw "
+        "project al gedaan heeft en beantwoord de kernvraag: pas na *ja* gaat de poort naar de "
+        "volgende fase open. Elke fase blijft te lezen, ook als haar poort nog op slot zit. Uw "
+        "antwoorden blijven bewaard zolang dit browservenster open is; ze worden nog niet "
+        "opgeslagen."
+    ),
+    "home.route.title": "De route",
+    "home.progress": "{passed} van {total} poorten gepasseerd. Huidige fase: {current}.",
+    "home.progress.completed": (
+        "Alle {total} poorten gepasseerd: de oplossing is in gebruik en wordt periodiek opnieuw "
+        "beoordeeld."
+    ),
+    "home.map.alt": "Kaart van de route, fase voor fase: {phases}.",
+    "home.map.alt.phase": "{number}. {name} ({state})",
+    "home.map.caption": (
+        "De kaart toont de fases van links naar rechts: groen is gepasseerd, geel de huidige fase, "
+        "grijs op slot. De lijst hieronder geeft dezelfde informatie; kies daar een fase."
+    ),
+    "home.list.title": "Fases en hun kernvraag",
+    "home.list.item": "{number}. {name}: {question} ({state})",
+    # phase page
+    "phase.unknown": "Fase '{requested}' bestaat niet. U ziet de huidige fase van uw route.",
+    "phase.title": "Fase {number}: {name}",
+    "phase.state": "Poort van deze fase: **{state}**",
+    "phase.key_question": "Kernvraag",
+    "phase.goal": "Doel",
+    "phase.checklist.title": "Checklist",
+    "phase.checklist.caption": (
+        "Vink aan wat uw project al gedaan heeft ({done} van {total} afgevinkt). De bron van een "
+        "punt staat in de toelichting bij het vraagteken."
+    ),
+    "phase.gate.title": "Poort: beantwoord de kernvraag",
+    "phase.gate.locked": (
+        "Deze poort is nog op slot. Beantwoord eerst de kernvraag van de huidige fase, {current}."
+    ),
+    "phase.gate.go_current": "Naar de huidige fase: {number}. {name}",
+    "phase.gate.answer": "Uw antwoord op de kernvraag: {question}",
+    "phase.gate.open_items": "Nog open checklistpunten ({count}):",
+    # the gate form's fields, the same on the phase page and the Zelfscan
+    "gate.form.rationale": "Onderbouwing van het besluit",
+    "gate.form.decided_by": "Besloten door",
+    "gate.form.decided_on": "Datum van het besluit",
+    "gate.form.next_review": "Datum van de volgende herbeoordeling",
+    "gate.form.next_review.if_yes": "Datum van de volgende herbeoordeling (bij 'ja')",
+    "gate.form.confirm": "Ik passeer deze poort bewust met {count} open checklistpunten",
+    "gate.form.submit": "Besluit vastleggen",
+    "gate.form.no_answer": "Kies eerst een antwoord op de kernvraag: ja, nog niet of nee.",
+    "phase.gate.passed": "De poort van {phase} is gepasseerd. Fase {next} is nu open.",
+    "phase.gate.passed_last": "De poort van {phase} is gepasseerd: alle poorten zijn gepasseerd.",
+    "phase.gate.go_next": "Verder naar fase {number}. {name}",
+    "phase.gate.closed": (
+        "Besluit vastgelegd: {answer}. De poort van {phase} is dicht; de fases erna zijn op slot."
+    ),
+    "phase.gate.history": "Eerdere besluiten over deze poort",
+    "phase.gate.history.item": "{date}: **{answer}**",
+    "phase.gate.history.by": "door {name}",
+    "phase.gate.history.open": "met {count} open checklistpunten",
+    "phase.gate.history.review": "volgende herbeoordeling {date}",
+    "phase.tools.title": "Hulpmiddelen",
+    "phase.actors.title": "Actoren",
+    "phase.transition.joining": "Nieuw in deze fase: {names}.",
+    "phase.transition.leaving": "Niet meer genoemd ten opzichte van {previous}: {names}.",
+    "phase.transition.nobody": "niemand",
+    "phase.transition.first": "Dit is de eerste fase: alle genoemde actoren komen hier in beeld.",
+    "phase.map.title": "Kaart van deze fase",
+    "phase.map.alt": (
+        "Kaart van de Toolkaart met fase {name} gemarkeerd: actoren {actors}; hulpmiddelen {tools}."
+    ),
+    "phase.map.caption": (
+        "Oplichtend: de actoren (ellipsen) en hulpmiddelen (notities) van deze fase; de rest is "
+        "grijs. Dezelfde informatie staat hierboven bij Hulpmiddelen en Actoren."
+    ),
+    "phase.nav.previous": "Vorige fase: {number}. {name}",
+    "phase.nav.next": "Volgende fase: {number}. {name} ({state})",
+    "phase.nav.home": "Terug naar de route",
+    # links to tools, on every page that lists tools
+    "tool.link": "{name}: open op {host} (nieuw tabblad)",
+    "tool.no_url": "Voor dit hulpmiddel is geen webadres bekend.",
+    # actors page
+    "actors.title": "Actoren",
+    "actors.intro": "De {count} actoren van de Toolkaart, en de fases waarin zij nodig zijn.",
+    "actors.unknown": "Actor '{requested}' bestaat niet. Kies een actor uit de lijst.",
+    "actors.phases": "Nodig in de fases:",
+    "actors.no_phases": "Bij geen enkele fase genoemd.",
+    "actors.all": "Alle actoren",
+    "actors.link": "{number}. {name}",
+    "actors.matrix.title": "Welke actor bij welke fase",
+    # tools page
+    "tools.title": "Hulpmiddelen",
+    "tools.intro": (
+        "De {count} hulpmiddelen van de Toolkaart. Zoek op naam of beschrijving, of filter op fase "
+        "en actor."
+    ),
+    "tools.unknown": "Hulpmiddel '{requested}' bestaat niet. Kies een hulpmiddel uit de lijst.",
+    "tools.when": "Wanneer in de route:",
+    "tools.when.none": "Bij geen enkele fase: algemene achtergrond bij de hele route.",
+    "tools.search": "Zoeken in naam en beschrijving",
+    "tools.filter.phase": "Filter op fase",
+    "tools.filter.actor": "Filter op actor",
+    "tools.filter.all_phases": "Alle fases",
+    "tools.filter.all_actors": "Alle actoren",
+    "tools.found": "{count} van {total} hulpmiddelen gevonden.",
+    "tools.none_found": "Geen hulpmiddel past bij deze zoekopdracht en filters.",
+    "tools.details": "{number}. {name}",
+    "tools.background.title": "Algemene achtergrond",
+    "tools.background.caption": (
+        "Deze hulpmiddelen staan bij geen enkele fase: achtergrond bij de hele route."
+    ),
+    "tools.matrix.title": "Welk hulpmiddel bij welke fase",
+    # matrices
+    "matrix.listed": "✓",
+    "matrix.not_listed": "",
+    "matrix.caption": "✓ betekent: genoemd bij die fase. Een lege cel: niet genoemd.",
+    # Beheer (app_pages/beheer.py): the content's state for programme staff
+    "beheer.title": "Beheer van de inhoud",
+    "beheer.intro": (
+        "Wat de inhoud zegt, wat ze koppelt en wat er mis is. De inhoud staat in de YAML-bestanden "
+        "in `{directory}`; zie docs/content.md voor hoe u die wijzigt."
+    ),
+    "beheer.reload.button": "Inhoud opnieuw laden",
+    "beheer.reload.help": (
+        "Leest de YAML-bestanden opnieuw van schijf en toont wat er veranderd is sinds u de inhoud "
+        "de vorige keer laadde."
+    ),
+    "beheer.reload.unchanged": "Opnieuw geladen: geen wijzigingen sinds de vorige keer laden.",
+    "beheer.reload.changed": (
+        "Opnieuw geladen. Sinds de vorige keer laden: {added} toegevoegd, {removed} verwijderd, "
+        "{changed} gewijzigd."
+    ),
+    "beheer.reload.now_broken": (
+        "Opnieuw geladen, maar de inhoud bevat nu fouten (zie Validatie hieronder). Vergelijken "
+        "kan pas weer als de fouten hersteld zijn."
+    ),
+    "beheer.reload.was_broken": (
+        "Opnieuw geladen: de inhoud is weer geldig. De vorige keer bevatte ze fouten, dus er is "
+        "niets om mee te vergelijken."
+    ),
+    "beheer.reload.still_broken": "Opnieuw geladen: de inhoud bevat nog steeds fouten.",
+    "beheer.diff.col.change": "Wijziging",
+    "beheer.diff.col.kind": "Soort",
+    "beheer.diff.col.id": "Id",
+    "beheer.diff.col.name": "Naam of tekst",
+    "beheer.diff.col.fields": "Gewijzigde velden",
+    "beheer.diff.added": "toegevoegd",
+    "beheer.diff.removed": "verwijderd",
+    "beheer.diff.changed": "gewijzigd",
+    "beheer.kind.meta": "Gegevens (meta.yaml)",
+    "beheer.kind.phase": "Fase",
+    "beheer.kind.actor": "Actor",
+    "beheer.kind.tool": "Hulpmiddel",
+    "beheer.kind.checklist": "Checklistpunt",
+    "beheer.validation.title": "Validatie",
+    "beheer.validation.ok": "De inhoud is geldig: geen fouten, geen waarschuwingen.",
+    "beheer.validation.warnings": "De inhoud is geldig, met {warnings}.",
+    "beheer.validation.errors": (
+        "De inhoud bevat {errors} en {warnings}. Zolang er fouten zijn, "
+        "tonen de andere pagina's de inhoud niet."
+    ),
+    "beheer.validation.error_list": "Fouten (bestand:regel:kolom)",
+    "beheer.validation.warning_list": "Waarschuwingen (bestand:regel:kolom)",
+    "beheer.version.title": "Versie en wijzigingen",
+    "beheer.version.current": "Inhoud {label}.",
+    "beheer.version.unknown": "De versie is onbekend zolang de inhoud fouten bevat.",
+    "beheer.changelog.empty": "Er is nog geen wijzigingslogboek (`changelog` in meta.yaml).",
+    "beheer.links.title": "Wat de inhoud koppelt",
+    "beheer.links.unavailable": (
+        "De koppelingen en ontbrekende gegevens verschijnen hier zodra de fouten hersteld zijn."
+    ),
+    "beheer.matrix.actors": "Fases × actoren",
+    "beheer.matrix.tools": "Fases × hulpmiddelen",
+    "beheer.matrix.caption": (
+        "✓ = de fase noemt dit item. De laatste kolom telt bij hoeveel fases het item staat."
+    ),
+    "beheer.matrix.col.actor": "Actor",
+    "beheer.matrix.col.tool": "Hulpmiddel",
+    "beheer.matrix.col.count": "Aantal fases",
+    "beheer.missing.title": "Wat ontbreekt",
+    "beheer.missing.unlinked_tools": "Hulpmiddelen bij geen enkele fase (algemene achtergrond)",
+    "beheer.missing.unlinked_actors": "Actoren bij geen enkele fase",
+    "beheer.missing.no_address": "Hulpmiddelen zonder webadres",
+    "beheer.missing.no_source": "Checklistpunten zonder bron",
+    "beheer.missing.none": "Geen.",
+    # gate rules (toolkaart.route.gates)
+    "gate.error.unknown_phase": "Fase '{phase}' bestaat niet.",
+    "gate.error.unknown_item": "Onbekende checklistpunten bij fase '{phase}': {items}.",
+    "gate.error.locked": (
+        "De poort van fase {phase} is nog op slot: beantwoord eerst de kernvraag van fase "
+        "{current}."
+    ),
+    "gate.error.open_items": (
+        "Fase {phase} heeft nog {count} open checklistpunten. Bevestig uitdrukkelijk dat u de poort "
+        "toch passeert; de open punten worden bij het besluit vastgelegd."
+    ),
+    "gate.error.review_only_last": (
+        "Een datum voor de volgende herbeoordeling hoort alleen bij een 'ja' in fase {phase}."
+    ),
+    "gate.error.in_future": "Een besluit kan niet in de toekomst liggen ({date}).",
+    "gate.error.review_in_past": "De volgende herbeoordeling moet na de besluitdatum liggen.",
+    "gate.error.review_required": (
+        "Een 'ja' in fase {phase} heeft een datum voor de volgende herbeoordeling nodig: de "
+        "kernvraag wordt na verloop van tijd opnieuw gesteld."
+    ),
+    "gate.error.out_of_order": (
+        "Een besluit van {date} kan niet na een besluit van {previous} in het logboek staan."
+    ),
+    "gate.error.in_log": "Besluit {number} in het logboek: {message}",
+    # projects (toolkaart.route.project, toolkaart.store.project_store)
+    "project.field.name": "Naam",
+    "project.field.organisation": "Organisatie of team",
+    "project.field.description": "Korte beschrijving",
+    "project.field.contact": "Contactpersoon",
+    "project.error.name_required": "Geef het project een naam.",
+    "project.error.control_character": (
+        "{field} bevat een onzichtbaar stuurteken; typ de tekst opnieuw of plak hem als platte tekst."
+    ),
+    "project.error.too_long": "{field} mag hoogstens {limit} tekens lang zijn.",
+    "project.diff.field": "{field}: '{old}' werd '{new}'",
+    "project.diff.nobody": "(niet ingevuld)",
+    "project.diff.archived": "Het project is gearchiveerd.",
+    "project.diff.unarchived": "Het project is uit het archief gehaald.",
+    "project.diff.ticked": "Fase {phase}: afgevinkt {items}",
+    "project.diff.unticked": "Fase {phase}: niet meer afgevinkt {items}",
+    "project.diff.decision": (
+        "Fase {phase}: besluit '{answer}' door {by} op {date}, onderbouwing: {rationale}"
+    ),
+    "project.diff.log_rewritten": "{count} eerdere besluiten ontbreken in het logboek.",
+    "store.error.not_found": "Project '{id}' bestaat niet (meer).",
+    "store.error.exists": "Er bestaat al een project met id '{id}'.",
+    "store.error.log_rewritten": (
+        "Het besluitenlogboek van project {name} kan alleen worden aangevuld, niet gewijzigd."
+    ),
+    "store.error.conflict": (
+        "Project {name} is intussen door iemand anders opgeslagen (nu versie {current}; u werkte "
+        "aan versie {mine}). Uw wijzigingen zijn niet opgeslagen, om die van de ander niet te "
+        "overschrijven. Open het project opnieuw en breng uw wijzigingen nogmaals aan."
+    ),
+    "store.conflict.changes": "Wat er intussen veranderde:",
+    "store.conflict.mine": "Uw wijzigingen die niet zijn opgeslagen:",
+    "store.conflict.none": "- (geen inhoudelijke wijzigingen)",
+    # project exchange files (toolkaart.documents.project_exchange)
+    "exchange.rejected": "Het bestand is niet ingelezen; er is niets veranderd. Wat er mis is:",
+    "exchange.more": "… en nog {count} andere problemen.",
+    "exchange.too_large": (
+        "Het bestand is te groot ({size} bytes); een projectbestand is hoogstens {limit} bytes."
+    ),
+    "exchange.empty": "Het bestand is leeg.",
+    "exchange.not_json": "Het bestand is geen geldige JSON (fout op regel {line}, kolom {column}).",
+    "exchange.too_deep": (
+        "Het bestand is te diep genest (regel {line}, kolom {column}); een projectbestand is dat "
+        "nooit."
+    ),
+    "exchange.format_version": (
+        "Formaatversie {found} wordt niet ondersteund; deze versie van de navigator leest "
+        "formaatversie 1."
+    ),
+    "exchange.where.file": "Het bestand",
+    "exchange.schema.missing": "{where} ontbreekt.",
+    "exchange.schema.extra": "{where} is een onbekend veld.",
+    "exchange.schema.string": "{where} moet tekst zijn.",
+    "exchange.schema.too_long": "{where} is te lang (hoogstens {limit} tekens).",
+    "exchange.schema.empty": "{where} mag niet leeg zijn.",
+    "exchange.schema.pattern": (
+        "{where} is geen geldige id (kleine letters, cijfers en streepjes)."
+    ),
+    "exchange.schema.literal": "{where} moet een van deze waarden hebben: {expected}.",
+    "exchange.schema.bool": "{where} moet true of false zijn.",
+    "exchange.schema.int": "{where} moet een geheel getal zijn.",
+    "exchange.schema.too_small": "{where} moet minstens {limit} zijn.",
+    "exchange.schema.list": "{where} moet een lijst zijn.",
+    "exchange.schema.object": "{where} moet een object zijn.",
+    "exchange.schema.too_many": "{where} heeft te veel elementen (hoogstens {limit}).",
+    "exchange.schema.date": "{where} moet een datum zijn (JJJJ-MM-DD).",
+    "exchange.schema.datetime": "{where} moet een tijdstip zijn (ISO 8601).",
+    "exchange.schema.invalid": "{where} heeft een ongeldige waarde.",
+    "exchange.copy_name": "{name} (kopie)",
+    "exchange.implausible_time": "{where}: {value} kan geen juist tijdstip zijn.",
+    "exchange.future_decision": "{where}: een besluit kan niet in de toekomst liggen ({date}).",
+    "exchange.control_character": "{where} bevat een onzichtbaar stuurteken.",
+    "exchange.unknown_phase": "{where}: fase '{phase}' bestaat niet in de huidige Toolkaart.",
+    "exchange.unknown_item": (
+        "{where}: checklistpunt '{item}' bestaat niet in fase '{phase}' van de huidige Toolkaart."
+    ),
+    "exchange.unknown_tool": "{where}: hulpmiddel '{tool}' bestaat niet in de huidige Toolkaart.",
+    "exchange.unknown_actor": "{where}: actor '{actor}' bestaat niet in de huidige Toolkaart.",
+    # project report (toolkaart.documents.project_report)
+    "report.title": "Projectrapport: {name}",
+    "report.archived": "Dit project is gearchiveerd.",
+    "report.made": "Opgesteld op {date} met de Toolkaart, inhoud {content}.",
+    "report.where": "Waar het project staat",
+    "report.current": (
+        "Huidige fase: {number}. {phase}. Kernvraag: {question} Gepasseerde poorten: {passed} van "
+        "{total}."
+    ),
+    "report.completed": (
+        "Alle poorten zijn gepasseerd: de oplossing is in gebruik. Volgende herbeoordeling: {review}."
+    ),
+    "report.review_due": "De herbeoordeling is nu aan de orde.",
+    "report.next": "Wat nu nodig is: fase {phase}",
+    "report.tools": "Hulpmiddelen om te lezen",
+    "report.actors": "Actoren om te betrekken",
+    "report.no_url": "geen webadres bekend",
+    "report.phases": "Per fase",
+    "report.phase": "{number}. {phase} ({state})",
+    "report.key_question": "Kernvraag: {question}",
+    "report.ticked": "Afgevinkt ({count}):",
+    "report.open": "Open ({count}):",
+    "report.phase_decisions": "Besluiten:",
+    "report.decision": "{date}: {answer}, besloten door {by}. Onderbouwing: {rationale}",
+    "report.decision_phase": "Fase {phase}, {decision}",
+    "report.decision_open": "({count} open checklistpunten bij het besluit.)",
+    "report.decision_review": "(Volgende herbeoordeling: {date}.)",
+    "report.no_rationale": "(geen onderbouwing)",
+    "report.log": "Besluitenlogboek",
+    "report.log_empty": "Er zijn nog geen besluiten genomen.",
+    # Projecten page
+    "projects.title": "Projecten",
+    "projects.intro": (
+        "Een project is de route van uw AI-toepassing langs de zeven fasen: uw antwoorden op de "
+        "checklists en uw besluiten bij elke poort worden bewaard, zodat u later verder kunt."
+    ),
+    "projects.create.title": "Nieuw project",
+    "projects.create.submit": "Project aanmaken",
+    "projects.create.done": "Project {name} is aangemaakt.",
+    "projects.import.title": "Project importeren uit een JSON-bestand",
+    "projects.import.help": (
+        "Een bestand dat met 'Download JSON' is gemaakt. Het wordt eerst volledig gecontroleerd; "
+        "een afgekeurd bestand verandert niets."
+    ),
+    "projects.import.file": "Projectbestand (JSON)",
+    "projects.import.submit": "Importeren",
+    "projects.import.none": "Kies eerst een bestand om te importeren.",
+    "projects.import.done": "Project {name} is geïmporteerd.",
+    "projects.list.title": "Uw projecten",
+    "projects.banner": (
+        "U werkt aan project {name}: wat u hier aanvinkt en besluit, wordt in dat project bewaard."
+    ),
+    "projects.banner.link": "Naar de zelfscan van {name}",
+    "projects.list.show_archived": "Toon ook gearchiveerde projecten",
+    "projects.list.empty": "Er zijn nog geen projecten. Maak hieronder een project aan.",
+    "projects.list.name": "**{name}**",
+    "projects.list.organisation": " · {organisation}",
+    "projects.list.phase": "fase {number}. {phase}",
+    "projects.list.completed": "alle poorten gepasseerd",
+    "projects.list.summary": (
+        "{where} · {passed} van {total} poorten gepasseerd · laatst gewijzigd {updated}{archived}"
+    ),
+    "projects.list.archived": " · gearchiveerd",
+    "projects.list.open": "Open {name} in de zelfscan",
+    "projects.list.archive": "Archiveer {name}",
+    "projects.list.restore": "Zet {name} terug",
+    "projects.list.archived_done": "Project {name} is gearchiveerd.",
+    "projects.list.restored": "Project {name} is teruggezet.",
+    # Zelfscan page
+    "scan.title": "Zelfscan: {name}",
+    "scan.title.none": "Zelfscan",
+    "scan.no_project": (
+        "Er is geen project geopend. Kies of maak een project op de pagina Projecten, of "
+        "importeer een projectbestand."
+    ),
+    "scan.to_projects": "Naar de lijst met projecten",
+    "scan.archived": "Dit project is gearchiveerd. U kunt het terugzetten op de pagina Projecten.",
+    "scan.current": ("Huidige fase: {number}. {phase}. {passed} van {total} poorten gepasseerd."),
+    "scan.completed": (
+        "Alle poorten zijn gepasseerd: de oplossing is in gebruik. Volgende herbeoordeling: "
+        "{review}."
+    ),
+    "scan.review_due": (
+        "De herbeoordeling is aan de orde: beantwoord de kernvraag van de laatste fase opnieuw."
+    ),
+    "scan.route_line": "{number}. {phase}: {state}  ",
+    "scan.phase_select": "Fase om aan te werken",
+    "scan.phase_header": "Fase {number}. {phase}",
+    "scan.key_question": "**Kernvraag:** {question}",
+    "scan.goal": "Doel: {goal}",
+    "scan.phase_page": (
+        "Fase {number}. {phase} in de navigator: hulpmiddelen, actoren en kaart (voor dit project)"
+    ),
+    "scan.checklist": "Checklist",
+    "scan.checklist.save": "Checklist opslaan",
+    "scan.checklist.saved": "De checklist van fase {phase} is opgeslagen.",
+    "scan.gate": "Poort: beantwoord de kernvraag",
+    "scan.gate.locked": (
+        "De poort van fase {phase} is nog op slot: beantwoord eerst de kernvraag van fase "
+        "{current}. U kunt de checklist wel alvast invullen."
+    ),
+    "scan.gate.open_items": (
+        "Er staan nog {count} checklistpunten open. Ze worden bij het besluit vastgelegd."
+    ),
+    "scan.gate.saved": "Het besluit '{answer}' bij fase {phase} is vastgelegd.",
+    "scan.log": "Besluitenlogboek",
+    "scan.log.empty": "Er zijn nog geen besluiten genomen.",
+    "scan.log.number": "Nr.",
+    "scan.log.date": "Datum",
+    "scan.log.phase": "Fase",
+    "scan.log.answer": "Antwoord",
+    "scan.log.by": "Besloten door",
+    "scan.log.rationale": "Onderbouwing",
+    "scan.log.open": "Open punten",
+    "scan.export": "Exporteren",
+    "scan.export.help": (
+        "JSON is het uitwisselbestand (weer te importeren); Markdown, Word en PDF zijn een "
+        "rapport voor uw stakeholders."
+    ),
+    "scan.export.json": "Download JSON",
+    "scan.export.md": "Download Markdown",
+    "scan.export.docx": "Download Word (DOCX)",
+    "scan.export.pdf": "Download PDF",
+    "answer.ja": "Ja",
+    "answer.nog niet": "Nog niet",
+    "answer.nee": "Nee",
+    # the Markdown handbook (toolkaart.documents.handbook.to_markdown) and the maps
+    "handbook.version": "Inhoud {label}. Bron: {source}.",
+    "handbook.route": "De route",
+    "handbook.phase": "Fase {number}: {name}",
+    "handbook.key_question": "Kernvraag:",
+    "handbook.goal": "Doel:",
+    "handbook.checklist": "Checklist",
+    "handbook.source": "Bron: {source}",
+    "handbook.tools": "Hulpmiddelen",
+    "handbook.actors": "Actoren",
+    "handbook.phases": "Fases: {phases}.",
+    "handbook.no_phase": "geen fase",
+    "handbook.background_short": "achtergrond",
+    "handbook.background": "Algemene achtergrond (bij geen enkele fase)",
+    "handbook.no_address": "{name} (geen webadres bekend)",
+    "handbook.changelog": "Wijzigingen in de inhoud",
+    "map.phases": "Fases",
+    "state.passed": "gepasseerd",
+    "state.current": "huidige fase",
+    "state.locked": "op slot",
+    # portfolio (toolkaart.board.portfolio, pages/portfolio.py)
+    "portfolio.count.part": "{phase}: {count}",
+    "portfolio.count.sentence": "Aantal actieve projecten: {total}. Per fase: {parts}.",
+    # pages/portfolio.py
+    "nav.portfolio": "Portfolio",
+    "portfolio.title": "Portfolio van AI-projecten",
+    "portfolio.intro": (
+        "Alle actieve projecten: in welke fase ze staan, welke poort op een besluit wacht, wat nog "
+        "open staat en hoe lang er niets is veranderd."
+    ),
+    "portfolio.filter.organisation": "Organisatie",
+    "portfolio.filter.all": "Alle organisaties",
+    "portfolio.no_organisation": "(geen organisatie)",
+    "portfolio.stale_days": "Markeer projecten die langer dan dit aantal dagen niet zijn gewijzigd",
+    "portfolio.stale_days.help": "Een project zonder wijziging na zoveel dagen krijgt een markering.",
+    "portfolio.empty": (
+        "Er zijn (voor deze selectie) geen actieve projecten. Maak een project aan op de pagina "
+        "Projecten."
+    ),
+    "portfolio.metric.total": "Actieve projecten",
+    "portfolio.metric.stale": "Langer dan {days} dagen niet gewijzigd",
+    "portfolio.by_phase": "Aantal projecten per fase",
+    "portfolio.chart.title": "Aantal actieve projecten per fase",
+    "portfolio.chart.table": "Dezelfde aantallen als tabel",
+    "portfolio.projects": "Projecten",
+    "portfolio.col.project": "Project",
+    "portfolio.col.organisation": "Organisatie",
+    "portfolio.col.phase": "Fase",
+    "portfolio.col.count": "Aantal",
+    "portfolio.col.awaiting": "Poort wacht op besluit",
+    "portfolio.col.last_decision": "Laatste besluit",
+    "portfolio.col.last_date": "Datum laatste besluit",
+    "portfolio.col.open_items": "Open checklistpunten",
+    "portfolio.col.days": "Dagen sinds wijziging",
+    "portfolio.col.stale": "Gemarkeerd",
+    "portfolio.stale.yes": "⚠ ja, lang niet gewijzigd",
+    "portfolio.stale.no": "nee",
+    "portfolio.col.review": "Volgende herbeoordeling",
+    "portfolio.review.due": "⚠ {date}: nu aan de orde",
+    "portfolio.none": "nog geen",
+    "portfolio.details": "{name}: {count} open checklistpunten",
+    "portfolio.open_project": "{name} openen in de Zelfscan",
+    "portfolio.to_agenda": "Naar de agenda voor de bestuursvergadering",
+    # pages/agenda.py
+    "nav.agenda": "Agenda",
+    "agenda.title": "Agenda voor de bestuursvergadering",
+    "agenda.intro": (
+        "Kies de vergaderdatum en de projecten die u wilt bespreken. De agenda wordt samengesteld "
+        "uit de projecten: per project de kernvraag waarover besloten moet worden, de onderbouwing "
+        "tot nu toe, de open punten als risico’s, wie u uitnodigt en wat u vooraf leest. Daarna "
+        "kunt u punten verplaatsen, toevoegen en bewerken, en de agenda downloaden of opslaan."
+    ),
+    "agenda.compose.heading": "Nieuwe agenda",
+    "agenda.meeting_date": "Vergaderdatum",
+    "agenda.choose": "Te bespreken projecten (in de volgorde waarin u ze kiest)",
+    "agenda.choose.help": "Alleen actieve projecten. De volgorde kunt u later nog aanpassen.",
+    "agenda.choose.placeholder": "Kies een of meer projecten",
+    "agenda.compose": "Agenda samenstellen",
+    "agenda.compose.replaces": (
+        "Een nieuwe agenda vervangt de agenda hieronder; sla die eerst op als u haar wilt bewaren."
+    ),
+    "agenda.reopen.choose": "Opgeslagen concept",
+    "agenda.reopen": "Concept openen",
+    "agenda.reopened": "Het concept ‘{title}’ is geopend.",
+    "agenda.delete": "Concept verwijderen",
+    "agenda.deleted": "Het concept is verwijderd.",
+    "agenda.composed": "De agenda is samengesteld met {projects}.",
+    "agenda.saved_as": "Opgeslagen als: {label}",
+    "agenda.save_new": "Opslaan als nieuw concept",
+    "agenda.draft_label": "{title} (vergadering {date}, opgeslagen {saved})",
+    "agenda.project_label": "{name} — {organisation}",
+    "agenda.meeting_line": "Vergaderdatum: {date}",
+    "agenda.details.heading": "Titel en datum",
+    "agenda.details.title": "Titel van de agenda",
+    "agenda.details.save": "Titel en datum bijwerken",
+    "agenda.item.up": "↑ Omhoog",
+    "agenda.item.up.help": "Zet ‘{title}’ een plaats eerder",
+    "agenda.item.down": "↓ Omlaag",
+    "agenda.item.down.help": "Zet ‘{title}’ een plaats later",
+    "agenda.item.remove": "Verwijderen",
+    "agenda.item.open_project": "{name} openen in de Zelfscan",
+    "agenda.item.remove.help": "Haal ‘{title}’ van de agenda",
+    "agenda.item.edit": "Titel en notitie van ‘{title}’ bewerken",
+    "agenda.item.title": "Titel van het agendapunt",
+    "agenda.item.note": "Notitie",
+    "agenda.item.save": "Wijzigingen opslaan",
+    "agenda.add.heading": "Vrij agendapunt toevoegen",
+    "agenda.add.title": "Titel van het nieuwe punt",
+    "agenda.add.note": "Toelichting (optioneel)",
+    "agenda.add.submit": "Punt toevoegen",
+    "agenda.export.heading": "Downloaden en opslaan",
+    "agenda.export.docx": "Download als Word (DOCX)",
+    "agenda.export.pdf": "Download als PDF",
+    "agenda.export.md": "Download als Markdown",
+    "agenda.save": "Concept opslaan",
+    "agenda.saved": "Het concept ‘{title}’ is opgeslagen.",
+    # agenda (toolkaart.board.agenda, toolkaart.documents.agenda_document, pages/agenda.py)
+    "agenda.default_title": "Agenda bestuursvergadering {date}",
+    "agenda.overview.title": "Portefeuille per fase",
+    "agenda.error.unknown_item": "Agendapunt '{item}' bestaat niet (meer).",
+    "agenda.error.empty_title": "Geef het agendapunt een titel.",
+    "agenda.error.long_title": "Een titel mag hoogstens {limit} tekens lang zijn.",
+    "agenda.error.long_note": "Een notitie mag hoogstens {limit} tekens lang zijn.",
+    "agenda.error.not_a_draft": "Dit bestand is geen agenda-concept van de Toolkaart-navigator.",
+    "agenda.error.version": (
+        "Dit agenda-concept heeft formaatversie {version}; deze navigator leest versie {supported}."
+    ),
+    "agenda.error.invalid": "Het agenda-concept is onvolledig of beschadigd: {problems}.",
+    "agenda.error.too_large": "Het agenda-concept is groter dan {limit} MB.",
+    "agenda.error.not_json": "Het agenda-concept is geen geldige JSON: {detail}.",
+    "agenda.doc.meeting": "Vergaderdatum: {date}",
+    "agenda.doc.source": (
+        "Samengesteld met de Toolkaart-navigator uit de projecten en de Toolkaart, inhoud {version}."
+    ),
+    "agenda.doc.stale": "Langer dan {days} dagen niet bijgewerkt: {projects}.",
+    "agenda.doc.col.phase": "Fase",
+    "agenda.doc.col.count": "Aantal",
+    "agenda.doc.col.projects": "Projecten",
+    "agenda.doc.col.topic": "Onderdeel",
+    "agenda.doc.col.content": "Voor de vergadering",
+    "agenda.doc.row.phase": "Fase",
+    "agenda.doc.row.decide": "Te besluiten (kernvraag)",
+    "agenda.doc.row.rationale": "Onderbouwing tot nu toe",
+    "agenda.doc.row.risks": "Risico’s (open checklistpunten)",
+    "agenda.doc.row.invite": "Uitnodigen",
+    "agenda.doc.row.board": "Rol van de zorgbestuurder",
+    "agenda.doc.row.read": "Vooraf lezen",
+    "agenda.doc.completed": "alle poorten gepasseerd; de kernvraag wordt periodiek opnieuw gesteld",
+    "agenda.doc.next_review": "volgende herbeoordeling {date}",
+    "agenda.doc.decided_by": "besloten door {who}",
+    "agenda.doc.open_at_decision": "{open_items} geaccepteerd",
+    "agenda.doc.no_decisions": "Nog geen besluiten genomen.",
+    "agenda.doc.no_risks": "Geen open checklistpunten in deze fase.",
+    "agenda.doc.no_invite": "Geen nieuwe actoren voor de volgende fase.",
+    "agenda.doc.no_tools": "Geen hulpmiddelen bij deze fase.",
+    "agenda.doc.no_url": "{name} (geen online vindplaats in de Toolkaart)",
+    "agenda.doc.joins_at": "sluit aan in fase {phase}",
+    "agenda.doc.named_on_items": "genoemd bij {open_items}",
+    "agenda.doc.board_listed_now": "De Toolkaart noemt de zorgbestuurder in fase {phase}.",
+    "agenda.doc.board_listed_next": (
+        "In de volgende fase ({phase}) noemt de Toolkaart de zorgbestuurder als actor."
+    ),
+    "agenda.doc.task_done": "Gedaan: {text}",
+    "agenda.doc.task_open": "Open: {text}",
+    "agenda.doc.note": "Notitie: {note}",
+    "agenda.doc.free_note": "{note}",
+    "agenda.error.draft_not_found": "Dit agenda-concept bestaat niet (meer).",
+    "agenda.error.draft_gone": (
+        "Het concept ‘{title}’ is intussen verwijderd; sla het op als nieuw concept."
+    ),
+    "agenda.error.draft_conflict": (
+        "Het concept ‘{title}’ is intussen door iemand anders opgeslagen (om {saved}). Uw versie "
+        "is niet opgeslagen; open het concept opnieuw, of sla uw versie op als nieuw concept."
+    ),
+    "month.1": "januari",
+    "month.2": "februari",
+    "month.3": "maart",
+    "month.4": "april",
+    "month.5": "mei",
+    "month.6": "juni",
+    "month.7": "juli",
+    "month.8": "augustus",
+    "month.9": "september",
+    "month.10": "oktober",
+    "month.11": "november",
+    "month.12": "december",
+}
+
+_TABLES = {"nl": NL}
+LANGUAGE = "nl"
+
+
+def counted(noun: str, count: int) -> str:
+    """``count`` with ``noun`` in the singular or the plural: '1 fout', '2 fouten'."""
+    return t(f"count.{noun}.{'one' if count == 1 else 'many'}", count=count)
+
+
+def t(key: str, /, **params: object) -> str:
+    """The string for ``key`` in the active language, formatted with ``params``."""
+    template = _TABLES[LANGUAGE].get(key)
+    if template is None:
+        raise KeyError(f"no string '{key}' in the '{LANGUAGE}' table")
+    return template.format(**params) if params else template

@@ -1,0 +1,30 @@
+"""Dates and times as Dutch readers see them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from zoneinfo import ZoneInfo
+
+from toolkaart.i18n.catalog import t
+
+#: Stored times are UTC; people read them in their own time zone.
+LOCAL_ZONE = ZoneInfo("Europe/Amsterdam")
+
+
+def date_label(day: dt.date) -> str:
+    """A date as Dutch readers write it, the same on every page and in every export: 5 maart 2027."""
+    return f"{day.day} {t(f'month.{day.month}')} {day.year}"
+
+
+def local_time_label(moment: dt.datetime) -> str:
+    """A stored (UTC) moment as Dutch readers write it, in their zone: 23-11-2026 14:05."""
+    return moment.astimezone(LOCAL_ZONE).strftime("%d-%m-%Y %H:%M")
+
+
+def file_stem(*parts: str) -> str:
+    """A file name people can tell apart: 'Valdetectie ’s nachts', '2026-11-22' →
+    'valdetectie-s-nachts-2026-11-22' (no accents, no spaces, no path characters)."""
+    text = unicodedata.normalize("NFKD", " ".join(parts)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80] or "export"

@@ -1,0 +1,276 @@
+"""The gate rules: one place that decides where a project stands on the route.
+
+A project's walk is an ``Assessment``: the ticked checklist items per phase and an append-only log of
+gate decisions. Everything else (current phase, which gates are passed, open or locked, when
+Productie is due for review) is derived from that log by ``route_status``; nothing derived is stored.
+
+Rules (see shared/design.md, "Gates"):
+
+- each phase has one gate, its key question, answered *ja*, *nog niet* or *nee*;
+- the current phase is the first phase whose gate has not passed; later gates are locked;
+- passing a gate with open checklist items is allowed only explicitly, and the open items are
+  recorded with the decision;
+- answering *nog niet* or *nee* at an earlier, passed gate goes back: that gate reopens and every
+  later gate returns to open;
+- the last phase (Productie) is answered again over time; a *ja* there carries the date of the next
+  review (required, after the decision date), and only there;
+- decisions are dated in log order: a decision never predates the one before it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+from toolkaart.content.models import Toolkaart
+from toolkaart.errors import GateError
+
+
+class Answer(StrEnum):
+    JA = "ja"
+    NOG_NIET = "nog niet"
+    NEE = "nee"
+
+
+class GateState(StrEnum):
+    PASSED = "passed"
+    CURRENT = "current"
+    LOCKED = "locked"
+
+
+@dataclass(frozen=True)
+class GateDecision:
+    """One answer to a phase's key question, as appended to the log."""
+
+    phase_id: str
+    answer: Answer
+    rationale: str = ""
+    decided_by: str = ""
+    decided_on: dt.date = field(default_factory=dt.date.today)
+    open_items: tuple[str, ...] = ()
+    next_review: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class PhaseStatus:
+    phase_id: str
+    state: GateState
+    last_decision: GateDecision | None
+
+
+@dataclass(frozen=True)
+class RouteStatus:
+    """Where a project stands, derived from its decision log."""
+
+    phases: tuple[PhaseStatus, ...]
+    current_phase_id: str
+    #: True once every gate, Productie's included, has passed (the solution is in use).
+    completed: bool
+    #: The next review of the last phase, when its latest decision is *ja*.
+    next_review: dt.date | None
+
+    def state(self, phase_id: str) -> GateState:
+        return next(p.state for p in self.phases if p.phase_id == phase_id)
+
+    def status(self, phase_id: str) -> PhaseStatus:
+        return next(p for p in self.phases if p.phase_id == phase_id)
+
+    def passed_count(self) -> int:
+        return sum(p.state is GateState.PASSED for p in self.phases)
+
+    def review_due(self, today: dt.date) -> bool:
+        return self.completed and self.next_review is not None and self.next_review <= today
+
+
+def route_status(toolkaart: Toolkaart, decisions: Iterable[GateDecision]) -> RouteStatus:
+    """Replay the decision log in order and derive every gate's state."""
+    position = toolkaart.position
+    passed: set[str] = set()
+    last: dict[str, GateDecision] = {}
+    next_review: dt.date | None = None
+    last_phase_id = toolkaart.phases[-1].id
+    for decision in decisions:
+        if not toolkaart.has_phase(decision.phase_id):
+            continue  # a phase removed from the content since; its decisions no longer count
+        last[decision.phase_id] = decision
+        if decision.answer is Answer.JA:
+            passed.add(decision.phase_id)
+            if decision.phase_id == last_phase_id:
+                next_review = decision.next_review
+        else:
+            here = position(decision.phase_id)
+            passed = {pid for pid in passed if position(pid) < here}
+            if decision.phase_id == last_phase_id:
+                next_review = None
+    current_index = next(
+        (i for i, phase in enumerate(toolkaart.phases) if phase.id not in passed),
+        len(toolkaart.phases),
+    )
+    completed = current_index == len(toolkaart.phases)
+    statuses = tuple(
+        PhaseStatus(
+            phase.id,
+            GateState.PASSED
+            if i < current_index
+            else GateState.CURRENT
+            if i == current_index
+            else GateState.LOCKED,
+            last.get(phase.id),
+        )
+        for i, phase in enumerate(toolkaart.phases)
+    )
+    current = toolkaart.phases[min(current_index, len(toolkaart.phases) - 1)].id
+    return RouteStatus(statuses, current, completed, next_review if completed else None)
+
+
+def asks_review(toolkaart: Toolkaart, phase_id: str, answer: Answer | None) -> bool:
+    """A *ja* on the last phase (Productie) carries the date of its next review."""
+    return answer is Answer.JA and phase_id == toolkaart.phases[-1].id
+
+
+def earliest_review(decided_on: dt.date) -> dt.date:
+    """The next review lies after the decision date."""
+    return decided_on + dt.timedelta(days=1)
+
+
+def check_decision(
+    toolkaart: Toolkaart, decisions: tuple[GateDecision, ...], decision: GateDecision
+) -> None:
+    """Raise GateError when ``decision`` may not follow ``decisions`` under the gate rules.
+
+    The one check behind both ``Assessment.decide`` (a new answer) and ``validate_log`` (a log read
+    from elsewhere, e.g. an imported file), so a log that passes validation is a log the navigator
+    could have written.
+    """
+    if not toolkaart.has_phase(decision.phase_id):
+        raise GateError("unknown_phase", phase=decision.phase_id)
+    phase = toolkaart.phase(decision.phase_id)
+    status = route_status(toolkaart, decisions)
+    if status.state(decision.phase_id) is GateState.LOCKED:
+        current = toolkaart.phase(status.current_phase_id)
+        raise GateError("locked", phase=phase.name, current=current.name)
+    if decisions and decision.decided_on < decisions[-1].decided_on:
+        raise GateError(
+            "out_of_order",
+            date=decision.decided_on.isoformat(),
+            previous=decisions[-1].decided_on.isoformat(),
+        )
+    known = {item.id for item in phase.checklist}
+    unknown = [item for item in decision.open_items if item not in known]
+    if unknown:
+        raise GateError("unknown_item", phase=decision.phase_id, items=", ".join(unknown))
+    last = toolkaart.phases[-1]
+    if asks_review(toolkaart, decision.phase_id, decision.answer):
+        if decision.next_review is None:
+            raise GateError("review_required", phase=last.name)
+        if decision.next_review < earliest_review(decision.decided_on):
+            raise GateError("review_in_past")
+    elif decision.next_review is not None:
+        raise GateError("review_only_last", phase=last.name)
+
+
+def validate_log(toolkaart: Toolkaart, decisions: tuple[GateDecision, ...]) -> None:
+    """Raise GateError at the first decision the gate rules would have refused (e.g. on import).
+
+    Recorded open items on a *ja* count as the explicit acceptance ``decide`` asks for.
+    """
+    for index, decision in enumerate(decisions):
+        try:
+            check_decision(toolkaart, decisions[:index], decision)
+        except GateError as error:
+            raise GateError(
+                "in_log", number=index + 1, message=str(error), rule=error.code
+            ) from error
+
+
+@dataclass(frozen=True)
+class DecisionNeeds:
+    """What a form must ask before a decision can be appended (see ``Assessment.needs``)."""
+
+    #: The phase's checklist items not ticked, in checklist order.
+    open_items: tuple[str, ...]
+    #: A *ja* with open items passes only when the user confirms it explicitly.
+    confirm_open_items: bool
+    #: The decision needs the date of the next review (see ``earliest_review``).
+    next_review: bool
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """A project's walk along the route: ticked items per phase and the decision log.
+
+    Immutable: every change returns a new Assessment, so a store can compare and save it whole.
+    """
+
+    checked: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    decisions: tuple[GateDecision, ...] = ()
+
+    def checked_in(self, phase_id: str) -> frozenset[str]:
+        return self.checked.get(phase_id, frozenset())
+
+    def open_items(self, toolkaart: Toolkaart, phase_id: str) -> tuple[str, ...]:
+        """Ids of the phase's checklist items not ticked, in checklist order."""
+        done = self.checked_in(phase_id)
+        return tuple(i.id for i in toolkaart.phase(phase_id).checklist if i.id not in done)
+
+    def status(self, toolkaart: Toolkaart) -> RouteStatus:
+        return route_status(toolkaart, self.decisions)
+
+    def with_checked(
+        self, toolkaart: Toolkaart, phase_id: str, item_ids: Iterable[str]
+    ) -> Assessment:
+        """Replace the ticked items of one phase (unknown item ids are refused)."""
+        known = {i.id for i in toolkaart.phase(phase_id).checklist}
+        items = frozenset(item_ids)
+        unknown = items - known
+        if unknown:
+            raise GateError("unknown_item", phase=phase_id, items=", ".join(sorted(unknown)))
+        checked = dict(self.checked)
+        checked[phase_id] = items
+        return replace(self, checked=checked)
+
+    def needs(self, toolkaart: Toolkaart, phase_id: str, answer: Answer | None) -> DecisionNeeds:
+        """What a decision on ``phase_id`` with ``answer`` must also carry, for a form to ask."""
+        open_items = self.open_items(toolkaart, phase_id)
+        return DecisionNeeds(
+            open_items=open_items,
+            confirm_open_items=answer is Answer.JA and bool(open_items),
+            next_review=asks_review(toolkaart, phase_id, answer),
+        )
+
+    def decide(
+        self,
+        toolkaart: Toolkaart,
+        phase_id: str,
+        answer: Answer,
+        *,
+        rationale: str = "",
+        decided_by: str = "",
+        decided_on: dt.date | None = None,
+        accept_open_items: bool = False,
+        next_review: dt.date | None = None,
+    ) -> Assessment:
+        """Append a decision on ``phase_id``'s gate, enforcing the gate rules.
+
+        ``decided_on`` defaults to today; a *ja* with unticked items needs ``accept_open_items``;
+        a *ja* on the last phase needs ``next_review``.
+        """
+        if not toolkaart.has_phase(phase_id):
+            raise GateError("unknown_phase", phase=phase_id)
+        open_items = self.open_items(toolkaart, phase_id)
+        decision = GateDecision(
+            phase_id=phase_id,
+            answer=answer,
+            rationale=rationale.strip(),
+            decided_by=decided_by.strip(),
+            decided_on=decided_on or dt.date.today(),
+            open_items=open_items,
+            next_review=next_review,
+        )
+        check_decision(toolkaart, self.decisions, decision)
+        if answer is Answer.JA and open_items and not accept_open_items:
+            phase = toolkaart.phase(phase_id)
+            raise GateError("open_items", phase=phase.name, count=len(open_items))
+        return replace(self, decisions=(*self.decisions, decision))

@@ -1,0 +1,244 @@
+"""A project on the route: who it is, and its walk (an Assessment) through the gates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from toolkaart.content.models import Toolkaart
+from toolkaart.errors import ProjectConflict, ProjectError
+from toolkaart.i18n.catalog import t
+from toolkaart.route.gates import Answer, Assessment, GateDecision, RouteStatus
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass(frozen=True)
+class Project:
+    """A project team's AI application and its walk along the route.
+
+    ``version`` counts saves: the store refuses to save over a newer version than the one read.
+    ``updated_at`` is the time of the last change to the project or its walk.
+    """
+
+    id: str
+    name: str
+    organisation: str = ""
+    description: str = ""
+    contact: str = ""
+    assessment: Assessment = field(default_factory=Assessment)
+    archived: bool = False
+    version: int = 0
+    created_at: dt.datetime = field(default_factory=_now)
+    updated_at: dt.datetime = field(default_factory=_now)
+
+    def status(self, toolkaart: Toolkaart) -> RouteStatus:
+        return self.assessment.status(toolkaart)
+
+    def with_assessment(self, assessment: Assessment) -> Project:
+        return replace(self, assessment=assessment)
+
+
+#: Longest accepted value of each descriptive field (the store's columns are sized to match).
+FIELD_LIMITS: dict[str, int] = {
+    "name": 200,
+    "organisation": 200,
+    "description": 2000,
+    "contact": 200,
+}
+
+
+def make_project(
+    name: str, organisation: str = "", description: str = "", contact: str = ""
+) -> Project:
+    """A new, unsaved project (version 0) with a fresh id and checked details."""
+    project = Project(id=new_project_id(), name="")
+    return with_details(
+        project, name=name, organisation=organisation, description=description, contact=contact
+    )
+
+
+#: Control characters other than tab and line breaks: invisible, and refused by PostgreSQL (NUL).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def with_details(project: Project, **details: str) -> Project:
+    """``project`` with new descriptive fields, stripped and checked (a name is required)."""
+    clean: dict[str, str] = {}
+    for name, value in details.items():
+        if name not in FIELD_LIMITS:
+            raise TypeError(f"no project field '{name}'")
+        value = value.strip()
+        if _CONTROL.search(value):
+            raise ProjectError("control_character", field=t(f"project.field.{name}"))
+        if len(value) > FIELD_LIMITS[name]:
+            raise ProjectError(
+                "too_long", field=t(f"project.field.{name}"), limit=FIELD_LIMITS[name]
+            )
+        clean[name] = value
+    if not clean.get("name", project.name):
+        raise ProjectError("name_required")
+    return replace(
+        project,
+        name=clean.get("name", project.name),
+        organisation=clean.get("organisation", project.organisation),
+        description=clean.get("description", project.description),
+        contact=clean.get("contact", project.contact),
+    )
+
+
+def new_project_id() -> str:
+    """A fresh project id: short, URL-safe, unguessable enough to share as a link."""
+    return secrets.token_hex(8)
+
+
+# The plain-data form of a project (JSON-ready): the store's history snapshots and the exchange
+# file both use it. Checklist items are listed per phase, decisions in log order.
+
+
+def project_to_data(project: Project) -> dict[str, Any]:
+    walk = project.assessment
+    return {
+        "id": project.id,
+        "name": project.name,
+        "organisation": project.organisation,
+        "description": project.description,
+        "contact": project.contact,
+        "archived": project.archived,
+        "version": project.version,
+        "created_at": project.created_at.isoformat(),
+        "updated_at": project.updated_at.isoformat(),
+        "checklist": {
+            phase_id: sorted(items) for phase_id, items in sorted(walk.checked.items()) if items
+        },
+        "decisions": [
+            {
+                "phase": d.phase_id,
+                "answer": d.answer.value,
+                "rationale": d.rationale,
+                "decided_by": d.decided_by,
+                "decided_on": d.decided_on.isoformat(),
+                "open_items": list(d.open_items),
+                "next_review": d.next_review.isoformat() if d.next_review else None,
+            }
+            for d in walk.decisions
+        ],
+    }
+
+
+def project_from_data(data: Mapping[str, Any]) -> Project:
+    """The inverse of ``project_to_data`` for data this program wrote (imports validate first)."""
+    decisions = tuple(
+        GateDecision(
+            phase_id=d["phase"],
+            answer=Answer(d["answer"]),
+            rationale=d["rationale"],
+            decided_by=d["decided_by"],
+            decided_on=dt.date.fromisoformat(d["decided_on"]),
+            open_items=tuple(d["open_items"]),
+            next_review=dt.date.fromisoformat(d["next_review"]) if d["next_review"] else None,
+        )
+        for d in data["decisions"]
+    )
+    checked = {phase: frozenset(items) for phase, items in data["checklist"].items()}
+    return Project(
+        id=data["id"],
+        name=data["name"],
+        organisation=data["organisation"],
+        description=data["description"],
+        contact=data["contact"],
+        assessment=Assessment(checked=checked, decisions=decisions),
+        archived=data["archived"],
+        version=data["version"],
+        created_at=dt.datetime.fromisoformat(data["created_at"]),
+        updated_at=dt.datetime.fromisoformat(data["updated_at"]),
+    )
+
+
+_FIELDS = ("name", "organisation", "description", "contact")
+
+
+def diff_projects(
+    old: Project, new: Project, toolkaart: Toolkaart | None = None
+) -> tuple[str, ...]:
+    """What changed from ``old`` to ``new``, one Dutch line per change, for people to read.
+
+    With ``toolkaart`` phases are named as in the content; without, by id.
+    """
+
+    def phase_name(phase_id: str) -> str:
+        if toolkaart is not None and toolkaart.has_phase(phase_id):
+            return toolkaart.phase(phase_id).name
+        return phase_id
+
+    lines: list[str] = []
+    for name in _FIELDS:
+        before, after = getattr(old, name), getattr(new, name)
+        if before != after:
+            lines.append(
+                t("project.diff.field", field=t(f"project.field.{name}"), old=before, new=after)
+            )
+    if old.archived != new.archived:
+        lines.append(t("project.diff.archived" if new.archived else "project.diff.unarchived"))
+    phases = sorted(
+        set(old.assessment.checked) | set(new.assessment.checked),
+        key=lambda p: toolkaart.position(p) if toolkaart and toolkaart.has_phase(p) else 99,
+    )
+    for phase_id in phases:
+        before_items = old.assessment.checked_in(phase_id)
+        after_items = new.assessment.checked_in(phase_id)
+        ticked, unticked = after_items - before_items, before_items - after_items
+        if ticked:
+            lines.append(
+                t(
+                    "project.diff.ticked",
+                    phase=phase_name(phase_id),
+                    items=", ".join(sorted(ticked)),
+                )
+            )
+        if unticked:
+            lines.append(
+                t(
+                    "project.diff.unticked",
+                    phase=phase_name(phase_id),
+                    items=", ".join(sorted(unticked)),
+                )
+            )
+    old_log, new_log = old.assessment.decisions, new.assessment.decisions
+    common = 0
+    while common < min(len(old_log), len(new_log)) and old_log[common] == new_log[common]:
+        common += 1
+    for decision in new_log[common:]:
+        lines.append(
+            t(
+                "project.diff.decision",
+                phase=phase_name(decision.phase_id),
+                answer=t(f"answer.{decision.answer.value}"),
+                by=decision.decided_by or t("project.diff.nobody"),
+                date=decision.decided_on.isoformat(),
+                rationale=decision.rationale or "-",
+            )
+        )
+    if common < len(old_log):
+        lines.append(t("project.diff.log_rewritten", count=len(old_log) - common))
+    return tuple(lines)
+
+
+def conflict_message(conflict: ProjectConflict, toolkaart: Toolkaart | None = None) -> str:
+    """The refused save's message with what others changed meanwhile and what it would have
+    changed (one Dutch line each), so a person can re-apply their change after reopening."""
+    base = conflict.base
+    theirs = diff_projects(base or conflict.mine, conflict.current, toolkaart)
+    mine = diff_projects(base or conflict.current, conflict.mine, toolkaart)
+    none = [t("store.conflict.none")]
+    lines = [str(conflict), "", t("store.conflict.changes")]
+    lines += [f"- {line}" for line in theirs] or none
+    lines += ["", t("store.conflict.mine")]
+    lines += [f"- {line}" for line in mine] or none
+    return "\n".join(lines)

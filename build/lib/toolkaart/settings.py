@@ -1,0 +1,80 @@
+"""The navigator's settings: one object, read once per process from the environment.
+
+Why one place: the content directory, the database and the data directory used to be found by
+each module on its own, from ``os.environ`` and from paths next to the source files, so an
+installed package looked for its content and database inside the git checkout. Here each setting
+has one name, one default and one line in the README's table; nothing else reads the environment.
+
+Defaults are for one person on their own machine: the content shipped inside the package, and a
+SQLite file in the user's data directory (platformdirs), never beside the installed code.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+import platformdirs
+
+#: Environment variables, each documented in the README's settings table.
+ENV_CONTENT_DIR = "TOOLKAART_CONTENT"
+ENV_DATABASE_URL = "TOOLKAART_DATABASE_URL"
+ENV_DATA_DIR = "TOOLKAART_DATA_DIR"
+
+#: The content that travels with the package (package data), used unless another is named.
+SHIPPED_CONTENT_DIR = Path(str(files("toolkaart.content") / "shipped"))
+#: The file name of the default SQLite database inside the data directory.
+DATABASE_FILE = "toolkaart.sqlite3"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the navigator reads its content and keeps its data."""
+
+    content_dir: Path
+    data_dir: Path
+    database_url: str
+
+    @property
+    def default_database(self) -> Path:
+        """The SQLite file used when no database URL is set."""
+        return self.data_dir / DATABASE_FILE
+
+
+def normalised_database_url(url: str) -> str:
+    """``postgresql://`` and ``postgres://`` (as hosting platforms write them) mean psycopg 3."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def read_settings(environ: Mapping[str, str]) -> Settings:
+    """The settings that ``environ`` describes, with the defaults for what it leaves out."""
+    content = environ.get(ENV_CONTENT_DIR, "").strip()
+    data = environ.get(ENV_DATA_DIR, "").strip()
+    data_dir = (
+        Path(data) if data else Path(platformdirs.user_data_dir("toolkaart", appauthor=False))
+    )
+    url = environ.get(ENV_DATABASE_URL, "").strip()
+    return Settings(
+        content_dir=Path(content) if content else SHIPPED_CONTENT_DIR,
+        data_dir=data_dir,
+        database_url=normalised_database_url(url)
+        if url
+        else f"sqlite:///{data_dir / DATABASE_FILE}",
+    )
+
+
+@cache
+def settings() -> Settings:
+    """This process's settings, read from the environment on first use.
+
+    Tests that change the environment call ``settings.cache_clear()`` (``tests/conftest.py`` does
+    so around every test).
+    """
+    return read_settings(os.environ)

@@ -1,0 +1,126 @@
+"""Board agenda drafts in the store's database (table ``agenda_drafts``, migration 0002).
+
+A draft row holds the agenda in its own JSON format (``toolkaart.board.agenda``), so what is saved is
+exactly what a file download would hold and reopening checks it the same way. Like projects,
+drafts have a version: saving over a draft someone else saved meanwhile is refused, never a silent
+overwrite.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+
+from toolkaart.board.agenda import Agenda, agenda_from_dict, agenda_to_dict
+from toolkaart.errors import AgendaError
+from toolkaart.i18n.dates import local_time_label
+from toolkaart.store.project_store import Store
+
+# The table as the code uses it; migrations/versions/v0002_agenda_drafts.py creates it.
+agenda_drafts = sa.Table(
+    "agenda_drafts",
+    sa.MetaData(),
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("title", sa.String(200), nullable=False),
+    sa.Column("meeting_date", sa.Date, nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("saved_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("data", sa.JSON, nullable=False),
+)
+
+
+@dataclass(frozen=True)
+class DraftInfo:
+    """A saved draft as listed (without its items)."""
+
+    id: str
+    title: str
+    meeting_date: dt.date
+    version: int
+    saved_at: dt.datetime
+
+
+def saved_label(moment: dt.datetime) -> str:
+    """When a draft was saved, as Dutch readers write it: 23-11-2026 14:05."""
+    return local_time_label(moment)
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    """SQLite hands back naive datetimes; everything stored is UTC."""
+    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
+
+
+def _info(row: sa.Row[*tuple[Any, ...]]) -> DraftInfo:
+    return DraftInfo(row.id, row.title, row.meeting_date, row.version, _utc(row.saved_at))
+
+
+_LISTED = (
+    agenda_drafts.c.id,
+    agenda_drafts.c.title,
+    agenda_drafts.c.meeting_date,
+    agenda_drafts.c.version,
+    agenda_drafts.c.saved_at,
+)
+
+
+def save_draft(store: Store, agenda: Agenda, base: DraftInfo | None = None) -> DraftInfo:
+    """Save a new draft (``base`` None) or a new version of the draft ``base`` was read as.
+
+    Refused with AgendaError('draft_conflict') when the draft was saved by someone else since, or
+    ('draft_gone') when it was deleted; nothing is written then.
+    """
+    now = dt.datetime.now(dt.UTC)
+    values = {
+        "title": agenda.title,
+        "meeting_date": agenda.meeting_date,
+        "saved_at": now,
+        "data": agenda_to_dict(agenda),
+    }
+    with store.write() as connection:
+        if base is None:
+            draft_id = uuid.uuid4().hex
+            connection.execute(sa.insert(agenda_drafts).values(id=draft_id, version=1, **values))
+            return DraftInfo(draft_id, agenda.title, agenda.meeting_date, 1, now)
+        updated = connection.execute(
+            sa.update(agenda_drafts)
+            .where(agenda_drafts.c.id == base.id, agenda_drafts.c.version == base.version)
+            .values(version=base.version + 1, **values)
+        )
+        if updated.rowcount != 1:
+            current = connection.execute(
+                sa.select(*_LISTED).where(agenda_drafts.c.id == base.id)
+            ).one_or_none()
+            if current is None:
+                raise AgendaError("draft_gone", title=base.title)
+            info = _info(current)
+            raise AgendaError("draft_conflict", title=info.title, saved=saved_label(info.saved_at))
+    return DraftInfo(base.id, agenda.title, agenda.meeting_date, base.version + 1, now)
+
+
+def list_drafts(store: Store) -> list[DraftInfo]:
+    """Every saved draft, most recently saved first."""
+    with store.read() as connection:
+        rows = connection.execute(
+            sa.select(*_LISTED).order_by(agenda_drafts.c.saved_at.desc(), agenda_drafts.c.id)
+        ).all()
+    return [_info(row) for row in rows]
+
+
+def load_draft(store: Store, draft_id: str) -> tuple[Agenda, DraftInfo]:
+    """The saved draft, checked like an uploaded file; AgendaError in Dutch when it cannot be."""
+    with store.read() as connection:
+        row = connection.execute(
+            sa.select(*_LISTED, agenda_drafts.c.data).where(agenda_drafts.c.id == draft_id)
+        ).one_or_none()
+    if row is None:
+        raise AgendaError("draft_not_found")
+    return agenda_from_dict(row.data), _info(row)
+
+
+def delete_draft(store: Store, draft_id: str) -> None:
+    with store.write() as connection:
+        connection.execute(sa.delete(agenda_drafts).where(agenda_drafts.c.id == draft_id))

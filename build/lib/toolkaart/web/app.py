@@ -1,0 +1,22 @@
+"""Entry point: ``streamlit run app.py``. Declares the pages; each page is a thin script in app_pages/.
+
+The folder is deliberately not called ``pages/``: with a ``pages/`` folder next to the entry point,
+Streamlit (1.67) runs the first script run of a server, and every AppTest run, in its legacy
+multipage mode, which executes a deep-linked page's file *without* this script (no page config,
+no footer, a sidebar listing file names). ``tests/test_app_frame.py`` keeps it that way.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from toolkaart.i18n.catalog import t
+from toolkaart.web.layout import footer, sidebar_navigation
+from toolkaart.web.page_registry import app_pages
+
+st.set_page_config(page_title=t("app.title"), layout="wide")
+sections = app_pages().sections()
+page = st.navigation(sections, position="hidden")
+sidebar_navigation(sections)
+page.run()
+footer()

@@ -1,0 +1,42 @@
+"""Actoren (``/actoren``, ``?actor=<id>``): every actor, the phases they are needed in, the matrix."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from toolkaart.documents.markdown import plain
+from toolkaart.i18n.catalog import t
+from toolkaart.route.navigator import item_in_view
+from toolkaart.web.content_cache import require_content
+from toolkaart.web.matrix_tables import matrix_table
+from toolkaart.web.page_links import ACTOR_PARAM, actor_link, keep_in_url, phase_link
+
+toolkaart, graph = require_content()
+st.title(t("actors.title"))
+st.write(t("actors.intro", count=len(toolkaart.actors)))
+
+requested = st.query_params.get(ACTOR_PARAM)
+actor, unknown = item_in_view(toolkaart.actors, requested)
+if unknown:
+    st.warning(t("actors.unknown", requested=requested))
+elif actor is not None:
+    keep_in_url(ACTOR_PARAM, actor.id)
+    with st.container(border=True):
+        st.header(f"{actor.number}. {actor.name}")
+        st.write(actor.description)
+        phases = graph.phases_of_actor(actor.id)
+        st.markdown(f"**{t('actors.phases')}**" if phases else t("actors.no_phases"))
+        for phase in phases:
+            phase_link(phase, f"{phase.number}. {phase.name}")
+
+st.header(t("actors.all"))
+for actor in toolkaart.actors:
+    actor_link(actor)
+    phases = graph.phases_of_actor(actor.id)
+    names = ", ".join(p.name for p in phases)
+    needed = f"{t('actors.phases')} {names}" if phases else t("actors.no_phases")
+    # role and phases in one element: each element is a message of its own on every rerun
+    st.markdown(f"{plain(actor.description)}\n\n:gray[{plain(needed)}]")
+
+st.header(t("actors.matrix.title"))
+matrix_table(graph, "actor")

@@ -1,0 +1,237 @@
+"""Agenda (/agenda): compose the board's agenda from the projects, edit it, export it, save it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import partial
+
+import streamlit as st
+
+from toolkaart.board.agenda import (
+    Agenda,
+    add_item,
+    compose_agenda,
+    edit_item,
+    move_item,
+    remove_item,
+    with_details,
+)
+from toolkaart.board.portfolio import build_portfolio
+from toolkaart.documents.agenda_document import (
+    blocks_markdown,
+    item_blocks,
+    to_docx,
+    to_markdown,
+    to_pdf,
+)
+from toolkaart.errors import AgendaError
+from toolkaart.i18n.catalog import counted, t
+from toolkaart.i18n.dates import date_label, file_stem
+from toolkaart.store import agenda_store
+from toolkaart.web import board_view, project_session
+from toolkaart.web.content_cache import require_content
+from toolkaart.web.downloads import download_buttons
+
+toolkaart, graph = require_content()
+st.title(t("agenda.title"))
+st.write(t("agenda.intro"))
+project_session.show_flash()
+
+active = {p.id: p for p in board_view.stored_projects()}
+
+
+# compose or reopen ------------------------------------------------------------------------------
+
+
+def _compose() -> None:
+    today = dt.date.today()
+    chosen = [active[pid] for pid in st.session_state["agenda.choose"] if pid in active]
+    agenda = compose_agenda(
+        toolkaart,
+        graph,
+        meeting_date=st.session_state["agenda.meeting"],
+        projects=chosen,
+        portfolio=build_portfolio(toolkaart, list(active.values()), today=today),
+        today=today,
+    )
+    board_view.replace_agenda(agenda, None)
+    project_session.flash("success", t("agenda.composed", projects=counted("project", len(chosen))))
+
+
+def _reopen() -> None:
+    draft_id = st.session_state.get("agenda.reopen")
+    if draft_id is None:
+        return
+    try:
+        agenda, info = agenda_store.load_draft(project_session.store(), draft_id)
+    except AgendaError as error:
+        project_session.flash("error", str(error))
+    else:
+        board_view.replace_agenda(agenda, info)
+        project_session.flash("success", t("agenda.reopened", title=info.title))
+
+
+def _delete() -> None:
+    draft_id = st.session_state.get("agenda.reopen")
+    if draft_id is None:
+        return
+    agenda_store.delete_draft(project_session.store(), draft_id)
+    saved = board_view.saved_as()
+    if saved is not None and saved.id == draft_id:
+        st.session_state[board_view.SAVED] = None
+    project_session.flash("success", t("agenda.deleted"))
+
+
+with st.container(border=True):
+    st.subheader(t("agenda.compose.heading"))
+    st.date_input(
+        t("agenda.meeting_date"),
+        value=dt.date.today() + dt.timedelta(days=7),
+        key="agenda.meeting",
+        format="DD-MM-YYYY",
+    )
+    st.multiselect(
+        t("agenda.choose"),
+        list(active),
+        key="agenda.choose",
+        format_func=lambda pid: board_view.project_label(active[pid]),
+        help=t("agenda.choose.help"),
+        placeholder=t("agenda.choose.placeholder"),
+    )
+    st.button(t("agenda.compose"), on_click=_compose, type="primary", key="agenda.compose")
+    if board_view.current_agenda() is not None:
+        st.caption(t("agenda.compose.replaces"))
+
+    drafts = board_view.list_drafts()
+    if drafts:
+        st.selectbox(
+            t("agenda.reopen.choose"),
+            [d.id for d in drafts],
+            key="agenda.reopen",
+            format_func=lambda did: board_view.draft_label(next(d for d in drafts if d.id == did)),
+        )
+        reopen, delete = st.columns(2)
+        reopen.button(t("agenda.reopen"), on_click=_reopen, key="agenda.reopen.button")
+        delete.button(t("agenda.delete"), on_click=_delete, key="agenda.delete.button")
+
+agenda = board_view.current_agenda()
+if agenda is None:
+    st.stop()
+
+
+# edit -------------------------------------------------------------------------------------------
+
+
+def _apply(change: partial[Agenda]) -> None:
+    """Apply one edit to the agenda in session; a refused edit keeps the agenda as it was."""
+    try:
+        board_view.set_agenda(change())
+    except AgendaError as error:
+        project_session.flash("error", str(error))
+
+
+gen = board_view.generation()
+st.header(agenda.title)
+st.caption(t("agenda.meeting_line", date=date_label(agenda.meeting_date)))
+
+with st.form(f"agenda.details.{gen}"):
+    st.subheader(t("agenda.details.heading"))
+    new_title = st.text_input(t("agenda.details.title"), value=agenda.title, max_chars=200)
+    new_date = st.date_input(
+        t("agenda.meeting_date"), value=agenda.meeting_date, format="DD-MM-YYYY"
+    )
+    if st.form_submit_button(t("agenda.details.save")):
+        _apply(partial(with_details, agenda, title=new_title, meeting_date=new_date))
+        st.rerun()
+
+last = len(agenda.items) - 1
+for index, item in enumerate(agenda.items):
+    with st.container(border=True):
+        st.subheader(f"{index + 1}. {item.title}")
+        body = blocks_markdown(item_blocks(item)).strip()
+        if body:
+            st.markdown(body)
+        if item.project is not None and item.project.project_id in active:
+            project_session.scan_link(
+                active[item.project.project_id],
+                t("agenda.item.open_project", name=item.project.project_name),
+            )
+        up, down, remove = st.columns(3)
+        up.button(
+            t("agenda.item.up"),
+            key=f"agenda.up.{gen}.{item.id}",
+            disabled=index == 0,
+            on_click=_apply,
+            args=(partial(move_item, agenda, item.id, -1),),
+            help=t("agenda.item.up.help", title=item.title),
+        )
+        down.button(
+            t("agenda.item.down"),
+            key=f"agenda.down.{gen}.{item.id}",
+            disabled=index == last,
+            on_click=_apply,
+            args=(partial(move_item, agenda, item.id, 1),),
+            help=t("agenda.item.down.help", title=item.title),
+        )
+        remove.button(
+            t("agenda.item.remove"),
+            key=f"agenda.remove.{gen}.{item.id}",
+            on_click=_apply,
+            args=(partial(remove_item, agenda, item.id),),
+            help=t("agenda.item.remove.help", title=item.title),
+        )
+        with (
+            st.expander(t("agenda.item.edit", title=item.title)),
+            st.form(f"agenda.edit.{gen}.{item.id}"),
+        ):
+            title = st.text_input(t("agenda.item.title"), value=item.title, max_chars=200)
+            note = st.text_area(t("agenda.item.note"), value=item.note, max_chars=10_000)
+            if st.form_submit_button(t("agenda.item.save")):
+                _apply(partial(edit_item, agenda, item.id, title=title, note=note))
+                st.rerun()
+
+with st.form(f"agenda.add.{gen}", clear_on_submit=True):
+    st.subheader(t("agenda.add.heading"))
+    free_title = st.text_input(t("agenda.add.title"), max_chars=200)
+    free_note = st.text_area(t("agenda.add.note"), max_chars=10_000)
+    if st.form_submit_button(t("agenda.add.submit")):
+        _apply(partial(add_item, agenda, free_title, free_note))
+        st.rerun()
+
+
+# export and save --------------------------------------------------------------------------------
+
+st.subheader(t("agenda.export.heading"))
+stem = file_stem(agenda.title, agenda.meeting_date.isoformat())
+download_buttons(
+    stem,
+    {
+        "docx": partial(to_docx, agenda),
+        "pdf": partial(to_pdf, agenda),
+        "md": partial(to_markdown, agenda),
+    },
+    "agenda.export",
+)
+
+
+def _save(as_new: bool) -> None:
+    current = board_view.current_agenda()
+    if current is None:
+        return
+    base = None if as_new else board_view.saved_as()
+    try:
+        info = agenda_store.save_draft(project_session.store(), current, base)
+    except AgendaError as error:
+        project_session.flash("error", str(error))
+    else:
+        st.session_state[board_view.SAVED] = info
+        project_session.flash("success", t("agenda.saved", title=info.title))
+
+
+saved = board_view.saved_as()
+if saved is not None:
+    st.caption(t("agenda.saved_as", label=board_view.draft_label(saved)))
+save, save_new = st.columns(2)
+save.button(t("agenda.save"), on_click=_save, args=(False,), key="agenda.save", type="primary")
+if saved is not None:
+    save_new.button(t("agenda.save_new"), on_click=_save, args=(True,), key="agenda.save_new")

@@ -1,0 +1,170 @@
+"""Beheer: the content's state for programme staff: valid or not, what it links, what is missing.
+
+This page uses ``loaded_content()``, not ``require_content()``: it must work, and say what is
+wrong at which ``file:line``, precisely when the content is broken.
+
+The previous load that "Inhoud opnieuw laden" compares against is kept per session
+(``st.session_state``), not per process. The process cache already reloads the content by itself
+as soon as any session reruns after a file's time stamp changed, so a per-process "previous load"
+would usually be the new content already by the time someone presses the button, and one person's
+reload would reset another's comparison. Per session, the comparison answers the question the
+person asks: what changed since *I* last loaded it (on first opening this page, or with the
+button)? The baseline is the frozen Toolkaart itself, shared with the cache while it is current.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from toolkaart.content.diagnostics import Diagnostic
+from toolkaart.content.diff import ContentDiff, diff_toolkaarts
+from toolkaart.content.health import content_health
+from toolkaart.content.models import Toolkaart
+from toolkaart.documents.markdown import plain
+from toolkaart.i18n.catalog import counted, t
+from toolkaart.settings import settings
+from toolkaart.web.content_cache import loaded_content, reload_content
+from toolkaart.web.matrix_tables import link_count_table
+
+BASELINE = "beheer.baseline"  # Toolkaart | None: the content as this session last loaded it
+REPORT = "beheer.reload_report"  # what the last press of the button found
+
+MAX_NAME = 90
+
+
+def _short(text: str) -> str:
+    return plain(text if len(text) <= MAX_NAME else text[: MAX_NAME - 1].rstrip() + "…")
+
+
+def _reload_report(previous: Toolkaart | None, current: Toolkaart | None) -> ContentDiff | str:
+    if previous is not None and current is not None:
+        return diff_toolkaarts(previous, current)
+    if current is None:
+        return "beheer.reload.still_broken" if previous is None else "beheer.reload.now_broken"
+    return "beheer.reload.was_broken"
+
+
+def _show_report(report: ContentDiff | str) -> None:
+    if isinstance(report, str):
+        st.warning(t(report))
+        return
+    if report.is_empty:
+        st.info(t("beheer.reload.unchanged"))
+        return
+    st.success(
+        t(
+            "beheer.reload.changed",
+            added=len(report.added),
+            removed=len(report.removed),
+            changed=len(report.changed),
+        )
+    )
+    rows = [(t("beheer.diff.added"), ref, "") for ref in report.added] + [
+        (t("beheer.diff.removed"), ref, "") for ref in report.removed
+    ]
+    rows += [(t("beheer.diff.changed"), c.item, ", ".join(c.fields)) for c in report.changed]
+    st.table(
+        [
+            {
+                t("beheer.diff.col.change"): change,
+                t("beheer.diff.col.kind"): t(f"beheer.kind.{ref.kind}"),
+                t("beheer.diff.col.id"): ref.id,
+                t("beheer.diff.col.name"): _short(ref.name),
+                t("beheer.diff.col.fields"): fields,
+            }
+            for change, ref, fields in rows
+        ],
+        hide_index=True,
+    )
+
+
+def _show_diagnostics(label: str, diagnostics: Sequence[Diagnostic]) -> None:
+    if diagnostics:
+        st.markdown(f"**{label}**")
+        st.code("\n".join(str(d) for d in diagnostics), language=None, wrap_lines=True)
+
+
+def _show_list(title: str, lines: Sequence[str]) -> None:
+    st.markdown(f"**{title}**")
+    st.markdown("\n".join(f"- {line}" for line in lines) if lines else t("beheer.missing.none"))
+
+
+st.title(t("beheer.title"))
+st.caption(t("beheer.intro", directory=settings().content_dir))
+
+if st.button(t("beheer.reload.button"), help=t("beheer.reload.help")):
+    previous = st.session_state.get(BASELINE)
+    loaded = reload_content()
+    st.session_state[REPORT] = _reload_report(previous, loaded.result.toolkaart)
+    st.session_state[BASELINE] = loaded.result.toolkaart
+else:
+    loaded = loaded_content()
+    if BASELINE not in st.session_state:
+        st.session_state[BASELINE] = loaded.result.toolkaart
+if REPORT in st.session_state:
+    _show_report(st.session_state[REPORT])
+
+health = content_health(loaded.result, loaded.graph)
+
+st.header(t("beheer.validation.title"))
+if health.errors:
+    st.error(
+        t(
+            "beheer.validation.errors",
+            errors=counted("error", len(health.errors)),
+            warnings=counted("warning", len(health.warnings)),
+        )
+    )
+elif health.warnings:
+    st.warning(t("beheer.validation.warnings", warnings=counted("warning", len(health.warnings))))
+else:
+    st.success(t("beheer.validation.ok"))
+_show_diagnostics(t("beheer.validation.error_list"), health.errors)
+_show_diagnostics(t("beheer.validation.warning_list"), health.warnings)
+
+st.header(t("beheer.version.title"))
+if health.toolkaart is None:
+    st.markdown(t("beheer.version.unknown"))
+else:
+    meta = health.toolkaart.meta
+    st.markdown(t("beheer.version.current", label=meta.label))
+    if not meta.changelog:
+        st.markdown(t("beheer.changelog.empty"))
+    for entry in meta.changelog:
+        st.markdown(
+            f"**{entry.version}** ({entry.date.isoformat()})\n\n"
+            + "\n".join(f"- {change}" for change in entry.changes)
+        )
+
+st.header(t("beheer.links.title"))
+if loaded.graph is None:
+    st.info(t("beheer.links.unavailable"))
+else:
+    st.subheader(t("beheer.matrix.actors"))
+    link_count_table(loaded.graph, "actor", t("beheer.matrix.col.actor"))
+    st.caption(t("beheer.matrix.caption"))
+    st.subheader(t("beheer.matrix.tools"))
+    link_count_table(loaded.graph, "tool", t("beheer.matrix.col.tool"))
+    st.caption(t("beheer.matrix.caption"))
+    st.header(t("beheer.missing.title"))
+    _show_list(
+        t("beheer.missing.unlinked_tools"),
+        [f"{plain(tool.name)} (`{tool.id}`)" for tool in health.unlinked_tools],
+    )
+    _show_list(
+        t("beheer.missing.unlinked_actors"),
+        [f"{plain(actor.name)} (`{actor.id}`)" for actor in health.unlinked_actors],
+    )
+    _show_list(
+        t("beheer.missing.no_address"),
+        [f"{plain(tool.name)} (`{tool.id}`)" for tool in health.tools_without_address],
+    )
+    _show_list(
+        t("beheer.missing.no_source"),
+        [
+            f"{plain(phase.name)}: {_short(item.text)} (`{item.id}`)"
+            for phase, item in health.checklist_without_source
+        ],
+    )

@@ -1,0 +1,93 @@
+"""Fase (``/fase?fase=<id>``): a phase's key question, checklist, gate, tools, actors and map."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from toolkaart.i18n.catalog import t
+from toolkaart.route.navigator import phase_in_view
+from toolkaart.web.content_cache import require_content
+from toolkaart.web.gate_form import checklist, gate
+from toolkaart.web.maps import phase_map
+from toolkaart.web.page_links import (
+    PHASE_PARAM,
+    actor_link,
+    keep_in_url,
+    phase_link,
+    tool_text,
+)
+from toolkaart.web.page_registry import app_pages
+from toolkaart.web.project_session import project_banner, with_project
+from toolkaart.web.walk import current_assessment
+
+toolkaart, graph = require_content()
+status = current_assessment().status(toolkaart)
+requested = st.query_params.get(PHASE_PARAM)
+phase, unknown = phase_in_view(toolkaart, requested, status)
+if unknown:
+    st.warning(t("phase.unknown", requested=requested))
+keep_in_url(PHASE_PARAM, phase.id)  # a refresh or a shared link shows this phase
+
+st.title(t("phase.title", number=phase.number, name=phase.name))
+project_banner()
+st.markdown(t("phase.state", state=t(f"state.{status.state(phase.id)}")))
+st.subheader(t("phase.key_question"))
+st.markdown(f"### {phase.key_question}")
+st.subheader(t("phase.goal"))
+st.write(phase.goal)
+
+st.header(t("phase.checklist.title"))
+checklist(toolkaart, phase)
+st.header(t("phase.gate.title"))
+gate(toolkaart, phase)
+
+tools = graph.tools_of(phase.id)
+actors = graph.actors_of(phase.id)
+tools_column, actors_column = st.columns(2, gap="large")
+with tools_column:
+    st.header(t("phase.tools.title"))
+    for tool in tools:
+        tool_text(tool, title=True)
+with actors_column:
+    st.header(t("phase.actors.title"))
+    transition = graph.transition(phase.id)
+    if transition.previous is None:
+        st.info(t("phase.transition.first"))
+    else:
+        nobody = t("phase.transition.nobody")
+        joining = ", ".join(a.name for a in transition.joining) or nobody
+        leaving = ", ".join(a.name for a in transition.leaving) or nobody
+        st.info(
+            t("phase.transition.joining", names=joining)
+            + "  \n"
+            + t("phase.transition.leaving", previous=transition.previous.name, names=leaving)
+        )
+    for actor in actors:
+        actor_link(actor)
+        st.write(actor.description)
+
+st.header(t("phase.map.title"))
+alt = t(
+    "phase.map.alt",
+    name=phase.name,
+    actors=", ".join(a.name for a in actors),
+    tools=", ".join(tool.name for tool in tools),
+)
+st.graphviz_chart(phase_map(graph, phase.id), alt=alt, width="stretch")
+st.caption(t("phase.map.caption"))
+
+st.divider()
+previous_column, home_column, next_column = st.columns(3)
+previous = toolkaart.previous_phase(phase.id)
+following = toolkaart.next_phase(phase.id)
+with previous_column:
+    if previous is not None:
+        label = t("phase.nav.previous", number=previous.number, name=previous.name)
+        phase_link(previous, label)
+with home_column:
+    st.page_link(app_pages().home, label=t("phase.nav.home"), query_params=with_project({}))
+with next_column:
+    if following is not None:
+        state = t(f"state.{status.state(following.id)}")
+        label = t("phase.nav.next", number=following.number, name=following.name, state=state)
+        phase_link(following, label)

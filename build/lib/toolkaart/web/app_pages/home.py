@@ -1,0 +1,52 @@
+"""Toolkaart (home): what the Toolkaart is, how to use the navigator, and the route with progress."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from toolkaart.documents.handbook import route_dot
+from toolkaart.i18n.catalog import t
+from toolkaart.route.navigator import route_states
+from toolkaart.web.content_cache import require_content
+from toolkaart.web.page_links import phase_link
+from toolkaart.web.project_session import project_banner
+from toolkaart.web.walk import current_assessment
+
+toolkaart, graph = require_content()
+status = current_assessment().status(toolkaart)
+total = len(toolkaart.phases)
+
+st.title(toolkaart.meta.title)
+project_banner()
+st.write(toolkaart.meta.introduction)
+st.subheader(t("home.howto.title"))
+st.markdown(t("home.howto.body"))
+
+st.header(t("home.route.title"))
+if status.completed:
+    st.success(t("home.progress.completed", total=total))
+else:
+    current = toolkaart.phase(status.current_phase_id)
+    progress = t("home.progress", passed=status.passed_count(), total=total, current=current.name)
+    st.progress(status.passed_count() / total, text=progress)
+
+states = {p.id: t(f"state.{status.state(p.id)}") for p in toolkaart.phases}
+alt = t(
+    "home.map.alt",
+    phases="; ".join(
+        t("home.map.alt.phase", number=p.number, name=p.name, state=states[p.id])
+        for p in toolkaart.phases
+    ),
+)
+st.graphviz_chart(route_dot(toolkaart, route_states(status)), alt=alt, width="stretch")
+st.caption(t("home.map.caption"))
+st.subheader(t("home.list.title"))
+for phase in toolkaart.phases:
+    label = t(
+        "home.list.item",
+        number=phase.number,
+        name=phase.name,
+        question=phase.key_question,
+        state=states[phase.id],
+    )
+    phase_link(phase, label)

@@ -1,0 +1,99 @@
+"""Hulpmiddelen (``/hulpmiddelen``, ``?tool=<id>``): search and filter the tools; general tools."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from toolkaart.content.models import Tool
+from toolkaart.i18n.catalog import t
+from toolkaart.route.navigator import find_tools, item_in_view
+from toolkaart.web.content_cache import require_content
+from toolkaart.web.matrix_tables import matrix_table
+from toolkaart.web.page_links import (
+    TOOL_PARAM,
+    keep_in_url,
+    phase_link,
+    tool_page_link,
+    tool_text,
+)
+
+toolkaart, graph = require_content()
+st.title(t("tools.title"))
+st.write(t("tools.intro", count=len(toolkaart.tools)))
+
+
+def when_in_route_text(tool: Tool) -> str:
+    """The phases that list the tool, as one line of text (the list view)."""
+    phases = graph.phases_of_tool(tool.id)
+    if not phases:
+        return t("tools.when.none")
+    names = ", ".join(f"{phase.number}. {phase.name}" for phase in phases)
+    return f"**{t('tools.when')}** {names}"
+
+
+def when_in_route(tool: Tool) -> None:
+    """The phases that list the tool, each a link to its phase page (the tool's own view)."""
+    phases = graph.phases_of_tool(tool.id)
+    if not phases:
+        st.caption(t("tools.when.none"))
+        return
+    st.markdown(f"**{t('tools.when')}**")
+    for phase in phases:
+        phase_link(phase, f"{phase.number}. {phase.name}: {phase.key_question}")
+
+
+requested = st.query_params.get(TOOL_PARAM)
+shown, unknown = item_in_view(toolkaart.tools, requested)
+if unknown:
+    st.warning(t("tools.unknown", requested=requested))
+elif shown is not None:
+    tool = shown
+    keep_in_url(TOOL_PARAM, tool.id)
+    with st.container(border=True):
+        st.header(f"{tool.number}. {tool.name}")
+        tool_text(tool)
+        when_in_route(tool)
+
+search_column, phase_column, actor_column = st.columns([2, 1, 1])
+text = search_column.text_input(t("tools.search"), key="tools.search")
+phase_id = phase_column.selectbox(
+    t("tools.filter.phase"),
+    options=[None, *(p.id for p in toolkaart.phases)],
+    format_func=lambda pid: (
+        t("tools.filter.all_phases") if pid is None else toolkaart.phase(pid).name
+    ),
+    key="tools.phase",
+)
+actor_id = actor_column.selectbox(
+    t("tools.filter.actor"),
+    options=[None, *(a.id for a in toolkaart.actors)],
+    format_func=lambda aid: (
+        t("tools.filter.all_actors") if aid is None else toolkaart.actor(aid).name
+    ),
+    key="tools.actor",
+)
+found = find_tools(graph, text, phase_id=phase_id, actor_id=actor_id)
+if found:
+    st.caption(t("tools.found", count=len(found), total=len(toolkaart.tools)))
+else:
+    st.info(t("tools.none_found"))
+general_ids = {tool.id for tool in graph.unlinked_tools()}
+for tool in found:
+    if tool.id not in general_ids:
+        with st.container(border=True):
+            tool_page_link(tool)
+            # the phases as text, not 3-7 page links per tool: every element is a message of its
+            # own on every rerun; the tool's own view links each phase
+            tool_text(tool, after=when_in_route_text(tool))
+
+general = [tool for tool in found if tool.id in general_ids]
+if general:
+    st.header(t("tools.background.title"))
+    st.caption(t("tools.background.caption"))
+    for tool in general:
+        with st.container(border=True):
+            tool_page_link(tool)
+            tool_text(tool)
+
+st.header(t("tools.matrix.title"))
+matrix_table(graph, "tool")

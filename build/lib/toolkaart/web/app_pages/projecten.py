@@ -1,0 +1,89 @@
+"""Projecten: list, create, open, archive and import projects."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import streamlit as st
+
+from toolkaart.errors import ProjectError
+from toolkaart.i18n.catalog import t
+from toolkaart.i18n.dates import local_time_label
+from toolkaart.web.content_cache import require_content
+from toolkaart.web.page_registry import app_pages
+from toolkaart.web.project_session import (
+    PROJECT_PARAM,
+    flash,
+    import_form,
+    save,
+    scan_link,
+    show_flash,
+    store,
+)
+
+toolkaart, _graph = require_content()
+st.title(t("projects.title"))
+st.write(t("projects.intro"))
+show_flash()
+
+st.header(t("projects.list.title"))
+show_archived = st.toggle(t("projects.list.show_archived"))
+projects = store().list_projects(include_archived=show_archived)
+if not projects:
+    st.info(t("projects.list.empty"))
+for project in projects:
+    status = project.status(toolkaart)
+    phase = toolkaart.phase(status.current_phase_id)
+    with st.container(border=True):
+        heading = t("projects.list.name", name=project.name)
+        if project.organisation:
+            heading += t("projects.list.organisation", organisation=project.organisation)
+        st.markdown(heading)
+        where = (
+            t("projects.list.completed")
+            if status.completed
+            else t("projects.list.phase", number=phase.number, phase=phase.name)
+        )
+        st.caption(
+            t(
+                "projects.list.summary",
+                where=where,
+                passed=status.passed_count(),
+                total=len(toolkaart.phases),
+                updated=local_time_label(project.updated_at),
+                archived=t("projects.list.archived") if project.archived else "",
+            )
+        )
+        left, right = st.columns([3, 1])
+        with left:
+            scan_link(project, t("projects.list.open", name=project.name))
+        with right:
+            label = "projects.list.restore" if project.archived else "projects.list.archive"
+            if st.button(t(label, name=project.name), key=f"projects.archive.{project.id}"):
+                done = (
+                    "projects.list.restored" if project.archived else "projects.list.archived_done"
+                )
+                save(
+                    replace(project, archived=not project.archived),
+                    toolkaart,
+                    t(done, name=project.name),
+                )
+                st.rerun()
+
+with st.expander(t("projects.create.title"), expanded=not projects), st.form("projects.create"):
+    name = st.text_input(t("project.field.name"), max_chars=200)
+    organisation = st.text_input(t("project.field.organisation"), max_chars=200)
+    description = st.text_area(t("project.field.description"), max_chars=2000)
+    contact = st.text_input(t("project.field.contact"), max_chars=200)
+    if st.form_submit_button(t("projects.create.submit"), type="primary"):
+        try:
+            project = store().create(name, organisation, description, contact)
+        except ProjectError as error:
+            st.error(str(error))
+        else:
+            flash("success", t("projects.create.done", name=project.name))
+            st.switch_page(app_pages().scan, query_params={PROJECT_PARAM: project.id})
+
+with st.expander(t("projects.import.title")):
+    st.caption(t("projects.import.help"))
+    import_form(toolkaart)

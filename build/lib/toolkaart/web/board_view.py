@@ -1,0 +1,121 @@
+"""Streamlit helpers for the board pages (Portfolio, Agenda): table rows and the agenda in session.
+
+The rules (which phase, which items, who to invite) are in ``toolkaart.board.portfolio`` and
+``toolkaart.board.agenda``; this module only lays their results out for ``st.dataframe`` and keeps the
+agenda being edited in ``st.session_state``.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from toolkaart.board.agenda import Agenda
+from toolkaart.board.portfolio import Portfolio, PortfolioRow
+from toolkaart.content.models import Toolkaart
+from toolkaart.i18n.catalog import t
+from toolkaart.i18n.dates import date_label
+from toolkaart.route.project import Project
+from toolkaart.store import agenda_store
+from toolkaart.store.agenda_store import DraftInfo
+from toolkaart.web import project_session
+
+#: session_state keys of the Agenda page: the agenda being edited and the saved draft it came from
+DRAFT = "agenda.draft"
+SAVED = "agenda.saved_as"
+GENERATION = "agenda.generation"
+
+
+def stored_projects() -> list[Project]:
+    """The active projects, read fresh on every run (others may have saved meanwhile)."""
+    return project_session.store().list_projects()
+
+
+def project_label(project: Project) -> str:
+    if not project.organisation:
+        return project.name
+    return t("agenda.project_label", name=project.name, organisation=project.organisation)
+
+
+def list_drafts() -> list[DraftInfo]:
+    return agenda_store.list_drafts(project_session.store())
+
+
+def draft_label(draft: DraftInfo) -> str:
+    return t(
+        "agenda.draft_label",
+        title=draft.title,
+        date=date_label(draft.meeting_date),
+        saved=agenda_store.saved_label(draft.saved_at),
+    )
+
+
+def count_rows(portfolio: Portfolio) -> list[dict[str, object]]:
+    """Phase and number of projects, in route order (the chart's data and its table)."""
+    return [
+        {t("portfolio.col.phase"): c.phase.name, t("portfolio.col.count"): c.count}
+        for c in portfolio.counts
+    ]
+
+
+def portfolio_rows(toolkaart: Toolkaart, portfolio: Portfolio) -> list[dict[str, object]]:
+    """One row per project, with Dutch column names, for ``st.dataframe``."""
+    rows: list[dict[str, object]] = []
+    for row in portfolio.rows:
+        last = row.last_decision
+        rows.append(
+            {
+                t("portfolio.col.project"): row.project.name,
+                # the flag first after the name: the table is wider than most screens
+                t("portfolio.col.stale"): t("portfolio.stale.yes")
+                if row.stale
+                else t("portfolio.stale.no"),
+                t("portfolio.col.organisation"): row.project.organisation,
+                t("portfolio.col.phase"): f"{row.phase.number}. {row.phase.name}",
+                t("portfolio.col.awaiting"): row.awaiting,
+                t("portfolio.col.last_decision"): (
+                    f"{t(f'answer.{last.answer.value}')} ({toolkaart.phase(last.phase_id).name})"
+                    if last is not None
+                    else t("portfolio.none")
+                ),
+                t("portfolio.col.last_date"): date_label(last.decided_on) if last else "",
+                t("portfolio.col.open_items"): len(row.open_items),
+                t("portfolio.col.days"): row.days_since_change,
+                t("portfolio.col.review"): _review_text(row),
+            }
+        )
+    return rows
+
+
+def _review_text(row: PortfolioRow) -> str:
+    """Productie's next review for a project in use: its date, and whether it is due."""
+    if row.next_review is None:
+        return ""
+    date = date_label(row.next_review)
+    return t("portfolio.review.due", date=date) if row.review_due else date
+
+
+def current_agenda() -> Agenda | None:
+    agenda = st.session_state.get(DRAFT)
+    return agenda if isinstance(agenda, Agenda) else None
+
+
+def generation() -> int:
+    """Part of every item widget's key: a new or reopened agenda gets fresh widgets."""
+    return int(st.session_state.get(GENERATION, 0))
+
+
+def saved_as() -> DraftInfo | None:
+    """The saved draft the agenda in session was opened from or last saved as."""
+    info = st.session_state.get(SAVED)
+    return info if isinstance(info, DraftInfo) else None
+
+
+def replace_agenda(agenda: Agenda, saved: DraftInfo | None) -> None:
+    """Start editing another agenda (newly composed or reopened)."""
+    st.session_state[DRAFT] = agenda
+    st.session_state[SAVED] = saved
+    st.session_state[GENERATION] = generation() + 1
+
+
+def set_agenda(agenda: Agenda) -> None:
+    st.session_state[DRAFT] = agenda

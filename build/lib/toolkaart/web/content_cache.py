@@ -1,0 +1,114 @@
+"""Content for the pages: loaded once per process, reloaded when a content file changes.
+
+The cache is keyed on the content files' modification times, so editing a YAML file shows up on
+the next rerun without a restart, while an unchanged file costs four ``stat`` calls per rerun.
+``st.cache_resource`` (not ``cache_data``) hands every session the same frozen objects, no copies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar, cast
+from weakref import WeakKeyDictionary
+
+import streamlit as st
+
+from toolkaart.content.graph import ToolkaartGraph
+from toolkaart.content.loader import LoadResult, load_content
+from toolkaart.content.models import CONTENT_FILES, Toolkaart
+from toolkaart.i18n.catalog import t
+from toolkaart.settings import settings
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class LoadedContent:
+    result: LoadResult
+    graph: ToolkaartGraph | None
+
+
+Signature = tuple[tuple[str, int], ...]
+
+
+def _signature(directory: Path) -> Signature:
+    stamps = []
+    for name in CONTENT_FILES:
+        try:
+            stamps.append((name, (directory / name).stat().st_mtime_ns))
+        except OSError:
+            stamps.append((name, -1))
+    return tuple(stamps)
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _load(directory: str, signature: Signature) -> LoadedContent:
+    del signature  # part of the cache key only
+    result = load_content(directory)
+    graph = ToolkaartGraph(result.toolkaart) if result.toolkaart is not None else None
+    return LoadedContent(result, graph)
+
+
+# The last load handed out, with its key. Every rerun asks for the content (the page and the
+# footer), and nearly always for the same: comparing the key here skips st.cache_resource's
+# hashing of the arguments, which cost more than the four ``stat`` calls.
+_latest: tuple[tuple[str, Signature], LoadedContent] | None = None
+
+
+def loaded_content() -> LoadedContent:
+    """The current content and its diagnostics (cached; reloaded when a file changes)."""
+    global _latest
+    directory = settings().content_dir
+    key = (str(directory), _signature(directory))
+    latest = _latest  # one read: another session's thread may replace it meanwhile
+    if latest is not None and latest[0] == key:
+        return latest[1]
+    loaded = _load(*key)
+    _latest = (key, loaded)
+    return loaded
+
+
+def reload_content() -> LoadedContent:
+    """Forget every cached load and read the content from disk now.
+
+    The cache key (modification times) already catches ordinary edits; this is for the edits it
+    cannot see (a file replaced by a copy that keeps its old time stamp, a file system with coarse
+    time stamps) and for staff who want to be sure what they see is what is on disk. It clears the
+    cache for every session in this process, which is right: they all read the same files.
+    """
+    global _latest
+    _latest = None
+    _load.clear()
+    return loaded_content()
+
+
+def require_content() -> tuple[Toolkaart, ToolkaartGraph]:
+    """The valid content, or a page listing the located content errors (and the run stops)."""
+    loaded = loaded_content()
+    if loaded.result.toolkaart is None or loaded.graph is None:
+        st.title(t("content.invalid.title"))
+        st.error(t("content.invalid.body"))
+        st.code("\n".join(str(d) for d in loaded.result.diagnostics), language=None)
+        st.stop()
+    return loaded.result.toolkaart, loaded.graph
+
+
+# Keyed on the graph object: every load makes a new graph, so what was derived from old content
+# goes with it, and nothing derived from one load is ever shown for another.
+_DERIVED: WeakKeyDictionary[ToolkaartGraph, dict[Hashable, Any]] = WeakKeyDictionary()
+
+
+def once_per_content(graph: ToolkaartGraph, key: Hashable, build: Callable[[], T]) -> T:
+    """``build()``, computed once per loaded content (identified by its ``graph``) and ``key``.
+
+    For what a page would otherwise derive from the frozen content on every rerun, for every
+    session: maps, tables, lists. ``key`` names the thing and every input besides the content
+    (e.g. the UI strings it contains). Two sessions asking at once may both build it; both get
+    an equal value, so no lock is held while building.
+    """
+    derived = _DERIVED.setdefault(graph, {})
+    if key not in derived:
+        derived[key] = build()
+    return cast(T, derived[key])

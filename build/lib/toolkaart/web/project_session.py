@@ -1,0 +1,133 @@
+"""The open project for the pages: the store, the project named in the URL, saving, messages.
+
+The project is always in the URL (``?project=<id>``), so a refresh or a shared link opens the same
+project. A session reads the project once and keeps the version it works on in its session state
+(no database read per rerun); each save writes that version's successor. When another session
+saved in between, the store refuses the save, the page says what changed on both sides, and the
+session continues on the stored version: nothing is overwritten, nothing is silently dropped.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from toolkaart.content.models import Toolkaart
+from toolkaart.documents import project_exchange
+from toolkaart.errors import ImportRejected, ProjectConflict, ProjectNotFound, StoreError
+from toolkaart.i18n.catalog import t
+from toolkaart.route.project import Project, conflict_message
+from toolkaart.settings import settings
+from toolkaart.store.project_store import Store
+from toolkaart.web.page_registry import app_pages
+
+PROJECT_PARAM = "project"
+_FLASH = "projects.flash"
+_OPEN = "projects.open"
+
+
+@st.cache_resource(show_spinner=False)
+def _store(url: str) -> Store:
+    return Store(url)
+
+
+def store() -> Store:
+    """The process's store for the configured database (migrated once, then shared)."""
+    return _store(settings().database_url)
+
+
+def open_project_id() -> str | None:
+    value = st.query_params.get(PROJECT_PARAM)
+    return value or None
+
+
+def open_project() -> Project | None:
+    """The project named in the URL, as this session holds it; None (with a message) if none."""
+    project_id = open_project_id()
+    if project_id is None:
+        return None
+    held = st.session_state.get(_OPEN)
+    if isinstance(held, Project) and held.id == project_id:
+        return held
+    try:
+        project = store().get(project_id)
+    except ProjectNotFound as error:
+        st.error(str(error))
+        return None
+    st.session_state[_OPEN] = project
+    return project
+
+
+def flash(kind: str, message: str) -> None:
+    """A message to show at the top of the next page run (after ``st.rerun`` or a page switch)."""
+    st.session_state[_FLASH] = (kind, message)
+
+
+def show_flash() -> None:
+    kind, message = st.session_state.pop(_FLASH, ("", ""))
+    if kind == "success":
+        st.success(message)
+    elif kind == "error":
+        st.error(message)
+
+
+def save_quietly(project: Project, toolkaart: Toolkaart) -> str | None:
+    """Save; None when saved, else the Dutch reason (on a conflict: what changed on both sides).
+
+    Either way the session then holds the stored version.
+    """
+    try:
+        saved = store().save(project)
+    except ProjectConflict as conflict:
+        st.session_state[_OPEN] = conflict.current
+        return conflict_message(conflict, toolkaart)
+    except StoreError as error:
+        st.session_state.pop(_OPEN, None)
+        return str(error)
+    st.session_state[_OPEN] = saved
+    return None
+
+
+def save(project: Project, toolkaart: Toolkaart, success: str) -> bool:
+    """Save and queue ``success`` as message; when refused queue the reason instead."""
+    problem = save_quietly(project, toolkaart)
+    flash("error" if problem else "success", problem or success)
+    return problem is None
+
+
+def import_form(toolkaart: Toolkaart) -> None:
+    """Upload an exchange file; an accepted one opens in the Zelfscan, a refused one says why."""
+    with st.form("projects.import", clear_on_submit=True):
+        upload = st.file_uploader(t("projects.import.file"), type=["json"])
+        submitted = st.form_submit_button(t("projects.import.submit"))
+    if not submitted:
+        return
+    if upload is None:
+        st.error(t("projects.import.none"))
+        return
+    raw = upload.read(project_exchange.MAX_IMPORT_BYTES + 1)
+    try:
+        project = project_exchange.import_project(store(), raw, toolkaart)
+    except ImportRejected as error:
+        st.error(str(error))
+        return
+    flash("success", t("projects.import.done", name=project.name))
+    st.switch_page(app_pages().scan, query_params={PROJECT_PARAM: project.id})
+
+
+def project_banner() -> None:
+    """On the navigator pages: which project the walk belongs to, with a way back to it."""
+    project = open_project() if open_project_id() is not None else None
+    if project is None:
+        return
+    st.info(t("projects.banner", name=project.name), icon=":material/folder_open:")
+    scan_link(project, t("projects.banner.link", name=project.name))
+
+
+def with_project(query: dict[str, str]) -> dict[str, str]:
+    """``query`` plus the open project, for links that must keep working on it."""
+    project_id = open_project_id()
+    return {**query, PROJECT_PARAM: project_id} if project_id else query
+
+
+def scan_link(project: Project, label: str) -> None:
+    st.page_link(app_pages().scan, label=label, query_params={PROJECT_PARAM: project.id})

@@ -1,0 +1,48 @@
+"""The walk in progress, behind two functions: ``current_assessment()`` and ``store_assessment()``.
+
+With a project open (``?project=<id>`` in the URL) the walk is that project's assessment: it is read
+from the store and every change is saved there, in one transaction, so the phase pages work on the
+project and a refresh or a shared link shows it again. Without a project the walk lives in
+``st.session_state`` only (it survives page switches, not a new session). Pages never see which.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from toolkaart.content.models import Toolkaart
+from toolkaart.route.gates import Assessment
+from toolkaart.web.content_cache import require_content
+from toolkaart.web.project_session import open_project, open_project_id, save_quietly
+
+_KEY = "walk.assessment"
+
+
+class WalkNotSaved(ValueError):
+    """The open project's store refused the change (e.g. someone else saved first); Dutch text."""
+
+
+def current_assessment() -> Assessment:
+    """The open project's walk, or the session's walk so far (an empty walk at first)."""
+    if open_project_id() is not None:
+        project = open_project()
+        if project is not None:
+            return project.assessment
+    assessment = st.session_state.get(_KEY)
+    return assessment if isinstance(assessment, Assessment) else Assessment()
+
+
+def store_assessment(assessment: Assessment) -> None:
+    """Replace the walk (assessments are immutable: always store the new one).
+
+    With a project open this saves the project; WalkNotSaved says why when the store refuses, and
+    the session then holds the stored version.
+    """
+    project = open_project() if open_project_id() is not None else None
+    if project is None:
+        st.session_state[_KEY] = assessment
+        return
+    toolkaart: Toolkaart = require_content()[0]
+    problem = save_quietly(project.with_assessment(assessment), toolkaart)
+    if problem is not None:
+        raise WalkNotSaved(problem)
