@@ -11,7 +11,8 @@ import pytest
 from docx.text.paragraph import Paragraph
 from pypdf import PdfReader
 
-from toolkaart.board.agenda import Agenda, add_item, compose_agenda, edit_item, move_item
+from toolkaart.board.agenda import add_item, compose_agenda, edit_item, move_item
+from toolkaart.board.agenda_model import Agenda
 from toolkaart.board.portfolio import build_portfolio
 from toolkaart.content.graph import ToolkaartGraph
 from toolkaart.content.models import Toolkaart

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 import pytest
 import sqlalchemy as sa
 
-from toolkaart.board.agenda import Agenda, add_item, edit_item
+from toolkaart.board.agenda import add_item, edit_item
+from toolkaart.board.agenda_model import Agenda
 from toolkaart.errors import AgendaError
 from toolkaart.store.agenda_store import (
     agenda_drafts,

@@ -17,7 +17,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from fpdf import FontFace
 
-from toolkaart.board.agenda import (
+from toolkaart.board.agenda_model import (
     Agenda,
     AgendaItem,
     BoardRole,

@@ -579,8 +579,6 @@ NL: dict[str, str] = {
         "Dit agenda-concept heeft formaatversie {version}; deze navigator leest versie {supported}."
     ),
     "agenda.error.invalid": "Het agenda-concept is onvolledig of beschadigd: {problems}.",
-    "agenda.error.too_large": "Het agenda-concept is groter dan {limit} MB.",
-    "agenda.error.not_json": "Het agenda-concept is geen geldige JSON: {detail}.",
     "agenda.doc.meeting": "Vergaderdatum: {date}",
     "agenda.doc.source": (
         "Samengesteld met de Toolkaart-navigator uit de projecten en de Toolkaart, inhoud {version}."

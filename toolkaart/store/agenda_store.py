@@ -15,7 +15,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from toolkaart.board.agenda import Agenda, agenda_from_dict, agenda_to_dict
+from toolkaart.board.agenda_model import Agenda, agenda_from_dict, agenda_to_dict
 from toolkaart.errors import AgendaError
 from toolkaart.i18n.dates import local_time_label
 from toolkaart.store.project_store import Store

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from toolkaart.board.agenda import Agenda
+from toolkaart.board.agenda_model import Agenda
 from toolkaart.board.portfolio import Portfolio, PortfolioRow
 from toolkaart.content.models import Toolkaart
 from toolkaart.i18n.catalog import t

@@ -8,7 +8,6 @@ from functools import partial
 import streamlit as st
 
 from toolkaart.board.agenda import (
-    Agenda,
     add_item,
     compose_agenda,
     edit_item,
@@ -16,6 +15,7 @@ from toolkaart.board.agenda import (
     remove_item,
     with_details,
 )
+from toolkaart.board.agenda_model import Agenda
 from toolkaart.board.portfolio import build_portfolio
 from toolkaart.documents.agenda_document import (
     blocks_markdown,
