@@ -2,7 +2,7 @@
 
 Pages and domain code ask ``t(key, **params)``; adding a language means adding a table here, not
 touching pages. Content text (phases, actors, tools, checklists) is never here: it is data in
-``content/``.
+``toolkaart/content/shipped/``. The domain's refusals (``toolkaart.errors``) are keys here too.
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 
 - ``find_tools``: the tools page's search and filters;
 - ``phase_in_view``: which phase a ``?fase=`` link shows (unknown ids fall back to the current phase);
-- ``route_states``: a walk's gate states in the shape the route map (``export.route_dot``) takes;
-- ``actor_phase_matrix`` / ``tool_phase_matrix``: the matrices as rows ready to print;
+- ``item_in_view``: which actor or tool a ``?actor=`` / ``?tool=`` link shows;
+- ``route_states``: a walk's gate states in the shape the route map (``handbook.route_dot``) takes;
 - ``link_host``: the site a link goes to, so a link can say where it leads.
 """
 

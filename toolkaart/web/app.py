@@ -1,4 +1,4 @@
-"""Entry point: ``streamlit run app.py``. Declares the pages; each page is a thin script in app_pages/.
+"""Entry point (``toolkaart serve`` runs it). Declares the pages; each is a thin script in app_pages/.
 
 The folder is deliberately not called ``pages/``: with a ``pages/`` folder next to the entry point,
 Streamlit (1.67) runs the first script run of a server, and every AppTest run, in its legacy
