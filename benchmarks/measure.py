@@ -144,14 +144,22 @@ def _rerun_message(page: str, query: str) -> bytes:
     return serialized
 
 
-async def _rerun(ws: websockets.ClientConnection, request: bytes) -> float:
+async def _rerun(
+    ws: websockets.ClientConnection, request: bytes, errors: list[str] | None = None
+) -> float:
+    """One rerun's latency; the messages of any error element the run drew go to ``errors``."""
     start = time.perf_counter()
     await ws.send(request)
     while True:
         forward = ForwardMsg()
         forward.ParseFromString(await ws.recv())
-        if forward.WhichOneof("type") == "script_finished":
+        kind = forward.WhichOneof("type")
+        if kind == "script_finished":
             return time.perf_counter() - start
+        if kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
+            element = forward.delta.new_element
+            if element.WhichOneof("type") == "exception" and errors is not None:
+                errors.append(element.exception.message)
 
 
 @dataclass(frozen=True)
@@ -163,6 +171,8 @@ class LoadFigures:
     p95_ms: float
     cpu_ms_per_rerun: float
     memory_per_session_mib: float
+    #: Reruns that drew an error (an exception element) instead of the page, and their messages.
+    error_messages: tuple[str, ...] = ()
 
 
 async def _drive(
@@ -182,10 +192,11 @@ async def _drive(
         await asyncio.gather(*(_rerun(ws, request) for ws in connections))
         rss_sessions = server.rss_bytes()
         latencies: list[float] = []
+        errors: list[str] = []
 
         async def session(ws: websockets.ClientConnection) -> None:
             for _ in range(reruns_each):
-                latencies.append(await _rerun(ws, request))
+                latencies.append(await _rerun(ws, request, errors))
 
         cpu_before = server.cpu_seconds()
         start = time.perf_counter()
@@ -205,6 +216,7 @@ async def _drive(
         p95_ms=1000 * latencies[min(count - 1, int(count * 0.95))],
         cpu_ms_per_rerun=1000 * cpu / count,
         memory_per_session_mib=max(0, rss_sessions - rss_before) / sessions / 2**20,
+        error_messages=tuple(errors),
     )
 
 

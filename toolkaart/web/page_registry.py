@@ -1,9 +1,14 @@
-"""The app's pages, declared once per process: app.py navigates over them, links point at them.
+"""The app's pages, declared once per session: app.py navigates over them, links point at them.
 
 Links name their target by ``st.Page`` object, not by file path: for a path, ``st.page_link``
 resolves the file on disk (``os.path.realpath``) and searches every page, on every rerun, and on
 the phase page that was the largest single cost of a server rerun. ``st.Page`` needs a script run
-to be created, so the objects are made in the first run and shared (they are read-only).
+to be created, so the objects are made in a session's first run and kept in that session.
+
+Not shared between sessions: ``st.navigation`` marks the chosen page object callable for one run
+and ``.run()`` consumes the mark, so with shared objects one session's run consumed another's and
+that session got "This page cannot be called directly" (89 of 600 reruns with 40 sessions at once;
+``tests/test_concurrent_sessions.py``).
 """
 
 from __future__ import annotations
@@ -42,8 +47,19 @@ class AppPages:
         }
 
 
-@st.cache_resource(show_spinner=False)
+_SESSION_KEY = "toolkaart.app_pages"
+
+
 def app_pages() -> AppPages:
+    """This session's page objects (made in its first run)."""
+    pages = st.session_state.get(_SESSION_KEY)
+    if not isinstance(pages, AppPages):
+        pages = _make_pages()
+        st.session_state[_SESSION_KEY] = pages
+    return pages
+
+
+def _make_pages() -> AppPages:
     def page(file: str, title: str, url_path: str, default: bool = False) -> StreamlitPage:
         return st.Page(APP_PAGES / file, title=t(title), url_path=url_path, default=default)
 
