@@ -1,5 +1,5 @@
 """The frame around every page: content loaded once and reloaded on change, the version in the
-footer, located errors for invalid content, and a page folder Streamlit does not treat specially."""
+footer, the last valid content kept through a slip in the files, and a page folder Streamlit does not treat specially."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 
 from tests.appkit import open_page, texts
 from tests.conftest import REPO
+from toolkaart.i18n.catalog import t
 
 PAGES = (
     "app_pages/home.py",
@@ -77,28 +78,59 @@ def test_unchanged_content_is_not_loaded_again(
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_invalid_content_shows_located_errors_instead_of_a_crash(
+def test_broken_content_from_the_start_shows_a_short_dutch_page_without_paths(
     page: str, content_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("TOOLKAART_CONTENT", str(content_copy))
     phases = content_copy / "phases.yaml"
     _edit(phases, "tools: [mkba, handelingsruimte,", "tools: [mkba, bestaat-niet,")
-    lines = phases.read_text(encoding="utf-8").splitlines()
-    line = 1 + next(i for i, text in enumerate(lines) if "bestaat-niet" in text)
 
     app = open_page(page)
-    assert app.title[0].value == "De inhoud van de Toolkaart bevat fouten"
-    errors = [x for x in app.code[0].value.splitlines() if ": error: " in x]
-    assert len(errors) == 1
-    assert errors[0].startswith(f"{phases}:{line}:")
-    assert "bestaat-niet" in errors[0]
+    assert app.title[0].value == t("content.unavailable.title")
+    assert str(content_copy) not in texts(app) and "bestaat-niet" not in texts(app)
+    assert not app.code  # no diagnostics for project teams: they are on Beheer
     # nothing of the page itself is drawn
     assert not app.checkbox and not app.get("graphviz_chart")
 
     # repaired, the same session shows the page again without a restart
     _edit(phases, "tools: [mkba, bestaat-niet,", "tools: [mkba, handelingsruimte,")
     app.run()
-    assert app.title[0].value != "De inhoud van de Toolkaart bevat fouten"
+    assert app.title[0].value != t("content.unavailable.title")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_slip_in_the_files_keeps_the_last_valid_content_on_every_page(
+    page: str, content_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TOOLKAART_CONTENT", str(content_copy))
+    before = open_page(page)
+    title = before.title[0].value
+    phases = content_copy / "phases.yaml"
+    _edit(phases, "tools: [mkba, handelingsruimte,", "tools: [mkba, bestaat-niet,")
+
+    after = open_page(page)  # another person, after the slip
+    assert after.title[0].value == title
+    assert t("content.unavailable.title") not in texts(after)
+    assert after.caption[-1].value == before.caption[-1].value  # the served version
+
+
+def test_beheer_shows_the_errors_and_that_the_previous_content_is_live(
+    content_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TOOLKAART_CONTENT", str(content_copy))
+    open_page("app_pages/home.py")  # the valid content is loaded and served
+    phases = content_copy / "phases.yaml"
+    _edit(phases, "tools: [mkba, handelingsruimte,", "tools: [mkba, bestaat-niet,")
+    lines = phases.read_text(encoding="utf-8").splitlines()
+    line = 1 + next(i for i, text in enumerate(lines) if "bestaat-niet" in text)
+
+    beheer = open_page("app_pages/beheer.py")
+    (notice,) = [w.value for w in beheer.warning if "vorige geldige inhoud" in w.value]
+    assert "versie 1.0.0 (2026-11-22)" in notice
+    errors = [x for x in beheer.code[0].value.splitlines() if ": error: " in x]
+    assert len(errors) == 1
+    assert errors[0].startswith(f"{phases}:{line}:")
+    assert "bestaat-niet" in errors[0]
 
 
 def test_the_sidebar_lists_every_page_per_kind_of_user() -> None:

@@ -72,6 +72,11 @@ def browser() -> Iterator[Any]:
         from playwright.sync_api import sync_playwright
     except ImportError:
         unavailable("Playwright is not installed (pip install -e '.[dev]')", REQUIRE_FLAG)
+    from playwright.sync_api import expect
+
+    # A loaded 2-core machine (CI, parallel work) can take longer than Playwright's 5 s default
+    # for a Streamlit rerun; the assertions wait as long as the actions do.
+    expect.set_options(timeout=20_000)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium

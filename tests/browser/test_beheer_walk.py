@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import goto, screenshot, settle, start_streamlit
 from tests.contentedit import replace_text
+from toolkaart.i18n.catalog import t
 
 pytestmark = pytest.mark.browser
 
@@ -37,3 +38,28 @@ def test_staff_reload_the_content_and_see_what_changed(page: Any, content_copy: 
         settle(page)
         page.mouse.move(0, 0)  # no tooltip over the screenshot
         screenshot(page, "beheer-reload")
+
+
+def test_a_slip_in_the_files_takes_nothing_down(page: Any, content_copy: Path) -> None:
+    """A project team keeps working on the last valid content; staff see the errors and which
+    version is live; nobody else sees a path or an error."""
+    with start_streamlit(env={"TOOLKAART_CONTENT": str(content_copy)}) as server:
+        goto(page, f"{server.url}/fase?fase=pilot-a")
+        expect(page.get_by_role("heading", name="Pilot A", exact=False).first).to_be_visible()
+
+        replace_text(
+            content_copy / "phases.yaml",
+            "tools: [mkba, handelingsruimte,",
+            "tools: [mkba, bestaat-niet,",
+        )
+        goto(page, f"{server.url}/fase?fase=pilot-b")  # the next page the team opens
+        expect(page.get_by_role("heading", name="Pilot B", exact=False).first).to_be_visible()
+        body = page.locator("body").inner_text()
+        assert t("content.unavailable.title") not in body
+        assert str(content_copy) not in body and "bestaat-niet" not in body
+        screenshot(page, "content-slip-team")
+
+        goto(page, f"{server.url}/beheer")
+        expect(page.get_by_text("vorige geldige inhoud", exact=False)).to_be_visible()
+        expect(page.get_by_text("bestaat-niet", exact=False).first).to_be_visible()
+        screenshot(page, "content-slip-beheer")

@@ -31,11 +31,11 @@ NL: dict[str, str] = {
     "nav.scan": "Zelfscan",
     "nav.beheer": "Beheer",
     "footer.version": "{title}, inhoud {version}",
-    "content.invalid.title": "De inhoud van de Toolkaart bevat fouten",
-    "content.invalid.body": (
-        "De navigator kan de inhoud niet tonen zolang deze fouten er zijn. Elke regel noemt het "
-        "bestand, de regel en de kolom. Herstel de YAML-bestanden; de pagina laadt de inhoud "
-        "daarna vanzelf opnieuw."
+    "content.unavailable.title": "De Toolkaart is even niet beschikbaar",
+    "content.unavailable.body": (
+        "De inhoud van de navigator wordt bijgewerkt en kan nu niet worden getoond. Probeer het "
+        "over enkele minuten opnieuw. Beheerders zien op de pagina Beheer wat er hersteld moet "
+        "worden."
     ),
     # home page
     "home.howto.title": "Zo gebruikt u de navigator",
@@ -196,14 +196,23 @@ NL: dict[str, str] = {
     "beheer.validation.ok": "De inhoud is geldig: geen fouten, geen waarschuwingen.",
     "beheer.validation.warnings": "De inhoud is geldig, met {warnings}.",
     "beheer.validation.errors": (
-        "De inhoud bevat {errors} en {warnings}. Zolang er fouten zijn, "
-        "tonen de andere pagina's de inhoud niet."
+        "De inhoudsbestanden bevatten {errors} en {warnings}. Gebruikers merken daar niets van: "
+        "de andere pagina's tonen de laatste geldige inhoud (zie hieronder)."
     ),
     "beheer.validation.error_list": "Fouten (bestand:regel:kolom)",
     "beheer.validation.warning_list": "Waarschuwingen (bestand:regel:kolom)",
     "beheer.version.title": "Versie en wijzigingen",
     "beheer.version.current": "Inhoud {label}.",
     "beheer.version.unknown": "De versie is onbekend zolang de inhoud fouten bevat.",
+    "beheer.serving_previous": (
+        "De bestanden bevatten fouten. De navigator toont gebruikers intussen de vorige geldige "
+        "inhoud: versie {label}, geladen {loaded}. Herstel de fouten hieronder; daarna wordt de "
+        "nieuwe inhoud vanzelf getoond."
+    ),
+    "beheer.serving_none": (
+        "De bestanden bevatten fouten en er is sinds de start nog geen geldige inhoud geladen: "
+        "gebruikers zien een melding dat de Toolkaart even niet beschikbaar is."
+    ),
     "beheer.changelog.empty": "Er is nog geen wijzigingslogboek (`changelog` in meta.yaml).",
     "beheer.links.title": "Wat de inhoud koppelt",
     "beheer.links.unavailable": (

@@ -3,6 +3,8 @@
 The cache is keyed on the content files' modification times, so editing a YAML file shows up on
 the next rerun without a restart, while an unchanged file costs four ``stat`` calls per rerun.
 ``st.cache_resource`` (not ``cache_data``) hands every session the same frozen objects, no copies.
+Pages show the newest *valid* load (``toolkaart.content.live``): a broken file leaves the
+navigator serving the previous content; only Beheer shows what the files on disk say.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from weakref import WeakKeyDictionary
 import streamlit as st
 
 from toolkaart.content.graph import ToolkaartGraph
+from toolkaart.content.live import ContentState, LiveContent
 from toolkaart.content.loader import LoadResult, load_content
 from toolkaart.content.models import CONTENT_FILES, Toolkaart
 from toolkaart.i18n.catalog import t
@@ -30,6 +33,9 @@ class LoadedContent:
     graph: ToolkaartGraph | None
 
 
+#: Per content directory, the newest valid content of this process, served while its files on disk
+#: are broken (another directory's content is never served in its place).
+_LIVE: dict[str, LiveContent] = {}
 Signature = tuple[tuple[str, int], ...]
 
 
@@ -51,14 +57,14 @@ def _load(directory: str, signature: Signature) -> LoadedContent:
     return LoadedContent(result, graph)
 
 
-# The last load handed out, with its key. Every rerun asks for the content (the page and the
+# The last state handed out, with its key. Every rerun asks for the content (the page and the
 # footer), and nearly always for the same: comparing the key here skips st.cache_resource's
 # hashing of the arguments, which cost more than the four ``stat`` calls.
-_latest: tuple[tuple[str, Signature], LoadedContent] | None = None
+_latest: tuple[tuple[str, Signature], ContentState] | None = None
 
 
-def loaded_content() -> LoadedContent:
-    """The current content and its diagnostics (cached; reloaded when a file changes)."""
+def loaded_content() -> ContentState:
+    """What the files say and what is served (cached; reloaded when a file changes)."""
     global _latest
     directory = settings().content_dir
     key = (str(directory), _signature(directory))
@@ -66,11 +72,12 @@ def loaded_content() -> LoadedContent:
     if latest is not None and latest[0] == key:
         return latest[1]
     loaded = _load(*key)
-    _latest = (key, loaded)
-    return loaded
+    state = _LIVE.setdefault(key[0], LiveContent()).observe(loaded.result, loaded.graph)
+    _latest = (key, state)
+    return state
 
 
-def reload_content() -> LoadedContent:
+def reload_content() -> ContentState:
     """Forget every cached load and read the content from disk now.
 
     The cache key (modification times) already catches ordinary edits; this is for the edits it
@@ -85,14 +92,14 @@ def reload_content() -> LoadedContent:
 
 
 def require_content() -> tuple[Toolkaart, ToolkaartGraph]:
-    """The valid content, or a page listing the located content errors (and the run stops)."""
-    loaded = loaded_content()
-    if loaded.result.toolkaart is None or loaded.graph is None:
-        st.title(t("content.invalid.title"))
-        st.error(t("content.invalid.body"))
-        st.code("\n".join(str(d) for d in loaded.result.diagnostics), language=None)
+    """The content being served; with none valid since the start, a short Dutch page (no paths,
+    no diagnostics: those are for staff, on Beheer) and the run stops."""
+    serving = loaded_content().serving
+    if serving is None:
+        st.title(t("content.unavailable.title"))
+        st.info(t("content.unavailable.body"))
         st.stop()
-    return loaded.result.toolkaart, loaded.graph
+    return serving.toolkaart, serving.graph
 
 
 # Keyed on the graph object: every load makes a new graph, so what was derived from old content

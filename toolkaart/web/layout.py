@@ -27,8 +27,9 @@ def sidebar_navigation(sections: Mapping[str, Sequence[StreamlitPage]]) -> None:
 
 
 def footer() -> None:
-    """The content version under every page (also when the content is invalid)."""
-    toolkaart = loaded_content().result.toolkaart
+    """The version of the content being served, under every page."""
+    serving = loaded_content().serving
     st.divider()
-    if toolkaart is not None:
+    if serving is not None:
+        toolkaart = serving.toolkaart
         st.caption(t("footer.version", title=toolkaart.meta.title, version=toolkaart.meta.label))

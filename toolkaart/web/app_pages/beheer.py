@@ -1,7 +1,8 @@
 """Beheer: the content's state for programme staff: valid or not, what it links, what is missing.
 
 This page uses ``loaded_content()``, not ``require_content()``: it must work, and say what is
-wrong at which ``file:line``, precisely when the content is broken.
+wrong at which ``file:line``, precisely when the files are broken (while the other pages keep
+serving the previous valid content, which this page names).
 
 The previous load that "Inhoud opnieuw laden" compares against is kept per session
 (``st.session_state``), not per process. The process cache already reloads the content by itself
@@ -24,6 +25,7 @@ from toolkaart.content.health import content_health
 from toolkaart.content.models import Toolkaart
 from toolkaart.documents.markdown import plain
 from toolkaart.i18n.catalog import counted, t
+from toolkaart.i18n.dates import local_time_label
 from toolkaart.settings import settings
 from toolkaart.web.content_cache import loaded_content, reload_content
 from toolkaart.web.matrix_tables import link_count_table
@@ -97,16 +99,17 @@ st.caption(t("beheer.intro", directory=settings().content_dir))
 if st.button(t("beheer.reload.button"), help=t("beheer.reload.help")):
     previous = st.session_state.get(BASELINE)
     loaded = reload_content()
-    st.session_state[REPORT] = _reload_report(previous, loaded.result.toolkaart)
-    st.session_state[BASELINE] = loaded.result.toolkaart
+    st.session_state[REPORT] = _reload_report(previous, loaded.on_disk.toolkaart)
+    st.session_state[BASELINE] = loaded.on_disk.toolkaart
 else:
     loaded = loaded_content()
     if BASELINE not in st.session_state:
-        st.session_state[BASELINE] = loaded.result.toolkaart
+        st.session_state[BASELINE] = loaded.on_disk.toolkaart
 if REPORT in st.session_state:
     _show_report(st.session_state[REPORT])
 
-health = content_health(loaded.result, loaded.graph)
+graph = loaded.on_disk_graph
+health = content_health(loaded.on_disk, graph)
 
 st.header(t("beheer.validation.title"))
 if health.errors:
@@ -121,6 +124,16 @@ elif health.warnings:
     st.warning(t("beheer.validation.warnings", warnings=counted("warning", len(health.warnings))))
 else:
     st.success(t("beheer.validation.ok"))
+if loaded.serving is None:
+    st.error(t("beheer.serving_none"))
+elif loaded.serves_previous:
+    st.warning(
+        t(
+            "beheer.serving_previous",
+            label=loaded.serving.toolkaart.meta.label,
+            loaded=local_time_label(loaded.serving.loaded_at),
+        )
+    )
 _show_diagnostics(t("beheer.validation.error_list"), health.errors)
 _show_diagnostics(t("beheer.validation.warning_list"), health.warnings)
 
@@ -139,14 +152,14 @@ else:
         )
 
 st.header(t("beheer.links.title"))
-if loaded.graph is None:
+if graph is None:
     st.info(t("beheer.links.unavailable"))
 else:
     st.subheader(t("beheer.matrix.actors"))
-    link_count_table(loaded.graph, "actor", t("beheer.matrix.col.actor"))
+    link_count_table(graph, "actor", t("beheer.matrix.col.actor"))
     st.caption(t("beheer.matrix.caption"))
     st.subheader(t("beheer.matrix.tools"))
-    link_count_table(loaded.graph, "tool", t("beheer.matrix.col.tool"))
+    link_count_table(graph, "tool", t("beheer.matrix.col.tool"))
     st.caption(t("beheer.matrix.caption"))
     st.header(t("beheer.missing.title"))
     _show_list(
