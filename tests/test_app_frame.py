@@ -126,7 +126,7 @@ def test_beheer_shows_the_errors_and_that_the_previous_content_is_live(
 
     beheer = open_page("app_pages/beheer.py")
     (notice,) = [w.value for w in beheer.warning if "vorige geldige inhoud" in w.value]
-    assert "versie 1.0.0 (2026-11-22)" in notice
+    assert "inhoud: versie 1.0.0 (2026-11-22), geladen " in notice
     errors = [x for x in beheer.code[0].value.splitlines() if ": error: " in x]
     assert len(errors) == 1
     assert errors[0].startswith(f"{phases}:{line}:")

@@ -206,7 +206,7 @@ NL: dict[str, str] = {
     "beheer.version.unknown": "De versie is onbekend zolang de inhoud fouten bevat.",
     "beheer.serving_previous": (
         "De bestanden bevatten fouten. De navigator toont gebruikers intussen de vorige geldige "
-        "inhoud: versie {label}, geladen {loaded}. Herstel de fouten hieronder; daarna wordt de "
+        "inhoud: {label}, geladen {loaded}. Herstel de fouten hieronder; daarna wordt de "
         "nieuwe inhoud vanzelf getoond."
     ),
     "beheer.serving_none": (
