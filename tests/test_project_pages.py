@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import APP_DIR
 from toolkaart.content.models import Toolkaart
+from toolkaart.i18n.catalog import t
 from toolkaart.route.gates import Answer
 from toolkaart.route.project import Project
 from toolkaart.settings import settings
@@ -253,3 +254,14 @@ def test_after_a_conflict_the_phase_page_shows_and_keeps_the_other_sessions_tick
 
 def page_links(app: AppTest) -> list[tuple[str, str]]:
     return [(link.proto.label, link.proto.query_string) for link in app.get("page_link")]
+
+
+def test_the_home_page_says_truly_whether_the_walk_is_saved() -> None:
+    alone = open_page("app_pages/home.py")
+    captions = [c.value for c in alone.caption]
+    assert t("home.saving.session") in captions
+    project = the_store().create("Bewaard project")
+    with_project = open_page("app_pages/home.py", {"project": project.id})
+    captions = [c.value for c in with_project.caption]
+    assert t("home.saving.project", name="Bewaard project") in captions
+    assert t("home.saving.session") not in captions

@@ -43,9 +43,16 @@ NL: dict[str, str] = {
         "Kies hieronder een fase van de route. Per fase ziet u de kernvraag, het doel, een "
         "checklist, de hulpmiddelen om te lezen en de actoren om te betrekken. Vink aan wat uw "
         "project al gedaan heeft en beantwoord de kernvraag: pas na *ja* gaat de poort naar de "
-        "volgende fase open. Elke fase blijft te lezen, ook als haar poort nog op slot zit. Uw "
-        "antwoorden blijven bewaard zolang dit browservenster open is; ze worden nog niet "
-        "opgeslagen."
+        "volgende fase open. Elke fase blijft te lezen, ook als haar poort nog op slot zit."
+    ),
+    "home.saving.session": (
+        "Zonder geopend project blijven uw vinkjes en antwoorden alleen bewaard zolang dit "
+        "browservenster open is; ze worden niet opgeslagen. Open of maak een project onder "
+        "Projecten om ze te bewaren."
+    ),
+    "home.saving.project": (
+        "Uw vinkjes en antwoorden worden meteen opgeslagen bij project {name}, voor iedereen die "
+        "het project opent."
     ),
     "home.route.title": "De route",
     "home.progress": "{passed} van {total} poorten gepasseerd. Huidige fase: {current}.",
