@@ -17,6 +17,7 @@ from toolkaart.board.portfolio import build_portfolio
 from toolkaart.content.graph import ToolkaartGraph
 from toolkaart.content.models import Toolkaart
 from toolkaart.documents.agenda_document import to_docx, to_markdown, to_pdf
+from toolkaart.i18n.catalog import counted, t
 from toolkaart.route.gates import Answer, Assessment
 from toolkaart.route.project import Project
 
@@ -178,3 +179,34 @@ def test_markdown_shows_names_and_notes_as_written(agenda: Agenda) -> None:
     text = to_markdown(odd)
     assert "1\\. geen lijst  \n\\*geen nadruk\\* \\| geen cel" in text
     assert "\\- ook geen lijst" in text
+
+
+def test_only_a_ja_accepts_open_items(toolkaart: Toolkaart, graph: ToolkaartGraph) -> None:
+    """A *nog niet* leaves its open items open: the agenda must not call them accepted."""
+    first = toolkaart.phases[0]
+    walked = Assessment().decide(
+        toolkaart,
+        first.id,
+        Answer.NOG_NIET,
+        rationale="Eerst de partners",
+        decided_on=dt.date(2027, 1, 5),
+    )
+    walked = walked.decide(
+        toolkaart, first.id, Answer.JA, decided_on=dt.date(2027, 2, 5), accept_open_items=True
+    )
+    project = Project(id="p", name="Wachtlijst", organisation="Oost", assessment=walked)
+    agenda = compose_agenda(
+        toolkaart,
+        graph,
+        meeting_date=dt.date(2027, 3, 11),
+        projects=[project],
+        portfolio=build_portfolio(toolkaart, [project], today=dt.date(2027, 3, 1)),
+        today=dt.date(2027, 3, 1),
+    )
+    count = counted("open_item", len(first.checklist))
+    text = to_markdown(agenda)
+    (ja_line,) = [line for line in text.splitlines() if "5 februari 2027" in line]
+    (later_line,) = [line for line in text.splitlines() if "5 januari 2027" in line]
+    assert t("agenda.doc.open_at_decision", open_items=count) in ja_line
+    assert t("agenda.doc.open_at_decision", open_items=count) not in later_line
+    assert t("agenda.doc.open_not_accepted", open_items=count) in later_line

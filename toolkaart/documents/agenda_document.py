@@ -30,6 +30,7 @@ from toolkaart.documents.markdown import plain
 from toolkaart.documents.project_report import new_pdf
 from toolkaart.i18n.catalog import counted, t
 from toolkaart.i18n.dates import date_label
+from toolkaart.route.gates import Answer
 
 
 @dataclass(frozen=True)
@@ -73,10 +74,13 @@ def _decision_line(d: DecisionNote) -> str:
     extras = []
     if d.decided_by:
         extras.append(t("agenda.doc.decided_by", who=d.decided_by))
-    if d.open_items:
-        extras.append(
-            t("agenda.doc.open_at_decision", open_items=counted("open_item", d.open_items))
+    if d.open_items:  # open at the decision; only a *ja* passes the gate with them accepted
+        key = (
+            "agenda.doc.open_at_decision"
+            if d.answer is Answer.JA
+            else "agenda.doc.open_not_accepted"
         )
+        extras.append(t(key, open_items=counted("open_item", d.open_items)))
     if d.next_review is not None:
         extras.append(t("agenda.doc.next_review", date=date_label(d.next_review)))
     if extras:

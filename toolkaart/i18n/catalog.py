@@ -616,6 +616,7 @@ NL: dict[str, str] = {
     "agenda.doc.next_review": "volgende herbeoordeling {date}",
     "agenda.doc.decided_by": "besloten door {who}",
     "agenda.doc.open_at_decision": "{open_items} geaccepteerd",
+    "agenda.doc.open_not_accepted": "{open_items} nog open",
     "agenda.doc.no_decisions": "Nog geen besluiten genomen.",
     "agenda.doc.no_risks": "Geen open checklistpunten in deze fase.",
     "agenda.doc.no_invite": "Geen nieuwe actoren voor de volgende fase.",
