@@ -16,6 +16,7 @@ from toolkaart.board.agenda import (
     BOARD_ACTOR_ID,
     MAX_DECISIONS,
     add_item,
+    agenda_file_stem,
     compose_agenda,
     edit_item,
     move_item,
@@ -389,3 +390,10 @@ def test_the_documented_schema_is_current_and_accepts_a_draft(agenda: Agenda) ->
     jsonschema.validate(draft, schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({**draft, "version": 2}, schema)
+
+
+def test_the_file_name_says_the_meeting_date_once(agenda: Agenda) -> None:
+    assert agenda.title == "Agenda bestuursvergadering 11 maart 2027"
+    assert agenda_file_stem(agenda) == "agenda-bestuursvergadering-11-maart-2027"
+    renamed = with_details(agenda, title="Extra vergadering")
+    assert agenda_file_stem(renamed) == "extra-vergadering-2027-03-11"

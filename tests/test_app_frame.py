@@ -30,7 +30,7 @@ def test_no_streamlit_pages_folder_beside_the_app() -> None:
 def test_footer_shows_the_content_version(page: str) -> None:
     app = open_page(page)
     assert app.caption[-1].value == (
-        "Toolkaart Waardevolle AI voor gezondheid, inhoud versie 1.0.0 (2026-11-22)"
+        "Toolkaart Waardevolle AI voor gezondheid, inhoud versie 1.0.0 (22 november 2026)"
     )
 
 
@@ -54,7 +54,7 @@ def test_content_is_reloaded_when_a_file_changes(
     app.run()
     assert "Is het idee echt wenselijk?" in texts(app)
     assert "Is het idee wenselijk?" not in texts(app)
-    assert "inhoud versie 1.0.1 (2026-11-22)" in app.caption[-1].value
+    assert "inhoud versie 1.0.1 (22 november 2026)" in app.caption[-1].value
 
 
 def test_unchanged_content_is_not_loaded_again(
@@ -126,7 +126,7 @@ def test_beheer_shows_the_errors_and_that_the_previous_content_is_live(
 
     beheer = open_page("app_pages/beheer.py")
     (notice,) = [w.value for w in beheer.warning if "vorige geldige inhoud" in w.value]
-    assert "inhoud: versie 1.0.0 (2026-11-22), geladen " in notice
+    assert "inhoud: versie 1.0.0 (22 november 2026), geladen " in notice
     errors = [x for x in beheer.code[0].value.splitlines() if ": error: " in x]
     assert len(errors) == 1
     assert errors[0].startswith(f"{phases}:{line}:")

@@ -56,7 +56,7 @@ def test_valid_content(monkeypatch: pytest.MonkeyPatch) -> None:
         f"{CONTENT / 'tools.yaml'}:49:5: warning: tool 'begeleidingsethiek' has no web address"
     ]
     text = text_of(app)
-    assert "Inhoud versie 1.0.0 (2026-11-22)." in text
+    assert "Inhoud versie 1.0.0 (22 november 2026)." in text
     assert "Eerste transcriptie van de Toolkaart" in text  # the changelog
     # phase × actor and phase × tool, with text headers
     actors, tools = table_rows(app, 0), table_rows(app, 1)

@@ -39,10 +39,10 @@ def test_markdown_handbook_lists_every_release(content_copy: Path) -> None:
     markdown = to_markdown(load_toolkaart(content_copy))
     section = markdown.split("## Wijzigingen in de inhoud\n", 1)[1]
     assert section.strip().splitlines() == [
-        "- **1.1.0** (2026-12-01)",
+        "- **1.1.0** (1 december 2026)",
         "  - Fase Idee heet nu Ideefase.",
         "  - Webadres van hulpmiddel 6 toegevoegd.",
-        "- **1.0.0** (2026-11-22)",
+        "- **1.0.0** (22 november 2026)",
         "  - Eerste transcriptie van de Toolkaart: 7 fases met kernvraag en doel, 10 actoren, "
         "14 hulpmiddelen met hun webadres, en per fase een checklist met bronvermelding.",
         "  - Hulpmiddel 12 (www.datavoorgezondheid.nl) staat in de Toolkaart met een http-adres; "
@@ -59,12 +59,12 @@ def test_beheer_page_shows_the_version_and_every_release(
     app.switch_page("app_pages/beheer.py").run()
     assert not app.exception
     markdown = [m.value for m in app.markdown]
-    assert "Inhoud versie 1.1.0 (2026-12-01)." in markdown
+    assert "Inhoud versie 1.1.0 (1 december 2026)." in markdown
     releases = [m for m in markdown if m.startswith("**1.")]
     assert releases == [
-        "**1.1.0** (2026-12-01)\n\n- Fase Idee heet nu Ideefase.\n"
+        "**1.1.0** (1 december 2026)\n\n- Fase Idee heet nu Ideefase.\n"
         "- Webadres van hulpmiddel 6 toegevoegd.",
-        "**1.0.0** (2026-11-22)\n\n- Eerste transcriptie van de Toolkaart: 7 fases met kernvraag "
+        "**1.0.0** (22 november 2026)\n\n- Eerste transcriptie van de Toolkaart: 7 fases met kernvraag "
         "en doel, 10 actoren, 14 hulpmiddelen met hun webadres, en per fase een checklist met "
         "bronvermelding.\n- Hulpmiddel 12 (www.datavoorgezondheid.nl) staat in de Toolkaart met een "
         "http-adres; het is overgenomen als https-adres, zoals alle andere adressen van die website.",

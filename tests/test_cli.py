@@ -87,7 +87,7 @@ def test_export_markdown_and_dot_to_a_file(
     assert run(capsys, "export", "-f", "md", "-o", str(target))[0] == 0
     handbook = target.read_text(encoding="utf-8")
     assert handbook.startswith("# Toolkaart Waardevolle AI voor gezondheid\n")
-    assert "Inhoud versie 1.0.0 (2026-11-22)" in handbook
+    assert "Inhoud versie 1.0.0 (22 november 2026)" in handbook
     assert (
         "## Fase 4: Pilot A" in handbook and "**Kernvraag:** Is de oplossing werkend?" in handbook
     )

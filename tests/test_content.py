@@ -189,7 +189,7 @@ def test_cited_figures_occur_in_the_seed_documents(toolkaart: Toolkaart) -> None
 
 def test_version_and_date(toolkaart: Toolkaart) -> None:
     assert toolkaart.meta.version == "1.0.0"
-    assert toolkaart.meta.label == "versie 1.0.0 (2026-11-22)"
+    assert toolkaart.meta.label == "versie 1.0.0 (22 november 2026)"
 
 
 def test_shipped_schemas_are_current() -> None:

@@ -10,8 +10,8 @@ from toolkaart.i18n.dates import file_stem, local_time_label
 def test_stored_utc_times_are_shown_in_dutch_time() -> None:
     winter = dt.datetime(2026, 11, 22, 6, 45, tzinfo=dt.UTC)
     summer = dt.datetime(2026, 7, 1, 6, 45, tzinfo=dt.UTC)
-    assert local_time_label(winter) == "22-11-2026 07:45"
-    assert local_time_label(summer) == "01-07-2026 08:45"
+    assert local_time_label(winter) == "22 november 2026, 07:45"
+    assert local_time_label(summer) == "1 juli 2026, 08:45"
 
 
 def test_file_names_tell_exports_apart_and_stay_safe() -> None:

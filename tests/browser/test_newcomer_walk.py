@@ -139,6 +139,6 @@ def test_a_deep_link_as_a_servers_first_request_gets_the_whole_frame(page: Any) 
     with start_streamlit() as server:
         goto(page, f"{server.url}/fase?fase=implementatie")
         page.get_by_role("heading", name="Fase 6: Implementatie").wait_for()
-        assert "inhoud versie 1.0.0 (2026-11-22)" in main_text(page)
+        assert "inhoud versie 1.0.0 (22 november 2026)" in main_text(page)
         navigation = page.locator("[data-testid=stSidebar]").inner_text()
         assert "Hulpmiddelen" in navigation and "app" not in navigation.split()

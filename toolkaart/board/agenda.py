@@ -39,7 +39,7 @@ from toolkaart.content.graph import ToolkaartGraph
 from toolkaart.content.models import Toolkaart
 from toolkaart.errors import AgendaError
 from toolkaart.i18n.catalog import t
-from toolkaart.i18n.dates import date_label
+from toolkaart.i18n.dates import date_label, file_stem
 from toolkaart.route.project import Project
 
 #: The actor whose role the board itself plays; its name and description come from the content.
@@ -268,3 +268,11 @@ def with_details(
     if meeting_date is not None:
         changes["meeting_date"] = meeting_date
     return agenda.model_copy(update=changes)
+
+
+def agenda_file_stem(agenda: Agenda) -> str:
+    """The download's file name without extension: the title, and the meeting date only when the
+    title does not say it already ('agenda-bestuursvergadering-11-maart-2027', not '…-2027-03-11')."""
+    if date_label(agenda.meeting_date) in agenda.title:
+        return file_stem(agenda.title)
+    return file_stem(agenda.title, agenda.meeting_date.isoformat())

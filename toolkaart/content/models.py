@@ -13,6 +13,9 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from toolkaart.i18n.catalog import t
+from toolkaart.i18n.dates import date_label
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _WHITESPACE = re.compile(r"\s")
 
@@ -110,8 +113,8 @@ class Meta(_Frozen):
 
     @property
     def label(self) -> str:
-        """The version as shown to people: 'versie 1.0.0 (2026-11-22)'."""
-        return f"versie {self.version} ({self.date.isoformat()})"
+        """The version as shown to people: 'versie 1.0.0 (22 november 2026)'."""
+        return t("content.version_label", version=self.version, date=date_label(self.date))
 
 
 class PhasesFile(_Frozen):

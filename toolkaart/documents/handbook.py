@@ -15,6 +15,7 @@ import graphviz
 from toolkaart.content.graph import ToolkaartGraph
 from toolkaart.content.models import Actor, Phase, Toolkaart
 from toolkaart.i18n.catalog import t
+from toolkaart.i18n.dates import date_label
 
 JSON_FORMAT_VERSION = 1
 
@@ -145,7 +146,7 @@ def to_markdown(toolkaart: Toolkaart, graph: ToolkaartGraph | None = None) -> st
     if meta.changelog:
         out += ["", f"## {t('handbook.changelog')}", ""]
         for entry in meta.changelog:
-            out.append(f"- **{entry.version}** ({entry.date.isoformat()})")
+            out.append(f"- **{entry.version}** ({date_label(entry.date)})")
             out += [f"  - {change}" for change in entry.changes]
     return "\n".join(out) + "\n"
 

@@ -31,6 +31,7 @@ NL: dict[str, str] = {
     "nav.scan": "Zelfscan",
     "nav.beheer": "Beheer",
     "footer.version": "{title}, inhoud {version}",
+    "content.version_label": "versie {version} ({date})",
     "content.unavailable.title": "De Toolkaart is even niet beschikbaar",
     "content.unavailable.body": (
         "De inhoud van de navigator wordt bijgewerkt en kan nu niet worden getoond. Probeer het "

@@ -19,8 +19,10 @@ def date_label(day: dt.date) -> str:
 
 
 def local_time_label(moment: dt.datetime) -> str:
-    """A stored (UTC) moment as Dutch readers write it, in their zone: 23-11-2026 14:05."""
-    return moment.astimezone(LOCAL_ZONE).strftime("%d-%m-%Y %H:%M")
+    """A stored (UTC) moment as Dutch readers write it, in their zone, with the one date format
+    of every page and export: 23 november 2026, 14:05."""
+    local = moment.astimezone(LOCAL_ZONE)
+    return f"{date_label(local.date())}, {local:%H:%M}"
 
 
 def file_stem(*parts: str) -> str:

@@ -9,6 +9,7 @@ import streamlit as st
 
 from toolkaart.board.agenda import (
     add_item,
+    agenda_file_stem,
     compose_agenda,
     edit_item,
     move_item,
@@ -26,7 +27,7 @@ from toolkaart.documents.agenda_document import (
 )
 from toolkaart.errors import AgendaError
 from toolkaart.i18n.catalog import counted, t
-from toolkaart.i18n.dates import date_label, file_stem
+from toolkaart.i18n.dates import date_label
 from toolkaart.store import agenda_store
 from toolkaart.web import board_view, project_session
 from toolkaart.web.content_cache import require_content
@@ -202,7 +203,7 @@ with st.form(f"agenda.add.{gen}", clear_on_submit=True):
 # export and save --------------------------------------------------------------------------------
 
 st.subheader(t("agenda.export.heading"))
-stem = file_stem(agenda.title, agenda.meeting_date.isoformat())
+stem = agenda_file_stem(agenda)
 download_buttons(
     stem,
     {

@@ -25,7 +25,7 @@ from toolkaart.content.health import content_health
 from toolkaart.content.models import Toolkaart
 from toolkaart.documents.markdown import plain
 from toolkaart.i18n.catalog import counted, t
-from toolkaart.i18n.dates import local_time_label
+from toolkaart.i18n.dates import date_label, local_time_label
 from toolkaart.settings import settings
 from toolkaart.web.content_cache import loaded_content, reload_content
 from toolkaart.web.matrix_tables import link_count_table
@@ -147,7 +147,7 @@ else:
         st.markdown(t("beheer.changelog.empty"))
     for entry in meta.changelog:
         st.markdown(
-            f"**{entry.version}** ({entry.date.isoformat()})\n\n"
+            f"**{entry.version}** ({date_label(entry.date)})\n\n"
             + "\n".join(f"- {change}" for change in entry.changes)
         )
 
