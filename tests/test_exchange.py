@@ -25,7 +25,8 @@ from toolkaart.documents.project_exchange import (
 from toolkaart.errors import ImportRejected
 from toolkaart.route.gates import Answer
 from toolkaart.route.project import Project, project_to_data
-from toolkaart.store.project_store import Store, metadata
+from toolkaart.store.project_store import Store
+from toolkaart.store.tables import metadata
 
 SCHEMA_FILE = REPO / "docs" / "project-export.schema.json"
 

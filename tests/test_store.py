@@ -24,7 +24,8 @@ from toolkaart.content.models import Toolkaart
 from toolkaart.errors import ProjectConflict, ProjectError, ProjectNotFound, StoreError
 from toolkaart.route.gates import Answer, GateDecision
 from toolkaart.route.project import Project, conflict_message, project_to_data
-from toolkaart.store.project_store import MIGRATIONS, Store
+from toolkaart.store.engine import MIGRATIONS
+from toolkaart.store.project_store import Store
 
 #: The newest migration: opening a store brings the schema there.
 HEAD_REVISION = ScriptDirectory(str(MIGRATIONS)).get_current_head()
