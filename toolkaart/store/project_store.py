@@ -17,38 +17,43 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from toolkaart.errors import ProjectConflict, ProjectNotFound, StoreError
-from toolkaart.route.gates import Answer, Assessment, GateDecision
-from toolkaart.route.project import (
-    Project,
-    make_project,
-    project_from_data,
-    project_to_data,
-)
+from toolkaart.route.project import Project, make_project
+from toolkaart.route.snapshot import DecisionSnapshot, ProjectSnapshot
 from toolkaart.store.engine import Database
 from toolkaart.store.tables import checklist_answers, decisions, project_versions, projects
+
+#: A snapshot's fields that live in their own tables; the rest is the ``projects`` row.
+_WALK = {"checklist", "decisions"}
+#: The decision log's columns under the snapshot's names (the table calls the phase ``phase_id``).
+_LOG = (
+    decisions.c.phase_id.label("phase"),
+    decisions.c.answer,
+    decisions.c.rationale,
+    decisions.c.decided_by,
+    decisions.c.decided_on,
+    decisions.c.open_items,
+    decisions.c.next_review,
+)
 
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-@dataclass(frozen=True)
-class _Rows:
-    """The stored rows of some projects, grouped by project id."""
-
-    checked: dict[str, dict[str, set[str]]]
-    decisions: dict[str, list[GateDecision]]
-
-
 class Store(Database):
-    """Projects in a database (see ``Database`` for the connection, transactions and migrations)."""
+    """Projects in a database (see ``Database`` for the connection, transactions and migrations).
+
+    Rows are read and written as ``ProjectSnapshot`` fields, the one project shape: the
+    ``projects`` row holds its details, ``checklist_answers`` and ``decisions`` its walk, and
+    ``project_versions`` the whole snapshot of every saved version.
+    """
 
     # reading
 
@@ -60,8 +65,7 @@ class Store(Database):
             ).one_or_none()
             if row is None:
                 raise ProjectNotFound(project_id)
-            rows = self._children(connection, [project_id])
-        return self._project(row, rows)
+            return self._projects(connection, [row])[0]
 
     def exists(self, project_id: str) -> bool:
         with self.read() as connection:
@@ -74,9 +78,7 @@ class Store(Database):
         if not include_archived:
             query = query.where(projects.c.archived == sa.false())
         with self.read() as connection:
-            found = connection.execute(query).all()
-            rows = self._children(connection, [row.id for row in found] if found else [])
-        return [self._project(row, rows) for row in found]
+            return self._projects(connection, connection.execute(query).all())
 
     def history(self, project_id: str) -> list[Project]:
         """Every saved version of the project, oldest first."""
@@ -86,54 +88,39 @@ class Store(Database):
                 .where(project_versions.c.project_id == project_id)
                 .order_by(project_versions.c.version)
             ).scalars()
-            return [project_from_data(snapshot) for snapshot in snapshots]
+            # decoded JSON: dates and times are still text, which strict validation refuses
+            return [
+                ProjectSnapshot.model_validate(snapshot, strict=False).to_project()
+                for snapshot in snapshots
+            ]
 
-    def _children(self, connection: Connection, ids: Sequence[str]) -> _Rows:
-        checked: dict[str, dict[str, set[str]]] = {}
-        logs: dict[str, list[GateDecision]] = {}
+    def _projects(self, connection: Connection, rows: Sequence[sa.Row[Any]]) -> list[Project]:
+        walks = self._walks(connection, [row.id for row in rows])
+        return [
+            ProjectSnapshot.model_validate({**row._mapping, **walks[row.id]}).to_project()
+            for row in rows
+        ]
+
+    def _walks(self, connection: Connection, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """The stored walk of each project, as a snapshot's ``checklist`` and ``decisions``."""
+        walks: dict[str, dict[str, Any]] = {pid: {"checklist": {}, "decisions": []} for pid in ids}
         if not ids:
-            return _Rows(checked, logs)
+            return walks
         answers = connection.execute(
             sa.select(checklist_answers).where(checklist_answers.c.project_id.in_(ids))
         )
         for answer in answers:
-            checked.setdefault(answer.project_id, {}).setdefault(answer.phase_id, set()).add(
-                answer.item_id
-            )
+            checklist = walks[answer.project_id]["checklist"]
+            checklist.setdefault(answer.phase_id, []).append(answer.item_id)
         log = connection.execute(
-            sa.select(decisions)
+            sa.select(decisions.c.project_id, *_LOG)
             .where(decisions.c.project_id.in_(ids))
             .order_by(decisions.c.project_id, decisions.c.seq)
         )
         for row in log:
-            logs.setdefault(row.project_id, []).append(
-                GateDecision(
-                    phase_id=row.phase_id,
-                    answer=Answer(row.answer),
-                    rationale=row.rationale,
-                    decided_by=row.decided_by,
-                    decided_on=row.decided_on,
-                    open_items=tuple(row.open_items),
-                    next_review=row.next_review,
-                )
-            )
-        return _Rows(checked, logs)
-
-    @staticmethod
-    def _project(row: sa.Row[Any], rows: _Rows) -> Project:
-        checked = {phase: frozenset(items) for phase, items in rows.checked.get(row.id, {}).items()}
-        return Project(
-            id=row.id,
-            name=row.name,
-            organisation=row.organisation,
-            description=row.description,
-            contact=row.contact,
-            assessment=Assessment(checked=checked, decisions=tuple(rows.decisions.get(row.id, []))),
-            archived=row.archived,
-            version=row.version,
-            created_at=row.created_at,
-            updated_at=row.updated_at,
-        )
+            decision = dict(row._mapping)
+            walks[decision.pop("project_id")]["decisions"].append(decision)
+        return walks
 
     # writing
 
@@ -145,12 +132,12 @@ class Store(Database):
 
     def insert(self, project: Project) -> Project:
         """Save a project that is not in the store yet (version 1), with its walk."""
-        now = _now()
-        saved = replace(project, version=1, updated_at=now)
+        saved = replace(project, version=1, updated_at=_now())
+        snapshot = ProjectSnapshot.of(saved)
         try:
             with self.write() as connection:
-                connection.execute(sa.insert(projects).values(self._columns(saved)))
-                self._write_walk(connection, saved, Assessment())
+                connection.execute(sa.insert(projects).values(snapshot.model_dump(exclude=_WALK)))
+                self._write_walk(connection, snapshot, {"checklist": {}, "decisions": []})
         except sa.exc.IntegrityError as error:
             raise StoreError("exists", id=project.id) from error
         return saved
@@ -161,22 +148,17 @@ class Store(Database):
         Refused with ProjectConflict when someone saved a newer version meanwhile.
         """
         saved = replace(project, version=project.version + 1, updated_at=_now())
+        snapshot = ProjectSnapshot.of(saved)
         with self.write() as connection:
             updated = connection.execute(
                 sa.update(projects)
                 .where(projects.c.id == project.id, projects.c.version == project.version)
-                .values(self._columns(saved))
+                .values(snapshot.model_dump(exclude=_WALK))
             )
             stale = updated.rowcount != 1
             if not stale:
-                stored = self._children(connection, [project.id])
-                before = Assessment(
-                    checked={
-                        p: frozenset(i) for p, i in stored.checked.get(project.id, {}).items()
-                    },
-                    decisions=tuple(stored.decisions.get(project.id, [])),
-                )
-                self._write_walk(connection, saved, before)
+                stored = self._walks(connection, [project.id])[project.id]
+                self._write_walk(connection, snapshot, stored)
         if stale:
             raise self._conflict(project)
         return saved
@@ -190,39 +172,30 @@ class Store(Database):
         base = next((p for p in self.history(mine.id) if p.version == mine.version), None)
         return ProjectConflict(current, mine, base)
 
-    @staticmethod
-    def _columns(project: Project) -> dict[str, Any]:
-        return {
-            "id": project.id,
-            "name": project.name,
-            "organisation": project.organisation,
-            "description": project.description,
-            "contact": project.contact,
-            "archived": project.archived,
-            "version": project.version,
-            "created_at": project.created_at,
-            "updated_at": project.updated_at,
-        }
-
-    def _write_walk(self, connection: Connection, project: Project, before: Assessment) -> None:
-        """Write the difference between the stored walk ``before`` and the project's walk.
+    def _write_walk(
+        self, connection: Connection, snapshot: ProjectSnapshot, stored: dict[str, Any]
+    ) -> None:
+        """Write the difference between the ``stored`` walk (see ``_walks``) and the snapshot's,
+        and the snapshot itself as the history's new version.
 
         The stored decision log must be the start of the new one: decisions are only appended.
         """
-        walk, pid = project.assessment, project.id
-        stored_log = before.decisions
-        if walk.decisions[: len(stored_log)] != stored_log:
-            raise StoreError("log_rewritten", name=project.name)
-        phases = set(walk.checked) | set(before.checked)
+        pid = snapshot.id
+        stored_log = [DecisionSnapshot.model_validate(d) for d in stored["decisions"]]
+        if snapshot.decisions[: len(stored_log)] != stored_log:
+            raise StoreError("log_rewritten", name=snapshot.name)
+        before = {phase: set(items) for phase, items in stored["checklist"].items()}
+        after = {phase: set(items) for phase, items in snapshot.checklist.items()}
+        phases = set(before) | set(after)
         removed = [
             (phase, item)
             for phase in phases
-            for item in before.checked_in(phase) - walk.checked_in(phase)
+            for item in before.get(phase, set()) - after.get(phase, set())
         ]
         added = [
             {"project_id": pid, "phase_id": phase, "item_id": item}
             for phase in sorted(phases)
-            for item in sorted(walk.checked_in(phase) - before.checked_in(phase))
+            for item in sorted(after.get(phase, set()) - before.get(phase, set()))
         ]
         for phase, item in removed:
             connection.execute(
@@ -239,16 +212,11 @@ class Store(Database):
             {
                 "project_id": pid,
                 "seq": seq,
-                "phase_id": d.phase_id,
-                "answer": d.answer.value,
-                "rationale": d.rationale,
-                "decided_by": d.decided_by,
-                "decided_on": d.decided_on,
-                "open_items": list(d.open_items),
-                "next_review": d.next_review,
+                "phase_id": decision.phase,
+                **decision.model_dump(exclude={"phase"}),
                 "recorded_at": now,
             }
-            for seq, d in enumerate(walk.decisions)
+            for seq, decision in enumerate(snapshot.decisions)
             if seq >= len(stored_log)
         ]
         if new_decisions:
@@ -256,8 +224,8 @@ class Store(Database):
         connection.execute(
             sa.insert(project_versions).values(
                 project_id=pid,
-                version=project.version,
+                version=snapshot.version,
                 saved_at=now,
-                snapshot=project_to_data(project),
+                snapshot=snapshot.model_dump(mode="json"),
             )
         )
