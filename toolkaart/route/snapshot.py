@@ -33,7 +33,7 @@ MAX_TEXT = 4_000
 MAX_DECISIONS = 2_000
 
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=80)]
-#: A time written as ``datetime.isoformat`` does ('+00:00', not pydantic's 'Z'), as files always had.
+#: A time written as ``datetime.isoformat`` writes it ('+00:00', not pydantic's 'Z'), as before.
 Moment = Annotated[dt.datetime, PlainSerializer(dt.datetime.isoformat, when_used="json")]
 
 

@@ -1,9 +1,10 @@
 """Board agenda drafts in the store's database (table ``agenda_drafts``, migration 0002).
 
-A draft row holds the agenda in its own JSON format (``toolkaart.board.agenda``), so what is saved is
-exactly what a file download would hold and reopening checks it the same way. Like projects,
+A draft row holds the agenda in its own JSON format (``toolkaart.board.agenda``), so what is saved
+is exactly what a file download would hold and reopening checks it the same way. Like projects,
 drafts have a version: saving over a draft someone else saved meanwhile is refused, never a silent
-overwrite.
+overwrite. Only the queries live here: the table is declared in ``toolkaart.store.tables``, and the
+functions take any ``Database`` (a project ``Store`` is one), since drafts need no project queries.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The store's tables as the code queries them: one ``MetaData`` for every table the migrations make.
+"""The store's tables as the code queries them: one ``MetaData`` for every table migrations make.
 
 Why one module: the project store and the agenda store used to declare their tables each on their
 own, beside their queries, with their own datetime handling; a column added to one place and not the
