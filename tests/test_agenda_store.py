@@ -11,14 +11,9 @@ import sqlalchemy as sa
 from toolkaart.board.agenda import add_item, edit_item
 from toolkaart.board.agenda_model import Agenda
 from toolkaart.errors import AgendaError
-from toolkaart.store.agenda_store import (
-    agenda_drafts,
-    delete_draft,
-    list_drafts,
-    load_draft,
-    save_draft,
-)
+from toolkaart.store.agenda_store import delete_draft, list_drafts, load_draft, save_draft
 from toolkaart.store.project_store import Store
+from toolkaart.store.tables import agenda_drafts
 
 
 @pytest.fixture

@@ -13,7 +13,8 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import APP_DIR
 from toolkaart.content.models import Toolkaart
 from toolkaart.route.gates import Answer
-from toolkaart.store.project_store import Store, projects
+from toolkaart.store.project_store import Store
+from toolkaart.store.tables import projects
 
 
 @pytest.fixture

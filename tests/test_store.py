@@ -23,8 +23,10 @@ from tests.conftest import REPO
 from toolkaart.content.models import Toolkaart
 from toolkaart.errors import ProjectConflict, ProjectError, ProjectNotFound, StoreError
 from toolkaart.route.gates import Answer, GateDecision
-from toolkaart.route.project import Project, conflict_message, project_to_data
-from toolkaart.store.project_store import MIGRATIONS, Store
+from toolkaart.route.project import Project, conflict_message
+from toolkaart.route.snapshot import ProjectSnapshot
+from toolkaart.store.engine import MIGRATIONS
+from toolkaart.store.project_store import Store
 
 #: The newest migration: opening a store brings the schema there.
 HEAD_REVISION = ScriptDirectory(str(MIGRATIONS)).get_current_head()
@@ -297,7 +299,8 @@ def _assert_consistent(store: Store, project_id: str, version: int) -> None:
     assert len(project.assessment.decisions) == version - 1  # each save appended one decision
     history = store.history(project_id)
     assert [p.version for p in history] == list(range(1, version + 1))
-    assert project_to_data(history[-1]) == project_to_data(project)
+    stored, saved = ProjectSnapshot.of(history[-1]), ProjectSnapshot.of(project)
+    assert stored.model_dump(mode="json") == saved.model_dump(mode="json")
     if store.dialect == "sqlite":
         with store.engine.connect() as connection:
             assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"

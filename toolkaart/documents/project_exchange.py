@@ -1,7 +1,10 @@
 """Project exchange: a project as a JSON file (export), and a strict check of such a file (import).
 
 The format is documented in docs/project-exchange.md; its JSON Schema is
-docs/project-export.schema.json (generated from ``ExportFile``, kept in step by a test).
+docs/project-export.schema.json (generated from ``ExportFile``, kept in step by a test). The file's
+``project`` is ``toolkaart.route.snapshot.ProjectSnapshot``, the one project shape the store's
+history keeps too, so a project is written out and read back in one way only; this module adds the
+envelope (format, versions, the derived ``route``) and the checks only an import needs.
 
 An import is checked completely before anything is written: size, JSON syntax, the schema (strict
 types, no unknown fields, bounded lengths), every phase, checklist item, tool and actor id against
@@ -15,74 +18,32 @@ import datetime as dt
 import json
 import re
 from dataclasses import replace
-from typing import Annotated, Any, Literal
+from typing import Any, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 from pydantic_core import ErrorDetails
 
-from toolkaart.content.models import SLUG_PATTERN, Toolkaart
+from toolkaart.content.models import Toolkaart
 from toolkaart.errors import GateError, ImportRejected, ProjectError
 from toolkaart.i18n.catalog import t
-from toolkaart.route.gates import Answer, Assessment, GateDecision, validate_log
-from toolkaart.route.project import (
-    FIELD_LIMITS,
-    Project,
-    new_project_id,
-    project_to_data,
-    with_details,
-)
+from toolkaart.route.gates import validate_log
+from toolkaart.route.project import FIELD_LIMITS, Project, new_project_id, with_details
+from toolkaart.route.snapshot import Moment, ProjectSnapshot, Slug, Strict
 from toolkaart.store.project_store import Store
 
-FORMAT = "toolkaart-project"
+FORMAT: Final = "toolkaart-project"
 FORMAT_VERSION = 1
 #: Larger files are refused unread: bounded time and memory whatever a file holds.
 MAX_IMPORT_BYTES = 1_000_000
-MAX_DECISIONS = 2_000
-MAX_TEXT = 4_000
-#: At most this many problems are listed; a hostile file cannot produce an endless message.
-
-Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=80)]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-class DecisionData(_Strict):
-    """One gate decision, in log order."""
-
-    phase: Slug
-    answer: Literal["ja", "nog niet", "nee"]
-    rationale: str = Field(max_length=MAX_TEXT)
-    decided_by: str = Field(max_length=FIELD_LIMITS["contact"])
-    decided_on: dt.date
-    open_items: list[Slug] = Field(max_length=50)
-    next_review: dt.date | None
-
-
-class ProjectData(_Strict):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,31}$")
-    name: str = Field(min_length=1, max_length=FIELD_LIMITS["name"])
-    organisation: str = Field(max_length=FIELD_LIMITS["organisation"])
-    description: str = Field(max_length=FIELD_LIMITS["description"])
-    contact: str = Field(max_length=FIELD_LIMITS["contact"])
-    archived: bool
-    version: int = Field(ge=1)
-    created_at: dt.datetime
-    updated_at: dt.datetime
-    checklist: dict[Slug, list[Slug]] = Field(
-        max_length=50, description="Ticked checklist item ids per phase id."
-    )
-    decisions: list[DecisionData] = Field(max_length=MAX_DECISIONS)
-
-
-class NextPhaseData(_Strict):
+class NextPhaseData(Strict):
     id: Slug
     tools: list[Slug] = Field(max_length=100)
     actors: list[Slug] = Field(max_length=100)
 
 
-class RouteData(_Strict):
+class RouteData(Strict):
     """Derived from the project's log when exported, for readers of the file; not imported."""
 
     current_phase: Slug
@@ -91,42 +52,42 @@ class RouteData(_Strict):
     next_phase: NextPhaseData
 
 
-class ExportFile(_Strict):
+class ExportFile(Strict):
     """A project exchange file (format version 1)."""
 
     format: Literal["toolkaart-project"]
     format_version: int
     content_version: str = Field(max_length=40)
-    exported_at: dt.datetime
-    project: ProjectData
+    exported_at: Moment
+    project: ProjectSnapshot
     route: RouteData
 
 
-def export_data(project: Project, toolkaart: Toolkaart) -> dict[str, Any]:
+def export_file(project: Project, toolkaart: Toolkaart) -> ExportFile:
+    """The exchange file of a saved project, its route derived from its log now."""
     status = project.status(toolkaart)
     phase = toolkaart.phase(status.current_phase_id)
-    return {
-        "format": FORMAT,
-        "format_version": FORMAT_VERSION,
-        "content_version": toolkaart.meta.version,
-        "exported_at": dt.datetime.now(dt.UTC).isoformat(),
-        "project": project_to_data(project),
-        "route": {
-            "current_phase": phase.id,
-            "completed": status.completed,
-            "next_review": status.next_review.isoformat() if status.next_review else None,
-            "next_phase": {
-                "id": phase.id,
-                "tools": list(phase.tools),
-                "actors": list(phase.actors),
-            },
-        },
-    }
+    return ExportFile(
+        format=FORMAT,
+        format_version=FORMAT_VERSION,
+        content_version=toolkaart.meta.version,
+        exported_at=dt.datetime.now(dt.UTC),
+        project=ProjectSnapshot.of(project),
+        route=RouteData(
+            current_phase=phase.id,
+            completed=status.completed,
+            next_review=status.next_review,
+            next_phase=NextPhaseData(
+                id=phase.id, tools=list(phase.tools), actors=list(phase.actors)
+            ),
+        ),
+    )
 
 
 def export_json(project: Project, toolkaart: Toolkaart) -> str:
-    """The project as an exchange file (UTF-8 JSON text)."""
-    return json.dumps(export_data(project, toolkaart), ensure_ascii=False, indent=2) + "\n"
+    """The project as an exchange file (UTF-8 JSON text, indented, non-ASCII written as is)."""
+    data = export_file(project, toolkaart).model_dump(mode="json")
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def json_schema() -> dict[str, Any]:
@@ -272,41 +233,21 @@ def read_project(raw: bytes | str, toolkaart: Toolkaart) -> Project:
     problems = _references(data, toolkaart) + _implausible(data, dt.date.today())
     if problems:
         raise ImportRejected(problems)
-    decisions = tuple(
-        GateDecision(
-            phase_id=d.phase,
-            answer=Answer(d.answer),
-            rationale=d.rationale,
-            decided_by=d.decided_by,
-            decided_on=d.decided_on,
-            open_items=tuple(d.open_items),
-            next_review=d.next_review,
-        )
-        for d in data.project.decisions
-    )
+    project = data.project.to_project()
     try:
-        validate_log(toolkaart, decisions)
+        validate_log(toolkaart, project.assessment.decisions)
     except GateError as error:
         raise ImportRejected([str(error)]) from None
-    source = data.project
-    try:
-        project = with_details(
-            Project(id=source.id, name=source.name),
-            name=source.name,
-            organisation=source.organisation,
-            description=source.description,
-            contact=source.contact,
+    try:  # the details checked as when typed in; the file's version is not carried over
+        return with_details(
+            replace(project, version=0),
+            name=project.name,
+            organisation=project.organisation,
+            description=project.description,
+            contact=project.contact,
         )
     except ProjectError as error:
         raise ImportRejected([str(error)]) from None
-    checked = {phase: frozenset(items) for phase, items in source.checklist.items()}
-    return replace(
-        project,
-        assessment=Assessment(checked=checked, decisions=decisions),
-        archived=source.archived,
-        created_at=_aware(source.created_at),
-        updated_at=_aware(source.updated_at),
-    )
 
 
 #: Times outside these years cannot be meant, and some cannot be stored (converting them to UTC
@@ -344,10 +285,6 @@ def _implausible(data: ExportFile, today: dt.date) -> list[str]:
             if _CONTROL.search(text):
                 problems.append(t("exchange.control_character", where=f"{where}.{field}"))
     return problems
-
-
-def _aware(moment: dt.datetime) -> dt.datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
 
 
 def import_project(store: Store, raw: bytes | str, toolkaart: Toolkaart) -> Project:

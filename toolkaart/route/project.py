@@ -5,14 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import secrets
-from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
 
 from toolkaart.content.models import Toolkaart
 from toolkaart.errors import ProjectConflict, ProjectError
 from toolkaart.i18n.catalog import t
-from toolkaart.route.gates import Answer, Assessment, GateDecision, RouteStatus
+from toolkaart.route.gates import Assessment, RouteStatus
 
 
 def _now() -> dt.datetime:
@@ -96,69 +94,6 @@ def with_details(project: Project, **details: str) -> Project:
 def new_project_id() -> str:
     """A fresh project id: short, URL-safe, unguessable enough to share as a link."""
     return secrets.token_hex(8)
-
-
-# The plain-data form of a project (JSON-ready): the store's history snapshots and the exchange
-# file both use it. Checklist items are listed per phase, decisions in log order.
-
-
-def project_to_data(project: Project) -> dict[str, Any]:
-    walk = project.assessment
-    return {
-        "id": project.id,
-        "name": project.name,
-        "organisation": project.organisation,
-        "description": project.description,
-        "contact": project.contact,
-        "archived": project.archived,
-        "version": project.version,
-        "created_at": project.created_at.isoformat(),
-        "updated_at": project.updated_at.isoformat(),
-        "checklist": {
-            phase_id: sorted(items) for phase_id, items in sorted(walk.checked.items()) if items
-        },
-        "decisions": [
-            {
-                "phase": d.phase_id,
-                "answer": d.answer.value,
-                "rationale": d.rationale,
-                "decided_by": d.decided_by,
-                "decided_on": d.decided_on.isoformat(),
-                "open_items": list(d.open_items),
-                "next_review": d.next_review.isoformat() if d.next_review else None,
-            }
-            for d in walk.decisions
-        ],
-    }
-
-
-def project_from_data(data: Mapping[str, Any]) -> Project:
-    """The inverse of ``project_to_data`` for data this program wrote (imports validate first)."""
-    decisions = tuple(
-        GateDecision(
-            phase_id=d["phase"],
-            answer=Answer(d["answer"]),
-            rationale=d["rationale"],
-            decided_by=d["decided_by"],
-            decided_on=dt.date.fromisoformat(d["decided_on"]),
-            open_items=tuple(d["open_items"]),
-            next_review=dt.date.fromisoformat(d["next_review"]) if d["next_review"] else None,
-        )
-        for d in data["decisions"]
-    )
-    checked = {phase: frozenset(items) for phase, items in data["checklist"].items()}
-    return Project(
-        id=data["id"],
-        name=data["name"],
-        organisation=data["organisation"],
-        description=data["description"],
-        contact=data["contact"],
-        assessment=Assessment(checked=checked, decisions=decisions),
-        archived=data["archived"],
-        version=data["version"],
-        created_at=dt.datetime.fromisoformat(data["created_at"]),
-        updated_at=dt.datetime.fromisoformat(data["updated_at"]),
-    )
 
 
 _FIELDS = ("name", "organisation", "description", "contact")

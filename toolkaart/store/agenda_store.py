@@ -1,9 +1,10 @@
 """Board agenda drafts in the store's database (table ``agenda_drafts``, migration 0002).
 
-A draft row holds the agenda in its own JSON format (``toolkaart.board.agenda``), so what is saved is
-exactly what a file download would hold and reopening checks it the same way. Like projects,
+A draft row holds the agenda in its own JSON format (``toolkaart.board.agenda``), so what is saved
+is exactly what a file download would hold and reopening checks it the same way. Like projects,
 drafts have a version: saving over a draft someone else saved meanwhile is refused, never a silent
-overwrite.
+overwrite. Only the queries live here: the table is declared in ``toolkaart.store.tables``, and the
+functions take any ``Database`` (a project ``Store`` is one), since drafts need no project queries.
 """
 
 from __future__ import annotations
@@ -18,19 +19,8 @@ import sqlalchemy as sa
 from toolkaart.board.agenda_model import Agenda, agenda_from_dict, agenda_to_dict
 from toolkaart.errors import AgendaError
 from toolkaart.i18n.dates import local_time_label
-from toolkaart.store.project_store import Store
-
-# The table as the code uses it; migrations/versions/v0002_agenda_drafts.py creates it.
-agenda_drafts = sa.Table(
-    "agenda_drafts",
-    sa.MetaData(),
-    sa.Column("id", sa.String(32), primary_key=True),
-    sa.Column("title", sa.String(200), nullable=False),
-    sa.Column("meeting_date", sa.Date, nullable=False),
-    sa.Column("version", sa.Integer, nullable=False),
-    sa.Column("saved_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("data", sa.JSON, nullable=False),
-)
+from toolkaart.store.engine import Database
+from toolkaart.store.tables import agenda_drafts
 
 
 @dataclass(frozen=True)
@@ -49,13 +39,8 @@ def saved_label(moment: dt.datetime) -> str:
     return local_time_label(moment)
 
 
-def _utc(moment: dt.datetime) -> dt.datetime:
-    """SQLite hands back naive datetimes; everything stored is UTC."""
-    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
-
-
 def _info(row: sa.Row[*tuple[Any, ...]]) -> DraftInfo:
-    return DraftInfo(row.id, row.title, row.meeting_date, row.version, _utc(row.saved_at))
+    return DraftInfo(row.id, row.title, row.meeting_date, row.version, row.saved_at)
 
 
 _LISTED = (
@@ -67,7 +52,7 @@ _LISTED = (
 )
 
 
-def save_draft(store: Store, agenda: Agenda, base: DraftInfo | None = None) -> DraftInfo:
+def save_draft(store: Database, agenda: Agenda, base: DraftInfo | None = None) -> DraftInfo:
     """Save a new draft (``base`` None) or a new version of the draft ``base`` was read as.
 
     Refused with AgendaError('draft_conflict') when the draft was saved by someone else since, or
@@ -101,7 +86,7 @@ def save_draft(store: Store, agenda: Agenda, base: DraftInfo | None = None) -> D
     return DraftInfo(base.id, agenda.title, agenda.meeting_date, base.version + 1, now)
 
 
-def list_drafts(store: Store) -> list[DraftInfo]:
+def list_drafts(store: Database) -> list[DraftInfo]:
     """Every saved draft, most recently saved first."""
     with store.read() as connection:
         rows = connection.execute(
@@ -110,7 +95,7 @@ def list_drafts(store: Store) -> list[DraftInfo]:
     return [_info(row) for row in rows]
 
 
-def load_draft(store: Store, draft_id: str) -> tuple[Agenda, DraftInfo]:
+def load_draft(store: Database, draft_id: str) -> tuple[Agenda, DraftInfo]:
     """The saved draft, checked like an uploaded file; AgendaError in Dutch when it cannot be."""
     with store.read() as connection:
         row = connection.execute(
@@ -121,6 +106,6 @@ def load_draft(store: Store, draft_id: str) -> tuple[Agenda, DraftInfo]:
     return agenda_from_dict(row.data), _info(row)
 
 
-def delete_draft(store: Store, draft_id: str) -> None:
+def delete_draft(store: Database, draft_id: str) -> None:
     with store.write() as connection:
         connection.execute(sa.delete(agenda_drafts).where(agenda_drafts.c.id == draft_id))

@@ -1,7 +1,11 @@
-"""Alembic environment: migrations run on the connection the store hands over (see store.migrate).
+"""Alembic environment: migrations run on the connection the database hands over
+(``toolkaart.store.engine.Database.migrate``).
 
-The store opens the transaction (``BEGIN IMMEDIATE`` on SQLite, an advisory lock on PostgreSQL), so
-two processes starting at once migrate one after the other, and a failed migration changes nothing.
+The database opens the transaction (``BEGIN IMMEDIATE`` on SQLite, an advisory lock on
+PostgreSQL), so two processes starting at once migrate one after the other, and a failed migration
+changes nothing.
+No ``target_metadata``: migrations are written by hand and frozen, never generated from
+``toolkaart.store.tables`` (tests/test_store_schema.py checks that the two agree).
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from toolkaart.errors import GateError
 from toolkaart.i18n.catalog import t
 from toolkaart.i18n.dates import date_label, file_stem
 from toolkaart.route.gates import Answer, GateState
+from toolkaart.route.snapshot import MAX_TEXT
 from toolkaart.web.content_cache import require_content
 from toolkaart.web.downloads import download_buttons
 from toolkaart.web.page_registry import app_pages
@@ -125,7 +126,7 @@ else:
             horizontal=True,
             index=None,
         )
-        rationale = st.text_area(t("gate.form.rationale"), max_chars=project_exchange.MAX_TEXT)
+        rationale = st.text_area(t("gate.form.rationale"), max_chars=MAX_TEXT)
         decided_by = st.text_input(t("gate.form.decided_by"), max_chars=200)
         decided_on = st.date_input(
             t("gate.form.decided_on"),

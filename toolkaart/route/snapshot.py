@@ -1,0 +1,138 @@
+"""One project shape: a project's details, its walk and its decision log as plain, typed data.
+
+Why: the store's history snapshots, the store's rows, and the exchange file each used to turn a
+``Project`` into dictionaries and back by hand, field by field, so a new field or a changed rule had
+to be written three times and could differ. ``ProjectSnapshot`` is that shape, once: everything
+that writes a project out dumps one (``model_dump``; ``mode="json"`` for JSON), everything that
+reads one in validates one (``model_validate``), and only ``of`` and ``to_project`` here know the
+domain's dataclasses.
+
+Its JSON form is the ``project`` object of the exchange file (docs/project-exchange.md), and the
+snapshot the store has kept for every saved version since migration 0001: keys, order and value
+formats stay as they are, or old files and old histories would no longer load.
+
+The bounds (lengths, counts, id patterns) are the ones an import enforces; validation is strict
+(no ``"2"`` for ``2``) except where a caller says otherwise, e.g. for JSON already decoded by the
+database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+
+from toolkaart.content.models import SLUG_PATTERN
+from toolkaart.route.gates import Answer, Assessment, GateDecision
+from toolkaart.route.project import FIELD_LIMITS, Project
+
+#: Longest rationale of a decision (the gate form allows no more).
+MAX_TEXT = 4_000
+#: Most decisions a project's log holds.
+MAX_DECISIONS = 2_000
+
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=80)]
+#: A time written as ``datetime.isoformat`` writes it ('+00:00', not pydantic's 'Z'), as before.
+Moment = Annotated[dt.datetime, PlainSerializer(dt.datetime.isoformat, when_used="json")]
+
+
+class Strict(BaseModel):
+    """Strict types, no unknown fields, immutable: what an exchange file must be, exactly."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class DecisionSnapshot(Strict):
+    """One gate decision, in log order."""
+
+    phase: Slug
+    answer: Literal["ja", "nog niet", "nee"]
+    rationale: str = Field(max_length=MAX_TEXT)
+    decided_by: str = Field(max_length=FIELD_LIMITS["contact"])
+    decided_on: dt.date
+    open_items: list[Slug] = Field(max_length=50)
+    next_review: dt.date | None
+
+    @classmethod
+    def of(cls, decision: GateDecision) -> DecisionSnapshot:
+        return cls(
+            phase=decision.phase_id,
+            answer=decision.answer.value,
+            rationale=decision.rationale,
+            decided_by=decision.decided_by,
+            decided_on=decision.decided_on,
+            open_items=list(decision.open_items),
+            next_review=decision.next_review,
+        )
+
+    def to_decision(self) -> GateDecision:
+        return GateDecision(
+            phase_id=self.phase,
+            answer=Answer(self.answer),
+            rationale=self.rationale,
+            decided_by=self.decided_by,
+            decided_on=self.decided_on,
+            open_items=tuple(self.open_items),
+            next_review=self.next_review,
+        )
+
+
+class ProjectSnapshot(Strict):
+    """A saved project: its details, the ticked checklist items per phase and the decision log."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,31}$")
+    name: str = Field(min_length=1, max_length=FIELD_LIMITS["name"])
+    organisation: str = Field(max_length=FIELD_LIMITS["organisation"])
+    description: str = Field(max_length=FIELD_LIMITS["description"])
+    contact: str = Field(max_length=FIELD_LIMITS["contact"])
+    archived: bool
+    version: int = Field(ge=1)
+    created_at: Moment
+    updated_at: Moment
+    checklist: dict[Slug, list[Slug]] = Field(
+        max_length=50, description="Ticked checklist item ids per phase id."
+    )
+    decisions: list[DecisionSnapshot] = Field(max_length=MAX_DECISIONS)
+
+    @classmethod
+    def of(cls, project: Project) -> ProjectSnapshot:
+        """The project's shape: phases and items sorted, phases without ticked items left out."""
+        walk = project.assessment
+        return cls(
+            id=project.id,
+            name=project.name,
+            organisation=project.organisation,
+            description=project.description,
+            contact=project.contact,
+            archived=project.archived,
+            version=project.version,
+            created_at=project.created_at,
+            updated_at=project.updated_at,
+            checklist={
+                phase_id: sorted(items) for phase_id, items in sorted(walk.checked.items()) if items
+            },
+            decisions=[DecisionSnapshot.of(decision) for decision in walk.decisions],
+        )
+
+    def to_project(self) -> Project:
+        """The project as the domain works with it; a time without a zone is taken as UTC."""
+        return Project(
+            id=self.id,
+            name=self.name,
+            organisation=self.organisation,
+            description=self.description,
+            contact=self.contact,
+            assessment=Assessment(
+                checked={phase: frozenset(items) for phase, items in self.checklist.items()},
+                decisions=tuple(decision.to_decision() for decision in self.decisions),
+            ),
+            archived=self.archived,
+            version=self.version,
+            created_at=_aware(self.created_at),
+            updated_at=_aware(self.updated_at),
+        )
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)

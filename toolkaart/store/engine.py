@@ -1,0 +1,112 @@
+"""The store's database: which one, how to connect to it, its transactions and its migrations.
+
+Why apart from the queries: the project store and the agenda store share one database, one way to
+open a transaction and one migration history; keeping that here lets each of them hold only its
+queries (``project_store``, ``agenda_store``), and lets a test open a database without a store.
+
+Where: the settings' database URL (``toolkaart.settings``: ``$TOOLKAART_DATABASE_URL``, else a
+SQLite file in the user's data directory, created on first use).
+
+Guarantees:
+
+- opening a database runs the schema migrations (Alembic, ``toolkaart/store/migrations``) in one
+  transaction, serialised between processes (an advisory lock on PostgreSQL, ``BEGIN IMMEDIATE``
+  on SQLite);
+- SQLite runs in WAL mode and every write transaction starts with ``BEGIN IMMEDIATE``: a deferred
+  transaction that reads and then writes fails with "database is locked" under concurrency;
+- a read transaction sees one consistent state (REPEATABLE READ on PostgreSQL).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from sqlalchemy.engine import Connection, Engine
+
+from toolkaart.settings import settings
+
+#: The Alembic scripts, shipped inside the package.
+MIGRATIONS = Path(str(files("toolkaart.store") / "migrations"))
+#: How long a SQLite writer waits for another writer's lock before giving up.
+SQLITE_BUSY_TIMEOUT_S = 30.0
+#: Key of the PostgreSQL advisory lock that serialises migrations between processes.
+_MIGRATION_LOCK = 0x70_6B_61_61_72_74
+
+
+def create_engine(url: str) -> Engine:
+    """An engine for ``url``; for SQLite with WAL, a busy timeout and explicit BEGIN statements."""
+    parsed = sa.make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return sa.create_engine(parsed, pool_pre_ping=True)
+    if parsed.database and parsed.database != ":memory:":
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = sa.create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
+
+    @sa.event.listens_for(engine, "connect")
+    def _connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event below issue BEGIN, instead of pysqlite's implicit one.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_TIMEOUT_S * 1000)}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        mode = "IMMEDIATE" if connection.get_execution_options().get("toolkaart_write") else ""
+        connection.exec_driver_sql(f"BEGIN {mode}".strip())
+
+    return engine
+
+
+class Database:
+    """One database, migrated to the newest schema when opened. Thread-safe; one per process is
+    enough (it pools connections)."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = url or settings().database_url
+        self.engine = create_engine(self.url)
+        self.dialect = self.engine.dialect.name
+        self.migrate()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One write transaction: ``BEGIN IMMEDIATE`` on SQLite; commits unless an error escapes."""
+        with self.engine.connect() as connection:
+            connection.execution_options(toolkaart_write=True)
+            with connection.begin():
+                yield connection
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """One read transaction seeing a single consistent state of the database."""
+        with self.engine.connect() as connection:
+            if self.dialect == "postgresql":
+                connection.execution_options(isolation_level="REPEATABLE READ")
+            with connection.begin():
+                yield connection
+
+    def migrate(self) -> None:
+        """Bring the schema to the newest migration (a no-op when it is there already)."""
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        with self.write() as connection:
+            if self.dialect == "postgresql":
+                connection.execute(sa.select(sa.func.pg_advisory_xact_lock(_MIGRATION_LOCK)))
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+
+    def schema_revision(self) -> str | None:
+        with self.read() as connection:
+            return connection.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()

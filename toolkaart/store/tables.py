@@ -1,0 +1,97 @@
+"""The store's tables as the code queries them: one ``MetaData`` for every table migrations make.
+
+Why one module: the project store and the agenda store used to declare their tables each on their
+own, beside their queries, with their own datetime handling; a column added to one place and not the
+other went unnoticed. Here every table is declared once, every timestamp is a ``UTCDateTime``, and
+``tests/test_store_schema.py`` compares this metadata with what the migrations create (Alembic's
+autogenerate comparison, on SQLite and PostgreSQL), so the two cannot drift apart silently.
+
+The migrations (``toolkaart/store/migrations``) do not import this module: a migration freezes the
+schema as it was on the day it was written, whatever these declarations say later.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import sqlalchemy as sa
+
+
+class UTCDateTime(sa.TypeDecorator[dt.datetime]):
+    """Timezone-aware UTC datetimes on both backends (SQLite stores them without a zone)."""
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        return value.astimezone(dt.UTC) if value is not None else None
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+metadata = sa.MetaData()
+
+# migration 0001
+projects = sa.Table(
+    "projects",
+    metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("organisation", sa.String(200), nullable=False, server_default=""),
+    sa.Column("description", sa.Text, nullable=False, server_default=""),
+    sa.Column("contact", sa.String(200), nullable=False, server_default=""),
+    sa.Column("archived", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Column("updated_at", UTCDateTime, nullable=False),
+    sa.CheckConstraint("version >= 1", name="ck_projects_version"),
+)
+checklist_answers = sa.Table(
+    "checklist_answers",
+    metadata,
+    sa.Column("project_id", sa.String(32), sa.ForeignKey("projects.id"), primary_key=True),
+    sa.Column("phase_id", sa.String(80), primary_key=True),
+    sa.Column("item_id", sa.String(80), primary_key=True),
+)
+#: Append-only: a trigger (migration 0001) refuses UPDATE and DELETE.
+decisions = sa.Table(
+    "decisions",
+    metadata,
+    sa.Column("project_id", sa.String(32), sa.ForeignKey("projects.id"), primary_key=True),
+    sa.Column("seq", sa.Integer, primary_key=True),
+    sa.Column("phase_id", sa.String(80), nullable=False),
+    sa.Column("answer", sa.String(16), nullable=False),
+    sa.Column("rationale", sa.Text, nullable=False),
+    sa.Column("decided_by", sa.String(200), nullable=False),
+    sa.Column("decided_on", sa.Date, nullable=False),
+    sa.Column("open_items", sa.JSON, nullable=False),
+    sa.Column("next_review", sa.Date, nullable=True),
+    sa.Column("recorded_at", UTCDateTime, nullable=False),
+    sa.CheckConstraint("answer IN ('ja', 'nog niet', 'nee')", name="ck_decisions_answer"),
+)
+#: Append-only: a trigger (migration 0001) refuses UPDATE and DELETE.
+project_versions = sa.Table(
+    "project_versions",
+    metadata,
+    sa.Column("project_id", sa.String(32), sa.ForeignKey("projects.id"), primary_key=True),
+    sa.Column("version", sa.Integer, primary_key=True),
+    sa.Column("saved_at", UTCDateTime, nullable=False),
+    sa.Column("snapshot", sa.JSON, nullable=False),
+)
+
+# migration 0002
+agenda_drafts = sa.Table(
+    "agenda_drafts",
+    metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("title", sa.String(200), nullable=False),
+    sa.Column("meeting_date", sa.Date, nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("saved_at", UTCDateTime, nullable=False, index=True),
+    sa.Column("data", sa.JSON, nullable=False),
+    sa.CheckConstraint("version >= 1", name="ck_agenda_drafts_version"),
+)
