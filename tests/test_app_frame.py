@@ -10,6 +10,9 @@ import pytest
 
 from tests.appkit import open_page, texts
 from tests.conftest import REPO
+from toolkaart.content.loader import load_toolkaart
+from toolkaart.content.models import Toolkaart
+from toolkaart.i18n.catalog import t
 
 PAGES = (
     "app_pages/home.py",
@@ -26,11 +29,11 @@ def test_no_streamlit_pages_folder_beside_the_app() -> None:
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_footer_shows_the_content_version(page: str) -> None:
+def test_footer_shows_the_content_version(page: str, toolkaart: Toolkaart) -> None:
     app = open_page(page)
-    assert app.caption[-1].value == (
-        "Toolkaart Waardevolle AI voor gezondheid, inhoud versie 1.0.0 (2026-11-22)"
-    )
+    meta = toolkaart.meta
+    assert app.caption[-1].value == t("footer.version", title=meta.title, version=meta.label)
+    assert "1.0.0" in meta.label and "2026-11-22" in meta.label
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -53,7 +56,9 @@ def test_content_is_reloaded_when_a_file_changes(
     app.run()
     assert "Is het idee echt wenselijk?" in texts(app)
     assert "Is het idee wenselijk?" not in texts(app)
-    assert "inhoud versie 1.0.1 (2026-11-22)" in app.caption[-1].value
+    meta = load_toolkaart(content_copy).meta
+    assert meta.version == "1.0.1"
+    assert app.caption[-1].value == t("footer.version", title=meta.title, version=meta.label)
 
 
 def test_unchanged_content_is_not_loaded_again(
@@ -87,7 +92,7 @@ def test_invalid_content_shows_located_errors_instead_of_a_crash(
     line = 1 + next(i for i, text in enumerate(lines) if "bestaat-niet" in text)
 
     app = open_page(page)
-    assert app.title[0].value == "De inhoud van de Toolkaart bevat fouten"
+    assert app.title[0].value == t("content.invalid.title")
     errors = [x for x in app.code[0].value.splitlines() if ": error: " in x]
     assert len(errors) == 1
     assert errors[0].startswith(f"{phases}:{line}:")
@@ -98,18 +103,27 @@ def test_invalid_content_shows_located_errors_instead_of_a_crash(
     # repaired, the same session shows the page again without a restart
     _edit(phases, "tools: [mkba, bestaat-niet,", "tools: [mkba, handelingsruimte,")
     app.run()
-    assert app.title[0].value != "De inhoud van de Toolkaart bevat fouten"
+    assert app.title[0].value != t("content.invalid.title")
 
 
 def test_the_sidebar_lists_every_page_per_kind_of_user() -> None:
     app = open_page("app_pages/home.py")
     sections = [m.value for m in app.sidebar.markdown]
-    assert sections == ["**De route**", "**Projecten**", "**Voor het bestuur**", "**Inhoud**"]
+    kinds = ("route", "projects", "board", "content")
+    assert sections == [f"**{t(f'nav.section.{kind}')}**" for kind in kinds]
     labels = [link.proto.label for link in app.sidebar.get("page_link")]
-    assert labels == [
-        "Toolkaart", "Fase", "Actoren", "Hulpmiddelen", "Projecten", "Zelfscan", "Portfolio",
-        "Agenda", "Beheer",
-    ]  # fmt: skip
+    pages = (
+        "home",
+        "phase",
+        "actors",
+        "tools",
+        "projects",
+        "scan",
+        "portfolio",
+        "agenda",
+        "beheer",
+    )
+    assert labels == [t(f"nav.{page}") for page in pages]
     assert {link.proto.query_string for link in app.sidebar.get("page_link")} == {""}
 
 
