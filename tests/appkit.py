@@ -7,6 +7,7 @@ import re
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import APP_DIR
+from toolkaart.i18n.catalog import NL
 
 APP = str(APP_DIR / "app.py")
 
@@ -22,6 +23,18 @@ def open_page(
     app.switch_page(page).run()
     assert not app.exception, app.exception
     return app
+
+
+def opening(key: str) -> str:
+    """How every text made from the catalog string ``key`` begins: the part before its first
+    placeholder ('Vorige fase: ' of 'Vorige fase: {number}. {name}')."""
+    return NL[key].split("{", 1)[0]
+
+
+def before(key: str, placeholder: str, /, **params: object) -> str:
+    """The catalog string for ``key`` up to its ``placeholder``, formatted with ``params``: the
+    part of a text that is known before a value that is not (a time, a list)."""
+    return NL[key].split("{" + placeholder + "}", 1)[0].format(**params)
 
 
 def texts(app: AppTest) -> str:

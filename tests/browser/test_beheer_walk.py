@@ -14,24 +14,31 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import goto, screenshot, settle, start_streamlit
 from tests.contentedit import replace_text
-from toolkaart.i18n.catalog import t
+from toolkaart.content.models import Toolkaart
+from toolkaart.i18n.catalog import counted, t
 
 pytestmark = pytest.mark.browser
 
 
-def test_staff_reload_the_content_and_see_what_changed(page: Any, content_copy: Path) -> None:
+def test_staff_reload_the_content_and_see_what_changed(
+    page: Any, content_copy: Path, toolkaart: Toolkaart
+) -> None:
+    idee = toolkaart.phase("idee")
     with start_streamlit(env={"TOOLKAART_CONTENT": str(content_copy)}) as server:
         page.set_viewport_size({"width": 1400, "height": 1000})
         goto(page, server.url)
-        page.get_by_role("link", name="Beheer").click()
-        expect(page.get_by_role("heading", name="Beheer van de inhoud")).to_be_visible()
+        page.get_by_role("link", name=t("nav.beheer")).click()
+        expect(page.get_by_role("heading", name=t("beheer.title"))).to_be_visible()
         expect(page).to_have_url(f"{server.url}/beheer")
-        expect(page.get_by_text("De inhoud is geldig, met 1 waarschuwing.")).to_be_visible()
-        expect(page.get_by_role("columnheader", name="1. Idee").first).to_be_visible()
+        valid = t("beheer.validation.warnings", warnings=counted("warning", 1))
+        expect(page.get_by_text(valid)).to_be_visible()
+        header = f"{idee.number}. {idee.name}"
+        expect(page.get_by_role("columnheader", name=header).first).to_be_visible()
 
         replace_text(content_copy / "phases.yaml", "name: Idee\n", "name: Ideefase\n")
-        page.get_by_role("button", name="Inhoud opnieuw laden").click()
-        expect(page.get_by_text("0 toegevoegd, 0 verwijderd, 1 gewijzigd")).to_be_visible()
+        page.get_by_role("button", name=t("beheer.reload.button")).click()
+        changed = t("beheer.reload.changed", added=0, removed=0, changed=1)
+        expect(page.get_by_text(changed)).to_be_visible()
         changes = page.locator("[data-testid=stTable]").first
         expect(changes).to_contain_text("Ideefase")
         expect(changes).to_contain_text("name")

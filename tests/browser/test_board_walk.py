@@ -13,8 +13,10 @@ from typing import Any
 import docx
 import pytest
 
+from tests.appkit import before
 from tests.browser.conftest import goto, screenshot, settle, start_streamlit
 from toolkaart.content.models import Toolkaart
+from toolkaart.i18n.catalog import t
 from toolkaart.route.gates import Answer
 from toolkaart.store.project_store import Store
 
@@ -50,27 +52,32 @@ def test_build_an_agenda_for_two_projects_and_download_the_docx(
     seed(database, toolkaart)
     with start_streamlit(env={"TOOLKAART_DATABASE_URL": database}) as server:
         goto(page, f"{server.url}/portfolio")
-        expect(page.get_by_role("heading", name="Portfolio van AI-projecten")).to_be_visible()
-        expect(page.get_by_text("Aantal actieve projecten: 2.")).to_be_visible()
+        expect(page.get_by_role("heading", name=t("portfolio.title"))).to_be_visible()
+        counts = before("portfolio.count.sentence", "parts", total=2).rstrip()
+        expect(page.get_by_text(counts)).to_be_visible()
         screenshot(page, "portfolio")
 
-        page.get_by_role("link", name="Agenda", exact=True).click()
+        page.get_by_role("link", name=t("nav.agenda"), exact=True).click()
         settle(page)
         expect(page).to_have_url(f"{server.url}/agenda")
-        chooser = page.get_by_role("combobox", name="Te bespreken projecten")
-        for name in ("Röntgen-triage — UMC Zuid", "Sepsis-voorspeller — Ziekenhuis Oost"):
+        chooser = page.get_by_role("combobox", name=t("agenda.choose"))
+        for name, organisation in (
+            ("Röntgen-triage", "UMC Zuid"),
+            ("Sepsis-voorspeller", "Ziekenhuis Oost"),
+        ):
             chooser.click()
-            page.get_by_role("option", name=name).click()
+            option = t("agenda.project_label", name=name, organisation=organisation)
+            page.get_by_role("option", name=option).click()
             settle(page)
         page.keyboard.press("Escape")
-        page.get_by_role("button", name="Agenda samenstellen").click()
+        page.get_by_role("button", name=t("agenda.compose")).click()
         settle(page)
         expect(page.get_by_role("heading", name="2. Röntgen-triage")).to_be_visible()
         expect(page.get_by_role("heading", name="3. Sepsis-voorspeller")).to_be_visible()
         screenshot(page, "agenda")
 
         with page.expect_download() as caught:
-            page.get_by_role("button", name="Download als Word (DOCX)").click()
+            page.get_by_role("button", name=t("agenda.export.docx")).click()
         download = caught.value
         assert download.suggested_filename.startswith("agenda-")
         assert download.suggested_filename.endswith(".docx")
@@ -81,10 +88,12 @@ def test_build_an_agenda_for_two_projects_and_download_the_docx(
     headings = [
         p.text for p in document.paragraphs if p.style is not None and p.style.name == "Heading 2"
     ]
-    assert headings == ["1. Portefeuille per fase", "2. Röntgen-triage", "3. Sepsis-voorspeller"]
+    overview = t("agenda.overview.title")
+    assert headings == [f"1. {overview}", "2. Röntgen-triage", "3. Sepsis-voorspeller"]
     _overview, rontgen, sepsis = document.tables
+    decide, rationale = t("agenda.doc.row.decide"), t("agenda.doc.row.rationale")
     asked = {r.cells[0].text: r.cells[1].text for r in sepsis.rows[1:]}
-    assert asked["Te besluiten (kernvraag)"] == toolkaart.phases[1].key_question
-    assert "Patiënten én artsen vragen erom" in asked["Onderbouwing tot nu toe"]
+    assert asked[decide] == toolkaart.phases[1].key_question
+    assert "Patiënten én artsen vragen erom" in asked[rationale]
     first = {r.cells[0].text: r.cells[1].text for r in rontgen.rows[1:]}
-    assert first["Te besluiten (kernvraag)"] == toolkaart.phases[0].key_question
+    assert first[decide] == toolkaart.phases[0].key_question

@@ -11,7 +11,9 @@ from typing import Any
 import pytest
 
 from tests.browser.conftest import goto, press_on, screenshot, settle, start_streamlit, tab_to
-from toolkaart.content.models import Toolkaart
+from toolkaart.content.models import Phase, Toolkaart
+from toolkaart.i18n.catalog import t
+from toolkaart.route.navigator import link_host
 
 pytestmark = pytest.mark.browser
 
@@ -22,18 +24,39 @@ def main_text(page: Any) -> str:
     return str(page.locator("[data-testid=stMain]").inner_text())
 
 
+def state_line(state: str) -> str:
+    """'Poort van deze fase: **gepasseerd**' as the browser shows it, without the Markdown."""
+    return t("phase.state", state=t(f"state.{state}")).replace("**", "")
+
+
+def title(phase: Phase) -> str:
+    return t("phase.title", number=phase.number, name=phase.name)
+
+
+def home_item(phase: Phase, state: str) -> str:
+    """The phase's link in the route list on the home page."""
+    return t(
+        "home.list.item",
+        number=phase.number,
+        name=phase.name,
+        question=phase.key_question,
+        state=t(f"state.{state}"),
+    )
+
+
 def test_newcomer_walks_the_first_gate(page: Any, app_url: str, toolkaart: Toolkaart) -> None:
-    idee = toolkaart.phase("idee")
+    idee, verkenning = toolkaart.phase("idee"), toolkaart.phase("verkenning")
+    total = len(toolkaart.phases)
     goto(page, app_url)
     assert toolkaart.meta.introduction[:60] in main_text(page)
-    assert "0 van 7 poorten gepasseerd. Huidige fase: Idee." in main_text(page)
+    assert t("home.progress", passed=0, total=total, current=idee.name) in main_text(page)
     page.locator("[data-testid=stGraphVizChart] svg").wait_for()
     screenshot(page, "01-home")
 
     # reach the first phase from the list, by keyboard
-    first = page.get_by_role("link", name=re.compile(r"^1\. Idee: "))
+    first = page.get_by_role("link", name=home_item(idee, "current"), exact=True)
     press_on(page, first, "Enter")
-    page.get_by_role("heading", name="Fase 1: Idee").wait_for()
+    page.get_by_role("heading", name=title(idee)).wait_for()
     assert page.url.endswith("/fase?fase=idee")
     screenshot(page, "02-fase-idee")
 
@@ -44,62 +67,72 @@ def test_newcomer_walks_the_first_gate(page: Any, app_url: str, toolkaart: Toolk
     page.keyboard.press("Space")
     settle(page)
     assert boxes[0].is_checked() and boxes[1].is_checked() and not boxes[2].is_checked()
-    assert "2 van 7 afgevinkt" in main_text(page)
+    done = t("phase.checklist.caption", done=2, total=len(idee.checklist))
+    assert done in main_text(page)
 
     # answer the gate: ja, confirm the open items, record
-    next_before = page.get_by_role("link", name=re.compile(r"^Volgende fase: 2\. Verkenning"))
-    assert next_before.inner_text().endswith("(op slot)")
-    press_on(page, page.get_by_role("radio", name="Ja"), "Space")
-    assert "Nog open checklistpunten (5):" in main_text(page)
-    confirm = page.get_by_role("checkbox", name=re.compile("bewust met 5 open checklistpunten"))
+    def next_phase(state: str) -> str:
+        name, number = verkenning.name, verkenning.number
+        return t("phase.nav.next", number=number, name=name, state=t(f"state.{state}"))
+
+    assert page.get_by_role("link", name=next_phase("locked"), exact=True).count() == 1
+    yes = page.get_by_role("radio", name=t("answer.ja"))
+    press_on(page, yes, "Space")
+    open_items = len(idee.checklist) - 2
+    assert t("phase.gate.open_items", count=open_items) in main_text(page)
+    confirm = page.get_by_role("checkbox", name=t("gate.form.confirm", count=open_items))
     press_on(page, confirm, "Space")
     screenshot(page, "03-fase-idee-gate")
-    press_on(page, page.get_by_role("button", name="Besluit vastleggen"), "Enter")
-    page.get_by_text("De poort van Idee is gepasseerd. Fase Verkenning is nu open.").wait_for()
-    assert "Poort van deze fase: gepasseerd" in main_text(page)
-    assert not page.get_by_role("radio", name="Ja").is_checked()  # a fresh form
-    next_after = page.get_by_role("link", name=re.compile(r"^Volgende fase: 2\. Verkenning"))
-    assert next_after.inner_text().endswith("(huidige fase)")
+    press_on(page, page.get_by_role("button", name=t("gate.form.submit")), "Enter")
+    page.get_by_text(t("phase.gate.passed", phase=idee.name, next=verkenning.name)).wait_for()
+    assert state_line("passed") in main_text(page)
+    assert not yes.is_checked()  # a fresh form
+    assert page.get_by_role("link", name=next_phase("current"), exact=True).count() == 1
+    assert page.get_by_role("link", name=next_phase("locked"), exact=True).count() == 0
     screenshot(page, "04-fase-idee-passed")
 
     # on to the unlocked phase, then back home: the map shows the progress
-    press_on(page, page.get_by_role("link", name="Verder naar fase 2. Verkenning"), "Enter")
-    page.get_by_role("heading", name="Fase 2: Verkenning").wait_for()
+    onward = t("phase.gate.go_next", number=verkenning.number, name=verkenning.name)
+    press_on(page, page.get_by_role("link", name=onward), "Enter")
+    page.get_by_role("heading", name=title(verkenning)).wait_for()
     assert page.url.endswith("/fase?fase=verkenning")
-    assert "Poort van deze fase: huidige fase" in main_text(page)
+    assert state_line("current") in main_text(page)
     screenshot(page, "05-fase-verkenning")
-    page.get_by_role("link", name="Terug naar de route").click()
+    page.get_by_role("link", name=t("phase.nav.home")).click()
     settle(page)
-    page.get_by_text("1 van 7 poorten gepasseerd. Huidige fase: Verkenning.").wait_for()
-    assert page.get_by_role("link", name=re.compile(r"^1\. Idee: .*\(gepasseerd\)$")).count() == 1
+    page.get_by_text(t("home.progress", passed=1, total=total, current=verkenning.name)).wait_for()
+    assert page.get_by_role("link", name=home_item(idee, "passed"), exact=True).count() == 1
     screenshot(page, "06-home-progress")
 
     # the ticked items are still there after the page switches
-    page.get_by_role("link", name=re.compile(r"^1\. Idee: ")).click()
+    page.get_by_role("link", name=home_item(idee, "passed"), exact=True).click()
     settle(page)
-    page.get_by_role("heading", name="Fase 1: Idee").wait_for()
+    page.get_by_role("heading", name=title(idee)).wait_for()
     assert boxes[0].is_checked() and boxes[1].is_checked()
 
 
 def test_deep_links_survive_a_refresh_and_tool_links_open_a_new_tab(
     page: Any, app_url: str, toolkaart: Toolkaart
 ) -> None:
+    pilot_a = toolkaart.phase("pilot-a")
     goto(page, f"{app_url}/fase?fase=pilot-a")
-    page.get_by_role("heading", name="Fase 4: Pilot A").wait_for()
-    assert "Is de oplossing werkend?" in main_text(page)
-    assert "Poort van deze fase: op slot" in main_text(page)
+    page.get_by_role("heading", name=title(pilot_a)).wait_for()
+    assert pilot_a.key_question in main_text(page)
+    assert state_line("locked") in main_text(page)
     page.locator("[data-testid=stGraphVizChart] svg").wait_for()
     screenshot(page, "07-fase-pilot-a-deep-link")
     page.reload()
     page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]")
-    page.get_by_role("heading", name="Fase 4: Pilot A").wait_for()
+    page.get_by_role("heading", name=title(pilot_a)).wait_for()
 
     # a tool's link says where it goes and opens its address in a new tab
     tool = toolkaart.tool("early-hta")
-    link = page.get_by_role("link", name=re.compile(re.escape(tool.name) + ": open op"))
+    assert tool.url is not None and link_host(tool.url) == "datavoorgezondheid.nl"
+    label = t("tool.link", name=tool.name, host="datavoorgezondheid.nl")
+    link = page.get_by_role("link", name=label)
     assert link.get_attribute("href") == tool.url
     assert link.get_attribute("target") == "_blank"
-    assert "datavoorgezondheid.nl (nieuw tabblad)" in link.inner_text()
+    assert label in link.inner_text()
     # no internet here: answer the tool's site with a stand-in page
     page.context.route(TOOL_SITE, lambda route: route.fulfill(body="<title>stand-in</title>"))
     with page.context.expect_page() as new_tab:
@@ -110,35 +143,41 @@ def test_deep_links_survive_a_refresh_and_tool_links_open_a_new_tab(
 
 def test_actors_and_tools_pages(page: Any, app_url: str, toolkaart: Toolkaart) -> None:
     goto(page, f"{app_url}/actoren")
-    assert "De 10 actoren van de Toolkaart" in main_text(page)
+    assert t("actors.intro", count=len(toolkaart.actors)) in main_text(page)
     page.locator("[data-testid=stTable]").first.wait_for()
     screenshot(page, "08-actoren")
-    page.get_by_role("link", name="5. De zorgverzekeraar/financier").click()
+    actor = toolkaart.actor("zorgverzekeraar")
+    page.get_by_role("link", name=t("actors.link", number=actor.number, name=actor.name)).click()
     settle(page)
     assert page.url.endswith("/actoren?actor=zorgverzekeraar")
-    page.get_by_role("heading", name="5. De zorgverzekeraar/financier").wait_for()
+    page.get_by_role("heading", name=f"{actor.number}. {actor.name}").wait_for()
     screenshot(page, "09-actor-zorgverzekeraar")
 
     goto(page, f"{app_url}/hulpmiddelen")
-    assert "14 van 14 hulpmiddelen gevonden." in main_text(page)
+    total = len(toolkaart.tools)
+    assert t("tools.found", count=total, total=total) in main_text(page)
     screenshot(page, "10-hulpmiddelen")
-    search = page.get_by_label("Zoeken in naam en beschrijving")
+    search = page.get_by_label(t("tools.search"))
     search.fill("kosten baten")
     search.press("Enter")
-    page.get_by_text("1 van 14 hulpmiddelen gevonden.").wait_for()
+    page.get_by_text(t("tools.found", count=1, total=total)).wait_for()
     screenshot(page, "11-hulpmiddelen-zoeken")
 
     goto(page, f"{app_url}/hulpmiddelen?tool=early-hta")
-    page.get_by_role("heading", name=re.compile(r"^5\. ")).first.wait_for()
-    assert "Wanneer in de route:" in main_text(page)
+    tool = toolkaart.tool("early-hta")
+    page.get_by_role("heading", name=re.compile(rf"^{tool.number}\. ")).first.wait_for()
+    assert t("tools.when") in main_text(page)
     screenshot(page, "12-hulpmiddel-early-hta")
 
 
-def test_a_deep_link_as_a_servers_first_request_gets_the_whole_frame(page: Any) -> None:
+def test_a_deep_link_as_a_servers_first_request_gets_the_whole_frame(
+    page: Any, toolkaart: Toolkaart
+) -> None:
     # Streamlit's legacy multipage mode would run the page without app.py on a server's first run.
+    meta = toolkaart.meta
     with start_streamlit() as server:
         goto(page, f"{server.url}/fase?fase=implementatie")
-        page.get_by_role("heading", name="Fase 6: Implementatie").wait_for()
-        assert "inhoud versie 1.0.0 (22 november 2026)" in main_text(page)
+        page.get_by_role("heading", name=title(toolkaart.phase("implementatie"))).wait_for()
+        assert t("footer.version", title=meta.title, version=meta.label) in main_text(page)
         navigation = page.locator("[data-testid=stSidebar]").inner_text()
-        assert "Hulpmiddelen" in navigation and "app" not in navigation.split()
+        assert t("nav.tools") in navigation and "app" not in navigation.split()

@@ -10,8 +10,10 @@ from typing import Any
 
 import pytest
 
+from tests.appkit import before, opening
 from tests.browser.conftest import goto, screenshot, settle, start_streamlit, tab_to
 from toolkaart.content.models import Toolkaart
+from toolkaart.i18n.catalog import t
 from toolkaart.store.project_store import Store
 
 pytestmark = pytest.mark.browser
@@ -30,70 +32,82 @@ def test_create_pass_two_gates_reload_and_find_everything(
         expect(page.get_by_role(role, name=label).first).to_be_checked()
 
     def decide(rationale: str, accept_open_items: bool = False) -> None:
-        tick("Ja", role="radio")
-        page.get_by_label("Onderbouwing van het besluit").fill(rationale)
-        page.get_by_label("Besloten door").fill("Stuurgroep Één")
+        tick(t("answer.ja"), role="radio")
+        page.get_by_label(t("gate.form.rationale")).fill(rationale)
+        page.get_by_label(t("gate.form.decided_by")).fill("Stuurgroep Één")
         if accept_open_items:
-            tick("Ik passeer deze poort bewust")
-        page.get_by_role("button", name="Besluit vastleggen").click()
+            tick(opening("gate.form.confirm").rstrip())
+        page.get_by_role("button", name=t("gate.form.submit")).click()
         settle(page)
 
+    def current(phase_id: str, passed: int) -> str:
+        phase = toolkaart.phase(phase_id)
+        total = len(toolkaart.phases)
+        return t("scan.current", number=phase.number, phase=phase.name, passed=passed, total=total)
+
+    idee, verkenning = toolkaart.phase("idee"), toolkaart.phase("verkenning")
     with start_streamlit(env={"TOOLKAART_DATABASE_URL": database}) as server:
         app_url = server.url
         page.goto(app_url)
         settle(page)
-        page.get_by_role("link", name="Projecten").click()
+        page.get_by_role("link", name=t("nav.projects")).click()
         settle(page)
         expect(page).to_have_url(f"{app_url}/projecten")
-        expect(page.get_by_role("heading", name="Projecten", exact=True)).to_be_visible()
-        page.get_by_label("Naam").fill("Valdetectie ’s nachts")
-        page.get_by_label("Organisatie of team").fill("Zorggroep Zoë")
-        page.get_by_role("button", name="Project aanmaken").click()
+        expect(page.get_by_role("heading", name=t("projects.title"), exact=True)).to_be_visible()
+        page.get_by_label(t("project.field.name")).fill("Valdetectie ’s nachts")
+        page.get_by_label(t("project.field.organisation")).fill("Zorggroep Zoë")
+        page.get_by_role("button", name=t("projects.create.submit")).click()
         settle(page)
-        expect(page.get_by_text("Zelfscan: Valdetectie ’s nachts")).to_be_visible()
+        expect(page.get_by_text(t("scan.title", name="Valdetectie ’s nachts"))).to_be_visible()
         assert "/zelfscan?project=" in page.url
 
         # gate 1: every item ticked, then 'ja'
-        for item in toolkaart.phase("idee").checklist:
+        for item in idee.checklist:
             tick(item.text)
-        page.get_by_role("button", name="Checklist opslaan").click()
+        page.get_by_role("button", name=t("scan.checklist.save")).click()
         settle(page)
         decide("Wenselijk: één concrete zorgvraag")
-        expect(page.get_by_text("Huidige fase: 2. Verkenning.")).to_be_visible()
+        expect(page.get_by_text(current("verkenning", passed=1))).to_be_visible()
         # gate 2: passed with its open items, explicitly
-        expect(page.get_by_role("heading", name="Fase 2. Verkenning")).to_be_visible()
+        header = t("scan.phase_header", number=verkenning.number, phase=verkenning.name)
+        expect(page.get_by_role("heading", name=header)).to_be_visible()
         decide("Risico’s bewust aanvaard (€ 0 extra)", accept_open_items=True)
-        expect(page.get_by_text("Huidige fase: 3. Ontwikkeling. 2 van 7")).to_be_visible()
+        expect(page.get_by_text(current("ontwikkeling", passed=2))).to_be_visible()
 
         url = page.url
         page.reload()
         settle(page)
         assert page.url == url  # the project (and phase) stay in the URL
-        expect(page.get_by_text("Huidige fase: 3. Ontwikkeling. 2 van 7")).to_be_visible()
+        expect(page.get_by_text(current("ontwikkeling", passed=2))).to_be_visible()
         log = page.locator("[data-testid=stTable]")
         expect(log).to_contain_text("Wenselijk: één concrete zorgvraag")
         expect(log).to_contain_text("Risico’s bewust aanvaard (€ 0 extra)")
         expect(log).to_contain_text("Stuurgroep Één")
-        page.get_by_label("Fase om aan te werken").click()
-        page.get_by_role("option", name="1. Idee").click()
+        page.get_by_label(t("scan.phase_select")).click()
+        page.get_by_role("option", name=f"{idee.number}. {idee.name}").click()
         settle(page)
-        for item in toolkaart.phase("idee").checklist:
+        for item in idee.checklist:
             expect(page.get_by_role("checkbox", name=item.text)).to_be_checked()
         page.mouse.move(0, 0)
         screenshot(page, "zelfscan-after-reload")
         # the navigator's phase page works on the same project
-        page.get_by_role("link", name="Fase 1. Idee in de navigator").click()
+        phase_page = t("scan.phase_page", number=idee.number, phase=idee.name)
+        page.get_by_role("link", name=phase_page).click()
         settle(page)
-        expect(page.get_by_text("U werkt aan project Valdetectie ’s nachts")).to_be_visible()
+        banner = t("projects.banner", name="Valdetectie ’s nachts")
+        expect(page.get_by_text(banner)).to_be_visible()
         assert "project=" in page.url and "fase=idee" in page.url
         first = toolkaart.phase("idee").checklist[0].text
         expect(page.get_by_role("checkbox", name=first)).to_be_checked()
         screenshot(page, "fase-on-project")
         page.goto(f"{app_url}/projecten")
         settle(page)
-        expect(
-            page.get_by_text("fase 3. Ontwikkeling · 2 van 7 poorten gepasseerd")
-        ).to_be_visible()
+        ontwikkeling = toolkaart.phase("ontwikkeling")
+        where = t("projects.list.phase", number=ontwikkeling.number, phase=ontwikkeling.name)
+        summary = before(
+            "projects.list.summary", "updated", where=where, passed=2, total=len(toolkaart.phases)
+        )
+        expect(page.get_by_text(summary.rstrip())).to_be_visible()
         screenshot(page, "projecten")
 
     stored = Store(database).list_projects()

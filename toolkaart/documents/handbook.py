@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from typing import Any
+from types import MappingProxyType
+from typing import Any, Final
 
 import graphviz
 
@@ -151,8 +152,11 @@ def to_markdown(toolkaart: Toolkaart, graph: ToolkaartGraph | None = None) -> st
     return "\n".join(out) + "\n"
 
 
-#: Colours of the map; the status colours double as text in the map's alternative text.
-_PHASE_FILL = {"passed": "#c8e6c9", "current": "#fff59d", "locked": "#eeeeee", "open": "#ffffff"}
+#: Fill colours of the phases on the maps, by state (passed, current, locked, open); the status
+#: colours double as text in the map's alternative text. A highlighted phase is filled as current.
+PHASE_FILL: Final[Mapping[str, str]] = MappingProxyType(
+    {"passed": "#c8e6c9", "current": "#fff59d", "locked": "#eeeeee", "open": "#ffffff"}
+)
 
 
 def route_dot(toolkaart: Toolkaart, states: Mapping[str, str] | None = None) -> str:
@@ -165,7 +169,7 @@ def route_dot(toolkaart: Toolkaart, states: Mapping[str, str] | None = None) -> 
         label = f"{phase.number}. {phase.name}\n{phase.key_question}"
         if state in ("passed", "current", "locked"):
             label += f"\n({t(f'state.{state}')})"
-        dot.node(phase.id, label, fillcolor=_PHASE_FILL.get(state, "#ffffff"))
+        dot.node(phase.id, label, fillcolor=PHASE_FILL.get(state, PHASE_FILL["open"]))
         previous = toolkaart.previous_phase(phase.id)
         if previous is not None:
             dot.edge(previous.id, phase.id)
@@ -191,7 +195,7 @@ def map_dot(
                 f"{phase.number}. {phase.name}",
                 shape="box",
                 style="rounded,filled",
-                fillcolor="#fff59d" if phase.id == highlight_phase else "#ffffff",
+                fillcolor=PHASE_FILL["current" if phase.id == highlight_phase else "open"],
                 color="black" if on else dim,
             )
     for actor in toolkaart.actors:

@@ -3,7 +3,7 @@
 Why one module: the project store and the agenda store used to declare their tables each on their
 own, beside their queries, with their own datetime handling; a column added to one place and not the
 other went unnoticed. Here every table is declared once, every timestamp is a ``UTCDateTime``, and
-``tests/test_store_schema.py`` compares this metadata with what the migrations create (Alembic's
+``tests/store/test_store_schema.py`` compares this metadata with what the migrations create (Alembic's
 autogenerate comparison, on SQLite and PostgreSQL), so the two cannot drift apart silently.
 
 The migrations (``toolkaart/store/migrations``) do not import this module: a migration freezes the

@@ -3,7 +3,7 @@
 The folder is deliberately not called ``pages/``: with a ``pages/`` folder next to the entry point,
 Streamlit (1.67) runs the first script run of a server, and every AppTest run, in its legacy
 multipage mode, which executes a deep-linked page's file *without* this script (no page config,
-no footer, a sidebar listing file names). ``tests/test_app_frame.py`` keeps it that way.
+no footer, a sidebar listing file names). ``tests/web/test_app_frame.py`` keeps it that way.
 """
 
 from __future__ import annotations

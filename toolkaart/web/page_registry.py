@@ -8,7 +8,7 @@ to be created, so the objects are made in a session's first run and kept in that
 Not shared between sessions: ``st.navigation`` marks the chosen page object callable for one run
 and ``.run()`` consumes the mark, so with shared objects one session's run consumed another's and
 that session got "This page cannot be called directly" (89 of 600 reruns with 40 sessions at once;
-``tests/test_concurrent_sessions.py``).
+``tests/web/test_concurrent_sessions.py``).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ The database opens the transaction (``BEGIN IMMEDIATE`` on SQLite, an advisory l
 PostgreSQL), so two processes starting at once migrate one after the other, and a failed migration
 changes nothing.
 No ``target_metadata``: migrations are written by hand and frozen, never generated from
-``toolkaart.store.tables`` (tests/test_store_schema.py checks that the two agree).
+``toolkaart.store.tables`` (tests/store/test_store_schema.py checks that the two agree).
 """
 
 from __future__ import annotations

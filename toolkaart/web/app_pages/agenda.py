@@ -185,17 +185,29 @@ for index, item in enumerate(agenda.items):
             st.expander(t("agenda.item.edit", title=item.title)),
             st.form(f"agenda.edit.{gen}.{item.id}"),
         ):
-            title = st.text_input(t("agenda.item.title"), value=item.title, max_chars=200)
-            note = st.text_area(t("agenda.item.note"), value=item.note, max_chars=10_000)
-            if st.form_submit_button(t("agenda.item.save")):
+            title = st.text_input(
+                t("agenda.item.title"),
+                value=item.title,
+                max_chars=200,
+                key=f"agenda.item.title.{gen}.{item.id}",
+            )
+            note = st.text_area(
+                t("agenda.item.note"),
+                value=item.note,
+                max_chars=10_000,
+                key=f"agenda.item.note.{gen}.{item.id}",
+            )
+            if st.form_submit_button(
+                t("agenda.item.save"), key=f"agenda.item.save.{gen}.{item.id}"
+            ):
                 _apply(partial(edit_item, agenda, item.id, title=title, note=note))
                 st.rerun()
 
 with st.form(f"agenda.add.{gen}", clear_on_submit=True):
     st.subheader(t("agenda.add.heading"))
-    free_title = st.text_input(t("agenda.add.title"), max_chars=200)
-    free_note = st.text_area(t("agenda.add.note"), max_chars=10_000)
-    if st.form_submit_button(t("agenda.add.submit")):
+    free_title = st.text_input(t("agenda.add.title"), max_chars=200, key=f"agenda.add.title.{gen}")
+    free_note = st.text_area(t("agenda.add.note"), max_chars=10_000, key=f"agenda.add.note.{gen}")
+    if st.form_submit_button(t("agenda.add.submit"), key=f"agenda.add.submit.{gen}"):
         _apply(partial(add_item, agenda, free_title, free_note))
         st.rerun()
 

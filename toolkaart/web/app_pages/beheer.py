@@ -96,7 +96,7 @@ def _show_list(title: str, lines: Sequence[str]) -> None:
 st.title(t("beheer.title"))
 st.caption(t("beheer.intro", directory=settings().content_dir))
 
-if st.button(t("beheer.reload.button"), help=t("beheer.reload.help")):
+if st.button(t("beheer.reload.button"), help=t("beheer.reload.help"), key="beheer.reload"):
     previous = st.session_state.get(BASELINE)
     loaded = reload_content()
     st.session_state[REPORT] = _reload_report(previous, loaded.on_disk.toolkaart)

@@ -27,7 +27,7 @@ st.write(t("projects.intro"))
 show_flash()
 
 st.header(t("projects.list.title"))
-show_archived = st.toggle(t("projects.list.show_archived"))
+show_archived = st.toggle(t("projects.list.show_archived"), key="projects.show_archived")
 projects = store().list_projects(include_archived=show_archived)
 if not projects:
     st.info(t("projects.list.empty"))
@@ -71,11 +71,19 @@ for project in projects:
                 st.rerun()
 
 with st.expander(t("projects.create.title"), expanded=not projects), st.form("projects.create"):
-    name = st.text_input(t("project.field.name"), max_chars=200)
-    organisation = st.text_input(t("project.field.organisation"), max_chars=200)
-    description = st.text_area(t("project.field.description"), max_chars=2000)
-    contact = st.text_input(t("project.field.contact"), max_chars=200)
-    if st.form_submit_button(t("projects.create.submit"), type="primary"):
+    name = st.text_input(t("project.field.name"), max_chars=200, key="projects.create.name")
+    organisation = st.text_input(
+        t("project.field.organisation"), max_chars=200, key="projects.create.organisation"
+    )
+    description = st.text_area(
+        t("project.field.description"), max_chars=2000, key="projects.create.description"
+    )
+    contact = st.text_input(
+        t("project.field.contact"), max_chars=200, key="projects.create.contact"
+    )
+    if st.form_submit_button(
+        t("projects.create.submit"), type="primary", key="projects.create.submit"
+    ):
         try:
             project = store().create(name, organisation, description, contact)
         except ProjectError as error:

@@ -79,6 +79,8 @@ chosen = st.selectbox(
     phase_ids,
     index=phase_ids.index(wanted) if wanted in phase_ids else phase_ids.index(current.id),
     format_func=lambda pid: f"{toolkaart.phase(pid).number}. {toolkaart.phase(pid).name}",
+    # the version in the key: after a save the choice follows the URL (where the route now stands)
+    key=f"scan.phase.{project.id}.{project.version}",
 )
 st.query_params[PHASE_PARAM] = chosen
 phase = toolkaart.phase(chosen)
@@ -104,7 +106,7 @@ with st.form(f"scan.checklist.{version_key}"):
         )
         for item in phase.checklist
     }
-    if st.form_submit_button(t("scan.checklist.save")):
+    if st.form_submit_button(t("scan.checklist.save"), key=f"scan.checklist.save.{version_key}"):
         ticked = [item_id for item_id, on in ticks.items() if on]
         updated = walk.with_checked(toolkaart, phase.id, ticked)
         save(
@@ -125,9 +127,16 @@ else:
             format_func=lambda a: t(f"answer.{a.value}"),
             horizontal=True,
             index=None,
+            key=f"scan.answer.{version_key}",
         )
-        rationale = st.text_area(t("gate.form.rationale"), max_chars=MAX_TEXT)
-        decided_by = st.text_input(t("gate.form.decided_by"), max_chars=200)
+        rationale = st.text_area(
+            t("gate.form.rationale"),
+            max_chars=MAX_TEXT,
+            key=f"scan.rationale.{version_key}",
+        )
+        decided_by = st.text_input(
+            t("gate.form.decided_by"), max_chars=200, key=f"scan.decided_by.{version_key}"
+        )
         decided_on = st.date_input(
             t("gate.form.decided_on"),
             value=dt.date.today(),
@@ -146,8 +155,13 @@ else:
         accept = False
         if if_yes.confirm_open_items:
             st.warning(t("scan.gate.open_items", count=len(if_yes.open_items)))
-            accept = st.checkbox(t("gate.form.confirm", count=len(if_yes.open_items)))
-        submitted = st.form_submit_button(t("gate.form.submit"), type="primary")
+            accept = st.checkbox(
+                t("gate.form.confirm", count=len(if_yes.open_items)),
+                key=f"scan.confirm.{version_key}",
+            )
+        submitted = st.form_submit_button(
+            t("gate.form.submit"), type="primary", key=f"scan.decide.{version_key}"
+        )
     if submitted and answer is None:
         st.error(t("gate.form.no_answer"))
     elif submitted and answer is not None:

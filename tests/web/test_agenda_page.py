@@ -9,10 +9,16 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import APP_DIR
+from toolkaart.board.agenda_model import Agenda
 from toolkaart.content.models import Toolkaart
+from toolkaart.i18n.catalog import counted, t
+from toolkaart.i18n.dates import date_label
 from toolkaart.route.gates import Answer
 from toolkaart.route.project import Project
 from toolkaart.store.project_store import Store
+from toolkaart.web import board_view
+
+MEETING = dt.date(2027, 3, 11)
 
 
 @pytest.fixture
@@ -52,22 +58,42 @@ def headings(app: AppTest) -> list[str]:
     return [h.value for h in app.subheader if h.value[:1].isdigit()]
 
 
-def by_label(widgets: object, label: str) -> object:
-    return next(w for w in widgets if w.label == label)  # type: ignore[attr-defined]
-
-
-def click(app: AppTest, label: str, nth: int = 0) -> None:
-    [b for b in app.button if b.label == label][nth].click().run()
+def click(app: AppTest, key: str) -> None:
+    app.button(key=key).click().run()
     assert not app.exception
 
 
+def generation(app: AppTest) -> int:
+    """Part of the keys of the agenda's widgets (see board_view.generation)."""
+    return int(app.session_state[board_view.GENERATION])
+
+
+def item_key(app: AppTest, name: str, index: int) -> str:
+    """The key of widget ``name`` of the agenda item shown at ``index``."""
+    agenda = app.session_state[board_view.DRAFT]
+    assert isinstance(agenda, Agenda)
+    return f"agenda.{name}.{generation(app)}.{agenda.items[index].id}"
+
+
+def default_title() -> str:
+    return t("agenda.default_title", date=date_label(MEETING))
+
+
 def compose(app: AppTest, *projects: Project) -> None:
-    app.date_input(key="agenda.meeting").set_value(dt.date(2027, 3, 11)).run()
+    app.date_input(key="agenda.meeting").set_value(MEETING).run()
     chooser = app.multiselect(key="agenda.choose")
     for project in projects:
         chooser.select(project.id)
     app.run()
-    click(app, "Agenda samenstellen")
+    click(app, "agenda.compose")
+
+
+def add_item(app: AppTest, title: str, note: str | None = None) -> None:
+    on = generation(app)
+    app.text_input(key=f"agenda.add.title.{on}").set_value(title)
+    if note is not None:
+        app.text_area(key=f"agenda.add.note.{on}").set_value(note)
+    click(app, f"agenda.add.submit.{on}")
 
 
 def test_every_control_has_a_label(two: tuple[Project, Project]) -> None:
@@ -76,7 +102,7 @@ def test_every_control_has_a_label(two: tuple[Project, Project]) -> None:
     widgets = [*app.button, *app.text_input, *app.text_area, *app.date_input, *app.multiselect]
     assert all(w.label.strip() for w in widgets)
     labels = [b.proto.label for b in app.get("download_button")]
-    assert labels == ["Download als Word (DOCX)", "Download als PDF", "Download als Markdown"]
+    assert labels == [t(f"agenda.export.{extension}") for extension in ("docx", "pdf", "md")]
 
 
 def test_compose_for_two_projects_in_the_chosen_order(
@@ -86,52 +112,54 @@ def test_compose_for_two_projects_in_the_chosen_order(
     app = open_page()
     assert headings(app) == []  # nothing composed yet
     compose(app, rontgen, sepsis)
-    assert app.header[0].value == "Agenda bestuursvergadering 11 maart 2027"
+    assert app.header[0].value == default_title()
     assert headings(app) == [
-        "1. Portefeuille per fase",
+        f"1. {t('agenda.overview.title')}",
         "2. Röntgen-triage",
         "3. Sepsis-voorspeller",
     ]
     text = "\n".join(m.value for m in app.markdown)
-    assert f"**Te besluiten (kernvraag)**: {toolkaart.phases[1].key_question}" in text
+    assert f"**{t('agenda.doc.row.decide')}**: {toolkaart.phases[1].key_question}" in text
     assert "Patiënten én artsen vragen erom" in text
     assert toolkaart.actor("zorgbestuurder").description in text
-    assert "De agenda is samengesteld met 2 projecten." in [s.value for s in app.success]
+    composed = t("agenda.composed", projects=counted("project", 2))
+    assert composed in [s.value for s in app.success]
 
 
 def test_reorder_add_and_edit(two: tuple[Project, Project]) -> None:
     sepsis, rontgen = two
     app = open_page()
     compose(app, sepsis, rontgen)
-    up = [b for b in app.button if b.label == "↑ Omhoog"]
+    overview = t("agenda.overview.title")
+    up = [app.button(key=item_key(app, "up", index)) for index in range(3)]
+    assert all(button.label == t("agenda.item.up") for button in up)
     assert up[0].disabled and not up[1].disabled  # the first item cannot go further up
-    click(app, "↑ Omhoog", 2)  # Röntgen-triage one place up
+    click(app, item_key(app, "up", 2))  # Röntgen-triage one place up
     assert headings(app) == [
-        "1. Portefeuille per fase",
+        f"1. {overview}",
         "2. Röntgen-triage",
         "3. Sepsis-voorspeller",
     ]
-    click(app, "↓ Omlaag", 0)  # the overview one place down
-    assert headings(app)[:2] == ["1. Röntgen-triage", "2. Portefeuille per fase"]
+    assert app.button(key=item_key(app, "down", 0)).label == t("agenda.item.down")
+    click(app, item_key(app, "down", 0))  # the overview one place down
+    assert headings(app)[:2] == ["1. Röntgen-triage", f"2. {overview}"]
 
-    by_label(app.text_input, "Titel van het nieuwe punt").set_value("Rondvraag")  # type: ignore[attr-defined]
-    by_label(app.text_area, "Toelichting (optioneel)").set_value("Vragen van Zoë")  # type: ignore[attr-defined]
-    click(app, "Punt toevoegen")
+    add_item(app, "Rondvraag", "Vragen van Zoë")
     assert headings(app)[-1] == "4. Rondvraag"
     assert "Vragen van Zoë" in [m.value for m in app.markdown]
 
-    titles = [w for w in app.text_input if w.label == "Titel van het agendapunt"]
-    notes = [w for w in app.text_area if w.label == "Notitie"]
-    titles[2].set_value("Sepsis: besluit over pilot")
-    notes[2].set_value("Budget € 12.000 aanvragen")
-    click(app, "Wijzigingen opslaan", 2)
+    app.text_input(key=item_key(app, "item.title", 2)).set_value("Sepsis: besluit over pilot")
+    app.text_area(key=item_key(app, "item.note", 2)).set_value("Budget € 12.000 aanvragen")
+    click(app, item_key(app, "item.save", 2))
     assert headings(app)[2] == "3. Sepsis: besluit over pilot"
-    assert any(m.value.endswith("Notitie: Budget € 12.000 aanvragen") for m in app.markdown)
+    note = t("agenda.doc.note", note="Budget € 12.000 aanvragen")
+    assert any(m.value.endswith(note) for m in app.markdown)
 
-    click(app, "Verwijderen", 3)
+    assert app.button(key=item_key(app, "remove", 3)).label == t("agenda.item.remove")
+    click(app, item_key(app, "remove", 3))
     assert headings(app) == [
         "1. Röntgen-triage",
-        "2. Portefeuille per fase",
+        f"2. {overview}",
         "3. Sepsis: besluit over pilot",
     ]
 
@@ -139,8 +167,8 @@ def test_reorder_add_and_edit(two: tuple[Project, Project]) -> None:
 def test_an_item_without_title_is_refused_in_dutch(two: tuple[Project, Project]) -> None:
     app = open_page()
     compose(app, *two)
-    click(app, "Punt toevoegen")
-    assert [e.value for e in app.error] == ["Geef het agendapunt een titel."]
+    add_item(app, "")
+    assert [e.value for e in app.error] == [t("agenda.error.empty_title")]
     assert len(headings(app)) == 3
 
 
@@ -148,28 +176,26 @@ def test_save_and_reopen_a_draft_in_a_new_session(two: tuple[Project, Project]) 
     sepsis, rontgen = two
     app = open_page()
     compose(app, rontgen, sepsis)
-    click(app, "↓ Omlaag", 0)
-    by_label(app.text_input, "Titel van het nieuwe punt").set_value("Rondvraag")  # type: ignore[attr-defined]
-    click(app, "Punt toevoegen")
-    click(app, "Concept opslaan")
-    assert [s.value for s in app.success] == [
-        "Het concept ‘Agenda bestuursvergadering 11 maart 2027’ is opgeslagen."
-    ]
+    click(app, item_key(app, "down", 0))
+    add_item(app, "Rondvraag")
+    click(app, "agenda.save")
+    assert [s.value for s in app.success] == [t("agenda.saved", title=default_title())]
     saved = headings(app)
 
     later = open_page()  # another session: nothing in memory
     assert headings(later) == []
     chooser = later.selectbox(key="agenda.reopen")
-    assert chooser.label == "Opgeslagen concept"
-    assert chooser.options[0].startswith("Agenda bestuursvergadering 11 maart 2027 (vergadering")
-    click(later, "Concept openen")
+    assert chooser.label == t("agenda.reopen.choose")
+    draft = t("agenda.draft_label", title=default_title(), date=date_label(MEETING), saved="")
+    assert chooser.options[0].startswith(draft.split(")", 1)[0])
+    click(later, "agenda.reopen.button")
     assert headings(later) == saved
     assert saved == [
         "1. Röntgen-triage",
-        "2. Portefeuille per fase",
+        f"2. {t('agenda.overview.title')}",
         "3. Sepsis-voorspeller",
         "4. Rondvraag",
     ]
 
-    click(later, "Concept verwijderen")
+    click(later, "agenda.delete.button")
     assert not later.selectbox  # no drafts left to reopen

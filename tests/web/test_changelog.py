@@ -13,6 +13,7 @@ from tests.conftest import APP_DIR
 from tests.contentedit import edit_yaml
 from toolkaart.content.loader import load_toolkaart
 from toolkaart.documents.handbook import to_markdown
+from toolkaart.i18n.catalog import t
 from toolkaart.settings import ENV_CONTENT_DIR
 
 
@@ -37,7 +38,7 @@ def add_release(content: Path) -> None:
 def test_markdown_handbook_lists_every_release(content_copy: Path) -> None:
     add_release(content_copy)
     markdown = to_markdown(load_toolkaart(content_copy))
-    section = markdown.split("## Wijzigingen in de inhoud\n", 1)[1]
+    section = markdown.split(f"## {t('handbook.changelog')}\n", 1)[1]
     assert section.strip().splitlines() == [
         "- **1.1.0** (1 december 2026)",
         "  - Fase Idee heet nu Ideefase.",
@@ -59,7 +60,9 @@ def test_beheer_page_shows_the_version_and_every_release(
     app.switch_page("app_pages/beheer.py").run()
     assert not app.exception
     markdown = [m.value for m in app.markdown]
-    assert "Inhoud versie 1.1.0 (1 december 2026)." in markdown
+    label = load_toolkaart(content_copy).meta.label
+    assert "1.1.0" in label and "1 december 2026" in label
+    assert t("beheer.version.current", label=label) in markdown
     releases = [m for m in markdown if m.startswith("**1.")]
     assert releases == [
         "**1.1.0** (1 december 2026)\n\n- Fase Idee heet nu Ideefase.\n"

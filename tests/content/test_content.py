@@ -9,18 +9,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
+from tests.conftest import CONTENT, REPO
 from toolkaart.content.graph import ToolkaartGraph
 from toolkaart.content.loader import load_content
 from toolkaart.content.models import Toolkaart
 from toolkaart.content.schema import content_schemas, render, schema_filename
 
-from .conftest import CONTENT, REPO
-
-SEED = (Path(__file__).parent / "data" / "toolkaart-seed.txt").read_text(encoding="utf-8")
+SEED = (REPO / "tests" / "data" / "toolkaart-seed.txt").read_text(encoding="utf-8")
 
 #: Phase ids and names as the issue fixes them (the seed's header cuts off names 5 and 7).
 PHASES = [

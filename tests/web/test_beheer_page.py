@@ -12,7 +12,9 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import APP_DIR, CONTENT
 from tests.contentedit import edit_yaml, replace_text
-from toolkaart.i18n.catalog import t
+from toolkaart.content.loader import load_toolkaart
+from toolkaart.content.models import Toolkaart
+from toolkaart.i18n.catalog import counted, t
 from toolkaart.settings import ENV_CONTENT_DIR
 
 
@@ -25,8 +27,13 @@ def open_beheer(content: Path | None, monkeypatch: pytest.MonkeyPatch) -> AppTes
     app = AppTest.from_file(str(APP_DIR / "app.py"), default_timeout=30).run()
     app.switch_page("app_pages/beheer.py").run()
     assert not app.exception, app.exception
-    assert app.title[0].value == "Beheer van de inhoud"
+    assert app.title[0].value == t("beheer.title")
     return app
+
+
+def reload(app: AppTest) -> None:
+    app.button(key="beheer.reload").click().run()
+    assert not app.exception, app.exception
 
 
 def text_of(app: AppTest) -> str:
@@ -48,38 +55,35 @@ def table_rows(app: AppTest, index: int) -> list[dict[str, Any]]:
     ]
 
 
-def test_valid_content(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_valid_content(toolkaart: Toolkaart, monkeypatch: pytest.MonkeyPatch) -> None:
     app = open_beheer(None, monkeypatch)
-    assert [w.value for w in app.warning] == ["De inhoud is geldig, met 1 waarschuwing."]
+    one_warning = t("beheer.validation.warnings", warnings=counted("warning", 1))
+    assert [w.value for w in app.warning] == [one_warning]
     assert not app.error
     assert [c.value for c in app.code] == [
         f"{CONTENT / 'tools.yaml'}:49:5: warning: tool 'begeleidingsethiek' has no web address"
     ]
     text = text_of(app)
-    assert "Inhoud versie 1.0.0 (22 november 2026)." in text
-    assert "Eerste transcriptie van de Toolkaart" in text  # the changelog
+    meta = toolkaart.meta
+    assert t("beheer.version.current", label=meta.label) in text
+    assert "1.0.0" in meta.label and "22 november 2026" in meta.label
+    assert meta.changelog[0].changes[0] in text  # the changelog
     # phase × actor and phase × tool, with text headers
     actors, tools = table_rows(app, 0), table_rows(app, 1)
     assert len(actors) == 10 and len(tools) == 14
-    assert list(actors[0]) == [
-        "Actor",
-        "1. Idee",
-        "2. Verkenning",
-        "3. Ontwikkeling",
-        "4. Pilot A",
-        "5. Pilot B",
-        "6. Implementatie",
-        "7. Productie",
-        "Aantal fases",
-    ]
-    zorgbestuurder = next(r for r in actors if r["Actor"] == "De zorgbestuurder")
-    assert zorgbestuurder["1. Idee"] == "✓" and zorgbestuurder["2. Verkenning"] == ""
-    unlinked = [r["Hulpmiddel"] for r in tools if r["Aantal fases"] == 0]
+    actor, tool, count = (t(f"beheer.matrix.col.{name}") for name in ("actor", "tool", "count"))
+    idee, verkenning = (f"{p.number}. {p.name}" for p in toolkaart.phases[:2])
+    assert list(actors[0]) == [actor, *(f"{p.number}. {p.name}" for p in toolkaart.phases), count]
+    zorgbestuurder = next(r for r in actors if r[actor] == toolkaart.actor("zorgbestuurder").name)
+    assert zorgbestuurder[idee] == t("matrix.listed")
+    assert zorgbestuurder[verkenning] == t("matrix.not_listed")
+    unlinked = [r[tool] for r in tools if r[count] == 0]
     assert len(unlinked) == 3
     for name in unlinked:  # tools on no phase are listed by name
         assert name in text
-    assert "Handleiding Aanpak Begeleidingsethiek voor AI in de zorg (`begeleidingsethiek`)" in text
-    assert text.count("Geen.") == 2  # no actor on no phase, no checklist item without a source
+    assert f"{toolkaart.tool('begeleidingsethiek').name} (`begeleidingsethiek`)" in text
+    none = t("beheer.missing.none")
+    assert text.count(none) == 2  # no actor on no phase, no checklist item without a source
 
 
 def test_content_with_warnings(content_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -89,14 +93,16 @@ def test_content_with_warnings(content_copy: Path, monkeypatch: pytest.MonkeyPat
     edit_yaml(content_copy / "phases.yaml", drop_source)
     app = open_beheer(content_copy, monkeypatch)
 
-    assert [w.value for w in app.warning] == ["De inhoud is geldig, met 2 waarschuwingen."]
+    two_warnings = t("beheer.validation.warnings", warnings=counted("warning", 2))
+    assert [w.value for w in app.warning] == [two_warnings]
     (listing,) = [c.value for c in app.code]
     lines = listing.splitlines()
     assert len(lines) == 2
     assert lines[0].startswith(f"{content_copy / 'phases.yaml'}:")
     assert lines[0].endswith("warning: checklist item 'idee-zorgvraag' has no source")
     assert lines[1].startswith(f"{content_copy / 'tools.yaml'}:")
-    assert "Idee: Het idee komt voort uit een concrete vraag" in text_of(app)
+    idee = load_toolkaart(content_copy).phase("idee")
+    assert f"{idee.name}: {idee.checklist[0].text[:40]}" in text_of(app)
     assert "(`idee-zorgvraag`)" in text_of(app)
 
 
@@ -108,7 +114,7 @@ def test_broken_content_says_what_is_wrong(
     app = open_beheer(content_copy, monkeypatch)
 
     assert [e.value for e in app.error] == [
-        t("beheer.validation.errors", errors="2 fouten", warnings="0 waarschuwingen"),
+        t("beheer.validation.errors", errors=counted("error", 2), warnings=counted("warning", 0)),
         t("beheer.serving_none"),  # broken since this directory was first read
     ]
     (errors,) = (c.value for c in app.code)  # tools.yaml is invalid: no address warning
@@ -119,12 +125,12 @@ def test_broken_content_says_what_is_wrong(
     ]
     assert not app.table  # no matrices without valid content
     text = text_of(app)
-    assert "De versie is onbekend zolang de inhoud fouten bevat." in text
-    assert "zodra de fouten hersteld zijn" in text
+    assert t("beheer.version.unknown") in text
+    assert t("beheer.links.unavailable") in [i.value for i in app.info]
 
 
 def test_reload_lists_what_changed_since_the_previous_load(
-    content_copy: Path, monkeypatch: pytest.MonkeyPatch
+    toolkaart: Toolkaart, content_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = open_beheer(content_copy, monkeypatch)
     assert not app.table[0].value.empty
@@ -138,33 +144,33 @@ def test_reload_lists_what_changed_since_the_previous_load(
     for path, stat in stamps.items():
         os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
 
-    app.button[0].click().run()
-    assert not app.exception
+    reload(app)
     assert [s.value for s in app.success] == [
-        "Opnieuw geladen. Sinds de vorige keer laden: 0 toegevoegd, 0 verwijderd, 2 gewijzigd."
+        t("beheer.reload.changed", added=0, removed=0, changed=2)
     ]
+    change, kind, item, name, fields = (
+        t(f"beheer.diff.col.{column}") for column in ("change", "kind", "id", "name", "fields")
+    )
     assert table_rows(app, 0) == [
         {
-            "Wijziging": "gewijzigd",
-            "Soort": "Gegevens (meta.yaml)",
-            "Id": "meta",
-            "Naam of tekst": "Toolkaart Waardevolle AI voor gezondheid",
-            "Gewijzigde velden": "version",
+            change: t("beheer.diff.changed"),
+            kind: t("beheer.kind.meta"),
+            item: "meta",
+            name: toolkaart.meta.title,
+            fields: "version",
         },
         {
-            "Wijziging": "gewijzigd",
-            "Soort": "Fase",
-            "Id": "idee",
-            "Naam of tekst": "Ideefase",
-            "Gewijzigde velden": "name",
+            change: t("beheer.diff.changed"),
+            kind: t("beheer.kind.phase"),
+            item: "idee",
+            name: "Ideefase",
+            fields: "name",
         },
     ]
     assert "1. Ideefase" in table_rows(app, 1)[0]  # the matrices show the reloaded content
 
-    app.button[0].click().run()  # nothing changed since this reload
-    assert [i.value for i in app.info] == [
-        "Opnieuw geladen: geen wijzigingen sinds de vorige keer laden."
-    ]
+    reload(app)  # nothing changed since this reload
+    assert [i.value for i in app.info] == [t("beheer.reload.unchanged")]
 
 
 def test_reload_after_breaking_and_repairing(
@@ -175,11 +181,11 @@ def test_reload_after_breaking_and_repairing(
     good = tools.read_text(encoding="utf-8")
 
     tools.write_text(good.replace("number: 3\n", "number: drie\n", 1), encoding="utf-8")
-    app.button[0].click().run()
-    assert "de inhoud bevat nu fouten" in app.warning[0].value
+    reload(app)
+    assert app.warning[0].value == t("beheer.reload.now_broken")
     assert app.error and "tools.yaml:23:13: error" in app.code[0].value
 
     tools.write_text(good, encoding="utf-8")
-    app.button[0].click().run()
-    assert "de inhoud is weer geldig" in app.warning[0].value
+    reload(app)
+    assert app.warning[0].value == t("beheer.reload.was_broken")
     assert not app.error

@@ -7,8 +7,10 @@ import re
 
 from streamlit.testing.v1 import AppTest
 
-from tests.appkit import links, open_page, texts
-from toolkaart.content.models import Toolkaart
+from tests.appkit import links, open_page, opening, texts
+from toolkaart.content.models import Phase, Toolkaart
+from toolkaart.documents.handbook import PHASE_FILL
+from toolkaart.i18n.catalog import t
 from toolkaart.route.gates import Assessment, GateState
 
 PHASE_PAGE = "app_pages/fase.py"
@@ -33,17 +35,26 @@ def answer(app: AppTest, phase_id: str, value: str, *, confirm: bool | None = No
 
 
 def next_link(app: AppTest) -> str:
-    return next(label for label, *_ in links(app) if label.startswith("Volgende fase"))
+    return next(label for label, *_ in links(app) if label.startswith(opening("phase.nav.next")))
+
+
+def next_label(phase: Phase, state: str) -> str:
+    """The link to ``phase`` as the next phase, its gate in ``state`` (passed/current/locked)."""
+    return t("phase.nav.next", number=phase.number, name=phase.name, state=t(f"state.{state}"))
+
+
+def checklist_caption(done: int, total: int) -> str:
+    return t("phase.checklist.caption", done=done, total=total)
 
 
 def test_ticked_items_are_kept_in_the_walk_and_survive_page_switches(toolkaart: Toolkaart) -> None:
     items = toolkaart.phase("idee").checklist
     app = open_page(PHASE_PAGE, {"fase": "idee"})
-    assert "0 van 7 afgevinkt" in texts(app)
+    assert checklist_caption(0, len(items)) in texts(app)
     app.checkbox(key=f"walk.idee.item.{items[0].id}").check().run()
     app.checkbox(key=f"walk.idee.item.{items[2].id}").check().run()
     assert walk(app).checked_in("idee") == {items[0].id, items[2].id}
-    assert "2 van 7 afgevinkt" in texts(app)
+    assert checklist_caption(2, len(items)) in texts(app)
     app.checkbox(key=f"walk.idee.item.{items[2].id}").uncheck().run()
     assert walk(app).checked_in("idee") == {items[0].id}
 
@@ -53,39 +64,47 @@ def test_ticked_items_are_kept_in_the_walk_and_survive_page_switches(toolkaart: 
 
 
 def test_next_phase_unlocks_only_after_ja(toolkaart: Toolkaart) -> None:
+    idee, verkenning = toolkaart.phase("idee"), toolkaart.phase("verkenning")
     app = open_page(PHASE_PAGE, {"fase": "idee"})
-    assert next_link(app) == "Volgende fase: 2. Verkenning (op slot)"
+    assert next_link(app) == next_label(verkenning, "locked")
 
     answer(app, "idee", "nog niet")
-    assert "Besluit vastgelegd: Nog niet." in app.success[0].value
-    assert next_link(app) == "Volgende fase: 2. Verkenning (op slot)"
+    closed = t("phase.gate.closed", answer=t("answer.nog niet"), phase=idee.name)
+    assert app.success[0].value == closed
+    assert next_link(app) == next_label(verkenning, "locked")
 
     answer(app, "idee", "nee")
     assert walk(app).status(toolkaart).current_phase_id == "idee"
-    assert next_link(app) == "Volgende fase: 2. Verkenning (op slot)"
+    assert next_link(app) == next_label(verkenning, "locked")
 
     answer(app, "idee", "ja", confirm=True)
-    assert app.success[0].value == "De poort van Idee is gepasseerd. Fase Verkenning is nu open."
-    assert ("Verder naar fase 2. Verkenning", "fase", "fase=verkenning") in links(app)
-    assert next_link(app) == "Volgende fase: 2. Verkenning (huidige fase)"
-    assert "Poort van deze fase: **gepasseerd**" in texts(app)
+    passed = t("phase.gate.passed", phase=idee.name, next=verkenning.name)
+    assert app.success[0].value == passed
+    onward = t("phase.gate.go_next", number=verkenning.number, name=verkenning.name)
+    assert (onward, "fase", "fase=verkenning") in links(app)
+    assert next_link(app) == next_label(verkenning, "current")
+    assert t("phase.state", state=t("state.passed")) in texts(app)
     # the log keeps every answer, newest first on the page
     history = [m.value for m in app.markdown if m.value.startswith("- ")][-1]
-    assert [line.split("**")[1] for line in history.splitlines()] == ["Ja", "Nee", "Nog niet"]
-    assert "met 7 open checklistpunten" in history.splitlines()[0]
+    answers = [t(f"answer.{value}") for value in ("ja", "nee", "nog niet")]
+    assert [line.split("**")[1] for line in history.splitlines()] == answers
+    open_items = t("phase.gate.history.open", count=len(idee.checklist))
+    assert open_items in history.splitlines()[0]
 
 
 def test_passing_with_open_items_must_be_confirmed(toolkaart: Toolkaart) -> None:
     app = open_page(PHASE_PAGE, {"fase": "idee"})
     app.radio(key="walk.idee.answer").set_value("ja").run()
     # the open items are shown before the decision
-    assert "Nog open checklistpunten (7):" in app.warning[0].value
-    for item in toolkaart.phase("idee").checklist:
+    idee = toolkaart.phase("idee")
+    assert app.warning[0].value == t("phase.gate.open_items", count=len(idee.checklist))
+    for item in idee.checklist:
         assert item.text in texts(app)
     app.button(key="walk.idee.submit").click().run()
-    assert app.error[0].value.startswith("Fase Idee heeft nog 7 open checklistpunten.")
+    refusal = t("gate.error.open_items", phase=idee.name, count=len(idee.checklist))
+    assert app.error[0].value == refusal
     assert walk(app).decisions == ()
-    assert next_link(app).endswith("(op slot)")
+    assert next_link(app).endswith(f"({t('state.locked')})")
 
 
 def test_all_items_ticked_passes_without_confirmation(toolkaart: Toolkaart) -> None:
@@ -93,7 +112,7 @@ def test_all_items_ticked_passes_without_confirmation(toolkaart: Toolkaart) -> N
     for item in toolkaart.phase("idee").checklist:
         app.checkbox(key=f"walk.idee.item.{item.id}").check().run()
     app.radio(key="walk.idee.answer").set_value("ja").run()
-    assert not app.warning and "Ik passeer deze poort" not in [c.label for c in app.checkbox]
+    assert not app.warning and "walk.idee.confirm" not in [c.key for c in app.checkbox]
     app.text_area(key="walk.idee.rationale").input("Besproken met de zorgbestuurder").run()
     app.text_input(key="walk.idee.decided_by").input("Projectteam").run()
     app.button(key="walk.idee.submit").click().run()
@@ -109,9 +128,11 @@ def test_all_items_ticked_passes_without_confirmation(toolkaart: Toolkaart) -> N
 
 def test_a_locked_phase_can_be_read_but_not_answered(toolkaart: Toolkaart) -> None:
     app = open_page(PHASE_PAGE, {"fase": "ontwikkeling"})
-    assert "Poort van deze fase: **op slot**" in texts(app)
-    assert app.info[0].value.startswith("Deze poort is nog op slot.")
-    assert ("Naar de huidige fase: 1. Idee", "fase", "fase=idee") in links(app)
+    assert t("phase.state", state=t("state.locked")) in texts(app)
+    idee = toolkaart.phase("idee")
+    assert app.info[0].value == t("phase.gate.locked", current=idee.name)
+    current = t("phase.gate.go_current", number=idee.number, name=idee.name)
+    assert (current, "fase", "fase=idee") in links(app)
     assert not app.radio and not app.button
     # the phase itself is still there to read
     assert toolkaart.phase("ontwikkeling").key_question in texts(app)
@@ -124,27 +145,30 @@ def test_home_map_shows_how_far_the_walk_has_come(toolkaart: Toolkaart) -> None:
     answer(app, "verkenning", "ja", confirm=True)
 
     open_page(HOME_PAGE, app=app)
-    assert app.get("progress")[0].proto.text == (
-        "2 van 7 poorten gepasseerd. Huidige fase: Ontwikkeling."
+    total = len(toolkaart.phases)
+    current = toolkaart.phase("ontwikkeling").name
+    assert app.get("progress")[0].proto.text == t(
+        "home.progress", passed=2, total=total, current=current
     )
     chart = app.get("graphviz_chart")[0].proto
-    assert "1. Idee (gepasseerd); 2. Verkenning (gepasseerd); 3. Ontwikkeling (huidige fase)" in (
-        chart.alt
+    states = ["passed", "passed", "current"]
+    walked = "; ".join(
+        t("home.map.alt.phase", number=p.number, name=p.name, state=t(f"state.{state}"))
+        for p, state in zip(toolkaart.phases, states, strict=False)
     )
+    assert walked in chart.alt
     # the map colours: passed green, current yellow, locked grey
     fills = {
         p.id: re.search(rf'(?:^|\s)"?{p.id}"? \[[^\]]*fillcolor="?(#\w+)', chart.spec).group(1)  # type: ignore[union-attr]
         for p in toolkaart.phases
     }
-    assert fills["idee"] == fills["verkenning"] == "#c8e6c9"  # passed: green
-    assert fills["ontwikkeling"] == "#fff59d"  # current: yellow
-    assert {fills[p.id] for p in toolkaart.phases[3:]} == {"#eeeeee"}  # locked: grey
+    assert fills["idee"] == fills["verkenning"] == PHASE_FILL["passed"]  # green
+    assert fills["ontwikkeling"] == PHASE_FILL["current"]  # yellow
+    assert {fills[p.id] for p in toolkaart.phases[3:]} == {PHASE_FILL["locked"]}  # grey
+    assert len({PHASE_FILL["passed"], PHASE_FILL["current"], PHASE_FILL["locked"]}) == 3
     phase_labels = [label for label, page, _ in links(app) if page == "fase"]
     assert [label.rsplit("(", 1)[1] for label in phase_labels] == [
-        "gepasseerd)",
-        "gepasseerd)",
-        "huidige fase)",
-        *["op slot)"] * 4,
+        f"{t(f'state.{state}')})" for state in [*states, *["locked"] * 4]
     ]
 
 
@@ -158,7 +182,7 @@ def test_going_back_reopens_the_gate_and_locks_later_ones(toolkaart: Toolkaart) 
     status = walk(app).status(toolkaart)
     assert status.state("idee") is GateState.CURRENT
     assert status.state("verkenning") is GateState.LOCKED
-    assert next_link(app) == "Volgende fase: 2. Verkenning (op slot)"
+    assert next_link(app) == next_label(toolkaart.phase("verkenning"), "locked")
 
 
 def test_productie_asks_for_the_next_review(toolkaart: Toolkaart) -> None:
@@ -172,17 +196,16 @@ def test_productie_asks_for_the_next_review(toolkaart: Toolkaart) -> None:
     app.date_input(key="walk.productie.next_review").set_value(review).run()
     app.checkbox(key="walk.productie.confirm").check().run()
     app.button(key="walk.productie.submit").click().run()
-    assert app.success[0].value == (
-        "De poort van Productie is gepasseerd: alle poorten zijn gepasseerd."
-    )
+    productie = toolkaart.phase("productie")
+    assert app.success[0].value == t("phase.gate.passed_last", phase=productie.name)
     status = walk(app).status(toolkaart)
     assert status.completed and status.next_review == review
     open_page(HOME_PAGE, app=app)
-    assert app.success[0].value.startswith("Alle 7 poorten gepasseerd")
+    assert app.success[0].value == t("home.progress.completed", total=len(toolkaart.phases))
 
 
 def test_answering_without_choosing_says_what_is_missing() -> None:
     app = open_page(PHASE_PAGE, {"fase": "idee"})
     app.button(key="walk.idee.submit").click().run()
-    assert app.error[0].value == "Kies eerst een antwoord op de kernvraag: ja, nog niet of nee."
+    assert app.error[0].value == t("gate.form.no_answer")
     assert walk(app).decisions == ()

@@ -10,8 +10,11 @@ import pytest
 import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
+from tests.appkit import opening
 from tests.conftest import APP_DIR
 from toolkaart.content.models import Toolkaart
+from toolkaart.i18n.catalog import t
+from toolkaart.i18n.dates import date_label
 from toolkaart.route.gates import Answer
 from toolkaart.store.project_store import Store
 from toolkaart.store.tables import projects
@@ -63,59 +66,68 @@ def table(app: AppTest) -> list[dict[str, object]]:
     return records
 
 
+def col(name: str) -> str:
+    """A column of the project table (and of the counts table)."""
+    return t(f"portfolio.col.{name}")
+
+
 def test_portfolio_shows_counts_as_chart_and_text_and_a_row_per_project(
     store: Store, toolkaart: Toolkaart
 ) -> None:
     seed(store, toolkaart)
     app = open_page()
-    assert app.title[0].value == "Portfolio van AI-projecten"
+    assert app.title[0].value == t("portfolio.title")
     assert [m.value for m in app.metric] == ["3", "0"]
     chart = app.get("vega_lite_chart")[0].proto
-    assert chart.alt == "Aantal actieve projecten per fase"
+    assert chart.alt == t("portfolio.chart.title")
     encoding = json.loads(chart.spec)["encoding"]
-    assert encoding["y"]["field"] == "Fase"  # horizontal bars: phase names read left to right
+    assert encoding["y"]["field"] == col("phase")  # horizontal bars: names read left to right
     assert encoding["y"]["sort"] is None  # route order, as given
-    sentence = next(m.value for m in app.markdown if m.value.startswith("Aantal actieve"))
-    assert f"{toolkaart.phases[0].name}: 2" in sentence
-    assert f"{toolkaart.phases[1].name}: 1" in sentence
-    assert app.table[0].value.to_dict("records")[0] == {
-        "Fase": toolkaart.phases[0].name,
-        "Aantal": 2,
-    }
-    rows = {r["Project"]: r for r in table(app)}
+    first, second = toolkaart.phases[0], toolkaart.phases[1]
+    sentence = next(
+        m.value for m in app.markdown if m.value.startswith(opening("portfolio.count.sentence"))
+    )
+    assert t("portfolio.count.part", phase=first.name, count=2) in sentence
+    assert t("portfolio.count.part", phase=second.name, count=1) in sentence
+    assert app.table[0].value.to_dict("records")[0] == {col("phase"): first.name, col("count"): 2}
+    rows = {r[col("project")]: r for r in table(app)}
     assert set(rows) == {"Sepsis-voorspeller", "Röntgen-triage", "Decubitus-alert"}
     sepsis = rows["Sepsis-voorspeller"]
-    second = toolkaart.phases[1]
-    assert sepsis["Fase"] == f"{second.number}. {second.name}"
-    assert sepsis["Poort wacht op besluit"] == second.key_question
-    assert sepsis["Laatste besluit"] == f"Ja ({toolkaart.phases[0].name})"
-    assert sepsis["Datum laatste besluit"] == "1 oktober 2026"
-    assert sepsis["Open checklistpunten"] == len(second.checklist)
-    assert rows["Röntgen-triage"]["Laatste besluit"] == "nog geen"
-    assert rows["Decubitus-alert"]["Dagen sinds wijziging"] == 40
+    assert sepsis[col("phase")] == f"{second.number}. {second.name}"
+    assert sepsis[col("awaiting")] == second.key_question
+    assert sepsis[col("last_decision")] == f"{t('answer.ja')} ({first.name})"
+    assert sepsis[col("last_date")] == date_label(dt.date(2026, 10, 1))
+    assert sepsis[col("open_items")] == len(second.checklist)
+    assert rows["Röntgen-triage"][col("last_decision")] == t("portfolio.none")
+    assert rows["Decubitus-alert"][col("days")] == 40
     labels = [e.label for e in app.expander]
-    assert f"Sepsis-voorspeller: {len(second.checklist)} open checklistpunten" in labels
+    details = t("portfolio.details", name="Sepsis-voorspeller", count=len(second.checklist))
+    assert details in labels
     links = {link.proto.label: link.proto.page for link in app.get("page_link")}
-    assert "Sepsis-voorspeller openen in de Zelfscan" in links
+    assert t("portfolio.open_project", name="Sepsis-voorspeller") in links
 
 
 def test_filter_by_organisation_and_flag_stale_projects(store: Store, toolkaart: Toolkaart) -> None:
     seed(store, toolkaart)
     app = open_page()
-    assert app.selectbox[0].label == "Organisatie"
-    app.selectbox[0].select("UMC Zuid").run()
-    assert {r["Project"] for r in table(app)} == {"Röntgen-triage", "Decubitus-alert"}
+    organisation = app.selectbox(key="portfolio.organisation")
+    assert organisation.label == t("portfolio.filter.organisation")
+    organisation.select("UMC Zuid").run()
+    assert {r[col("project")] for r in table(app)} == {"Röntgen-triage", "Decubitus-alert"}
     assert [m.value for m in app.metric] == ["2", "0"]
-    app.number_input[0].set_value(30).run()
-    flagged = {r["Project"] for r in table(app) if str(r["Gemarkeerd"]).startswith("⚠")}
-    assert flagged == {"Decubitus-alert"}
+    app.number_input(key="portfolio.stale_days").set_value(30).run()
+    flags = {r[col("project")]: r[col("stale")] for r in table(app)}
+    assert flags == {
+        "Röntgen-triage": t("portfolio.stale.no"),
+        "Decubitus-alert": t("portfolio.stale.yes"),
+    }
     assert [m.value for m in app.metric] == ["2", "1"]
-    assert app.metric[1].label == "Langer dan 30 dagen niet gewijzigd"
+    assert app.metric[1].label == t("portfolio.metric.stale", days=30)
 
 
 def test_without_projects_the_page_says_so(store: Store) -> None:
     app = open_page()
-    assert "geen actieve projecten" in app.info[0].value
+    assert app.info[0].value == t("portfolio.empty")
     assert not app.dataframe
 
 
@@ -140,7 +152,8 @@ def test_projects_in_use_show_their_next_review_and_whether_it_is_due(
     in_use("Dienstrooster-AI", dt.date(2026, 1, 1))  # review date passed: due
     in_use("Spraakherkenning", dt.date(2099, 1, 1))
     store.create("Nieuw idee", "Ziekenhuis Oost")
-    rows = {r["Project"]: r for r in table(open_page())}
-    assert rows["Dienstrooster-AI"]["Volgende herbeoordeling"] == "⚠ 1 januari 2026: nu aan de orde"
-    assert rows["Spraakherkenning"]["Volgende herbeoordeling"] == "1 januari 2099"
-    assert rows["Nieuw idee"]["Volgende herbeoordeling"] == ""
+    rows = {r[col("project")]: r for r in table(open_page())}
+    due = t("portfolio.review.due", date=date_label(dt.date(2026, 1, 1)))
+    assert rows["Dienstrooster-AI"][col("review")] == due
+    assert rows["Spraakherkenning"][col("review")] == date_label(dt.date(2099, 1, 1))
+    assert rows["Nieuw idee"][col("review")] == ""

@@ -10,6 +10,8 @@ import pytest
 
 from tests.appkit import open_page, texts
 from tests.conftest import REPO
+from toolkaart.content.loader import load_toolkaart
+from toolkaart.content.models import Toolkaart
 from toolkaart.i18n.catalog import t
 
 PAGES = (
@@ -27,11 +29,11 @@ def test_no_streamlit_pages_folder_beside_the_app() -> None:
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_footer_shows_the_content_version(page: str) -> None:
+def test_footer_shows_the_content_version(page: str, toolkaart: Toolkaart) -> None:
     app = open_page(page)
-    assert app.caption[-1].value == (
-        "Toolkaart Waardevolle AI voor gezondheid, inhoud versie 1.0.0 (22 november 2026)"
-    )
+    meta = toolkaart.meta
+    assert app.caption[-1].value == t("footer.version", title=meta.title, version=meta.label)
+    assert "1.0.0" in meta.label and "22 november 2026" in meta.label
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -54,7 +56,9 @@ def test_content_is_reloaded_when_a_file_changes(
     app.run()
     assert "Is het idee echt wenselijk?" in texts(app)
     assert "Is het idee wenselijk?" not in texts(app)
-    assert "inhoud versie 1.0.1 (22 november 2026)" in app.caption[-1].value
+    meta = load_toolkaart(content_copy).meta
+    assert meta.version == "1.0.1"
+    assert app.caption[-1].value == t("footer.version", title=meta.title, version=meta.label)
 
 
 def test_unchanged_content_is_not_loaded_again(
@@ -136,12 +140,21 @@ def test_beheer_shows_the_errors_and_that_the_previous_content_is_live(
 def test_the_sidebar_lists_every_page_per_kind_of_user() -> None:
     app = open_page("app_pages/home.py")
     sections = [m.value for m in app.sidebar.markdown]
-    assert sections == ["**De route**", "**Projecten**", "**Voor het bestuur**", "**Inhoud**"]
+    kinds = ("route", "projects", "board", "content")
+    assert sections == [f"**{t(f'nav.section.{kind}')}**" for kind in kinds]
     labels = [link.proto.label for link in app.sidebar.get("page_link")]
-    assert labels == [
-        "Toolkaart", "Fase", "Actoren", "Hulpmiddelen", "Projecten", "Zelfscan", "Portfolio",
-        "Agenda", "Beheer",
-    ]  # fmt: skip
+    pages = (
+        "home",
+        "phase",
+        "actors",
+        "tools",
+        "projects",
+        "scan",
+        "portfolio",
+        "agenda",
+        "beheer",
+    )
+    assert labels == [t(f"nav.{page}") for page in pages]
     assert {link.proto.query_string for link in app.sidebar.get("page_link")} == {""}
 
 

@@ -1,0 +1,309 @@
+"""AppTest of the Projecten and Zelfscan pages: create, open, archive, tick, decide, conflicts."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import APP_DIR
+from toolkaart.content.models import Toolkaart
+from toolkaart.i18n.catalog import t
+from toolkaart.i18n.dates import local_time_label
+from toolkaart.route.gates import Answer
+from toolkaart.route.project import Project
+from toolkaart.settings import settings
+from toolkaart.store.project_store import Store
+
+PROJECTS = "app_pages/projecten.py"
+SCAN = "app_pages/zelfscan.py"
+
+
+def open_page(page: str, query: dict[str, str] | None = None) -> AppTest:
+    """A new session on ``page`` with ``query`` in its URL, as a link or a refresh would open it."""
+    app = AppTest.from_file(str(APP_DIR / "app.py"), default_timeout=30).run()
+    app.query_params.update(query or {})
+    app.switch_page(page).run()
+    assert not app.exception, app.exception
+    return app
+
+
+def texts(app: AppTest) -> str:
+    kinds = ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error")
+    return "\n".join(
+        str(getattr(e, "value", "")) for kind in (*kinds, "success") for e in app.get(kind)
+    )
+
+
+def click(app: AppTest, key: str) -> None:
+    app.button(key=key).click().run()
+    assert not app.exception, app.exception
+
+
+def the_store() -> Store:
+    return Store(settings().database_url)
+
+
+# Projecten
+
+
+def test_projecten_creates_a_project_and_opens_it_in_the_zelfscan(toolkaart: Toolkaart) -> None:
+    app = open_page(PROJECTS)
+    assert t("projects.list.empty") in texts(app)
+    app.text_input(key="projects.create.name").input("Sepsis-signalering")
+    app.text_input(key="projects.create.organisation").input("Ziekenhuis Één")
+    click(app, "projects.create.submit")
+    stored = the_store().list_projects()
+    assert [p.name for p in stored] == ["Sepsis-signalering"]
+    assert stored[0].organisation == "Ziekenhuis Één"
+    assert app.query_params["project"] == stored[0].id  # the project is in the URL
+    assert app.title[0].value == t("scan.title", name="Sepsis-signalering")
+    assert t("projects.create.done", name="Sepsis-signalering") in texts(app)
+    assert current_line(toolkaart, "idee", passed=0) in texts(app)
+
+
+def test_projecten_refuses_a_project_without_a_name() -> None:
+    app = open_page(PROJECTS)
+    click(app, "projects.create.submit")
+    assert t("project.error.name_required") in [e.value for e in app.error]
+    assert the_store().list_projects() == []
+
+
+def test_projecten_lists_archives_and_restores(toolkaart: Toolkaart) -> None:
+    store = the_store()
+    kept = store.create("Triage", "Huisartsenpost")
+    old = store.create("Oud project")
+    app = open_page(PROJECTS)
+    page = texts(app)
+    triage = t("projects.list.name", name="Triage")
+    triage += t("projects.list.organisation", organisation="Huisartsenpost")
+    old_name = t("projects.list.name", name="Oud project")
+    assert triage in page and old_name in page
+    idee = toolkaart.phase("idee")
+    summary = t(
+        "projects.list.summary",
+        where=t("projects.list.phase", number=idee.number, phase=idee.name),
+        passed=0,
+        total=len(toolkaart.phases),
+        updated=local_time_label(store.get(kept.id).updated_at),
+        archived="",
+    )
+    assert summary in page
+    links = {link.proto.label: link.proto.query_string for link in app.get("page_link")}
+    assert links[t("projects.list.open", name="Triage")] == f"project={kept.id}"
+    archive = app.button(key=f"projects.archive.{old.id}")
+    assert archive.label == t("projects.list.archive", name="Oud project")
+    click(app, f"projects.archive.{old.id}")
+    assert t("projects.list.archived_done", name="Oud project") in texts(app)
+    assert old_name not in texts(app)
+    assert store.get(old.id).archived
+    app.toggle(key="projects.show_archived").set_value(True).run()
+    assert old_name in texts(app) and t("projects.list.archived") in texts(app)
+    restore = app.button(key=f"projects.archive.{old.id}")
+    assert restore.label == t("projects.list.restore", name="Oud project")
+    click(app, f"projects.archive.{old.id}")
+    assert not store.get(old.id).archived
+
+
+# Zelfscan
+
+
+def scan(project: Project, phase: str | None = None) -> AppTest:
+    query = {"project": project.id, **({"fase": phase} if phase else {})}
+    return open_page(SCAN, query)
+
+
+def version_key(project: Project, phase: str = "idee") -> str:
+    """The part of the Zelfscan's widget keys that names the version the page shows (the stored
+    one): after a save the page draws fresh widgets for the new version."""
+    stored = the_store().get(project.id)
+    return f"{stored.id}.{stored.version}.{phase}"
+
+
+def current_line(toolkaart: Toolkaart, phase_id: str, passed: int) -> str:
+    phase = toolkaart.phase(phase_id)
+    total = len(toolkaart.phases)
+    return t("scan.current", number=phase.number, phase=phase.name, passed=passed, total=total)
+
+
+def tick_all(app: AppTest, project: Project, toolkaart: Toolkaart) -> None:
+    on = version_key(project)
+    for item in toolkaart.phase("idee").checklist:
+        app.checkbox(key=f"c.{on}.{item.id}").check()
+    click(app, f"scan.checklist.save.{on}")
+
+
+def decide(
+    app: AppTest, project: Project, answer: str, rationale: str, accept: bool = False
+) -> None:
+    on = version_key(project)
+    app.radio(key=f"scan.answer.{on}").set_value(Answer(answer))
+    app.text_area(key=f"scan.rationale.{on}").input(rationale)
+    app.text_input(key=f"scan.decided_by.{on}").input("Stuurgroep")
+    if accept:
+        app.checkbox(key=f"scan.confirm.{on}").check()
+    click(app, f"scan.decide.{on}")
+
+
+def test_zelfscan_without_a_project_points_to_the_projects() -> None:
+    app = open_page(SCAN)
+    assert t("scan.no_project") in texts(app)
+    assert t("scan.to_projects") in [link.proto.label for link in app.get("page_link")]
+    unknown = open_page(SCAN, {"project": "bestaat-niet"})
+    assert t("store.error.not_found", id="bestaat-niet") in [e.value for e in unknown.error]
+
+
+def test_zelfscan_ticks_and_passes_a_gate_and_shows_the_log(toolkaart: Toolkaart) -> None:
+    store = the_store()
+    project = store.create("Valpreventie")
+    app = scan(project)
+    idee = toolkaart.phase("idee")
+    tick_all(app, project, toolkaart)
+    assert t("scan.checklist.saved", phase=idee.name) in texts(app)
+    items = {i.id for i in idee.checklist}
+    assert store.get(project.id).assessment.checked_in("idee") == items
+    decide(app, project, "ja", "Wenselijk volgens de zorgprofessionals")
+    assert t("scan.gate.saved", answer=t("answer.ja"), phase=idee.name) in texts(app)
+    assert current_line(toolkaart, "verkenning", passed=1) in texts(app)
+    saved = store.get(project.id)
+    assert saved.status(toolkaart).current_phase_id == "verkenning"
+    assert saved.assessment.decisions[0].rationale == "Wenselijk volgens de zorgprofessionals"
+    log = app.table[0].value
+    assert list(log[t("scan.log.answer")]) == [t("answer.ja")]
+    assert list(log[t("scan.log.by")]) == ["Stuurgroep"]
+
+
+def test_zelfscan_passing_with_open_items_needs_the_explicit_tick(toolkaart: Toolkaart) -> None:
+    store = the_store()
+    project = store.create("Open punten")
+    app = scan(project)
+    decide(app, project, "ja", "Snel door")
+    idee = toolkaart.phase("idee")
+    refusal = t("gate.error.open_items", phase=idee.name, count=len(idee.checklist))
+    assert refusal in [e.value for e in app.error]
+    assert store.get(project.id).assessment.decisions == ()  # nothing saved
+    decide(app, project, "ja", "Bewust, met open punten", accept=True)
+    decision = store.get(project.id).assessment.decisions[0]
+    assert len(decision.open_items) == len(toolkaart.phase("idee").checklist)
+
+
+def test_zelfscan_shows_a_locked_gate_but_keeps_the_phase_readable(toolkaart: Toolkaart) -> None:
+    project = the_store().create("Op slot")
+    app = scan(project, phase="pilot-a")
+    assert app.selectbox(key=f"scan.phase.{project.id}.{project.version}").value == "pilot-a"
+    pilot_a = toolkaart.phase("pilot-a")
+    assert pilot_a.key_question in texts(app)
+    locked = t("scan.gate.locked", phase=pilot_a.name, current=toolkaart.phase("idee").name)
+    assert locked in texts(app)
+    assert [b.key for b in app.button if str(b.key).startswith("scan.decide.")] == []
+
+
+def test_zelfscan_tells_about_a_save_by_someone_else_and_overwrites_nothing(
+    toolkaart: Toolkaart,
+) -> None:
+    store = the_store()
+    project = store.create("Gedeeld project")
+    app = scan(project)  # this session read version 1
+    on = version_key(project)
+    idee = toolkaart.phase("idee")
+    ticked = [item.id for item in idee.checklist[:2]]
+    for item_id in ticked:
+        app.checkbox(key=f"c.{on}.{item_id}").check()
+    theirs = store.save(replace(project, organisation="Team Noord"))  # another session saves
+    click(app, f"scan.checklist.save.{on}")
+    errors = "\n".join(e.value for e in app.error)
+    assert t("store.error.conflict", name=project.name, current=2, mine=1) in errors
+    field = t("project.field.organisation")
+    assert t("project.diff.field", field=field, old="", new="Team Noord") in errors
+    mine = errors.split(t("store.conflict.mine"))[1]
+    assert t("project.diff.ticked", phase=idee.name, items=", ".join(sorted(ticked))) in mine
+    assert store.get(project.id) == theirs
+    assert app.caption[0].value == "Team Noord"  # the page now shows the stored version
+
+
+def test_zelfscan_offers_the_four_downloads() -> None:
+    project = the_store().create("Rapportage")
+    app = scan(project)
+    labels = [e.proto.label for e in app.get("download_button")]
+    assert labels == [t(f"scan.export.{extension}") for extension in ("json", "md", "docx", "pdf")]
+
+
+# the navigator's phase pages on the open project
+
+
+FASE = "app_pages/fase.py"
+
+
+def test_the_phase_page_works_on_the_project_in_the_url(toolkaart: Toolkaart) -> None:
+    store = the_store()
+    project = store.create("Navigator op project")
+    app = open_page(FASE, {"project": project.id, "fase": "idee"})
+    assert t("projects.banner", name="Navigator op project") in texts(app)
+    first = toolkaart.phase("idee").checklist[0]
+    app.checkbox(key=f"walk.idee.item.{first.id}").check().run()
+    assert store.get(project.id).assessment.checked_in("idee") == {first.id}  # saved at once
+    app.radio(key="walk.idee.answer").set_value("ja").run()
+    app.checkbox(key="walk.idee.confirm").check()
+    app.text_area(key="walk.idee.rationale").input("Via de fase")
+    click(app, "walk.idee.submit")
+    saved = store.get(project.id)
+    assert saved.status(toolkaart).current_phase_id == "verkenning"
+    assert saved.assessment.decisions[0].rationale == "Via de fase"
+    # links onward keep the project; a new session (a refresh) shows the same walk
+    assert all("project=" + project.id in q for _, q in page_links(app) if "fase=" in q)
+    again = open_page("app_pages/home.py", {"project": project.id})
+    progress = [bar.proto.text for bar in again.get("progress")]
+    verkenning = toolkaart.phase("verkenning").name
+    assert progress == [
+        t("home.progress", passed=1, total=len(toolkaart.phases), current=verkenning)
+    ]
+    no_project = open_page(FASE, {"fase": "idee"})
+    assert no_project.checkbox(key=f"walk.idee.item.{first.id}").value is False  # no ticks
+
+
+def test_the_phase_page_tells_when_someone_else_saved_the_project_first(
+    toolkaart: Toolkaart,
+) -> None:
+    store = the_store()
+    project = store.create("Twee tabbladen")
+    app = open_page(FASE, {"project": project.id, "fase": "idee"})
+    store.save(replace(project, contact="Iemand anders"))
+    first = f"walk.idee.item.{toolkaart.phase('idee').checklist[0].id}"
+    app.checkbox(key=first).check().run()
+    refusal = t("store.error.conflict", name=project.name, current=2, mine=1)
+    assert any(refusal in e.value for e in app.error)
+    assert app.checkbox(key=first).value is False  # the page shows what is stored
+    assert store.get(project.id).contact == "Iemand anders"
+
+
+def test_after_a_conflict_the_phase_page_shows_and_keeps_the_other_sessions_ticks(
+    toolkaart: Toolkaart,
+) -> None:
+    store = the_store()
+    project = store.create("Samen afvinken")
+    first, second = (item.id for item in toolkaart.phase("idee").checklist[:2])
+    app = open_page(FASE, {"project": project.id, "fase": "idee"})  # this session: version 1
+    theirs = project.assessment.with_checked(toolkaart, "idee", [first])
+    store.save(project.with_assessment(theirs))  # another session ticks the first item
+    app.radio(key="walk.idee.answer").set_value("nog niet").run()
+    click(app, "walk.idee.submit")
+    refusal = t("store.error.conflict", name=project.name, current=2, mine=1)
+    assert any(refusal in e.value for e in app.error)
+    assert app.checkbox(key=f"walk.idee.item.{first}").value is True  # what is stored now
+    app.checkbox(key=f"walk.idee.item.{second}").check().run()  # this session's next tick
+    assert store.get(project.id).assessment.checked_in("idee") == {first, second}
+
+
+def page_links(app: AppTest) -> list[tuple[str, str]]:
+    return [(link.proto.label, link.proto.query_string) for link in app.get("page_link")]
+
+
+def test_the_home_page_says_truly_whether_the_walk_is_saved() -> None:
+    alone = open_page("app_pages/home.py")
+    captions = [c.value for c in alone.caption]
+    assert t("home.saving.session") in captions
+    project = the_store().create("Bewaard project")
+    with_project = open_page("app_pages/home.py", {"project": project.id})
+    captions = [c.value for c in with_project.caption]
+    assert t("home.saving.project", name="Bewaard project") in captions
+    assert t("home.saving.session") not in captions
