@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 import sqlalchemy as sa
@@ -51,7 +52,7 @@ def seed(store: Store, toolkaart: Toolkaart) -> None:
     )
     store.create("Röntgen-triage", "UMC Zuid")
     old = store.create("Decubitus-alert", "UMC Zuid")
-    store.archive(store.create("Gearchiveerd", "UMC Zuid"))
+    store.save(replace(store.create("Gearchiveerd", "UMC Zuid"), archived=True))
     with store.write() as connection:  # Decubitus-alert last changed 40 days ago
         connection.execute(
             sa.update(projects)

@@ -34,11 +34,6 @@ class DraftInfo:
     saved_at: dt.datetime
 
 
-def saved_label(moment: dt.datetime) -> str:
-    """When a draft was saved, as Dutch readers write it: 23-11-2026 14:05."""
-    return local_time_label(moment)
-
-
 def _info(row: sa.Row[*tuple[Any, ...]]) -> DraftInfo:
     return DraftInfo(row.id, row.title, row.meeting_date, row.version, row.saved_at)
 
@@ -82,7 +77,9 @@ def save_draft(store: Database, agenda: Agenda, base: DraftInfo | None = None) -
             if current is None:
                 raise AgendaError("draft_gone", title=base.title)
             info = _info(current)
-            raise AgendaError("draft_conflict", title=info.title, saved=saved_label(info.saved_at))
+            raise AgendaError(
+                "draft_conflict", title=info.title, saved=local_time_label(info.saved_at)
+            )
     return DraftInfo(base.id, agenda.title, agenda.meeting_date, base.version + 1, now)
 
 

@@ -163,10 +163,6 @@ class Store(Database):
             raise self._conflict(project)
         return saved
 
-    def archive(self, project: Project, archived: bool = True) -> Project:
-        """Archive (or with ``archived=False`` restore) a project: a save like any other."""
-        return self.save(replace(project, archived=archived))
-
     def _conflict(self, mine: Project) -> StoreError:
         current = self.get(mine.id)  # ProjectNotFound when it is not there at all
         base = next((p for p in self.history(mine.id) if p.version == mine.version), None)

@@ -13,7 +13,7 @@ from toolkaart.board.agenda_model import Agenda
 from toolkaart.board.portfolio import Portfolio, PortfolioRow
 from toolkaart.content.models import Toolkaart
 from toolkaart.i18n.catalog import t
-from toolkaart.i18n.dates import date_label
+from toolkaart.i18n.dates import date_label, local_time_label
 from toolkaart.route.project import Project
 from toolkaart.store import agenda_store
 from toolkaart.store.agenda_store import DraftInfo
@@ -45,7 +45,7 @@ def draft_label(draft: DraftInfo) -> str:
         "agenda.draft_label",
         title=draft.title,
         date=date_label(draft.meeting_date),
-        saved=agenda_store.saved_label(draft.saved_at),
+        saved=local_time_label(draft.saved_at),
     )
 
 
