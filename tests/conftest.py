@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import uuid
@@ -17,6 +18,7 @@ import streamlit.config
 from toolkaart.content.graph import ToolkaartGraph
 from toolkaart.content.loader import load_toolkaart
 from toolkaart.content.models import Toolkaart
+from toolkaart.route import gates
 from toolkaart.serve import streamlit_settings
 from toolkaart.settings import SHIPPED_CONTENT_DIR, settings
 
@@ -61,6 +63,20 @@ def _private_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test touches the default database: each gets its own SQLite file unless it says else."""
     monkeypatch.setenv("TOOLKAART_DATABASE_URL", f"sqlite:///{tmp_path / 'toolkaart.sqlite3'}")
     monkeypatch.setenv("TOOLKAART_DATA_DIR", str(tmp_path / "data"))
+
+
+#: The day the domain judges decisions on in tests: the examples are dated up to early 2028.
+TODAY = dt.date(2028, 12, 31)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _a_fixed_today() -> Iterator[None]:
+    """Decisions may not lie in the future (``gates.today``); the tests' dated examples are judged
+    on one fixed day, so they mean the same whenever the suite runs (session-wide: module
+    fixtures decide too)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(gates, "today", lambda: TODAY)
+        yield
 
 
 @pytest.fixture(autouse=True)

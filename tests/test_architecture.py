@@ -13,11 +13,12 @@ from pathlib import Path
 import toolkaart
 
 PACKAGE = Path(toolkaart.__file__).parent
-BASE = {"i18n", "settings", "errors"}
+BASE = {"i18n", "settings", "errors", "user_text"}
 ALLOWED: dict[str, set[str]] = {
     "i18n": set(),
     "settings": set(),
     "errors": {"i18n"},
+    "user_text": {"errors"},
     "content": BASE,
     "route": BASE | {"content"},
     "board": BASE | {"content", "route"},

@@ -15,7 +15,7 @@ from toolkaart import serve
 from toolkaart.content import schema, web_addresses
 from toolkaart.content.loader import LoadResult, load_content
 from toolkaart.content.models import Toolkaart
-from toolkaart.errors import ImportRejected, ProjectError, StoreError
+from toolkaart.errors import ImportRejected, ProjectError, StoreError, TextError
 from toolkaart.settings import settings
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
@@ -199,7 +199,7 @@ def cmd_project_create(args: argparse.Namespace) -> int:
         project = Store(args.database).create(
             args.name, args.organisation, args.description, args.contact
         )
-    except ProjectError as error:
+    except (ProjectError, TextError) as error:
         return _refused(error)
     print(project.id)
     return EXIT_OK

@@ -52,6 +52,12 @@ class AgendaError(MessageError):
     prefix = "agenda.error"
 
 
+class TextError(MessageError):
+    """A text a field may not hold (``toolkaart.user_text``): a stray control character, too long."""
+
+    prefix = "text.error"
+
+
 class StoreError(MessageError):
     """A store operation refused."""
 

@@ -34,7 +34,8 @@ from toolkaart.board.portfolio import build_portfolio
 from toolkaart.content.graph import ToolkaartGraph
 from toolkaart.content.models import Toolkaart
 from toolkaart.content.schema import render
-from toolkaart.errors import AgendaError
+from toolkaart.errors import AgendaError, TextError
+from toolkaart.i18n.catalog import t
 from toolkaart.route.gates import Answer, Assessment
 from toolkaart.route.project import Project
 
@@ -324,10 +325,15 @@ def test_edits_that_make_no_sense_are_refused_in_dutch(agenda: Agenda) -> None:
         edit_item(agenda, "overview", title="   ")
     with pytest.raises(AgendaError, match="bestaat niet"):
         move_item(agenda, "free-9", 1)
-    with pytest.raises(AgendaError, match="hoogstens 200 tekens"):
+    with pytest.raises(TextError) as too_long:
         add_item(agenda, "x" * 201)
-    with pytest.raises(AgendaError, match="notitie"):
+    assert (too_long.value.code, too_long.value.params["limit"]) == ("too_long", 200)
+    with pytest.raises(TextError) as long_note:
         edit_item(agenda, "overview", note="x" * 10_001)
+    assert long_note.value.params["field"] == t("agenda.item.note")
+    with pytest.raises(TextError, match="stuurteken"):
+        add_item(agenda, "Rondvraag\ufffe")
+    assert add_item(agenda, "Rond\nvraag").items[-1].title == "Rond vraag"  # one line
 
 
 def test_remove_and_change_details(agenda: Agenda) -> None:

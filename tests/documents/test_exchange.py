@@ -232,12 +232,12 @@ HOSTILE: list[tuple[str, bytes | Mutation, str]] = [
     (
         "locked-gate-in-log",
         _locked_gate,
-        "Besluit 1 in het logboek: De poort van fase Pilot A is nog op slot",
+        "Besluit 1 in het logboek (geteld vanaf 1): De poort van fase Pilot A is nog op slot",
     ),
     (
         "log-out-of-order",
         _swap_dates,
-        "Besluit 2 in het logboek: Een besluit van",
+        "Besluit 2 in het logboek (geteld vanaf 1): Een besluit van",
     ),
     (
         "nul-in-name",
@@ -247,7 +247,8 @@ HOSTILE: list[tuple[str, bytes | Mutation, str]] = [
     (
         "nul-in-rationale",
         _set("project.decisions.0.rationale", "ok\u0000"),
-        "project.decisions[1].rationale bevat een onzichtbaar stuurteken.",
+        "Besluit 1 in het logboek (geteld vanaf 1): De onderbouwing bevat een onzichtbaar "
+        "stuurteken",
     ),
     (
         "time-that-overflows-utc",
@@ -262,7 +263,8 @@ HOSTILE: list[tuple[str, bytes | Mutation, str]] = [
     (
         "decision-in-the-future",
         _set("project.decisions.0.decided_on", "2999-01-01"),
-        "project.decisions[1]: een besluit kan niet in de toekomst liggen (2999-01-01).",
+        "Besluit 1 in het logboek (geteld vanaf 1): Een besluit kan niet in de toekomst liggen "
+        "(1 januari 2999)",
     ),
     (
         "too-many-decisions",

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 import pytest
 
 from toolkaart.content.models import Toolkaart
 from toolkaart.errors import GateError
+from toolkaart.route import gates
 from toolkaart.route.gates import (
     Answer,
     Assessment,
@@ -127,7 +129,7 @@ def test_accepted_open_items_are_recorded_with_the_decision_in_checklist_order(
     decision = walk.decisions[-1]
     assert decision.open_items == tuple(i for i in items if i not in {items[1], items[3]})
     assert decision.rationale == "risico aanvaard"
-    assert decision.decided_on == dt.date.today()
+    assert decision.decided_on == gates.today()  # the day decisions are judged on
     assert walk.status(toolkaart).state("idee") is GateState.PASSED
 
 
@@ -291,12 +293,12 @@ def test_validate_log_accepts_every_log_that_decide_writes(toolkaart: Toolkaart)
                 GateDecision("ontwikkeling", Answer.JA, decided_on=DAY),
             ),
             "locked",
-            "Besluit 2 in het logboek: De poort van fase Ontwikkeling is nog op slot",
+            "Besluit 2 in het logboek (geteld vanaf 1): De poort van fase Ontwikkeling is nog op slot",
         ),
         (
             (GateDecision("ruimtevaart", Answer.JA, decided_on=DAY),),
             "unknown_phase",
-            "Besluit 1 in het logboek: Fase 'ruimtevaart' bestaat niet.",
+            "Besluit 1 in het logboek (geteld vanaf 1): Fase 'ruimtevaart' bestaat niet.",
         ),
         (
             (GateDecision("idee", Answer.NOG_NIET, decided_on=DAY, open_items=("geen-punt",)),),
@@ -314,7 +316,7 @@ def test_validate_log_accepts_every_log_that_decide_writes(toolkaart: Toolkaart)
                 GateDecision("verkenning", Answer.JA, decided_on=DAY - dt.timedelta(1)),
             ),
             "out_of_order",
-            "Besluit 2 in het logboek: Een besluit van 2027-02-28",
+            "Besluit 2 in het logboek (geteld vanaf 1): Een besluit van 2027-02-28",
         ),
     ],
     ids=["locked", "unknown-phase", "unknown-open-item", "review-not-last", "out-of-order"],
@@ -332,7 +334,10 @@ def test_validate_log_refuses_an_illegal_log_at_the_first_bad_decision(
 def test_validate_log_refuses_productie_passed_without_a_review_date(toolkaart: Toolkaart) -> None:
     decisions = pass_phases(toolkaart, 7).decisions
     broken = (*decisions[:-1], replace(decisions[-1], next_review=None))
-    with pytest.raises(GateError, match="Besluit 7 in het logboek: Een 'ja' in fase Productie"):
+    with pytest.raises(
+        GateError,
+        match=re.escape("Besluit 7 in het logboek (geteld vanaf 1): Een 'ja' in fase Productie"),
+    ):
         validate_log(toolkaart, broken)
 
 

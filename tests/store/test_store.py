@@ -21,7 +21,7 @@ from alembic.script import ScriptDirectory
 
 from tests.conftest import REPO
 from toolkaart.content.models import Toolkaart
-from toolkaart.errors import ProjectConflict, ProjectError, ProjectNotFound, StoreError
+from toolkaart.errors import ProjectConflict, ProjectError, ProjectNotFound, StoreError, TextError
 from toolkaart.route.gates import Answer, GateDecision
 from toolkaart.route.project import Project, conflict_message
 from toolkaart.route.snapshot import ProjectSnapshot
@@ -88,8 +88,10 @@ def test_a_created_project_reads_back_whole_with_dutch_text(store: Store) -> Non
 def test_project_details_are_checked_with_dutch_messages(store: Store) -> None:
     with pytest.raises(ProjectError, match="Geef het project een naam"):
         store.create("   ")
-    with pytest.raises(ProjectError, match="Naam mag hoogstens 200 tekens lang zijn"):
+    with pytest.raises(TextError, match="Naam mag hoogstens 200 tekens lang zijn"):
         store.create("x" * 201)
+    with pytest.raises(TextError, match="Naam bevat een onzichtbaar stuurteken"):
+        store.create("Val\x00detectie")
     assert store.list_projects() == []
 
 

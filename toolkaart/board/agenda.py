@@ -41,6 +41,7 @@ from toolkaart.errors import AgendaError
 from toolkaart.i18n.catalog import t
 from toolkaart.i18n.dates import date_label, file_stem
 from toolkaart.route.project import Project
+from toolkaart.user_text import one_line, paragraph
 
 #: The actor whose role the board itself plays; its name and description come from the content.
 BOARD_ACTOR_ID = "zorgbestuurder"
@@ -198,19 +199,14 @@ def compose_agenda(
 
 
 def _clean_title(title: str) -> str:
-    cleaned = " ".join(title.split())
+    cleaned = one_line(title, field=t("agenda.item.title"), limit=MAX_TITLE)
     if not cleaned:
         raise AgendaError("empty_title")
-    if len(cleaned) > MAX_TITLE:
-        raise AgendaError("long_title", limit=MAX_TITLE)
     return cleaned
 
 
 def _clean_note(note: str) -> str:
-    cleaned = note.strip()
-    if len(cleaned) > MAX_NOTE:
-        raise AgendaError("long_note", limit=MAX_NOTE)
-    return cleaned
+    return paragraph(note, field=t("agenda.item.note"), limit=MAX_NOTE)
 
 
 def move_item(agenda: Agenda, item_id: str, step: int) -> Agenda:

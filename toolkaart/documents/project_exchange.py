@@ -24,9 +24,9 @@ from pydantic import Field, ValidationError
 from pydantic_core import ErrorDetails
 
 from toolkaart.content.models import Toolkaart
-from toolkaart.errors import GateError, ImportRejected, ProjectError
+from toolkaart.errors import GateError, ImportRejected, ProjectError, TextError
 from toolkaart.i18n.catalog import t
-from toolkaart.route.gates import validate_log
+from toolkaart.route.gates import clean_decided_by, clean_rationale, validate_log
 from toolkaart.route.project import FIELD_LIMITS, Project, new_project_id, with_details
 from toolkaart.route.snapshot import Moment, ProjectSnapshot, Slug, Strict
 from toolkaart.store.project_store import Store
@@ -230,14 +230,21 @@ def read_project(raw: bytes | str, toolkaart: Toolkaart) -> Project:
     data = _parse(raw)
     if data.format_version != FORMAT_VERSION:
         raise ImportRejected([t("exchange.format_version", found=data.format_version)])
-    problems = _references(data, toolkaart) + _implausible(data, dt.date.today())
+    problems = _references(data, toolkaart) + _implausible(data)
     if problems:
         raise ImportRejected(problems)
     project = data.project.to_project()
-    try:
+    try:  # replayed through the rules deciding in the app uses (dates, texts, gates, order)
         validate_log(toolkaart, project.assessment.decisions)
     except GateError as error:
         raise ImportRejected([str(error)]) from None
+    decisions = tuple(
+        replace(
+            d, rationale=clean_rationale(d.rationale), decided_by=clean_decided_by(d.decided_by)
+        )
+        for d in project.assessment.decisions
+    )  # kept as the app keeps them: line breaks as \n, one-line fields on one line
+    project = project.with_assessment(replace(project.assessment, decisions=decisions))
     try:  # the details checked as when typed in; the file's version is not carried over
         return with_details(
             replace(project, version=0),
@@ -246,18 +253,18 @@ def read_project(raw: bytes | str, toolkaart: Toolkaart) -> Project:
             description=project.description,
             contact=project.contact,
         )
-    except ProjectError as error:
+    except (ProjectError, TextError) as error:
         raise ImportRejected([str(error)]) from None
 
 
 #: Times outside these years cannot be meant, and some cannot be stored (converting them to UTC
 #: overflows).
 _YEARS = range(1970, 3000)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def _implausible(data: ExportFile, today: dt.date) -> list[str]:
-    """Dates that cannot be right and text that cannot be stored, each said in Dutch."""
+def _implausible(data: ExportFile) -> list[str]:
+    """Times that cannot be meant or stored, each said in Dutch (the decisions' dates and texts
+    are checked by replaying the log through the gate rules)."""
     problems: list[str] = []
     source = data.project
     for where, moment in (
@@ -269,10 +276,6 @@ def _implausible(data: ExportFile, today: dt.date) -> list[str]:
             problems.append(t("exchange.implausible_time", where=where, value=moment.isoformat()))
     for number, decision in enumerate(source.decisions, start=1):
         where = f"project.decisions[{number}]"
-        if decision.decided_on > today:
-            problems.append(
-                t("exchange.future_decision", where=where, date=decision.decided_on.isoformat())
-            )
         if decision.next_review is not None and decision.next_review.year not in _YEARS:
             problems.append(
                 t(
@@ -281,9 +284,6 @@ def _implausible(data: ExportFile, today: dt.date) -> list[str]:
                     value=decision.next_review.isoformat(),
                 )
             )
-        for field, text in (("rationale", decision.rationale), ("decided_by", decision.decided_by)):
-            if _CONTROL.search(text):
-                problems.append(t("exchange.control_character", where=f"{where}.{field}"))
     return problems
 
 

@@ -254,7 +254,6 @@ NL: dict[str, str] = {
     "gate.error.review_only_last": (
         "Een datum voor de volgende herbeoordeling hoort alleen bij een 'ja' in fase {phase}."
     ),
-    "gate.error.in_future": "Een besluit kan niet in de toekomst liggen ({date}).",
     "gate.error.review_in_past": "De volgende herbeoordeling moet na de besluitdatum liggen.",
     "gate.error.review_required": (
         "Een 'ja' in fase {phase} heeft een datum voor de volgende herbeoordeling nodig: de "
@@ -263,17 +262,22 @@ NL: dict[str, str] = {
     "gate.error.out_of_order": (
         "Een besluit van {date} kan niet na een besluit van {previous} in het logboek staan."
     ),
-    "gate.error.in_log": "Besluit {number} in het logboek: {message}",
+    "gate.error.in_log": "Besluit {number} in het logboek (geteld vanaf 1): {message}",
+    "gate.error.future_date": (
+        "Een besluit kan niet in de toekomst liggen ({date}); vandaag is het {today}."
+    ),
     # projects (toolkaart.route.project, toolkaart.store.project_store)
     "project.field.name": "Naam",
     "project.field.organisation": "Organisatie of team",
     "project.field.description": "Korte beschrijving",
     "project.field.contact": "Contactpersoon",
     "project.error.name_required": "Geef het project een naam.",
-    "project.error.control_character": (
+    "text.error.control_character": (
         "{field} bevat een onzichtbaar stuurteken; typ de tekst opnieuw of plak hem als platte tekst."
     ),
-    "project.error.too_long": "{field} mag hoogstens {limit} tekens lang zijn.",
+    "text.error.too_long": "{field} mag hoogstens {limit} tekens lang zijn (nu {length}).",
+    "gate.field.rationale": "De onderbouwing",
+    "gate.field.decided_by": "Besloten door",
     "project.diff.field": "{field}: '{old}' werd '{new}'",
     "project.diff.nobody": "(niet ingevuld)",
     "project.diff.archived": "Het project is gearchiveerd.",
@@ -334,8 +338,6 @@ NL: dict[str, str] = {
     "exchange.schema.invalid": "{where} heeft een ongeldige waarde.",
     "exchange.copy_name": "{name} (kopie)",
     "exchange.implausible_time": "{where}: {value} kan geen juist tijdstip zijn.",
-    "exchange.future_decision": "{where}: een besluit kan niet in de toekomst liggen ({date}).",
-    "exchange.control_character": "{where} bevat een onzichtbaar stuurteken.",
     "exchange.unknown_phase": "{where}: fase '{phase}' bestaat niet in de huidige Toolkaart.",
     "exchange.unknown_item": (
         "{where}: checklistpunt '{item}' bestaat niet in fase '{phase}' van de huidige Toolkaart."
@@ -589,8 +591,6 @@ NL: dict[str, str] = {
     "agenda.overview.title": "Portefeuille per fase",
     "agenda.error.unknown_item": "Agendapunt '{item}' bestaat niet (meer).",
     "agenda.error.empty_title": "Geef het agendapunt een titel.",
-    "agenda.error.long_title": "Een titel mag hoogstens {limit} tekens lang zijn.",
-    "agenda.error.long_note": "Een notitie mag hoogstens {limit} tekens lang zijn.",
     "agenda.error.not_a_draft": "Dit bestand is geen agenda-concept van de Toolkaart-navigator.",
     "agenda.error.version": (
         "Dit agenda-concept heeft formaatversie {version}; deze navigator leest versie {supported}."

@@ -14,7 +14,13 @@ Rules (see shared/design.md, "Gates"):
   later gate returns to open;
 - the last phase (Productie) is answered again over time; a *ja* there carries the date of the next
   review (required, after the decision date), and only there;
-- decisions are dated in log order: a decision never predates the one before it.
+- decisions are dated in log order: a decision never predates the one before it, and never lies
+  in the future;
+- a rationale is a paragraph of at most ``MAX_RATIONALE`` characters, "besloten door" one line of
+  at most ``MAX_DECIDED_BY`` (``toolkaart.user_text``: no stray control characters).
+
+The forms and the import read these limits from here; ``check_decision`` is the one check behind
+deciding in the app and replaying an imported log.
 """
 
 from __future__ import annotations
@@ -25,7 +31,15 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from toolkaart.content.models import Toolkaart
-from toolkaart.errors import GateError
+from toolkaart.errors import GateError, TextError
+from toolkaart.i18n.catalog import t
+from toolkaart.i18n.dates import date_label
+from toolkaart.user_text import one_line, paragraph
+
+#: Longest rationale of a decision.
+MAX_RATIONALE = 4_000
+#: Longest "besloten door".
+MAX_DECIDED_BY = 200
 
 
 class Answer(StrEnum):
@@ -135,8 +149,26 @@ def earliest_review(decided_on: dt.date) -> dt.date:
     return decided_on + dt.timedelta(days=1)
 
 
+def today() -> dt.date:
+    """The day decisions are checked against (no decision lies after it); one function, so that
+    tests can fix the day their dated examples are judged on."""
+    return dt.date.today()
+
+
+def clean_rationale(text: str) -> str:
+    """A rationale as the log keeps it (TextError when it cannot be kept)."""
+    return paragraph(text, field=t("gate.field.rationale"), limit=MAX_RATIONALE)
+
+
+def clean_decided_by(text: str) -> str:
+    """Who decided, as the log keeps it (TextError when it cannot be kept)."""
+    return one_line(text, field=t("gate.field.decided_by"), limit=MAX_DECIDED_BY)
+
+
 def check_decision(
-    toolkaart: Toolkaart, decisions: tuple[GateDecision, ...], decision: GateDecision
+    toolkaart: Toolkaart,
+    decisions: tuple[GateDecision, ...],
+    decision: GateDecision,
 ) -> None:
     """Raise GateError when ``decision`` may not follow ``decisions`` under the gate rules.
 
@@ -151,6 +183,11 @@ def check_decision(
     if status.state(decision.phase_id) is GateState.LOCKED:
         current = toolkaart.phase(status.current_phase_id)
         raise GateError("locked", phase=phase.name, current=current.name)
+    day = today()
+    if decision.decided_on > day:
+        raise GateError("future_date", date=date_label(decision.decided_on), today=date_label(day))
+    clean_rationale(decision.rationale)
+    clean_decided_by(decision.decided_by)
     if decisions and decision.decided_on < decisions[-1].decided_on:
         raise GateError(
             "out_of_order",
@@ -179,7 +216,7 @@ def validate_log(toolkaart: Toolkaart, decisions: tuple[GateDecision, ...]) -> N
     for index, decision in enumerate(decisions):
         try:
             check_decision(toolkaart, decisions[:index], decision)
-        except GateError as error:
+        except (GateError, TextError) as error:
             raise GateError(
                 "in_log", number=index + 1, message=str(error), rule=error.code
             ) from error
@@ -229,6 +266,8 @@ class Assessment:
             raise GateError("unknown_item", phase=phase_id, items=", ".join(sorted(unknown)))
         checked = dict(self.checked)
         checked[phase_id] = items
+        if not items:  # one way to say "nothing ticked": the phase is absent
+            del checked[phase_id]
         return replace(self, checked=checked)
 
     def needs(self, toolkaart: Toolkaart, phase_id: str, answer: Answer | None) -> DecisionNeeds:
@@ -263,9 +302,9 @@ class Assessment:
         decision = GateDecision(
             phase_id=phase_id,
             answer=answer,
-            rationale=rationale.strip(),
-            decided_by=decided_by.strip(),
-            decided_on=decided_on or dt.date.today(),
+            rationale=clean_rationale(rationale),
+            decided_by=clean_decided_by(decided_by),
+            decided_on=decided_on or today(),
             open_items=open_items,
             next_review=next_review,
         )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import secrets
 from dataclasses import dataclass, field, replace
 
@@ -11,6 +10,7 @@ from toolkaart.content.models import Toolkaart
 from toolkaart.errors import ProjectConflict, ProjectError
 from toolkaart.i18n.catalog import t
 from toolkaart.route.gates import Assessment, RouteStatus
+from toolkaart.user_text import one_line, paragraph
 
 
 def _now() -> dt.datetime:
@@ -62,24 +62,19 @@ def make_project(
     )
 
 
-#: Control characters other than tab and line breaks: invisible, and refused by PostgreSQL (NUL).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: The one descriptive field that may span lines; the others are one line (``user_text``).
+_PARAGRAPHS = frozenset({"description"})
 
 
 def with_details(project: Project, **details: str) -> Project:
-    """``project`` with new descriptive fields, stripped and checked (a name is required)."""
+    """``project`` with new descriptive fields, cleaned and checked by the one text rule
+    (``toolkaart.user_text``; TextError says what is wrong) and a name required."""
     clean: dict[str, str] = {}
     for name, value in details.items():
         if name not in FIELD_LIMITS:
             raise TypeError(f"no project field '{name}'")
-        value = value.strip()
-        if _CONTROL.search(value):
-            raise ProjectError("control_character", field=t(f"project.field.{name}"))
-        if len(value) > FIELD_LIMITS[name]:
-            raise ProjectError(
-                "too_long", field=t(f"project.field.{name}"), limit=FIELD_LIMITS[name]
-            )
-        clean[name] = value
+        rule = paragraph if name in _PARAGRAPHS else one_line
+        clean[name] = rule(value, field=t(f"project.field.{name}"), limit=FIELD_LIMITS[name])
     if not clean.get("name", project.name):
         raise ProjectError("name_required")
     return replace(

@@ -24,11 +24,15 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
 from toolkaart.content.models import SLUG_PATTERN
-from toolkaart.route.gates import Answer, Assessment, GateDecision
+from toolkaart.route.gates import (
+    MAX_DECIDED_BY,
+    MAX_RATIONALE,
+    Answer,
+    Assessment,
+    GateDecision,
+)
 from toolkaart.route.project import FIELD_LIMITS, Project
 
-#: Longest rationale of a decision (the gate form allows no more).
-MAX_TEXT = 4_000
 #: Most decisions a project's log holds.
 MAX_DECISIONS = 2_000
 
@@ -48,8 +52,8 @@ class DecisionSnapshot(Strict):
 
     phase: Slug
     answer: Literal["ja", "nog niet", "nee"]
-    rationale: str = Field(max_length=MAX_TEXT)
-    decided_by: str = Field(max_length=FIELD_LIMITS["contact"])
+    rationale: str = Field(max_length=MAX_RATIONALE)
+    decided_by: str = Field(max_length=MAX_DECIDED_BY)
     decided_on: dt.date
     open_items: list[Slug] = Field(max_length=50)
     next_review: dt.date | None

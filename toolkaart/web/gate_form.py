@@ -13,10 +13,17 @@ import streamlit as st
 
 from toolkaart.content.models import Phase, Toolkaart
 from toolkaart.documents.markdown import plain
-from toolkaart.errors import GateError
+from toolkaart.errors import GateError, TextError
 from toolkaart.i18n.catalog import t
 from toolkaart.i18n.dates import date_label
-from toolkaart.route.gates import Answer, GateDecision, GateState, earliest_review
+from toolkaart.route.gates import (
+    MAX_DECIDED_BY,
+    MAX_RATIONALE,
+    Answer,
+    GateDecision,
+    GateState,
+    earliest_review,
+)
 from toolkaart.web.page_links import phase_link
 from toolkaart.web.walk import WalkNotSaved, current_assessment, store_assessment
 
@@ -84,7 +91,7 @@ def _decide(toolkaart: Toolkaart, phase: Phase) -> None:
             accept_open_items=bool(state.get(_key(phase, "confirm"))),
             next_review=state.get(_key(phase, "next_review")),
         )
-    except GateError as error:
+    except (GateError, TextError) as error:
         state[_FLASH] = (phase.id, "error", str(error))
         return
     try:
@@ -182,8 +189,12 @@ def gate(toolkaart: Toolkaart, phase: Phase) -> None:
             format="DD-MM-YYYY",
             key=_key(phase, "next_review"),
         )
-    st.text_area(t("gate.form.rationale"), key=_key(phase, "rationale"), height=80)
-    st.text_input(t("gate.form.decided_by"), key=_key(phase, "decided_by"))
+    st.text_area(
+        t("gate.form.rationale"), key=_key(phase, "rationale"), height=80, max_chars=MAX_RATIONALE
+    )
+    st.text_input(
+        t("gate.form.decided_by"), key=_key(phase, "decided_by"), max_chars=MAX_DECIDED_BY
+    )
     st.button(
         t("gate.form.submit"),
         type="primary",

@@ -16,7 +16,7 @@ from toolkaart.board.agenda import (
     remove_item,
     with_details,
 )
-from toolkaart.board.agenda_model import Agenda
+from toolkaart.board.agenda_model import MAX_NOTE, MAX_TITLE, Agenda
 from toolkaart.board.portfolio import build_portfolio
 from toolkaart.documents.agenda_document import (
     blocks_markdown,
@@ -25,7 +25,7 @@ from toolkaart.documents.agenda_document import (
     to_markdown,
     to_pdf,
 )
-from toolkaart.errors import AgendaError
+from toolkaart.errors import AgendaError, TextError
 from toolkaart.i18n.catalog import counted, t
 from toolkaart.i18n.dates import date_label
 from toolkaart.store import agenda_store
@@ -65,7 +65,7 @@ def _reopen() -> None:
         return
     try:
         agenda, info = agenda_store.load_draft(project_session.store(), draft_id)
-    except AgendaError as error:
+    except (AgendaError, TextError) as error:
         project_session.flash("error", str(error))
     else:
         board_view.replace_agenda(agenda, info)
@@ -127,7 +127,7 @@ def _apply(change: partial[Agenda]) -> None:
     """Apply one edit to the agenda in session; a refused edit keeps the agenda as it was."""
     try:
         board_view.set_agenda(change())
-    except AgendaError as error:
+    except (AgendaError, TextError) as error:
         project_session.flash("error", str(error))
 
 
@@ -137,7 +137,7 @@ st.caption(t("agenda.meeting_line", date=date_label(agenda.meeting_date)))
 
 with st.form(f"agenda.details.{gen}"):
     st.subheader(t("agenda.details.heading"))
-    new_title = st.text_input(t("agenda.details.title"), value=agenda.title, max_chars=200)
+    new_title = st.text_input(t("agenda.details.title"), value=agenda.title, max_chars=MAX_TITLE)
     new_date = st.date_input(
         t("agenda.meeting_date"), value=agenda.meeting_date, format="DD-MM-YYYY"
     )
@@ -188,13 +188,13 @@ for index, item in enumerate(agenda.items):
             title = st.text_input(
                 t("agenda.item.title"),
                 value=item.title,
-                max_chars=200,
+                max_chars=MAX_TITLE,
                 key=f"agenda.item.title.{gen}.{item.id}",
             )
             note = st.text_area(
                 t("agenda.item.note"),
                 value=item.note,
-                max_chars=10_000,
+                max_chars=MAX_NOTE,
                 key=f"agenda.item.note.{gen}.{item.id}",
             )
             if st.form_submit_button(
@@ -205,8 +205,10 @@ for index, item in enumerate(agenda.items):
 
 with st.form(f"agenda.add.{gen}", clear_on_submit=True):
     st.subheader(t("agenda.add.heading"))
-    free_title = st.text_input(t("agenda.add.title"), max_chars=200, key=f"agenda.add.title.{gen}")
-    free_note = st.text_area(t("agenda.add.note"), max_chars=10_000, key=f"agenda.add.note.{gen}")
+    free_title = st.text_input(
+        t("agenda.add.title"), max_chars=MAX_TITLE, key=f"agenda.add.title.{gen}"
+    )
+    free_note = st.text_area(t("agenda.add.note"), max_chars=MAX_NOTE, key=f"agenda.add.note.{gen}")
     if st.form_submit_button(t("agenda.add.submit"), key=f"agenda.add.submit.{gen}"):
         _apply(partial(add_item, agenda, free_title, free_note))
         st.rerun()
@@ -234,7 +236,7 @@ def _save(as_new: bool) -> None:
     base = None if as_new else board_view.saved_as()
     try:
         info = agenda_store.save_draft(project_session.store(), current, base)
-    except AgendaError as error:
+    except (AgendaError, TextError) as error:
         project_session.flash("error", str(error))
     else:
         st.session_state[board_view.SAVED] = info

@@ -6,9 +6,10 @@ from dataclasses import replace
 
 import streamlit as st
 
-from toolkaart.errors import ProjectError
+from toolkaart.errors import ProjectError, TextError
 from toolkaart.i18n.catalog import t
 from toolkaart.i18n.dates import local_time_label
+from toolkaart.route.project import FIELD_LIMITS
 from toolkaart.web.content_cache import require_content
 from toolkaart.web.page_registry import app_pages
 from toolkaart.web.project_session import (
@@ -71,22 +72,28 @@ for project in projects:
                 st.rerun()
 
 with st.expander(t("projects.create.title"), expanded=not projects), st.form("projects.create"):
-    name = st.text_input(t("project.field.name"), max_chars=200, key="projects.create.name")
+    name = st.text_input(
+        t("project.field.name"), max_chars=FIELD_LIMITS["name"], key="projects.create.name"
+    )
     organisation = st.text_input(
-        t("project.field.organisation"), max_chars=200, key="projects.create.organisation"
+        t("project.field.organisation"),
+        max_chars=FIELD_LIMITS["organisation"],
+        key="projects.create.organisation",
     )
     description = st.text_area(
-        t("project.field.description"), max_chars=2000, key="projects.create.description"
+        t("project.field.description"),
+        max_chars=FIELD_LIMITS["description"],
+        key="projects.create.description",
     )
     contact = st.text_input(
-        t("project.field.contact"), max_chars=200, key="projects.create.contact"
+        t("project.field.contact"), max_chars=FIELD_LIMITS["contact"], key="projects.create.contact"
     )
     if st.form_submit_button(
         t("projects.create.submit"), type="primary", key="projects.create.submit"
     ):
         try:
             project = store().create(name, organisation, description, contact)
-        except ProjectError as error:
+        except (ProjectError, TextError) as error:
             st.error(str(error))
         else:
             flash("success", t("projects.create.done", name=project.name))

@@ -8,11 +8,10 @@ from functools import partial
 import streamlit as st
 
 from toolkaart.documents import project_exchange, project_report
-from toolkaart.errors import GateError
+from toolkaart.errors import GateError, TextError
 from toolkaart.i18n.catalog import t
 from toolkaart.i18n.dates import date_label, file_stem
-from toolkaart.route.gates import Answer, GateState
-from toolkaart.route.snapshot import MAX_TEXT
+from toolkaart.route.gates import MAX_DECIDED_BY, MAX_RATIONALE, Answer, GateState
 from toolkaart.web.content_cache import require_content
 from toolkaart.web.downloads import download_buttons
 from toolkaart.web.page_registry import app_pages
@@ -131,11 +130,13 @@ else:
         )
         rationale = st.text_area(
             t("gate.form.rationale"),
-            max_chars=MAX_TEXT,
+            max_chars=MAX_RATIONALE,
             key=f"scan.rationale.{version_key}",
         )
         decided_by = st.text_input(
-            t("gate.form.decided_by"), max_chars=200, key=f"scan.decided_by.{version_key}"
+            t("gate.form.decided_by"),
+            max_chars=MAX_DECIDED_BY,
+            key=f"scan.decided_by.{version_key}",
         )
         decided_on = st.date_input(
             t("gate.form.decided_on"),
@@ -176,7 +177,7 @@ else:
                 accept_open_items=accept,
                 next_review=next_review if answer is Answer.JA else None,
             )
-        except GateError as error:
+        except (GateError, TextError) as error:
             st.error(str(error))
         else:
             said = t(f"answer.{answer.value}")
