@@ -53,7 +53,7 @@ def test_valid_content(monkeypatch: pytest.MonkeyPatch) -> None:
     assert [w.value for w in app.warning] == ["De inhoud is geldig, met 1 waarschuwing."]
     assert not app.error
     assert [c.value for c in app.code] == [
-        f"{CONTENT / 'tools.yaml'}:49:5: warning: tool 'begeleidingsethiek' has no web address"
+        f"{CONTENT / 'tools.yaml'}:49:5: warning: {t('content.diag.no_address', id='begeleidingsethiek')}"
     ]
     text = text_of(app)
     assert "Inhoud versie 1.0.0 (2026-11-22)." in text
@@ -94,7 +94,7 @@ def test_content_with_warnings(content_copy: Path, monkeypatch: pytest.MonkeyPat
     lines = listing.splitlines()
     assert len(lines) == 2
     assert lines[0].startswith(f"{content_copy / 'phases.yaml'}:")
-    assert lines[0].endswith("warning: checklist item 'idee-zorgvraag' has no source")
+    assert lines[0].endswith(f": warning: {t('content.diag.no_source', item='idee-zorgvraag')}")
     assert lines[1].startswith(f"{content_copy / 'tools.yaml'}:")
     assert "Idee: Het idee komt voort uit een concrete vraag" in text_of(app)
     assert "(`idee-zorgvraag`)" in text_of(app)
@@ -113,9 +113,10 @@ def test_broken_content_says_what_is_wrong(
     ]
     (errors,) = (c.value for c in app.code)  # tools.yaml is invalid: no address warning
     assert errors.splitlines() == [
-        f"{content_copy / 'phases.yaml'}:15:14: error: unknown actor id 'ontwikkelaarr'",
-        f"{content_copy / 'tools.yaml'}:23:13: error: tools[2].number: Input should be a valid "
-        "integer",
+        f"{content_copy / 'phases.yaml'}:15:14: error: "
+        + t("content.diag.unknown_id.actor", id="ontwikkelaarr"),
+        f"{content_copy / 'tools.yaml'}:23:13: error: tools[2].number: "
+        + t("content.value.int_type"),
     ]
     assert not app.table  # no matrices without valid content
     text = text_of(app)

@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from toolkaart.i18n.catalog import t
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _WHITESPACE = re.compile(r"\s")
 
@@ -88,7 +90,7 @@ class Tool(_Frozen):
     @classmethod
     def _https_only(cls, value: str | None) -> str | None:
         if value is not None and not is_https_address(value):
-            raise ValueError(f"'{value}' is not a proper https address")
+            raise ValueError(t("content.value.not_https", value=value))  # the loader shows it as is
         return value
 
 
