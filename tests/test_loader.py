@@ -5,12 +5,19 @@ The messages are compared with the catalog's Dutch text (``t``), not with a copy
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
+from pydantic_core import ErrorDetails
 
+from tests.contentedit import edit_yaml, replace_text
 from toolkaart.content.diagnostics import ContentError
-from toolkaart.content.loader import load_content, load_toolkaart
+from toolkaart.content.loader import _display_loc, _value_problem, load_content, load_toolkaart
+from toolkaart.content.models import CONTENT_FILES
+from toolkaart.content.yamlsource import YamlProblem, parse_yaml
 from toolkaart.i18n.catalog import counted, t
 
 
@@ -244,3 +251,159 @@ def test_a_number_must_be_a_whole_number_as_written(content_copy: Path, value: s
     assert messages(content_copy) == [
         f"{where(actors, value)}: error: actors[1].number: {t('content.value.int_type')}"
     ]
+
+
+def set_field(path: Path, loc: tuple[str | int, ...], value: object) -> None:
+    """Set the value at ``loc`` in a content file (``None`` as value deletes the key)."""
+
+    def change(data: Any) -> None:
+        for step in loc[:-1]:
+            data = data[step]
+        if value is None:
+            del data[loc[-1]]
+        else:
+            data[loc[-1]] = value
+
+    edit_yaml(path, change)
+
+
+@pytest.mark.parametrize(
+    ("file", "loc", "value", "problem"),
+    [
+        ("meta.yaml", ("title",), 5, t("content.value.string_type")),
+        (
+            "meta.yaml",
+            ("title",),
+            "",
+            t("content.value.string_too_short", length=counted("character", 1)),
+        ),
+        (
+            "meta.yaml",
+            ("version",),
+            "1" * 41,
+            t("content.value.string_too_long", length=counted("character", 40)),
+        ),
+        (
+            "tools.yaml",
+            ("tools", 9, "id"),
+            "Manifest NL",
+            t("content.value.string_pattern_mismatch"),
+        ),
+        ("tools.yaml", ("tools", 0, "number"), "1", t("content.value.int_type")),
+        ("actors.yaml", ("actors", 0, "number"), 0, t("content.value.greater_than_equal", ge=1)),
+        ("phases.yaml", ("phases", 0, "tools"), "mkba", t("content.value.tuple_type")),
+        (
+            "phases.yaml",
+            ("phases", 0, "checklist"),
+            [],
+            t("content.value.too_short", length=counted("element", 4)),
+        ),
+        ("meta.yaml", ("changelog", 0), "1.0.0", t("content.value.model_type")),
+        ("meta.yaml", ("date",), "22 november", t("content.value.date")),
+        ("meta.yaml", ("date",), dt.datetime(2026, 11, 22, 10, 30), t("content.value.date")),
+        ("meta.yaml", ("date",), True, t("content.value.date")),
+    ],
+)
+def test_each_kind_of_invalid_value_has_its_dutch_text(
+    content_copy: Path, file: str, loc: tuple[str | int, ...], value: object, problem: str
+) -> None:
+    set_field(content_copy / file, loc, value)
+    (error,) = load_content(content_copy).errors
+    assert (Path(error.path).name, error.message) == (file, f"{_display_loc(loc)}: {problem}")
+
+
+def test_a_checklist_longer_than_allowed(content_copy: Path) -> None:
+    set_field(
+        content_copy / "phases.yaml",
+        ("phases", 0, "checklist"),
+        [{"id": f"punt-{n}", "text": "Tekst.", "source": "Bron."} for n in range(11)],
+    )
+    (error,) = load_content(content_copy).errors
+    too_long = t("content.value.too_long", length=counted("element", 10))
+    assert error.message == f"phases[0].checklist: {too_long}"
+
+
+def test_a_kind_of_problem_not_mapped_still_reads_dutch_and_names_itself() -> None:
+    detail: ErrorDetails = {"type": "bool_type", "loc": ("x",), "msg": "?", "input": 1}
+    assert _value_problem(detail) == t("content.value.other", type="bool_type")
+    with pytest.raises(YamlProblem) as raised:
+        parse_yaml("a: !x!y z\n")
+    other = t("content.yaml.problem.other", original="found undefined tag handle")
+    assert raised.value.message == t("content.yaml.syntax", problem=other)
+
+
+#: Broken files as staff could write them: between them, every kind of diagnostic the loader gives.
+BROKEN_FILES = [
+    ("phases.yaml", "phases:\n  - id: a\n    name: [b\n"),
+    ("phases.yaml", "phases:\n  - id: 'a\n"),
+    ("phases.yaml", "phases: {a: 1\n"),
+    ("phases.yaml", "phases: b: c\n"),
+    ("phases.yaml", "phases:\n  - a\n b: c\n"),
+    ("phases.yaml", "phases:\n  - a\n  b\n"),
+    ("phases.yaml", "- a\nb: c\n"),
+    ("phases.yaml", "phases: - a\n"),
+    ("phases.yaml", "phases:\n\t- a\n"),
+    ("phases.yaml", "phases: @a\n"),
+    ("phases.yaml", "phases: \x07\n"),
+    ("phases.yaml", 'phases: "\\q"\n'),
+    ("phases.yaml", "phases: ]\n"),
+    ("phases.yaml", "phases: 0x_\n"),
+    ("phases.yaml", "date: 2026-13-01\n"),
+    ("phases.yaml", "phases: !!float x\n"),
+    ("phases.yaml", "phases: !foo []\n"),
+    ("phases.yaml", "? [a]\n: b\n"),
+    ("phases.yaml", "phases: &a []\n"),
+    ("phases.yaml", "phases: []\n---\n"),
+    ("phases.yaml", "[" * 70 + "]" * 70),
+    ("phases.yaml", "# leeg\n"),
+    ("phases.yaml", "phases: []\n"),
+    ("phases.yaml", "phases: x\n"),
+    ("phases.yaml", "phases:\n  - 1\n"),
+    ("meta.yaml", "version: [1]\ndate: x\ntitle: ''\nsoure: s\nchangelog: [{}]\n"),
+    ("tools.yaml", "tools:\n  - {id: A, number: 0, name: n, description: d, url: 'http://x'}\n"),
+    ("tools.yaml", "tools:\n  - {id: a, number: '1', name: n, description: d, extra: 1}\n"),
+    ("actors.yaml", "actors: []\nactors: []\n"),
+]
+
+
+def test_no_diagnostic_speaks_english(content_copy: Path) -> None:
+    """A simple guard: the loader's texts are Dutch, whatever is broken."""
+    original = {name: (content_copy / name).read_bytes() for name in CONTENT_FILES}
+
+    def texts_of_load(**options: int) -> list[str]:
+        texts = [d.message for d in load_content(content_copy, **options).diagnostics]
+        for name, data in original.items():
+            (content_copy / name).write_bytes(data)
+        return texts
+
+    # what links the files: ids, numbering, references, sources
+    def break_links(data: Any) -> None:
+        first, fourth = data["phases"][0], data["phases"][3]
+        first["tools"][1:1] = ["mkba", "bestaat-niet"]  # listed twice, unknown
+        first["actors"][0] = "ontwikkelaarr"
+        fourth["number"] = 5
+        item = first["checklist"][0]
+        del item["source"]
+        item["tools"], item["actors"] = ["docuserie"], ["ontwikkelaar"]  # not on the phase
+        first["checklist"][1]["id"] = item["id"]
+
+    edit_yaml(content_copy / "phases.yaml", break_links)
+    replace_text(
+        content_copy / "actors.yaml",
+        "  - id: zorgprofessional\n    number: 2",
+        "  - id: ontwikkelaar\n    number: 3",
+    )
+    texts = texts_of_load()
+    # every file broken on its own, as staff could break it
+    for name, payload in BROKEN_FILES:
+        (content_copy / name).write_text(payload, encoding="utf-8")
+        texts += texts_of_load()
+    # files that cannot be read, and a flood of problems
+    (content_copy / "tools.yaml").unlink()
+    (content_copy / "meta.yaml").write_bytes(b"version: \xff\n")
+    (content_copy / "actors.yaml").write_bytes(b"actors:\n" + b"  - {a: 1}\n" * 300)
+    texts += texts_of_load(max_file_bytes=10_000)
+
+    english = re.compile(r"\b(unknown|missing|field|should|must|expected|input)\b", re.IGNORECASE)
+    assert len(set(texts)) > 50
+    assert [text for text in texts if english.search(text)] == []
