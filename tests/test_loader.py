@@ -188,6 +188,15 @@ def test_every_problem_in_every_file_at_once(content_copy: Path) -> None:
             f"1:9: error: {t('content.yaml.tag', tag='tag:yaml.org,2002:python/object:os.system')}",
         ),
         (b"[" * 200 + b"]" * 200, f"1:65: error: {t('content.yaml.too_deep', limit=64)}"),
+        # an explicit tag on text its constructor cannot read
+        (
+            b"phases: !!bool maybe\n",
+            f"1:9: error: {t('content.yaml.bad_value.bool', value='maybe')}",
+        ),
+        (
+            b"phases: !!timestamp gisteren\n",
+            f"1:9: error: {t('content.yaml.bad_value.timestamp', value='gisteren')}",
+        ),
         (
             b"phases:\n  - \x00\n",
             "2:5: error: "

@@ -173,10 +173,11 @@ def _scalar(loader: Any, event: Any) -> Any:
     if tag not in _SCALAR_TAGS:
         raise YamlProblem(t("content.yaml.tag", tag=tag), _pos(event.start_mark))
     node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    # An explicit tag skips the resolver's check of the text: '!!bool maybe' fails with KeyError
+    # and '!!timestamp x' with AttributeError inside PyYAML. Only the null constructor never fails.
     try:
         return loader.yaml_constructors[tag](loader, node)
-    except (ValueError, OverflowError, yaml.YAMLError):
-        # null and bool constructors accept whatever the resolver gave them; these three can fail
+    except (ValueError, OverflowError, KeyError, AttributeError, yaml.YAMLError):
         kind = tag.rsplit(":", 1)[-1]
         raise YamlProblem(
             t(f"content.yaml.bad_value.{kind}", value=event.value[:40]), _pos(event.start_mark)

@@ -294,6 +294,7 @@ NL: dict[str, str] = {
     "content.yaml.bad_value.int": "'{value}' is geen geldig geheel getal",
     "content.yaml.bad_value.float": "'{value}' is geen geldig getal",
     "content.yaml.bad_value.timestamp": "'{value}' is geen geldige datum of geldig tijdstip",
+    "content.yaml.bad_value.bool": "'{value}' is geen geldige waarheidswaarde (true of false)",
     "content.yaml.key_not_text": "de naam van een veld moet gewone tekst zijn",
     "content.yaml.duplicate_key": "veld '{key}' staat hier twee keer (eerst op regel {line})",
     "content.yaml.too_many": "meer dan {limit} elementen in één lijst of reeks velden",
