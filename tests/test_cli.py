@@ -11,6 +11,7 @@ import pytest
 
 from tests.conftest import CONTENT
 from toolkaart.cli import main
+from toolkaart.i18n.catalog import t
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -23,7 +24,9 @@ def test_validate_ok(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "validate", str(CONTENT))
     assert code == 0
     assert out == "OK: 7 phases, 10 actors, 14 tools, 1 warnings\n"
-    assert err.endswith("warning: tool 'begeleidingsethiek' has no web address\n")
+    assert err.endswith(
+        f"tools.yaml:49:5: warning: {t('content.diag.no_address', id='begeleidingsethiek')}\n"
+    )
 
 
 def test_validate_defaults_to_env_override(
@@ -35,7 +38,7 @@ def test_validate_defaults_to_env_override(
     code, out, err = run(capsys, "validate")
     assert code == 1
     assert out == "FAILED: 1 errors, 1 warnings\n"
-    assert f"{actors}:" in err and "actors[1].number: Input should be a valid integer" in err
+    assert f"{actors}:12:13: error: actors[1].number: {t('content.value.int_type')}\n" in err
 
 
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -28,6 +28,7 @@ from tests.contentedit import edit_yaml, replace_text
 from toolkaart.cli import main
 from toolkaart.content import web_addresses
 from toolkaart.content.web_addresses import Address, check_online
+from toolkaart.i18n.catalog import t
 
 SLOW_SECONDS = 3.0
 TIMEOUT = 0.5
@@ -126,7 +127,9 @@ def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_shipped_content_offline(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check-links"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].endswith("tools.yaml:49:5: warning: tool 'begeleidingsethiek' has no web address")
+    assert out[0].endswith(
+        f"tools.yaml:49:5: warning: {t('content.diag.no_address', id='begeleidingsethiek')}"
+    )
     assert out[1] == "Offline: 13 https addresses, 0 malformed, 1 tools without an address"
 
 
@@ -142,11 +145,19 @@ def test_malformed_and_plain_http_addresses_are_errors_at_their_line(
     assert main(["check-links", str(content_copy)]) == 1
     out = capsys.readouterr().out.splitlines()
     assert out[:2] == [
-        f"{tools}:12:10: error: tool 'inventarisatie-ai': 'http://www.datavoorgezondheid.nl/"
-        "actueel/nieuws/2020/09/24/resultaten-inventarisatie-ai-in-gezondheid-en-zorg-bekend' is "
-        "not a well-formed https address",
-        f"{tools}:21:10: error: tool 'nulmeting-databeschikbaarheid': 'https://www.datavoor "
-        "gezondheid.nl/x' is not a well-formed https address",
+        f"{tools}:12:10: error: "
+        + t(
+            "content.diag.bad_address",
+            id="inventarisatie-ai",
+            url="http://www.datavoorgezondheid.nl/actueel/nieuws/2020/09/24/"
+            "resultaten-inventarisatie-ai-in-gezondheid-en-zorg-bekend",
+        ),
+        f"{tools}:21:10: error: "
+        + t(
+            "content.diag.bad_address",
+            id="nulmeting-databeschikbaarheid",
+            url="https://www.datavoor gezondheid.nl/x",
+        ),
     ]
     assert out[-1] == "Offline: 11 https addresses, 2 malformed, 1 tools without an address"
 
@@ -185,7 +196,7 @@ def test_online_outcomes(server: Server) -> None:
         ("good", "ok", 200, "200 OK", "HEAD"),
         ("moved", "redirect", 301, f"{server.base}/good", "HEAD"),
         ("missing", "failed", 404, "HTTP 404 Not Found", "GET"),
-        ("slow", "failed", None, f"no answer within {TIMEOUT:g} s", "HEAD"),
+        ("slow", "failed", None, t("content.link.timeout", seconds=f"{TIMEOUT:g}"), "HEAD"),
         ("get-only", "ok", 200, "200 OK", "GET"),
     ]
     assert elapsed < SLOW_SECONDS  # the slow address was abandoned at the timeout
@@ -204,7 +215,7 @@ def test_online_requests_run_in_parallel(server: Server) -> None:
 def test_an_untrusted_certificate_fails(server: Server) -> None:
     (result,) = check_online([server.address("/good")], timeout=TIMEOUT)  # system trust store
     assert result.outcome == "failed"
-    assert result.detail.startswith("certificate not accepted")
+    assert result.detail.startswith(t("content.link.certificate", reason=""))
 
 
 def test_check_links_online_command(
@@ -229,7 +240,8 @@ def test_check_links_online_command(
     moved = next(line for line in out if line.startswith("redirect"))
     assert f"{server.base}/moved -> {server.base}/good" in moved
     assert any(line.startswith("failed   404") for line in out)
-    assert any(f"{server.base}/slow no answer within 0.5 s" in line for line in out)
+    timeout = t("content.link.timeout", seconds="0.5")
+    assert any(f"{server.base}/slow {timeout}" in line for line in out)
 
 
 def test_check_links_online_all_fine_exits_0(

@@ -17,6 +17,7 @@ from toolkaart.content.graph import ToolkaartGraph
 from toolkaart.content.loader import load_content
 from toolkaart.content.models import Toolkaart
 from toolkaart.content.schema import content_schemas, render, schema_filename
+from toolkaart.i18n.catalog import t
 
 SEED = (REPO / "tests" / "data" / "toolkaart-seed.txt").read_text(encoding="utf-8")
 
@@ -109,7 +110,9 @@ def _actor_id(toolkaart: Toolkaart, page_name: str) -> str:
 def test_content_is_valid_with_one_warning_for_tool_6() -> None:
     result = load_content(CONTENT)
     assert result.errors == ()
-    assert [d.message for d in result.warnings] == ["tool 'begeleidingsethiek' has no web address"]
+    assert [d.message for d in result.warnings] == [
+        t("content.diag.no_address", id="begeleidingsethiek")
+    ]
 
 
 def test_counts(toolkaart: Toolkaart) -> None:

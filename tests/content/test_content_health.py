@@ -10,6 +10,7 @@ from toolkaart.content.graph import ToolkaartGraph
 from toolkaart.content.health import content_health, link_table
 from toolkaart.content.loader import load_content
 from toolkaart.content.models import Toolkaart
+from toolkaart.i18n.catalog import t
 
 
 def test_shipped_content(content_copy: Path) -> None:
@@ -17,7 +18,7 @@ def test_shipped_content(content_copy: Path) -> None:
     assert health.is_valid
     assert health.errors == ()
     assert [str(d).split("/")[-1] for d in health.warnings] == [
-        "tools.yaml:49:5: warning: tool 'begeleidingsethiek' has no web address"
+        f"tools.yaml:49:5: warning: {t('content.diag.no_address', id='begeleidingsethiek')}"
     ]
     assert [t.id for t in health.tools_without_address] == ["begeleidingsethiek"]
     assert [t.id for t in health.unlinked_tools] == [
@@ -52,7 +53,7 @@ def test_missing_source_and_an_actor_on_no_phase_are_listed(content_copy: Path) 
     assert len(health.checklist_without_source) == 1
     phase, item = health.checklist_without_source[0]
     assert [(phase.id, item.id)] == dropped
-    assert any(f"'{item.id}' has no source" in d.message for d in health.warnings)
+    assert t("content.diag.no_source", item=item.id) in [d.message for d in health.warnings]
 
 
 def test_broken_content_still_reports_every_diagnostic(content_copy: Path) -> None:
@@ -60,7 +61,7 @@ def test_broken_content_still_reports_every_diagnostic(content_copy: Path) -> No
     health = content_health(load_content(content_copy))
     assert not health.is_valid
     assert [f"{Path(d.path).name}:{d.line}: {d.message}" for d in health.errors] == [
-        "phases.yaml:15: unknown actor id 'ontwikkelaarr'"
+        f"phases.yaml:15: {t('content.diag.unknown_id.actor', id='ontwikkelaarr')}"
     ]
     assert len(health.warnings) == 1  # the missing address is still reported
     assert health.unlinked_tools == health.tools_without_address == ()

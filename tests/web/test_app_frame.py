@@ -134,7 +134,7 @@ def test_beheer_shows_the_errors_and_that_the_previous_content_is_live(
     errors = [x for x in beheer.code[0].value.splitlines() if ": error: " in x]
     assert len(errors) == 1
     assert errors[0].startswith(f"{phases}:{line}:")
-    assert "bestaat-niet" in errors[0]
+    assert errors[0].endswith(f": error: {t('content.diag.unknown_id.tool', id='bestaat-niet')}")
 
 
 def test_the_sidebar_lists_every_page_per_kind_of_user() -> None:

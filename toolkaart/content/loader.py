@@ -5,6 +5,10 @@ Three passes, each collecting located diagnostics instead of stopping at the fir
 1. parse each file (YAML syntax, size, encoding, depth, aliases, duplicate keys);
 2. validate each file's data against its pydantic model (types, missing and unknown fields);
 3. check what links the files (unknown and duplicate ids, route order, numbering).
+
+Every message is Dutch, from the string catalog (``content.*``): programme staff read them on the
+Beheer page and from ``toolkaart validate``. pydantic's own English messages are never passed on:
+each kind of validation error the content models can raise has its Dutch text (``_VALUE_KEYS``).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from toolkaart.content.diagnostics import ContentError, Diagnostic, Severity
 from toolkaart.content.models import (
@@ -30,6 +35,7 @@ from toolkaart.content.models import (
     ToolsFile,
 )
 from toolkaart.content.yamlsource import Located, Position, YamlProblem, parse_yaml
+from toolkaart.i18n.catalog import counted, t
 from toolkaart.settings import settings
 
 M = TypeVar("M", bound=BaseModel)
@@ -87,9 +93,8 @@ class _File:
             return []
         hidden = self.reported - MAX_DIAGNOSTICS_PER_FILE
         severity: Severity = "error" if self.suppressed_errors else "warning"
-        return [
-            Diagnostic(self.path, 1, 1, severity, f"{hidden} more problems in this file not shown")
-        ]
+        message = t("content.file.more", problems=counted("problem", hidden))
+        return [Diagnostic(self.path, 1, 1, severity, message)]
 
     def at(self, loc: tuple[str | int, ...]) -> Position:
         if isinstance(self.located, Located):
@@ -103,10 +108,51 @@ class _File:
 
 
 def _display_loc(loc: Sequence[str | int]) -> str:
+    """Where in the file, as its keys and 0-based list indexes say it (``phases[2].number``), or
+    'bestand' for the file as a whole."""
     text = ""
     for step in loc:
         text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else str(step))
-    return text
+    return text or t("content.where.file")
+
+
+#: pydantic's error types that the content models can raise → the catalog key of their Dutch text
+#: (``content.value.<key>``); the context values (limits) fill it in, see ``_value_problem``.
+_VALUE_KEYS = {
+    "string_type": "string_type",
+    "string_too_short": "string_too_short",
+    "string_too_long": "string_too_long",
+    "string_pattern_mismatch": "string_pattern_mismatch",
+    "int_type": "int_type",
+    "greater_than_equal": "greater_than_equal",
+    "tuple_type": "tuple_type",
+    "too_short": "too_short",
+    "too_long": "too_long",
+    "model_type": "model_type",
+    "date_type": "date",
+    "date_from_datetime_parsing": "date",
+    "date_from_datetime_inexact": "date",
+}
+
+
+def _value_problem(detail: ErrorDetails) -> str:
+    """pydantic's complaint about a value, in Dutch.
+
+    A model's own validator raises ValueError with a Dutch text already (``value_error``); a type
+    not mapped above gets one Dutch fallback naming the type, so a new constraint in the models
+    never shows English, and the name says what to add here.
+    """
+    kind = detail["type"]
+    context = detail.get("ctx", {})
+    if kind == "value_error":
+        return str(context["error"])
+    key = _VALUE_KEYS.get(kind)
+    if key is None:
+        return t("content.value.other", type=kind)
+    noun = "character" if kind.startswith("string") else "element"
+    limit = context.get("min_length", context.get("max_length"))
+    length = counted(noun, int(limit)) if limit is not None else None
+    return t(f"content.value.{key}", length=length, ge=context.get("ge"))
 
 
 class YamlFileError(Exception):
@@ -128,22 +174,25 @@ def read_yaml_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[Any, Lo
     try:
         size = path.stat().st_size
         if not path.is_file():
-            raise YamlFileError(start, "not a regular file")
+            raise YamlFileError(start, t("content.file.not_a_file"))
         if size > max_bytes:
-            raise YamlFileError(
-                start, f"file is {size} bytes; content files may be at most {max_bytes}"
-            )
+            raise YamlFileError(start, t("content.file.too_large", size=size, limit=max_bytes))
         raw = path.read_bytes()[: max_bytes + 1]
     except FileNotFoundError:
-        raise YamlFileError(start, "file is missing") from None
+        raise YamlFileError(start, t("content.file.missing")) from None
+    except PermissionError:
+        raise YamlFileError(start, t("content.file.no_permission")) from None
     except OSError as error:
-        raise YamlFileError(start, f"cannot read file: {error.strerror or error}") from None
+        reason = error.strerror or str(error)
+        raise YamlFileError(start, t("content.file.unreadable", reason=reason)) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
+        line_start = raw.rfind(b"\n", 0, error.start) + 1
+        # the column counts characters, as editors and the YAML marks do, not bytes
+        col = len(raw[line_start : error.start].decode("utf-8")) + 1
         line = raw.count(b"\n", 0, error.start) + 1
-        col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise YamlFileError(Position(line, col), "file is not valid UTF-8 text") from None
+        raise YamlFileError(Position(line, col), t("content.file.not_utf8")) from None
     try:
         return parse_yaml(text)
     except YamlProblem as problem:
@@ -181,18 +230,14 @@ def _validate(file: _File, model: type[M], data: Any) -> M | None:
             if kind == "too_short" and tuple(detail["loc"]) in nested:
                 continue  # a consequence of errors inside the collection, reported themselves
             if kind == "missing":
-                file.report(
-                    "error",
-                    file.at(loc[:-1]),
-                    f"{_display_loc(loc[:-1]) or 'file'}: missing field '{loc[-1]}'",
-                )
+                problem = t("content.field.missing", field=loc[-1])
+                file.report("error", file.at(loc[:-1]), f"{_display_loc(loc[:-1])}: {problem}")
             elif kind == "extra_forbidden":
-                file.report(
-                    "error", file.key_at(loc), f"{_display_loc(loc)}: unknown field '{loc[-1]}'"
-                )
+                problem = t("content.field.unknown", field=loc[-1])
+                file.report("error", file.key_at(loc), f"{_display_loc(loc)}: {problem}")
             else:
-                message = detail["msg"].removeprefix("Value error, ")
-                file.report("error", file.at(loc), f"{_display_loc(loc) or 'file'}: {message}")
+                problem = _value_problem(detail)
+                file.report("error", file.at(loc), f"{_display_loc(loc)}: {problem}")
         return None
 
 
@@ -207,17 +252,20 @@ def _check_sequence(
             file.report(
                 "error",
                 file.at((key, index, "id")),
-                f"duplicate {kind} id '{item.id}' (first at line {first.line})",
+                t(f"content.diag.duplicate_id.{kind}", id=item.id, line=first.line),
             )
         else:
             seen[item.id] = index
         if item.number != index + 1:
-            order = "route order" if kind == "phase" else "file order"
             file.report(
                 "error",
                 file.at((key, index, "number")),
-                f"{kind} '{item.id}' has number {item.number} but is number {index + 1} in "
-                f"{order}; number the {kind}s 1, 2, 3 … in {order}",
+                t(
+                    f"content.diag.number.{kind}",
+                    id=item.id,
+                    number=item.number,
+                    position=index + 1,
+                ),
             )
 
 
@@ -231,10 +279,14 @@ def _check_references(
     seen: set[str] = set()
     for index, ref in enumerate(references):
         if ref in seen:
-            file.report("error", file.at((*loc, index)), f"{kind} '{ref}' is listed twice")
+            file.report(
+                "error", file.at((*loc, index)), t(f"content.diag.listed_twice.{kind}", id=ref)
+            )
         seen.add(ref)
         if known is not None and ref not in known:
-            file.report("error", file.at((*loc, index)), f"unknown {kind} id '{ref}'")
+            file.report(
+                "error", file.at((*loc, index)), t(f"content.diag.unknown_id.{kind}", id=ref)
+            )
 
 
 def _check_phases(
@@ -252,8 +304,7 @@ def _check_phases(
                 file.report(
                     "error",
                     here,
-                    f"duplicate checklist item id '{item.id}' "
-                    f"(first at line {item_first[item.id].line})",
+                    t("content.diag.duplicate_item_id", id=item.id, line=item_first[item.id].line),
                 )
             else:
                 item_first[item.id] = here
@@ -267,11 +318,15 @@ def _check_phases(
                     file.report(
                         "warning",
                         file.at(loc),
-                        f"checklist item '{item.id}' refers to {kind} '{ref}', "
-                        f"which phase '{phase.id}' does not list",
+                        t(
+                            f"content.diag.not_on_phase.{kind}",
+                            item=item.id,
+                            id=ref,
+                            phase=phase.id,
+                        ),
                     )
             if item.source is None:
-                file.report("warning", file.at(loc), f"checklist item '{item.id}' has no source")
+                file.report("warning", file.at(loc), t("content.diag.no_source", item=item.id))
 
 
 def load_content(directory: Path | str, *, max_file_bytes: int = MAX_FILE_BYTES) -> LoadResult:
@@ -316,7 +371,7 @@ def _load_content(directory: Path, max_file_bytes: int) -> LoadResult:
                 files["tools.yaml"].report(
                     "warning",
                     files["tools.yaml"].at(("tools", index)),
-                    f"tool '{tool.id}' has no web address",
+                    t("content.diag.no_address", id=tool.id),
                 )
     if phases_file:
         _check_phases(files["phases.yaml"], phases_file.phases, actor_ids, tool_ids)

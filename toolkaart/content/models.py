@@ -91,7 +91,7 @@ class Tool(_Frozen):
     @classmethod
     def _https_only(cls, value: str | None) -> str | None:
         if value is not None and not is_https_address(value):
-            raise ValueError(f"'{value}' is not a proper https address")
+            raise ValueError(t("content.value.not_https", value=value))  # the loader shows it as is
         return value
 
 

@@ -11,6 +11,9 @@ with HEAD, which is cheap, then with GET when HEAD gets an error status, because
 refuse or mishandle HEAD. A few threads request in parallel, each request bounded by a timeout.
 TLS certificates are verified with the system's trust store (``ssl.create_default_context``), or
 with the ``context`` given by the caller.
+
+The findings people read are Dutch, from the string catalog; a server's status line and the
+operating system's reason for a failure are passed on as they come.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from toolkaart.content.diagnostics import Diagnostic
 from toolkaart.content.loader import YamlFileError, read_yaml_file
 from toolkaart.content.models import is_https_address
 from toolkaart.content.yamlsource import Located, Position
+from toolkaart.i18n.catalog import t
 
 TOOLS_FILE = "tools.yaml"
 DEFAULT_TIMEOUT = 10.0
@@ -67,7 +71,7 @@ def read_addresses(directory: Path | str) -> tuple[tuple[Address, ...], tuple[Di
         return problem(error.position, error.message)
     tools = data.get("tools") if isinstance(data, dict) else None
     if not isinstance(tools, list):
-        return problem(start, "no list of tools under 'tools'")
+        return problem(start, t("content.diag.no_tools_list"))
 
     def at(loc: tuple[str | int, ...]) -> Position:
         return located.locate(loc)[0] if isinstance(located, Located) else start
@@ -96,7 +100,7 @@ def check_offline(addresses: Sequence[Address]) -> tuple[Diagnostic, ...]:
                     address.line,
                     address.col,
                     "warning",
-                    f"tool '{address.tool_id}' has no web address",
+                    t("content.diag.no_address", id=address.tool_id),
                 )
             )
         elif not is_https_address(address.url):
@@ -106,7 +110,7 @@ def check_offline(addresses: Sequence[Address]) -> tuple[Diagnostic, ...]:
                     address.line,
                     address.col,
                     "error",
-                    f"tool '{address.tool_id}': '{address.url}' is not a well-formed https address",
+                    t("content.diag.bad_address", id=address.tool_id, url=address.url),
                 )
             )
     return tuple(found)
@@ -161,9 +165,9 @@ def _request(
 def _why(error: BaseException, timeout: float) -> str:
     reason = error.reason if isinstance(error, urllib.error.URLError) else error
     if isinstance(reason, TimeoutError):
-        return f"no answer within {timeout:g} s"
+        return t("content.link.timeout", seconds=f"{timeout:g}")
     if isinstance(reason, ssl.SSLCertVerificationError):
-        return f"certificate not accepted: {reason.verify_message}"
+        return t("content.link.certificate", reason=reason.verify_message)
     text = getattr(reason, "strerror", None) or str(reason) or type(reason).__name__
     return str(text)
 

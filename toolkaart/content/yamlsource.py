@@ -4,7 +4,7 @@ PyYAML's C parser produces events; we build the data from them iteratively inste
 node tree. That gives, in one pass and without recursion: a depth limit (deeply nested input cannot
 exhaust the stack), refusal of aliases (no "billion laughs"), duplicate-key detection (PyYAML
 silently keeps the last) and a position for every key and value, so later checks can say
-``path:line:col``.
+``path:line:col``. Every message is Dutch, from the string catalog: programme staff read them.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 from yaml.nodes import ScalarNode
+
+from toolkaart.i18n.catalog import t
 
 MAX_DEPTH = 64
 #: Most entries one mapping or sequence may hold (1000x the shipped content still fits).
@@ -31,6 +33,25 @@ class Position:
     line: int
     col: int
 
+
+#: libyaml's complaints that a person editing content meets, each with a Dutch explanation in the
+#: catalog (``content.yaml.problem.<name>``); any other is passed on inside a Dutch sentence.
+_SYNTAX_PROBLEMS = {
+    "did not find expected ',' or ']'": "unclosed_list",
+    "did not find expected ',' or '}'": "unclosed_mapping",
+    "found unexpected end of stream": "end_of_file",
+    "mapping values are not allowed in this context": "colon_here",
+    "did not find expected key": "no_key",
+    "could not find expected ':'": "no_colon",
+    "did not find expected '-' indicator": "no_dash",
+    "block sequence entries are not allowed in this context": "dash_here",
+    "found character that cannot start any token": "bad_character",
+    "found a tab character that violates indentation": "tab",
+    "found a tab character where an indentation space is expected": "tab",
+    "control characters are not allowed": "control_character",
+    "found unknown escape character": "escape",
+    "did not find expected node content": "no_value",
+}
 
 #: A position as the C parser hands it out (``.line`` and ``.column``, 0-based). Kept as is while
 #: building, and turned into a Position only when a message needs it: most are never asked for.
@@ -100,6 +121,18 @@ class YamlProblem(Exception):
         self.position = position
 
 
+def _syntax(problem: str | None) -> str:
+    """libyaml's ``problem`` in Dutch. Its ``context`` ("while parsing a block mapping") is left
+    out: the Dutch explanations say what to check, and the position says where."""
+    name = _SYNTAX_PROBLEMS.get(problem or "")
+    explained = (
+        t(f"content.yaml.problem.{name}")
+        if name
+        else t("content.yaml.problem.other", original=problem or "?")
+    )
+    return t("content.yaml.syntax", problem=explained)
+
+
 def _pos(mark: Any) -> Position:
     return Position(mark.line + 1, mark.column + 1)
 
@@ -122,14 +155,11 @@ def parse_yaml(text: str) -> tuple[Any, Located | Position]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         position = _pos(mark) if mark is not None else Position(1, 1)
-        message = " ".join(part for part in (error.context, error.problem) if part)
-        raise YamlProblem(f"YAML syntax: {message or 'invalid YAML'}", position) from None
+        raise YamlProblem(_syntax(error.problem), position) from None
     except yaml.reader.ReaderError as error:
-        raise YamlProblem(
-            f"YAML syntax: {error.reason}", _position_in_text(text, error.position)
-        ) from None
+        raise YamlProblem(_syntax(error.reason), _position_in_text(text, error.position)) from None
     except yaml.YAMLError as error:
-        raise YamlProblem(f"YAML syntax: {error}", Position(1, 1)) from None
+        raise YamlProblem(_syntax(str(error)), Position(1, 1)) from None
     finally:
         loader.dispose()
 
@@ -141,13 +171,16 @@ def _scalar(loader: Any, event: Any) -> Any:
     if tag == STR_TAG:
         return event.value
     if tag not in _SCALAR_TAGS:
-        raise YamlProblem(f"unsupported YAML tag '{tag}'", _pos(event.start_mark))
+        raise YamlProblem(t("content.yaml.tag", tag=tag), _pos(event.start_mark))
     node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    # An explicit tag skips the resolver's check of the text: '!!bool maybe' fails with KeyError
+    # and '!!timestamp x' with AttributeError inside PyYAML. Only the null constructor never fails.
     try:
         return loader.yaml_constructors[tag](loader, node)
-    except (ValueError, OverflowError, yaml.YAMLError):
+    except (ValueError, OverflowError, KeyError, AttributeError, yaml.YAMLError):
+        kind = tag.rsplit(":", 1)[-1]
         raise YamlProblem(
-            f"'{event.value[:40]}' is not a valid {tag.rsplit(':', 1)[-1]}", _pos(event.start_mark)
+            t(f"content.yaml.bad_value.{kind}", value=event.value[:40]), _pos(event.start_mark)
         ) from None
 
 
@@ -168,9 +201,7 @@ def _build(loader: Any) -> tuple[Any, Located | Position]:
         if kind is scalar_event or kind is mapping_end or kind is sequence_end:
             if kind is scalar_event:
                 if event.anchor is not None:
-                    raise YamlProblem(
-                        "anchors and aliases are not supported", _pos(event.start_mark)
-                    )
+                    raise YamlProblem(t("content.yaml.alias"), _pos(event.start_mark))
                 empty = False
                 value: Any = _scalar(loader, event)
                 mark = event.start_mark
@@ -186,20 +217,18 @@ def _build(loader: Any) -> tuple[Any, Located | Position]:
             frame = stack[-1]
             parent, located = frame[0], frame[1]
             if len(parent) >= MAX_ENTRIES:
-                raise YamlProblem(
-                    f"more than {MAX_ENTRIES} entries in one list or mapping", _pos(mark)
-                )
+                raise YamlProblem(t("content.yaml.too_many", limit=MAX_ENTRIES), _pos(mark))
             if type(parent) is list:
                 parent.append(value)
                 located.children.append(where)
             elif frame[2] is None:
                 if kind is not scalar_event:
-                    raise YamlProblem("a mapping key must be plain text", _pos(mark))
+                    raise YamlProblem(t("content.yaml.key_not_text"), _pos(mark))
                 key = value if type(value) is str else str(value)
                 if key in parent:
                     first = _pos(located.children[key][0])
                     raise YamlProblem(
-                        f"duplicate key '{key}' (first at line {first.line})", _pos(mark)
+                        t("content.yaml.duplicate_key", key=key, line=first.line), _pos(mark)
                     )
                 frame[2], frame[3] = key, mark
             else:
@@ -210,26 +239,23 @@ def _build(loader: Any) -> tuple[Any, Located | Position]:
             empty = False
             mark = event.start_mark
             if event.anchor is not None:
-                raise YamlProblem("anchors and aliases are not supported", _pos(mark))
+                raise YamlProblem(t("content.yaml.alias"), _pos(mark))
             if event.tag not in (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
-                raise YamlProblem(f"unsupported YAML tag '{event.tag}'", _pos(mark))
+                raise YamlProblem(t("content.yaml.tag", tag=event.tag), _pos(mark))
             if len(stack) >= MAX_DEPTH:
-                raise YamlProblem(f"nested deeper than {MAX_DEPTH} levels", _pos(mark))
+                raise YamlProblem(t("content.yaml.too_deep", limit=MAX_DEPTH), _pos(mark))
             if stack and type(stack[-1][0]) is dict and stack[-1][2] is None:
-                raise YamlProblem("a mapping key must be plain text", _pos(mark))
+                raise YamlProblem(t("content.yaml.key_not_text"), _pos(mark))
             if kind is mapping_start:
                 stack.append([{}, Located(mark, {}), None, None, mark])
             else:
                 stack.append([[], Located(mark, []), None, None, mark])
         elif kind is alias_event:
-            raise YamlProblem("anchors and aliases are not supported", _pos(event.start_mark))
+            raise YamlProblem(t("content.yaml.alias"), _pos(event.start_mark))
         elif kind is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
-                raise YamlProblem(
-                    "a content file holds one YAML document; remove the second '---'",
-                    _pos(event.start_mark),
-                )
+                raise YamlProblem(t("content.yaml.two_documents"), _pos(event.start_mark))
     if empty:
-        raise YamlProblem("the file is empty", Position(1, 1))
+        raise YamlProblem(t("content.yaml.empty"), Position(1, 1))
     return result, result_where

@@ -17,6 +17,12 @@ NL: dict[str, str] = {
     "count.project.many": "{count} projecten",
     "count.open_item.one": "{count} open punt",
     "count.open_item.many": "{count} open punten",
+    "count.problem.one": "{count} probleem",
+    "count.problem.many": "{count} problemen",
+    "count.character.one": "{count} teken",
+    "count.character.many": "{count} tekens",
+    "count.element.one": "{count} element",
+    "count.element.many": "{count} elementen",
     # frame
     "app.title": "Toolkaart Waardevolle AI voor gezondheid",
     "nav.section.route": "De route",
@@ -240,6 +246,120 @@ NL: dict[str, str] = {
     "beheer.missing.no_address": "Hulpmiddelen zonder webadres",
     "beheer.missing.no_source": "Checklistpunten zonder bron",
     "beheer.missing.none": "Geen.",
+    # content diagnostics (toolkaart.content: loader, yamlsource, models, web_addresses), shown on
+    # Beheer and by the CLI after 'path:line:col: error|warning: '
+    "content.where.file": "bestand",
+    "content.file.missing": "het bestand ontbreekt",
+    "content.file.not_a_file": "dit is geen gewoon bestand",
+    "content.file.too_large": (
+        "het bestand is {size} bytes; een inhoudsbestand is hoogstens {limit} bytes"
+    ),
+    "content.file.no_permission": "geen toestemming om het bestand te lezen",
+    "content.file.unreadable": "het bestand kan niet worden gelezen ({reason})",
+    "content.file.not_utf8": "het bestand is geen geldige UTF-8-tekst",
+    "content.file.more": "nog {problems} in dit bestand niet getoond",
+    "content.yaml.empty": "het bestand is leeg",
+    "content.yaml.syntax": "YAML-syntaxis: {problem}",
+    "content.yaml.problem.unclosed_list": (
+        "een lijst tussen [ ] is niet goed afgesloten: er ontbreekt een ',' of ']'"
+    ),
+    "content.yaml.problem.unclosed_mapping": (
+        "een reeks velden tussen { } is niet goed afgesloten: er ontbreekt een ',' of '}'"
+    ),
+    "content.yaml.problem.end_of_file": (
+        "het bestand houdt onverwacht op (is een aanhalingsteken, ] of } niet afgesloten?)"
+    ),
+    "content.yaml.problem.colon_here": (
+        "hier kan geen ': ' staan; zet tekst met ': ' erin tussen aanhalingstekens, of controleer "
+        "het inspringen"
+    ),
+    "content.yaml.problem.no_key": (
+        "hier hoort een veld (naam: waarde) te staan; controleer het inspringen"
+    ),
+    "content.yaml.problem.no_colon": "na de naam van een veld ontbreekt de ':'",
+    "content.yaml.problem.no_dash": (
+        "hier hoort een element van de lijst ('- ') te staan; controleer het inspringen"
+    ),
+    "content.yaml.problem.dash_here": (
+        "een element van een lijst ('- ') kan hier niet staan; controleer het inspringen"
+    ),
+    "content.yaml.problem.bad_character": (
+        "dit teken kan hier niet staan: spring in met spaties (geen tabs) en zet tekst die met "
+        "@ of ` begint tussen aanhalingstekens"
+    ),
+    "content.yaml.problem.tab": "spring in met spaties, niet met tabs",
+    "content.yaml.problem.control_character": (
+        "een onzichtbaar stuurteken is niet toegestaan; typ de tekst opnieuw"
+    ),
+    "content.yaml.problem.escape": (
+        "na een \\ in tekst tussen dubbele aanhalingstekens staat een teken dat daar niet kan; "
+        "gebruik enkele aanhalingstekens"
+    ),
+    "content.yaml.problem.no_value": "hier ontbreekt een waarde",
+    "content.yaml.problem.other": "dit is geen geldige YAML (de parser meldt: {original})",
+    "content.yaml.alias": "ankers en aliassen (& en *) worden niet ondersteund",
+    "content.yaml.tag": "YAML-tag '{tag}' wordt niet ondersteund",
+    "content.yaml.bad_value.int": "'{value}' is geen geldig geheel getal",
+    "content.yaml.bad_value.float": "'{value}' is geen geldig getal",
+    "content.yaml.bad_value.timestamp": "'{value}' is geen geldige datum of geldig tijdstip",
+    "content.yaml.bad_value.bool": "'{value}' is geen geldige waarheidswaarde (true of false)",
+    "content.yaml.key_not_text": "de naam van een veld moet gewone tekst zijn",
+    "content.yaml.duplicate_key": "veld '{key}' staat hier twee keer (eerst op regel {line})",
+    "content.yaml.too_many": "meer dan {limit} elementen in één lijst of reeks velden",
+    "content.yaml.too_deep": "dieper genest dan {limit} niveaus",
+    "content.yaml.two_documents": (
+        "een inhoudsbestand bevat één YAML-document; verwijder de tweede '---'"
+    ),
+    "content.field.missing": "verplicht veld '{field}' ontbreekt",
+    "content.field.unknown": "onbekend veld '{field}'",
+    "content.value.string_type": "moet tekst zijn",
+    "content.value.string_too_short": "moet minstens {length} lang zijn",
+    "content.value.string_too_long": "mag hoogstens {length} lang zijn",
+    "content.value.string_pattern_mismatch": (
+        "is geen geldige id: alleen kleine letters, cijfers en enkele streepjes (zoals pilot-a)"
+    ),
+    "content.value.int_type": "moet een geheel getal zijn, zonder aanhalingstekens",
+    "content.value.greater_than_equal": "moet minstens {ge} zijn",
+    "content.value.tuple_type": "moet een lijst zijn",
+    "content.value.too_short": "moet minstens {length} bevatten",
+    "content.value.too_long": "mag hoogstens {length} bevatten",
+    "content.value.model_type": "moet een reeks velden zijn (naam: waarde)",
+    "content.value.date": "moet een datum zijn (JJJJ-MM-DD)",
+    "content.value.other": "ongeldige waarde (pydantic-fout '{type}')",
+    "content.value.not_https": "'{value}' is geen geldig https-adres",
+    "content.diag.duplicate_id.phase": "dubbele fase-id '{id}' (eerst op regel {line})",
+    "content.diag.duplicate_id.actor": "dubbele actor-id '{id}' (eerst op regel {line})",
+    "content.diag.duplicate_id.tool": "dubbele hulpmiddel-id '{id}' (eerst op regel {line})",
+    "content.diag.duplicate_item_id": "dubbele checklistpunt-id '{id}' (eerst op regel {line})",
+    "content.diag.number.phase": (
+        "fase '{id}' heeft nummer {number} maar is nummer {position} in de volgorde van de route; "
+        "nummer de fases 1, 2, 3 … in de volgorde van de route"
+    ),
+    "content.diag.number.actor": (
+        "actor '{id}' heeft nummer {number} maar is nummer {position} in het bestand; nummer de "
+        "actoren 1, 2, 3 … in de volgorde van het bestand"
+    ),
+    "content.diag.number.tool": (
+        "hulpmiddel '{id}' heeft nummer {number} maar is nummer {position} in het bestand; "
+        "nummer de hulpmiddelen 1, 2, 3 … in de volgorde van het bestand"
+    ),
+    "content.diag.unknown_id.actor": "onbekende actor-id '{id}'",
+    "content.diag.unknown_id.tool": "onbekende hulpmiddel-id '{id}'",
+    "content.diag.listed_twice.actor": "actor '{id}' staat twee keer in de lijst",
+    "content.diag.listed_twice.tool": "hulpmiddel '{id}' staat twee keer in de lijst",
+    "content.diag.not_on_phase.actor": (
+        "checklistpunt '{item}' noemt actor '{id}', maar fase '{phase}' noemt die actor niet"
+    ),
+    "content.diag.not_on_phase.tool": (
+        "checklistpunt '{item}' noemt hulpmiddel '{id}', maar fase '{phase}' noemt dat "
+        "hulpmiddel niet"
+    ),
+    "content.diag.no_source": "checklistpunt '{item}' heeft geen bron",
+    "content.diag.no_address": "hulpmiddel '{id}' heeft geen webadres",
+    "content.diag.bad_address": "hulpmiddel '{id}': '{url}' is geen geldig https-adres",
+    "content.diag.no_tools_list": "geen lijst met hulpmiddelen onder 'tools'",
+    "content.link.timeout": "geen antwoord binnen {seconds} s",
+    "content.link.certificate": "certificaat niet geaccepteerd: {reason}",
     # gate rules (toolkaart.route.gates)
     "gate.error.unknown_phase": "Fase '{phase}' bestaat niet.",
     "gate.error.unknown_item": "Onbekende checklistpunten bij fase '{phase}': {items}.",
