@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any
@@ -24,6 +25,7 @@ from toolkaart.documents.project_exchange import (
     read_project,
 )
 from toolkaart.errors import ImportRejected
+from toolkaart.i18n.catalog import t
 from toolkaart.route.gates import Answer
 from toolkaart.route.project import Project
 from toolkaart.route.snapshot import ProjectSnapshot
@@ -157,7 +159,7 @@ def _locked_gate(data: dict[str, Any]) -> None:
 
 
 def _swap_dates(data: dict[str, Any]) -> None:
-    data["project"]["decisions"][1]["decided_on"] = "2000-01-01"  # before the first decision
+    data["project"]["decisions"][1]["decided_on"] = "2027-06-01"  # before the first decision
 
 
 HOSTILE: list[tuple[str, bytes | Mutation, str]] = [
@@ -168,7 +170,7 @@ HOSTILE: list[tuple[str, bytes | Mutation, str]] = [
     (
         "oversized",
         b'{"x": "' + b"a" * MAX_IMPORT_BYTES + b'"}',
-        "te groot (1000009 bytes); een projectbestand is hoogstens 1000000 bytes",
+        "te groot (1 MB); een projectbestand is hoogstens 1 MB",
     ),
     ("deep-nesting", b'{"a":' * 3000 + b"1" + b"}" * 3000, "te diep genest"),
     ("deep-list", b"[" * 50_000 + b"]" * 50_000, "te diep genest"),
@@ -267,6 +269,22 @@ HOSTILE: list[tuple[str, bytes | Mutation, str]] = [
         "(1 januari 2999)",
     ),
     (
+        "time-without-a-zone",
+        _set("project.created_at", "2026-11-01T09:00:00"),
+        "project.created_at: bij het tijdstip 2026-11-01T09:00:00 ontbreekt de tijdzone",
+    ),
+    (
+        "created-in-the-future",
+        _set("project.created_at", "2999-01-01T00:00:00+00:00"),
+        "project.created_at: 2999-01-01T00:00:00+00:00 kan geen juist tijdstip zijn.",
+    ),
+    (
+        "decided-before-the-project-existed",
+        _set("project.decisions.0.decided_on", "2000-01-02"),
+        "Besluit 1 in het logboek (geteld vanaf 1) is gedateerd 2 januari 2000, vóór het project "
+        "werd aangemaakt",
+    ),
+    (
         "too-many-decisions",
         lambda d: d["project"].__setitem__("decisions", d["project"]["decisions"] * 1000),
         "project.decisions heeft te veel elementen (hoogstens 2000)",
@@ -317,3 +335,26 @@ def test_a_file_full_of_mistakes_lists_a_bounded_number_of_problems(
         read_project(json.dumps(data), toolkaart)
     assert len(refused.value.problems) == 21
     assert refused.value.problems[-1] == "… en nog 20 andere problemen."
+
+
+def test_a_key_written_twice_is_refused_not_silently_read_as_the_last(
+    store: Store, project: Project, toolkaart: Toolkaart
+) -> None:
+    text = export_json(project, toolkaart)
+    assert '"answer": "ja"' in text
+    doubled = text.replace('"answer": "ja"', '"answer": "nee", "answer": "ja"', 1)
+    before = rows(store)
+    with pytest.raises(ImportRejected) as refused:
+        import_project(store, doubled, toolkaart)
+    assert t("exchange.duplicate_key", key="answer") in str(refused.value)
+    assert rows(store) == before
+
+
+def test_an_id_the_file_chose_is_replaced_by_one_the_app_makes(
+    store: Store, project: Project, toolkaart: Toolkaart
+) -> None:
+    data = json.loads(export_json(project, toolkaart))
+    data["project"]["id"] = "a"
+    imported = import_project(store, json.dumps(data), toolkaart)
+    assert re.fullmatch(r"[0-9a-f]{16}", imported.id)
+    assert store.get(imported.id).name == project.name

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from toolkaart.i18n.dates import file_stem, local_time_label
+from toolkaart.i18n.units import size_label
 
 
 def test_stored_utc_times_are_shown_in_dutch_time() -> None:
@@ -19,3 +20,12 @@ def test_file_names_tell_exports_apart_and_stay_safe() -> None:
     assert file_stem("Zoë & Één", "x") == "zoe-een-x"
     assert file_stem("../../etc/passwd") == "etc-passwd"
     assert file_stem("€€€") == "export"
+
+
+def test_sizes_are_said_in_words_a_person_reads() -> None:
+    assert size_label(1_000_000) == "1 MB"
+    assert size_label(1_000_001) == "1 MB"
+    assert size_label(1_500_000) == "1,5 MB"
+    assert size_label(50_000_000) == "50 MB"
+    assert size_label(640_000) == "640 kB"
+    assert size_label(12) == "12 bytes"

@@ -26,6 +26,8 @@ from pydantic_core import ErrorDetails
 from toolkaart.content.models import Toolkaart
 from toolkaart.errors import GateError, ImportRejected, ProjectError, TextError
 from toolkaart.i18n.catalog import t
+from toolkaart.i18n.dates import LOCAL_ZONE, date_label
+from toolkaart.i18n.units import size_label
 from toolkaart.route.gates import clean_decided_by, clean_rationale, validate_log
 from toolkaart.route.project import FIELD_LIMITS, Project, new_project_id, with_details
 from toolkaart.route.snapshot import Moment, ProjectSnapshot, Slug, Strict
@@ -159,9 +161,14 @@ def _parse(raw: bytes | str) -> ExportFile:
     )
     size = len(raw.encode("utf-8") if isinstance(raw, str) else raw)
     if size > MAX_IMPORT_BYTES:
-        raise ImportRejected([t("exchange.too_large", size=size, limit=MAX_IMPORT_BYTES)])
+        raise ImportRejected(
+            [t("exchange.too_large", size=size_label(size), limit=size_label(MAX_IMPORT_BYTES))]
+        )
     if size == 0:
         raise ImportRejected([t("exchange.empty")])
+    duplicate = _duplicate_key(raw)
+    if duplicate is not None:
+        raise ImportRejected([t("exchange.duplicate_key", key=duplicate)])
     try:
         return ExportFile.model_validate_json(raw)
     except ValidationError as error:
@@ -172,6 +179,33 @@ def _parse(raw: bytes | str) -> ExportFile:
                 raise ImportRejected([message]) from None
             problems.append(_describe(detail))
         raise ImportRejected(problems) from None
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
+def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            raise _DuplicateKey(key)
+        seen.add(key)
+    return dict(pairs)
+
+
+def _duplicate_key(raw: bytes | str) -> str | None:
+    """A key written twice in one object (``"answer":"nee","answer":"ja"``): JSON parsers keep the
+    last one silently, so what a person reads in the file is not what would be stored. Invalid
+    JSON is left to the schema check, which says where it breaks."""
+    try:
+        json.loads(raw, object_pairs_hook=_refuse_duplicates)
+    except _DuplicateKey as duplicate:
+        return duplicate.key
+    except (ValueError, RecursionError):
+        return None
+    return None
 
 
 def _references(data: ExportFile, toolkaart: Toolkaart) -> list[str]:
@@ -260,6 +294,10 @@ def read_project(raw: bytes | str, toolkaart: Toolkaart) -> Project:
 #: Times outside these years cannot be meant, and some cannot be stored (converting them to UTC
 #: overflows).
 _YEARS = range(1970, 3000)
+#: A file's times may run this far ahead of this server's clock (another machine's clock), no more.
+_CLOCK_SKEW = dt.timedelta(days=1)
+#: The ids the app makes (``route.project.new_project_id``); a file's other ids are not kept.
+_APP_ID = re.compile(r"^[0-9a-f]{16}$")
 
 
 def _implausible(data: ExportFile) -> list[str]:
@@ -267,13 +305,29 @@ def _implausible(data: ExportFile) -> list[str]:
     are checked by replaying the log through the gate rules)."""
     problems: list[str] = []
     source = data.project
+    now = dt.datetime.now(dt.UTC)
     for where, moment in (
         ("exported_at", data.exported_at),
         ("project.created_at", source.created_at),
         ("project.updated_at", source.updated_at),
     ):
-        if moment.year not in _YEARS:
+        if moment.tzinfo is None:
+            problems.append(t("exchange.time_without_zone", where=where, value=moment.isoformat()))
+        elif moment.year not in _YEARS or moment > now + _CLOCK_SKEW:
             problems.append(t("exchange.implausible_time", where=where, value=moment.isoformat()))
+    if source.created_at.tzinfo is not None and source.created_at.year in _YEARS:
+        created = source.created_at.astimezone(LOCAL_ZONE).date()
+        for number, decision in enumerate(source.decisions, start=1):
+            if decision.decided_on < created:
+                problems.append(
+                    t(
+                        "exchange.before_created",
+                        number=number,
+                        date=date_label(decision.decided_on),
+                        created=date_label(created),
+                    )
+                )
+                break
     for number, decision in enumerate(source.decisions, start=1):
         where = f"project.decisions[{number}]"
         if decision.next_review is not None and decision.next_review.year not in _YEARS:
@@ -291,7 +345,9 @@ def import_project(store: Store, raw: bytes | str, toolkaart: Toolkaart) -> Proj
     """Check ``raw`` and save it as a new project: under the file's id when that is free in this
     store, else under a new id. Refused files raise ImportRejected and change nothing."""
     project = read_project(raw, toolkaart)
-    if store.exists(project.id):  # the same project is here already: a copy, named as such
+    if not _APP_ID.match(project.id):  # an id the file chose, not one the app made
+        project = replace(project, id=new_project_id())
+    elif store.exists(project.id):  # the same project is here already: a copy, named as such
         copy_name = t("exchange.copy_name", name=project.name)[: FIELD_LIMITS["name"]]
         project = replace(project, id=new_project_id(), name=copy_name)
     return store.insert(project)

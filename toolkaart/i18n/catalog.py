@@ -425,7 +425,18 @@ NL: dict[str, str] = {
     "exchange.rejected": "Het bestand is niet ingelezen; er is niets veranderd. Wat er mis is:",
     "exchange.more": "… en nog {count} andere problemen.",
     "exchange.too_large": (
-        "Het bestand is te groot ({size} bytes); een projectbestand is hoogstens {limit} bytes."
+        "Het bestand is te groot ({size}); een projectbestand is hoogstens {limit}."
+    ),
+    "exchange.duplicate_key": (
+        "Het veld '{key}' staat twee keer in hetzelfde object; welke waarde bedoeld is, is niet "
+        "te zeggen."
+    ),
+    "exchange.time_without_zone": (
+        "{where}: bij het tijdstip {value} ontbreekt de tijdzone (bijvoorbeeld +01:00)."
+    ),
+    "exchange.before_created": (
+        "Besluit {number} in het logboek (geteld vanaf 1) is gedateerd {date}, vóór het project "
+        "werd aangemaakt ({created})."
     ),
     "exchange.empty": "Het bestand is leeg.",
     "exchange.not_json": "Het bestand is geen geldige JSON (fout op regel {line}, kolom {column}).",

@@ -23,6 +23,8 @@ from toolkaart.web.page_registry import app_pages
 PROJECT_PARAM = "project"
 _FLASH = "projects.flash"
 _OPEN = "projects.open"
+#: The import upload's size limit in MB (the server's maxUploadSize in web/streamlit.toml matches).
+UPLOAD_LIMIT_MB = 2
 
 
 @st.cache_resource(show_spinner=False)
@@ -97,7 +99,11 @@ def save(project: Project, toolkaart: Toolkaart, success: str) -> bool:
 def import_form(toolkaart: Toolkaart) -> None:
     """Upload an exchange file; an accepted one opens in the Zelfscan, a refused one says why."""
     with st.form("projects.import", clear_on_submit=True):
-        upload = st.file_uploader(t("projects.import.file"), type=["json"])
+        # Streamlit refuses larger files before they reach the server (its own message); files
+        # up to this size get the import's Dutch one ("te groot (1,5 MB); hoogstens 1 MB").
+        upload = st.file_uploader(
+            t("projects.import.file"), type=["json"], max_upload_size=UPLOAD_LIMIT_MB
+        )
         submitted = st.form_submit_button(t("projects.import.submit"))
     if not submitted:
         return
