@@ -3,8 +3,8 @@
 The report is built once as a list of blocks (``report_blocks``) and then rendered per format, so
 every format says the same: the project, its current phase, per phase the ticked and open checklist
 items and the decisions with their rationale, the whole decision log, and the tools and actors for
-the phase the project is in now. The PDF embeds DejaVu Sans (toolkaart/fonts, with its licence), so
-Dutch text (ë, é, ’, €) renders and can be extracted again.
+the phase the project is in now. The page itself (A4, footer, metadata, fonts) is ``print_layout``'s,
+shared with the agenda.
 """
 
 from __future__ import annotations
@@ -14,18 +14,13 @@ import io
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from importlib.resources import files
-
-from docx import Document
-from fpdf import FPDF
 
 from toolkaart.content.models import Toolkaart
+from toolkaart.documents.print_layout import FONT, DocumentInfo, new_docx, new_pdf
 from toolkaart.i18n.catalog import t
 from toolkaart.i18n.dates import date_label
 from toolkaart.route.gates import GateDecision
 from toolkaart.route.project import Project
-
-FONTS = files("toolkaart.documents") / "fonts"
 
 
 class Kind(StrEnum):
@@ -161,10 +156,15 @@ def to_markdown(project: Project, toolkaart: Toolkaart, today: dt.date | None = 
     return "\n".join(lines).replace("\n\n\n", "\n\n").rstrip() + "\n"
 
 
+def _info(project: Project, toolkaart: Toolkaart) -> DocumentInfo:
+    """The report is the project's organisation's, made from this version of the content."""
+    return DocumentInfo(
+        t("report.title", name=project.name), toolkaart.meta.label, project.organisation
+    )
+
+
 def to_docx(project: Project, toolkaart: Toolkaart, today: dt.date | None = None) -> bytes:
-    document = Document()
-    document.core_properties.title = t("report.title", name=project.name)
-    document.core_properties.language = "nl-NL"
+    document = new_docx(_info(project, toolkaart))
     levels = {Kind.TITLE: 0, Kind.HEADING: 1, Kind.SUBHEADING: 2}
     for block in report_blocks(project, toolkaart, today):
         if block.kind in levels:
@@ -178,34 +178,23 @@ def to_docx(project: Project, toolkaart: Toolkaart, today: dt.date | None = None
     return buffer.getvalue()
 
 
-def new_pdf(title: str) -> FPDF:
-    """An A4 PDF with its title and language set and DejaVu Sans ("DejaVu", regular and "B")
-    embedded, so Dutch text (ë, é, ’, €) renders and can be extracted; the first page is open."""
-    pdf = FPDF(format="A4")
-    pdf.set_title(title)
-    pdf.set_lang("nl")
-    pdf.add_font("DejaVu", "", str(FONTS / "DejaVuSans.ttf"))
-    pdf.add_font("DejaVu", "B", str(FONTS / "DejaVuSans-Bold.ttf"))
-    pdf.set_auto_page_break(auto=True, margin=15)
-    pdf.add_page()
-    return pdf
-
-
 def to_pdf(project: Project, toolkaart: Toolkaart, today: dt.date | None = None) -> bytes:
-    pdf = new_pdf(t("report.title", name=project.name))
+    pdf = new_pdf(_info(project, toolkaart))
     sizes = {Kind.TITLE: 18, Kind.HEADING: 14, Kind.SUBHEADING: 12}
     for block in report_blocks(project, toolkaart, today):
         if block.kind in sizes:
             pdf.ln(3)
-            pdf.set_font("DejaVu", "B", sizes[block.kind])
-            pdf.multi_cell(0, sizes[block.kind] * 0.55, block.text, new_x="LMARGIN", new_y="NEXT")
+            pdf.set_font(FONT, "B", sizes[block.kind])
+            height = sizes[block.kind] * 0.55
+            pdf.multi_cell(0, height, block.text, align="L", new_x="LMARGIN", new_y="NEXT")
             pdf.ln(1)
-        elif block.kind is Kind.BULLET:
-            pdf.set_font("DejaVu", "", 10)
-            pdf.set_x(pdf.l_margin + 4)
-            pdf.multi_cell(0, 5, f"• {block.text}", new_x="LMARGIN", new_y="NEXT")
+        elif block.kind is Kind.BULLET:  # the bullet hangs: wrapped lines start under the text
+            pdf.set_font(FONT, "", 10)
+            pdf.set_x(pdf.l_margin + 2)
+            pdf.cell(4, 5, "•")
+            pdf.multi_cell(0, 5, block.text, align="L", new_x="LMARGIN", new_y="NEXT")
         else:
-            pdf.set_font("DejaVu", "", 10)
-            pdf.multi_cell(0, 5, block.text, new_x="LMARGIN", new_y="NEXT")
+            pdf.set_font(FONT, "", 10)
+            pdf.multi_cell(0, 5, block.text, align="L", new_x="LMARGIN", new_y="NEXT")
             pdf.ln(1)
     return bytes(pdf.output())

@@ -342,6 +342,10 @@ NL: dict[str, str] = {
     ),
     "exchange.unknown_tool": "{where}: hulpmiddel '{tool}' bestaat niet in de huidige Toolkaart.",
     "exchange.unknown_actor": "{where}: actor '{actor}' bestaat niet in de huidige Toolkaart.",
+    # the printed page of the board documents (toolkaart.documents.print_layout)
+    "document.author": "Toolkaart navigator",
+    "document.footer": "{title} · Toolkaart {version}",
+    "document.page": "pagina {page} van {pages}",
     # project report (toolkaart.documents.project_report)
     "report.title": "Projectrapport: {name}",
     "report.archived": "Dit project is gearchiveerd.",
