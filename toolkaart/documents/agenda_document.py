@@ -2,8 +2,9 @@
 
 ``outline`` turns an Agenda into a few neutral blocks (headings, paragraphs, tables whose cells are
 lines of text with an optional link); each format only draws those blocks. So what the agenda says
-is decided once, here, and the three formats cannot drift apart. The page (A4, footer, metadata,
-fonts) is ``print_layout``'s, shared with the project report.
+is decided once, here, and the three formats cannot drift apart. A cell of more than one line is a
+list (risks, decisions, invitees, tools) and shows as one in every format. The page (A4, footer,
+metadata, fonts) is ``print_layout``'s, shared with the project report.
 """
 
 from __future__ import annotations
@@ -309,6 +310,8 @@ def to_docx(agenda: Agenda) -> bytes:
                 for column, (cell, lines) in enumerate(zip(cells, row, strict=True)):
                     for n, line in enumerate(lines):
                         paragraph = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
+                        if len(lines) > 1:
+                            paragraph.style = "List Bullet"
                         if line.url:
                             _add_hyperlink(paragraph, line.text, line.url)
                             paragraph.add_run(f" ({line.url})")
@@ -325,7 +328,8 @@ def to_docx(agenda: Agenda) -> bytes:
 
 
 def _pdf_cell_text(lines: tuple[Line, ...]) -> str:
-    return "\n".join(f"{x.text}: {x.url}" if x.url else x.text for x in lines)
+    texts = [f"{x.text}: {x.url}" if x.url else x.text for x in lines]
+    return "\n".join(f"• {text}" for text in texts) if len(texts) > 1 else "".join(texts)
 
 
 def to_pdf(agenda: Agenda) -> bytes:
