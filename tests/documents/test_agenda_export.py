@@ -117,8 +117,8 @@ def test_docx_is_editable_with_real_headings_and_a_table_per_project(
     ]
     phase = toolkaart.phases[1]
     assert rows["Te besluiten (kernvraag)"].text == phase.key_question
-    risks = [p.text for p in rows["Risico’s (open checklistpunten)"].paragraphs]
-    assert risks == [i.text for i in phase.checklist[1:]]
+    risks = [(style(p), p.text) for p in rows["Risico’s (open checklistpunten)"].paragraphs]
+    assert risks == [("List Bullet", i.text) for i in phase.checklist[1:]]
     board = toolkaart.actor("zorgbestuurder")
     assert board.description in rows["Rol van de zorgbestuurder"].text
     reading = rows["Vooraf lezen"].text
@@ -158,6 +158,15 @@ def test_pdf_text_carries_the_agenda_and_dutch_characters(
         "3. Röntgen-triage",
         "4. Rondvraag",
     ]
+
+
+def test_pdf_lists_each_risk_as_its_own_bullet(agenda: Agenda, toolkaart: Toolkaart) -> None:
+    """One bullet per open checklist item, not one run-on cell the board cannot count."""
+    reader = PdfReader(io.BytesIO(to_pdf(agenda)))
+    lines = [line for page in reader.pages for line in page.extract_text().splitlines()]
+    bullets = [line for line in lines if line.startswith("• ")]
+    for risk in toolkaart.phases[1].checklist[1:]:
+        assert any(line.startswith(f"• {risk.text[:30]}") for line in bullets), risk.text
 
 
 def test_every_format_follows_the_users_order(agenda: Agenda) -> None:

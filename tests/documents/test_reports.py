@@ -59,8 +59,6 @@ def expected_lines(toolkaart: Toolkaart) -> list[str]:
         "Projectrapport: Valdetectie ’s nachts",
         "Zorggroep Één",
         "Budget € 12.500, geëvalueerd door Zoë",
-        "Huidige fase: 3. Ontwikkeling",
-        "Gepasseerde poorten: 2 van 7",
         "Wat nu nodig is: fase Ontwikkeling",
         toolkaart.tool(ontwikkeling.tools[0]).name,
         toolkaart.actor(ontwikkeling.actors[-1]).name,
@@ -80,6 +78,18 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+def expected_summary(toolkaart: Toolkaart) -> list[tuple[str, str]]:
+    """The table at the top: where the project stands, for a reader who reads no further."""
+    open_items = len(toolkaart.phase("ontwikkeling").checklist)
+    return [
+        ("Huidige fase", "3. Ontwikkeling"),
+        ("Gepasseerde poorten", "2 van 7"),
+        ("Open checklistpunten", f"{open_items} open punten in fase Ontwikkeling"),
+        ("Laatste besluit", "Nog niet, fase Ontwikkeling, 8 maart 2027"),
+        ("Volgende herbeoordeling", "nog niet gepland: volgt op een ja in fase Productie"),
+    ]
+
+
 def test_markdown_report(project: Project, toolkaart: Toolkaart) -> None:
     text = to_markdown(project, toolkaart, TODAY)
     assert text.startswith("# Projectrapport: Valdetectie ’s nachts\n")
@@ -87,6 +97,8 @@ def test_markdown_report(project: Project, toolkaart: Toolkaart) -> None:
     assert "### 2. Verkenning (gepasseerd)" in text
     for line in expected_lines(toolkaart):
         assert normalise(line) in normalise(text), line
+    summary = [f"- {label}: {value}" for label, value in expected_summary(toolkaart)]
+    assert text.split("\n")[2:7] == summary
 
 
 def test_markdown_escapes_what_a_team_typed(toolkaart: Toolkaart) -> None:
@@ -107,6 +119,9 @@ def test_docx_report_opens_back_with_headings_and_dutch_text(
     text = "\n".join(p for _, p in paragraphs)
     for line in expected_lines(toolkaart):
         assert normalise(line) in normalise(text), line
+    summary = document.tables[0]  # the first thing after the title
+    assert summary._element.getprevious() is document.paragraphs[0]._p
+    assert [tuple(c.text for c in row.cells) for row in summary.rows] == expected_summary(toolkaart)
 
 
 def test_pdf_report_embeds_its_font_and_its_text_extracts_again(
@@ -121,6 +136,9 @@ def test_pdf_report_embeds_its_font_and_its_text_extracts_again(
     text = "\n".join(page.extract_text() for page in reader.pages)
     for line in expected_lines(toolkaart):
         assert normalise(line) in normalise(text), line
+    top = normalise(reader.pages[0].extract_text()).split(" Kernvraag:")[0]
+    summary = " ".join(f"{label} {value}" for label, value in expected_summary(toolkaart))
+    assert top == f"Projectrapport: Valdetectie ’s nachts {summary}"
     fonts = {
         str(font["/BaseFont"])
         for page in reader.pages
@@ -137,7 +155,7 @@ def test_a_completed_project_reports_its_next_review(toolkaart: Toolkaart) -> No
         walk = walk.decide(toolkaart, phase.id, Answer.JA, decided_on=DAY, next_review=review)
     project = make_project("Klaar").with_assessment(walk)
     text = to_markdown(project, toolkaart, dt.date(2028, 3, 2))
-    assert "Alle poorten zijn gepasseerd" in text
-    assert "Volgende herbeoordeling: 1 maart 2028." in text
+    assert "- Huidige fase: 7. Productie: alle poorten gepasseerd, in gebruik\n" in text
+    assert "- Volgende herbeoordeling: 1 maart 2028\n" in text
     assert "De herbeoordeling is nu aan de orde." in text
     assert "Wat nu nodig is: fase Productie" in text

@@ -2,7 +2,9 @@
 
 ``outline`` turns an Agenda into a few neutral blocks (headings, paragraphs, tables whose cells are
 lines of text with an optional link); each format only draws those blocks. So what the agenda says
-is decided once, here, and the three formats cannot drift apart.
+is decided once, here, and the three formats cannot drift apart. A cell of more than one line is a
+list (risks, decisions, invitees, tools) and shows as one in every format. The page (A4, footer,
+metadata, fonts) is ``print_layout``'s, shared with the project report.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -27,7 +28,13 @@ from toolkaart.board.agenda_model import (
     ProjectBrief,
 )
 from toolkaart.documents.markdown import plain
-from toolkaart.documents.project_report import new_pdf
+from toolkaart.documents.print_layout import (
+    FONT,
+    DocumentInfo,
+    new_docx,
+    new_pdf,
+    set_column_widths,
+)
 from toolkaart.i18n.catalog import counted, t
 from toolkaart.i18n.dates import date_label
 from toolkaart.route.gates import Answer
@@ -61,6 +68,11 @@ class Table:
 
 
 Block = Heading | Paragraph | Table
+
+
+def _widths(table: Table) -> tuple[int, ...]:
+    """Column proportions, the same in DOCX and PDF: the overview's, or a project's."""
+    return (45, 15, 40) if len(table.header) == 3 else (28, 72)
 
 
 def _lines(*texts: str) -> tuple[Line, ...]:
@@ -273,11 +285,16 @@ def _add_hyperlink(paragraph: object, text: str, url: str) -> None:
     paragraph._p.append(link)  # type: ignore[attr-defined]
 
 
+def _info(agenda: Agenda) -> DocumentInfo:
+    """The agenda is from the organisation when all its projects share one; else the navigator's."""
+    organisations = {i.project.organisation for i in agenda.items if i.project is not None}
+    organisation = organisations.pop() if len(organisations) == 1 else ""
+    return DocumentInfo(agenda.title, agenda.content_version, organisation)
+
+
 def to_docx(agenda: Agenda) -> bytes:
     """An editable Word document: Heading 1/2 styles, one real table per project."""
-    document = Document()
-    document.core_properties.title = agenda.title
-    document.core_properties.language = "nl-NL"
+    document = new_docx(_info(agenda))
     for block in outline(agenda):
         if isinstance(block, Heading):
             document.add_heading(block.text, level=block.level)
@@ -293,11 +310,14 @@ def to_docx(agenda: Agenda) -> bytes:
                 for column, (cell, lines) in enumerate(zip(cells, row, strict=True)):
                     for n, line in enumerate(lines):
                         paragraph = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
+                        if len(lines) > 1:
+                            paragraph.style = "List Bullet"
                         if line.url:
                             _add_hyperlink(paragraph, line.text, line.url)
                             paragraph.add_run(f" ({line.url})")
                         else:
                             paragraph.add_run(line.text).bold = column == 0
+            set_column_widths(table, _widths(block))
             document.add_paragraph()
     buffer = io.BytesIO()
     document.save(buffer)
@@ -306,37 +326,37 @@ def to_docx(agenda: Agenda) -> bytes:
 
 # PDF --------------------------------------------------------------------------------------------
 
-_FONT = "DejaVu"  # embedded by reports.new_pdf
-
 
 def _pdf_cell_text(lines: tuple[Line, ...]) -> str:
-    return "\n".join(f"{x.text}: {x.url}" if x.url else x.text for x in lines)
+    texts = [f"{x.text}: {x.url}" if x.url else x.text for x in lines]
+    return "\n".join(f"• {text}" for text in texts) if len(texts) > 1 else "".join(texts)
 
 
 def to_pdf(agenda: Agenda) -> bytes:
     """A printable PDF: headings (also as PDF bookmarks), paragraphs and a table per project."""
-    pdf = new_pdf(agenda.title)
+    pdf = new_pdf(_info(agenda))
     width = pdf.epw
     for block in outline(agenda):
         if isinstance(block, Heading):
             size = 18 if block.level == 1 else 14
             pdf.start_section(block.text, level=block.level - 1)
-            pdf.set_font(_FONT, "B", size)
+            pdf.set_font(FONT, "B", size)
             pdf.ln(2)
             pdf.multi_cell(width, size * 0.5, block.text, align="L", new_x="LMARGIN", new_y="NEXT")
             pdf.ln(1)
         elif isinstance(block, Paragraph):
-            pdf.set_font(_FONT, "", 10)
+            pdf.set_font(FONT, "", 10)
             pdf.multi_cell(width, 5, block.text, align="L", new_x="LMARGIN", new_y="NEXT")
             pdf.ln(1)
         else:
-            pdf.set_font(_FONT, "", 9)
-            widths = (45, 15, 40) if len(block.header) == 3 else (28, 72)
+            pdf.set_font(FONT, "", 9)
+            bold = FontFace(emphasis="BOLD")
             with pdf.table(
-                col_widths=widths,
+                col_widths=_widths(block),
                 text_align="LEFT",
+                v_align="TOP",
                 line_height=4.5,
-                headings_style=FontFace(emphasis="BOLD"),
+                headings_style=bold,
                 first_row_as_headings=True,
             ) as table:
                 header = table.row()
@@ -344,7 +364,7 @@ def to_pdf(agenda: Agenda) -> bytes:
                     header.cell(text)
                 for cells in block.rows:
                     row = table.row()
-                    for lines in cells:
-                        row.cell(_pdf_cell_text(lines))
+                    for column, lines in enumerate(cells):  # labels bold, as in the DOCX
+                        row.cell(_pdf_cell_text(lines), style=bold if column == 0 else None)
             pdf.ln(3)
     return bytes(pdf.output())

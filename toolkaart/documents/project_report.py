@@ -1,10 +1,10 @@
 """A project report for stakeholders, as Markdown, DOCX (python-docx) and PDF (fpdf2).
 
 The report is built once as a list of blocks (``report_blocks``) and then rendered per format, so
-every format says the same: the project, its current phase, per phase the ticked and open checklist
-items and the decisions with their rationale, the whole decision log, and the tools and actors for
-the phase the project is in now. The PDF embeds DejaVu Sans (toolkaart/fonts, with its licence), so
-Dutch text (ë, é, ’, €) renders and can be extracted again.
+every format says the same: a summary table first (where the project stands, for a board member who
+reads no further), the project, the tools and actors for the phase it is in now, per phase the
+ticked and open checklist items and the decisions with their rationale, and the whole decision log.
+The page itself (A4, footer, metadata, fonts) is ``print_layout``'s, shared with the agenda.
 """
 
 from __future__ import annotations
@@ -14,18 +14,21 @@ import io
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from importlib.resources import files
 
-from docx import Document
-from fpdf import FPDF
+from fpdf import FontFace
 
 from toolkaart.content.models import Toolkaart
-from toolkaart.i18n.catalog import t
+from toolkaart.documents.print_layout import (
+    FONT,
+    DocumentInfo,
+    new_docx,
+    new_pdf,
+    set_column_widths,
+)
+from toolkaart.i18n.catalog import counted, t
 from toolkaart.i18n.dates import date_label
-from toolkaart.route.gates import GateDecision
+from toolkaart.route.gates import GateDecision, RouteStatus
 from toolkaart.route.project import Project
-
-FONTS = files("toolkaart.documents") / "fonts"
 
 
 class Kind(StrEnum):
@@ -34,18 +37,23 @@ class Kind(StrEnum):
     SUBHEADING = "subheading"
     PARAGRAPH = "paragraph"
     BULLET = "bullet"
+    #: Label and value pairs (``rows``), drawn as a two-column table where the format has tables.
+    SUMMARY = "summary"
 
 
 @dataclass(frozen=True)
 class Block:
     kind: Kind
-    text: str
+    text: str = ""
+    rows: tuple[tuple[str, str], ...] = ()
+
+
+def _phase_name(toolkaart: Toolkaart, phase_id: str) -> str:
+    """A decision's phase by name; by id once the phase is gone from the content."""
+    return toolkaart.phase(phase_id).name if toolkaart.has_phase(phase_id) else phase_id
 
 
 def _decision_line(toolkaart: Toolkaart, decision: GateDecision, *, with_phase: bool) -> str:
-    phase = (
-        toolkaart.phase(decision.phase_id).name if toolkaart.has_phase(decision.phase_id) else ""
-    )
     text = t(
         "report.decision",
         date=date_label(decision.decided_on),
@@ -54,12 +62,55 @@ def _decision_line(toolkaart: Toolkaart, decision: GateDecision, *, with_phase: 
         rationale=decision.rationale or t("report.no_rationale"),
     )
     if with_phase:
-        text = t("report.decision_phase", phase=phase or decision.phase_id, decision=text)
+        text = t(
+            "report.decision_phase", phase=_phase_name(toolkaart, decision.phase_id), decision=text
+        )
     if decision.open_items:
         text += " " + t("report.decision_open", count=len(decision.open_items))
     if decision.next_review:
         text += " " + t("report.decision_review", date=date_label(decision.next_review))
     return text
+
+
+def _summary(project: Project, toolkaart: Toolkaart, status: RouteStatus) -> Block:
+    """Where the project stands, in five rows, each read from the route status or the log."""
+    current = toolkaart.phase(status.current_phase_id)
+    phase_key = "report.summary.completed" if status.completed else "report.summary.phase_value"
+    open_items = project.assessment.open_items(toolkaart, current.id)
+    decisions = project.assessment.decisions
+    if decisions:
+        last = decisions[-1]
+        decision = t(
+            "report.summary.decision_value",
+            answer=t(f"answer.{last.answer.value}"),
+            phase=_phase_name(toolkaart, last.phase_id),
+            date=date_label(last.decided_on),
+        )
+    else:
+        decision = t("report.summary.no_decision")
+    review = (
+        date_label(status.next_review)
+        if status.next_review
+        else t("report.summary.no_review", phase=toolkaart.phases[-1].name)
+    )
+    values = {
+        "phase": t(phase_key, number=current.number, phase=current.name),
+        "passed": t(
+            "report.summary.passed_value",
+            passed=status.passed_count(),
+            total=len(toolkaart.phases),
+        ),
+        "open": t(
+            "report.summary.open_value",
+            open_items=counted("open_item", len(open_items)),
+            phase=current.name,
+        ),
+        "decision": decision,
+        "review": review,
+    }
+    return Block(
+        Kind.SUMMARY, rows=tuple((t(f"report.summary.{key}"), v) for key, v in values.items())
+    )
 
 
 def report_blocks(
@@ -71,38 +122,23 @@ def report_blocks(
     current = toolkaart.phase(status.current_phase_id)
     walk = project.assessment
     out = [Block(Kind.TITLE, t("report.title", name=project.name))]
+    if project.archived:
+        out.append(Block(Kind.PARAGRAPH, t("report.archived")))
+    out.append(_summary(project, toolkaart, status))
+    if status.review_due(today):
+        out.append(Block(Kind.PARAGRAPH, t("report.review_due")))
+    if not status.completed:
+        out.append(Block(Kind.PARAGRAPH, t("report.key_question", question=current.key_question)))
     for field in ("organisation", "contact", "description"):
         value = getattr(project, field)
         if value:
             out.append(Block(Kind.PARAGRAPH, f"{t(f'project.field.{field}')}: {value}"))
-    if project.archived:
-        out.append(Block(Kind.PARAGRAPH, t("report.archived")))
     out.append(
         Block(
             Kind.PARAGRAPH,
             t("report.made", date=date_label(today), content=toolkaart.meta.label),
         )
     )
-    out.append(Block(Kind.HEADING, t("report.where")))
-    if status.completed:
-        review = date_label(status.next_review) if status.next_review else "-"
-        out.append(Block(Kind.PARAGRAPH, t("report.completed", review=review)))
-        if status.review_due(today):
-            out.append(Block(Kind.PARAGRAPH, t("report.review_due")))
-    else:
-        out.append(
-            Block(
-                Kind.PARAGRAPH,
-                t(
-                    "report.current",
-                    number=current.number,
-                    phase=current.name,
-                    question=current.key_question,
-                    passed=status.passed_count(),
-                    total=len(toolkaart.phases),
-                ),
-            )
-        )
     out.append(Block(Kind.HEADING, t("report.next", phase=current.name)))
     out.append(Block(Kind.SUBHEADING, t("report.tools")))
     for tool_id in current.tools:
@@ -155,22 +191,44 @@ def to_markdown(project: Project, toolkaart: Toolkaart, today: dt.date | None = 
         text = _MARKDOWN_SPECIAL.sub(r"\\\1", block.text)
         if block.kind is not Kind.BULLET and lines and lines[-1] != "":
             lines.append("")
+        if block.kind is Kind.SUMMARY:
+            lines += [_MARKDOWN_SPECIAL.sub(r"\\\1", f"- {k}: {v}") for k, v in block.rows]
+            lines.append("")
+            continue
         lines.append(prefixes.get(block.kind, "") + text)
         if block.kind in (Kind.TITLE, Kind.HEADING, Kind.SUBHEADING):
             lines.append("")
     return "\n".join(lines).replace("\n\n\n", "\n\n").rstrip() + "\n"
 
 
+#: The summary table's label and value columns, as proportions of the text width.
+_SUMMARY_WIDTHS = (35, 65)
+
+
+def _info(project: Project, toolkaart: Toolkaart) -> DocumentInfo:
+    """The report is the project's organisation's, made from this version of the content."""
+    return DocumentInfo(
+        t("report.title", name=project.name), toolkaart.meta.label, project.organisation
+    )
+
+
 def to_docx(project: Project, toolkaart: Toolkaart, today: dt.date | None = None) -> bytes:
-    document = Document()
-    document.core_properties.title = t("report.title", name=project.name)
-    document.core_properties.language = "nl-NL"
+    document = new_docx(_info(project, toolkaart))
     levels = {Kind.TITLE: 0, Kind.HEADING: 1, Kind.SUBHEADING: 2}
     for block in report_blocks(project, toolkaart, today):
         if block.kind in levels:
             document.add_heading(block.text, level=levels[block.kind])
         elif block.kind is Kind.BULLET:
             document.add_paragraph(block.text, style="List Bullet")
+        elif block.kind is Kind.SUMMARY:
+            table = document.add_table(rows=0, cols=2)
+            table.style = "Table Grid"
+            for label, value in block.rows:
+                cells = table.add_row().cells
+                cells[0].paragraphs[0].add_run(label).bold = True
+                cells[1].paragraphs[0].add_run(value)
+            set_column_widths(table, _SUMMARY_WIDTHS)
+            document.add_paragraph()
         else:
             document.add_paragraph(block.text)
     buffer = io.BytesIO()
@@ -178,34 +236,32 @@ def to_docx(project: Project, toolkaart: Toolkaart, today: dt.date | None = None
     return buffer.getvalue()
 
 
-def new_pdf(title: str) -> FPDF:
-    """An A4 PDF with its title and language set and DejaVu Sans ("DejaVu", regular and "B")
-    embedded, so Dutch text (ë, é, ’, €) renders and can be extracted; the first page is open."""
-    pdf = FPDF(format="A4")
-    pdf.set_title(title)
-    pdf.set_lang("nl")
-    pdf.add_font("DejaVu", "", str(FONTS / "DejaVuSans.ttf"))
-    pdf.add_font("DejaVu", "B", str(FONTS / "DejaVuSans-Bold.ttf"))
-    pdf.set_auto_page_break(auto=True, margin=15)
-    pdf.add_page()
-    return pdf
-
-
 def to_pdf(project: Project, toolkaart: Toolkaart, today: dt.date | None = None) -> bytes:
-    pdf = new_pdf(t("report.title", name=project.name))
+    pdf = new_pdf(_info(project, toolkaart))
     sizes = {Kind.TITLE: 18, Kind.HEADING: 14, Kind.SUBHEADING: 12}
     for block in report_blocks(project, toolkaart, today):
         if block.kind in sizes:
             pdf.ln(3)
-            pdf.set_font("DejaVu", "B", sizes[block.kind])
-            pdf.multi_cell(0, sizes[block.kind] * 0.55, block.text, new_x="LMARGIN", new_y="NEXT")
+            pdf.set_font(FONT, "B", sizes[block.kind])
+            height = sizes[block.kind] * 0.55
+            pdf.multi_cell(0, height, block.text, align="L", new_x="LMARGIN", new_y="NEXT")
             pdf.ln(1)
-        elif block.kind is Kind.BULLET:
-            pdf.set_font("DejaVu", "", 10)
-            pdf.set_x(pdf.l_margin + 4)
-            pdf.multi_cell(0, 5, f"• {block.text}", new_x="LMARGIN", new_y="NEXT")
+        elif block.kind is Kind.SUMMARY:
+            pdf.set_font(FONT, "", 10)
+            with pdf.table(col_widths=_SUMMARY_WIDTHS, text_align="LEFT", v_align="TOP",
+                           line_height=5.5, first_row_as_headings=False) as table:  # fmt: skip
+                for label, value in block.rows:
+                    row = table.row()
+                    row.cell(label, style=FontFace(emphasis="BOLD"))
+                    row.cell(value)
+            pdf.ln(3)
+        elif block.kind is Kind.BULLET:  # the bullet hangs: wrapped lines start under the text
+            pdf.set_font(FONT, "", 10)
+            pdf.set_x(pdf.l_margin + 2)
+            pdf.cell(4, 5, "•")
+            pdf.multi_cell(0, 5, block.text, align="L", new_x="LMARGIN", new_y="NEXT")
         else:
-            pdf.set_font("DejaVu", "", 10)
-            pdf.multi_cell(0, 5, block.text, new_x="LMARGIN", new_y="NEXT")
+            pdf.set_font(FONT, "", 10)
+            pdf.multi_cell(0, 5, block.text, align="L", new_x="LMARGIN", new_y="NEXT")
             pdf.ln(1)
     return bytes(pdf.output())

@@ -475,18 +475,26 @@ NL: dict[str, str] = {
     ),
     "exchange.unknown_tool": "{where}: hulpmiddel '{tool}' bestaat niet in de huidige Toolkaart.",
     "exchange.unknown_actor": "{where}: actor '{actor}' bestaat niet in de huidige Toolkaart.",
+    # the printed page of the board documents (toolkaart.documents.print_layout)
+    "document.author": "Toolkaart navigator",
+    "document.footer": "{title} · Toolkaart {version}",
+    "document.page": "pagina {page} van {pages}",
     # project report (toolkaart.documents.project_report)
     "report.title": "Projectrapport: {name}",
     "report.archived": "Dit project is gearchiveerd.",
     "report.made": "Opgesteld op {date} met de Toolkaart, inhoud {content}.",
-    "report.where": "Waar het project staat",
-    "report.current": (
-        "Huidige fase: {number}. {phase}. Kernvraag: {question} Gepasseerde poorten: {passed} van "
-        "{total}."
-    ),
-    "report.completed": (
-        "Alle poorten zijn gepasseerd: de oplossing is in gebruik. Volgende herbeoordeling: {review}."
-    ),
+    "report.summary.phase": "Huidige fase",
+    "report.summary.passed": "Gepasseerde poorten",
+    "report.summary.open": "Open checklistpunten",
+    "report.summary.decision": "Laatste besluit",
+    "report.summary.review": "Volgende herbeoordeling",
+    "report.summary.phase_value": "{number}. {phase}",
+    "report.summary.completed": "{number}. {phase}: alle poorten gepasseerd, in gebruik",
+    "report.summary.passed_value": "{passed} van {total}",
+    "report.summary.open_value": "{open_items} in fase {phase}",
+    "report.summary.decision_value": "{answer}, fase {phase}, {date}",
+    "report.summary.no_decision": "nog geen besluit genomen",
+    "report.summary.no_review": "nog niet gepland: volgt op een ja in fase {phase}",
     "report.review_due": "De herbeoordeling is nu aan de orde.",
     "report.next": "Wat nu nodig is: fase {phase}",
     "report.tools": "Hulpmiddelen om te lezen",
