@@ -18,6 +18,7 @@ from toolkaart.content.models import Toolkaart
 from toolkaart.documents.project_exchange import export_json, read_project
 from toolkaart.errors import GateError, TextError
 from toolkaart.i18n.catalog import t
+from toolkaart.i18n.dates import LOCAL_ZONE
 from toolkaart.route.gates import MAX_DECIDED_BY, MAX_RATIONALE, Answer, Assessment, GateState
 from toolkaart.route.project import make_project
 from toolkaart.store.project_store import Store
@@ -66,10 +67,11 @@ _NAME = st.text(
 
 
 @st.composite
-def walks(draw: st.DrawFn, toolkaart: Toolkaart) -> Assessment:
-    """A walk the domain accepts: ticks and decisions in random order, anything refused skipped."""
+def walks(draw: st.DrawFn, toolkaart: Toolkaart, since: dt.date) -> Assessment:
+    """A walk the domain accepts: ticks and decisions in random order, anything refused skipped;
+    dated from the project's creation on (the import refuses a decision before it)."""
     walk = Assessment()
-    day = dt.date(2026, 1, 1)
+    day = since
     for _ in range(draw(st.integers(0, 12))):
         status = walk.status(toolkaart)
         open_phases = [p for p in toolkaart.phases if status.state(p.id) is not GateState.LOCKED]
@@ -112,7 +114,8 @@ def test_every_project_the_domain_accepts_is_saved_exported_and_imported_equal(
         project = make_project(name, description=description)
     except (TextError, ValueError):
         return  # refused by the domain (no name, a stray character): nothing to carry
-    walk = data.draw(walks(toolkaart))
+    since = project.created_at.astimezone(LOCAL_ZONE).date()
+    walk = data.draw(walks(toolkaart, since))
     saved = store.save(store.insert(project).with_assessment(walk))
     again = read_project(export_json(store.get(saved.id), toolkaart), toolkaart)
     assert again.assessment == saved.assessment
