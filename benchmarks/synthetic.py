@@ -45,7 +45,7 @@ def synthetic_data(source: Toolkaart, factor: int) -> dict[str, dict[str, Any]]:
             data["id"], data["number"] = _suffix(tool.id, copy), len(tools) + 1
             tools.append(data)
     return {
-        "meta.yaml": source.meta.model_dump(mode="json"),
+        "meta.yaml": {**source.meta.model_dump(mode="json"), "route": [p["id"] for p in phases]},
         "phases.yaml": {"phases": phases},
         "actors.yaml": {"actors": actors},
         "tools.yaml": {"tools": tools},

@@ -21,3 +21,13 @@ def edit_yaml(path: Path, change: Callable[[Any], None]) -> None:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(data)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def drop_last_phase(content: Path) -> None:
+    """A valid edit that drops the last phase: from the route and from phases.yaml."""
+    phases = content / "phases.yaml"
+    text = phases.read_text(encoding="utf-8")
+    phases.write_text(text[: text.index("  - id: productie")], encoding="utf-8")
+    meta = content / "meta.yaml"
+    route = meta.read_text(encoding="utf-8")
+    meta.write_text(route.replace(", implementatie, productie]", ", implementatie]"), "utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from tests.contentedit import drop_last_phase
 from toolkaart.content.graph import ToolkaartGraph
 from toolkaart.content.live import LiveContent
 from toolkaart.content.loader import load_content
@@ -53,3 +54,25 @@ def test_broken_from_the_start_serves_nothing(content_copy: Path) -> None:
     (content_copy / "tools.yaml").write_text("tools: [\n", encoding="utf-8")
     state = LiveContent().observe(load_content(content_copy), None)
     assert state.serving is None and not state.serves_previous
+
+
+def test_a_valid_load_that_removes_a_phase_is_held_back_until_confirmed(
+    content_copy: Path,
+) -> None:
+    live = LiveContent()
+    old = load_content(content_copy)
+    assert old.toolkaart is not None
+    live.observe(old, ToolkaartGraph(old.toolkaart), MORNING)
+    drop_last_phase(content_copy)
+    new = load_content(content_copy)
+    assert new.toolkaart is not None and len(new.toolkaart.phases) == 6
+    state = live.observe(new, ToolkaartGraph(new.toolkaart), NOON)
+    assert state.serving is not None and state.serving.toolkaart is old.toolkaart
+    assert state.serves_previous and state.held_back is not None
+    assert [(ref.kind, ref.id) for ref in state.removals] == [("phase", "productie")]
+    assert state.on_disk_graph is state.held_back.graph  # staff see what the files say
+
+    live.confirm(new.toolkaart)
+    after = live.observe(new, ToolkaartGraph(new.toolkaart), NOON)
+    assert after.serving is not None and after.serving.toolkaart is new.toolkaart
+    assert not after.serves_previous and after.removals == ()

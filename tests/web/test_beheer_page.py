@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.appkit import open_page
 from tests.conftest import APP_DIR, CONTENT
-from tests.contentedit import edit_yaml, replace_text
+from tests.contentedit import drop_last_phase, edit_yaml, replace_text
 from toolkaart.content.loader import load_toolkaart
 from toolkaart.content.models import Toolkaart
 from toolkaart.i18n.catalog import counted, t
@@ -190,3 +191,21 @@ def test_reload_after_breaking_and_repairing(
     reload(app)
     assert app.warning[0].value == t("beheer.reload.was_broken")
     assert not app.error
+
+
+def test_a_valid_edit_that_removes_a_phase_waits_for_staff_to_confirm(
+    content_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(ENV_CONTENT_DIR, str(content_copy))
+    assert len(open_page("app_pages/home.py").get("page_link")) > 0  # the content is served
+    drop_last_phase(content_copy)
+
+    team = open_page("app_pages/fase.py", {"fase": "productie"})  # still there for the team
+    assert team.title[0].value.endswith("Productie")
+    beheer = open_page("app_pages/beheer.py")
+    assert t("beheer.held_back", parts=counted("part", 1)) in [w.value for w in beheer.warning]
+    beheer.button(key="beheer.confirm_removal").click().run()
+    assert t("beheer.held_back.done") in [s.value for s in beheer.success]
+    home = open_page("app_pages/home.py")
+    route = [bar.proto.text for bar in home.get("progress")]
+    assert route == [t("home.progress", passed=0, total=6, current="Idee")]

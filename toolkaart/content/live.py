@@ -12,6 +12,7 @@ import datetime as dt
 import threading
 from dataclasses import dataclass
 
+from toolkaart.content.diff import ItemRef, diff_toolkaarts
 from toolkaart.content.graph import ToolkaartGraph
 from toolkaart.content.loader import LoadResult
 from toolkaart.content.models import Toolkaart
@@ -32,35 +33,73 @@ class ContentState:
 
     on_disk: LoadResult
     serving: ValidContent | None
+    #: A valid load that would remove phases, actors or tools, held back until staff confirm it.
+    held_back: ValidContent | None = None
+    #: What ``held_back`` would remove.
+    removals: tuple[ItemRef, ...] = ()
 
     @property
     def on_disk_graph(self) -> ToolkaartGraph | None:
-        """The graph of what the files say: the served one exactly when the files are valid."""
-        if self.serving is not None and self.serving.toolkaart is self.on_disk.toolkaart:
-            return self.serving.graph
+        """The graph of what the files say (served or held back), None when they are broken."""
+        for valid in (self.serving, self.held_back):
+            if valid is not None and valid.toolkaart is self.on_disk.toolkaart:
+                return valid.graph
         return None
 
     @property
     def serves_previous(self) -> bool:
-        """The files are broken and an earlier valid version is what people see."""
-        return self.on_disk.toolkaart is None and self.serving is not None
+        """People see an earlier version than the files hold (broken, or removals unconfirmed)."""
+        broken = self.on_disk.toolkaart is None and self.serving is not None
+        return broken or self.held_back is not None
+
+
+#: Removing these from the route takes a person's confirmation; checklist items and text do not.
+GUARDED_KINDS = frozenset({"phase", "actor", "tool"})
 
 
 class LiveContent:
-    """Remembers the newest valid load of one process; safe to share between sessions' threads."""
+    """Remembers the newest valid load of one process; safe to share between sessions' threads.
+
+    A valid load that removes a phase, an actor or a tool is not served at once: a file cut short
+    by an editor can still be valid (a whole phase, actor or tool gone), and projects and agendas
+    refer to them. Staff confirm such a removal on Beheer (``confirm``).
+    """
 
     def __init__(self) -> None:
         self._valid: ValidContent | None = None
+        self._held: tuple[ValidContent, tuple[ItemRef, ...]] | None = None
         self._lock = threading.Lock()
 
     def observe(
         self, result: LoadResult, graph: ToolkaartGraph | None, now: dt.datetime | None = None
     ) -> ContentState:
-        """Take a new load: a valid one becomes what is served, a broken one leaves it as it was."""
+        """Take a new load: a valid one becomes what is served unless it removes guarded items;
+        a broken one leaves what is served as it was."""
         with self._lock:
             if result.toolkaart is not None and graph is not None:
-                current = self._valid
-                if current is None or current.toolkaart is not result.toolkaart:
-                    loaded_at = now or dt.datetime.now(dt.UTC)
-                    self._valid = ValidContent(result.toolkaart, graph, loaded_at)
-            return ContentState(result, self._valid)
+                self._take(ValidContent(result.toolkaart, graph, now or dt.datetime.now(dt.UTC)))
+            elif result.toolkaart is None:
+                self._held = None
+            held, removals = self._held or (None, ())
+            return ContentState(result, self._valid, held, removals)
+
+    def _take(self, new: ValidContent) -> None:
+        current = self._valid
+        if current is not None and current.toolkaart is new.toolkaart:
+            return
+        if self._held is not None and self._held[0].toolkaart is new.toolkaart:
+            return
+        removals: tuple[ItemRef, ...] = ()
+        if current is not None:
+            diff = diff_toolkaarts(current.toolkaart, new.toolkaart)
+            removals = tuple(ref for ref in diff.removed if ref.kind in GUARDED_KINDS)
+        if removals:
+            self._held = (new, removals)
+        else:
+            self._valid, self._held = new, None
+
+    def confirm(self, toolkaart: Toolkaart) -> None:
+        """Serve the held-back load of ``toolkaart`` (what staff looked at and confirmed)."""
+        with self._lock:
+            if self._held is not None and self._held[0].toolkaart is toolkaart:
+                self._valid, self._held = self._held[0], None

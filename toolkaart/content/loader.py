@@ -329,6 +329,37 @@ def _check_phases(
                 file.report("warning", file.at(loc), t("content.diag.no_source", item=item.id))
 
 
+def _check_route(
+    meta_file: _File, phases_file: _File, route: Sequence[str], phases: Sequence[Phase]
+) -> None:
+    """The phases defined are the route declared in meta.yaml, in its order: a phases.yaml cut
+    short (a half-saved file validates otherwise) or a phase deleted by mistake is an error."""
+    defined = [phase.id for phase in phases]
+    for index, phase_id in enumerate(route):
+        if phase_id not in defined:
+            meta_file.report(
+                "error",
+                meta_file.at(("route", index)),
+                t("content.diag.route_undefined", id=phase_id),
+            )
+    for index, phase_id in enumerate(defined):
+        if phase_id not in route:
+            phases_file.report(
+                "error",
+                phases_file.at(("phases", index, "id")),
+                t("content.diag.route_unlisted", id=phase_id),
+            )
+    listed = [phase_id for phase_id in defined if phase_id in route]
+    declared = [phase_id for phase_id in route if phase_id in defined]
+    if listed != declared:
+        index = next(i for i, (a, b) in enumerate(zip(listed, declared, strict=True)) if a != b)
+        phases_file.report(
+            "error",
+            phases_file.at(("phases", defined.index(listed[index]), "id")),
+            t("content.diag.route_order", id=listed[index], expected=declared[index]),
+        )
+
+
 def load_content(directory: Path | str, *, max_file_bytes: int = MAX_FILE_BYTES) -> LoadResult:
     """Load and validate a content directory; never raises for anything a file holds.
 
@@ -375,6 +406,8 @@ def _load_content(directory: Path, max_file_bytes: int) -> LoadResult:
                 )
     if phases_file:
         _check_phases(files["phases.yaml"], phases_file.phases, actor_ids, tool_ids)
+    if meta and phases_file:
+        _check_route(files["meta.yaml"], files["phases.yaml"], meta.route, phases_file.phases)
 
     diagnostics = tuple(sorted(sink, key=_sort_key)) + tuple(
         line for file in files.values() for line in file.summary()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import cached_property
+from typing import Annotated
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -109,6 +110,11 @@ class Meta(_Frozen):
     title: str = Field(min_length=1, max_length=300)
     source: str = Field(min_length=1, max_length=1000)
     introduction: str = Field(min_length=1, max_length=5000)
+    #: The route: every phase id in order, declared once here, so that a phases.yaml cut short
+    #: (or a phase deleted by mistake) is an error and not a shorter route.
+    route: tuple[Annotated[str, Field(pattern=SLUG_PATTERN, max_length=80)], ...] = Field(
+        min_length=1, max_length=50
+    )
     changelog: tuple[ChangelogEntry, ...] = ()
 
     @property

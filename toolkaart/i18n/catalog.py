@@ -17,6 +17,8 @@ NL: dict[str, str] = {
     "count.project.many": "{count} projecten",
     "count.open_item.one": "{count} open punt",
     "count.open_item.many": "{count} open punten",
+    "count.part.one": "{count} onderdeel",
+    "count.part.many": "{count} onderdelen",
     "count.problem.one": "{count} probleem",
     "count.problem.many": "{count} problemen",
     "count.character.one": "{count} teken",
@@ -223,6 +225,13 @@ NL: dict[str, str] = {
         "inhoud: {label}, geladen {loaded}. Herstel de fouten hieronder; daarna wordt de "
         "nieuwe inhoud vanzelf getoond."
     ),
+    "beheer.held_back": (
+        "De bestanden zijn geldig, maar zouden {parts} van de route verwijderen. Tot u "
+        "dat bevestigt, toont de navigator gebruikers de vorige inhoud. Controleer of dit de "
+        "bedoeling is (een afgebroken bestand kan ook geldig zijn):"
+    ),
+    "beheer.held_back.confirm": "Verwijdering bevestigen en de nieuwe inhoud tonen",
+    "beheer.held_back.done": "De nieuwe inhoud wordt nu aan iedereen getoond.",
     "beheer.serving_none": (
         "De bestanden bevatten fouten en er is sinds de start nog geen geldige inhoud geladen: "
         "gebruikers zien een melding dat de Toolkaart even niet beschikbaar is."
@@ -355,6 +364,16 @@ NL: dict[str, str] = {
         "hulpmiddel niet"
     ),
     "content.diag.no_source": "checklistpunt '{item}' heeft geen bron",
+    "content.diag.route_undefined": (
+        "fase '{id}' staat in de route maar is niet gedefinieerd in phases.yaml (is dat bestand "
+        "afgebroken of een fase per ongeluk verwijderd?)"
+    ),
+    "content.diag.route_unlisted": (
+        "fase '{id}' staat niet in de route (route in meta.yaml); voeg hem daar toe of verwijder hem"
+    ),
+    "content.diag.route_order": (
+        "fase '{id}' staat hier, maar volgens de route (meta.yaml) hoort hier fase '{expected}'"
+    ),
     "content.diag.no_address": "hulpmiddel '{id}' heeft geen webadres",
     "content.diag.bad_address": "hulpmiddel '{id}': '{url}' is geen geldig https-adres",
     "content.diag.no_tools_list": "geen lijst met hulpmiddelen onder 'tools'",

@@ -91,6 +91,14 @@ def reload_content() -> ContentState:
     return loaded_content()
 
 
+def confirm_held_back(toolkaart: Toolkaart) -> ContentState:
+    """Serve the held-back content ``toolkaart`` (staff confirmed what it removes) from now on."""
+    global _latest
+    _LIVE[str(settings().content_dir)].confirm(toolkaart)
+    _latest = None
+    return loaded_content()
+
+
 def require_content() -> tuple[Toolkaart, ToolkaartGraph]:
     """The content being served; with none valid since the start, a short Dutch page (no paths,
     no diagnostics: those are for staff, on Beheer) and the run stops."""

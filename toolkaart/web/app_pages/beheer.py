@@ -27,7 +27,7 @@ from toolkaart.documents.markdown import plain
 from toolkaart.i18n.catalog import counted, t
 from toolkaart.i18n.dates import date_label, local_time_label
 from toolkaart.settings import settings
-from toolkaart.web.content_cache import loaded_content, reload_content
+from toolkaart.web.content_cache import confirm_held_back, loaded_content, reload_content
 from toolkaart.web.matrix_tables import link_count_table
 
 BASELINE = "beheer.baseline"  # Toolkaart | None: the content as this session last loaded it
@@ -124,7 +124,18 @@ elif health.warnings:
     st.warning(t("beheer.validation.warnings", warnings=counted("warning", len(health.warnings))))
 else:
     st.success(t("beheer.validation.ok"))
-if loaded.serving is None:
+if loaded.held_back is not None:
+    st.warning(t("beheer.held_back", parts=counted("part", len(loaded.removals))))
+    st.markdown(
+        "\n".join(
+            f"- {t(f'beheer.kind.{ref.kind}')} {plain(ref.name)} (`{ref.id}`)"
+            for ref in loaded.removals
+        )
+    )
+    if st.button(t("beheer.held_back.confirm"), key="beheer.confirm_removal", type="primary"):
+        loaded = confirm_held_back(loaded.held_back.toolkaart)
+        st.success(t("beheer.held_back.done"))
+elif loaded.serving is None:
     st.error(t("beheer.serving_none"))
 elif loaded.serves_previous:
     st.warning(
