@@ -18,7 +18,7 @@ st.write(t("actors.intro", count=len(toolkaart.actors)))
 requested = st.query_params.get(ACTOR_PARAM)
 actor, unknown = item_in_view(toolkaart.actors, requested)
 if unknown:
-    st.warning(t("actors.unknown", requested=requested))
+    st.warning(t("actors.unknown", requested=plain((requested or "")[:80])))
 elif actor is not None:
     keep_in_url(ACTOR_PARAM, actor.id)
     with st.container(border=True):
