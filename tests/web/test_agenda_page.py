@@ -199,3 +199,20 @@ def test_save_and_reopen_a_draft_in_a_new_session(two: tuple[Project, Project]) 
 
     click(later, "agenda.delete.button")
     assert not later.selectbox  # no drafts left to reopen
+
+
+def test_an_unsaved_agenda_says_so_until_it_is_saved(two: tuple[Project, Project]) -> None:
+    sepsis, rontgen = two
+    app = open_page()
+    compose(app, rontgen, sepsis)
+    assert t("agenda.unsaved") in [w.value for w in app.warning]  # only in this browser window
+    click(app, "agenda.save")
+    assert t("agenda.unsaved") not in [w.value for w in app.warning]
+    add_item(app, "Rondvraag")  # a change after saving
+    assert t("agenda.unsaved") in [w.value for w in app.warning]
+    click(app, "agenda.save")
+    assert t("agenda.unsaved") not in [w.value for w in app.warning]
+
+    later = open_page()
+    click(later, "agenda.reopen.button")  # a reopened draft is stored as it is
+    assert t("agenda.unsaved") not in [w.value for w in later.warning]

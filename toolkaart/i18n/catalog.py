@@ -743,6 +743,10 @@ NL: dict[str, str] = {
     "agenda.export.pdf": "Download als PDF",
     "agenda.export.md": "Download als Markdown",
     "agenda.save": "Concept opslaan",
+    "agenda.unsaved": (
+        "Deze agenda heeft wijzigingen die nog niet zijn opgeslagen. Ze staan alleen in dit "
+        "browservenster en gaan verloren als u het sluit: sla het concept op."
+    ),
     "agenda.saved": "Het concept ‘{title}’ is opgeslagen.",
     # agenda (toolkaart.board.agenda, toolkaart.documents.agenda_document, pages/agenda.py)
     "agenda.default_title": "Agenda bestuursvergadering {date}",

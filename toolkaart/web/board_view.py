@@ -22,6 +22,8 @@ from toolkaart.web import project_session
 #: session_state keys of the Agenda page: the agenda being edited and the saved draft it came from
 DRAFT = "agenda.draft"
 SAVED = "agenda.saved_as"
+#: The agenda as last stored (saved or reopened), to tell unsaved changes apart.
+STORED = "agenda.stored_copy"
 GENERATION = "agenda.generation"
 
 
@@ -114,7 +116,27 @@ def replace_agenda(agenda: Agenda, saved: DraftInfo | None) -> None:
     """Start editing another agenda (newly composed or reopened)."""
     st.session_state[DRAFT] = agenda
     st.session_state[SAVED] = saved
+    st.session_state[STORED] = agenda if saved is not None else None
     st.session_state[GENERATION] = generation() + 1
+
+
+def mark_saved(info: DraftInfo) -> None:
+    """The agenda in session is now stored as ``info``."""
+    st.session_state[SAVED] = info
+    st.session_state[STORED] = current_agenda()
+
+
+def forget_saved() -> None:
+    """The stored draft of the agenda in session was deleted: it is unsaved again."""
+    st.session_state[SAVED] = None
+    st.session_state[STORED] = None
+
+
+def is_unsaved() -> bool:
+    """Whether the agenda in session differs from what is stored (or was never stored): it lives
+    only in this browser session and is lost when the session ends."""
+    agenda = current_agenda()
+    return agenda is not None and agenda != st.session_state.get(STORED)
 
 
 def set_agenda(agenda: Agenda) -> None:

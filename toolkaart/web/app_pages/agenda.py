@@ -79,7 +79,7 @@ def _delete() -> None:
     agenda_store.delete_draft(project_session.store(), draft_id)
     saved = board_view.saved_as()
     if saved is not None and saved.id == draft_id:
-        st.session_state[board_view.SAVED] = None
+        board_view.forget_saved()
     project_session.flash("success", t("agenda.deleted"))
 
 
@@ -239,13 +239,15 @@ def _save(as_new: bool) -> None:
     except (AgendaError, TextError) as error:
         project_session.flash("error", str(error))
     else:
-        st.session_state[board_view.SAVED] = info
+        board_view.mark_saved(info)
         project_session.flash("success", t("agenda.saved", title=info.title))
 
 
 saved = board_view.saved_as()
 if saved is not None:
     st.caption(t("agenda.saved_as", label=board_view.draft_label(saved)))
+if board_view.is_unsaved():
+    st.warning(t("agenda.unsaved"), icon=":material/warning:")
 save, save_new = st.columns(2)
 save.button(t("agenda.save"), on_click=_save, args=(False,), key="agenda.save", type="primary")
 if saved is not None:
