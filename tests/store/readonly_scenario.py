@@ -4,6 +4,7 @@ Steps (one process stands for each start of the navigator), printed as one JSON 
 
 1. a project is saved; the database file is made read-only (``chmod 444``);
 2. a restart: opening the store is refused in Dutch, with what to fix, and no side file appears;
+   ``toolkaart serve`` says what to fix before it starts the server;
 3. the file is writable again: the same start-up works and saves;
 4. the aftermath the issue saw: a ``-wal`` holding a committed save, and a ``-shm``, left read-only
    (``chmod 444``) by an earlier start; opening repairs them and the committed save is there.
@@ -11,6 +12,8 @@ Steps (one process stands for each start of the navigator), printed as one JSON 
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import subprocess
@@ -18,6 +21,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from toolkaart import cli, serve
 from toolkaart.errors import StoreFault
 from toolkaart.store.project_store import Store
 
@@ -36,6 +40,7 @@ def main(folder: Path) -> dict[str, object]:
     except StoreFault as fault:
         seen["refused"] = {"code": fault.code, "message": str(fault), "advice": fault.advice}
     seen["side_files_after_refusal"] = sorted(p.name for p in database.parent.iterdir())
+    seen["serve_output"] = serve_output(url)
 
     database.chmod(0o644)
     store = Store(url)
@@ -55,6 +60,16 @@ def main(folder: Path) -> dict[str, object]:
     seen["saved_after_repair"] = store.save(store.get(project.id)).version
     store.close()
     return seen
+
+
+def serve_output(url: str) -> str:
+    """What ``toolkaart serve`` prints before it would start Streamlit (not started here)."""
+    os.environ["TOOLKAART_DATABASE_URL"] = url
+    serve.serve = lambda *_args: None
+    said = io.StringIO()
+    with contextlib.redirect_stderr(said):
+        cli.main(["serve"])
+    return said.getvalue()
 
 
 def save_and_die(folder: Path, project_id: str) -> None:

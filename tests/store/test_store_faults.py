@@ -176,6 +176,7 @@ def test_a_read_only_sqlite_file_is_refused_with_what_to_fix_and_recovers_once_f
     assert str(database) in refused["advice"] and "'nobody'" in refused["advice"]
     assert str(database) not in refused["message"]
     assert seen["side_files_after_refusal"] == ["toolkaart.sqlite3"]  # none made read-only
+    assert refused["advice"] in seen["serve_output"]  # `toolkaart serve` says what to fix
     assert seen["saved_after_fix"] == 2
     assert seen["wal_bytes"] > 0
     assert seen["description_after_repair"] == "alleen in de wal"  # the -wal's save is kept
