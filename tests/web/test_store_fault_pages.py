@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import streamlit.config
 from streamlit.testing.v1 import AppTest
 
 from tests.appkit import open_page, texts
@@ -16,6 +17,7 @@ from toolkaart.content.models import Toolkaart
 from toolkaart.i18n.catalog import t
 from toolkaart.route.gates import Answer
 from toolkaart.route.project import Project
+from toolkaart.serve import streamlit_settings
 from toolkaart.store.project_store import Store
 
 PROJECTS = "app_pages/projecten.py"
@@ -211,3 +213,9 @@ def test_a_decided_by_of_201_characters_is_refused_in_dutch_and_kept(
     shown_without_details(app)
     assert app.text_input(key="walk.idee.decided_by").value == "B" * 201
     assert store.get(project.id).assessment.decisions == ()
+
+
+def test_no_error_details_reach_a_browser() -> None:
+    """Any other error: Streamlit's generic message, not its text, traceback or search buttons."""
+    assert streamlit_settings()["client.showErrorDetails"] == "none"
+    assert streamlit.config.get_option("client.showErrorDetails") == "none"  # as AppTest runs

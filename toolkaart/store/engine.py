@@ -18,8 +18,9 @@ Guarantees:
 - a database that cannot do what was asked (full disk, read-only, unreachable, a refused value)
   raises ``StoreFault`` in Dutch, from opening, reading and saving alike, and the details go to the
   server log (``toolkaart.store.faults``); a SQLite file this process cannot write is refused
-  before SQLite opens it read-only (``toolkaart.store.sqlite_files``). Once the fault is gone the
-  same ``Database`` works again: connections that cannot recover are dropped from the pool.
+  before SQLite opens it read-only (``toolkaart.store.sqlite_files``), so no pooled connection is a
+  read-only one. Once the fault is gone the same ``Database`` works again (on PostgreSQL the
+  pre-ping replaces the pool's connections to a restarted server).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from toolkaart.settings import settings
 from toolkaart.store import sqlite_files
-from toolkaart.store.faults import is_stale_connection, translated
+from toolkaart.store.faults import translated
 
 #: The Alembic scripts, shipped inside the package.
 MIGRATIONS = Path(str(files("toolkaart.store") / "migrations"))
@@ -75,11 +76,6 @@ def create_engine(url: str) -> Engine:
     def _begin(connection: Connection) -> None:
         mode = "IMMEDIATE" if connection.get_execution_options().get("toolkaart_write") else ""
         connection.exec_driver_sql(f"BEGIN {mode}".strip())
-
-    @sa.event.listens_for(engine, "handle_error")
-    def _handle_error(context: sa.engine.ExceptionContext) -> None:
-        if is_stale_connection(context.original_exception):
-            context.is_disconnect = True  # SQLAlchemy then discards the pool's connections
 
     return engine
 

@@ -104,12 +104,3 @@ def _postgres_fault(sqlstate: str, outcome: str) -> StoreFault:
     if sqlstate.startswith(("22", "23")):  # data exception, integrity constraint violation
         return StoreFault("rejected")
     return StoreFault("failed", outcome=outcome)
-
-
-def is_stale_connection(error: BaseException) -> bool:
-    """A SQLite connection that stays useless after the fault is fixed: one opened read-only (the
-    file was not writable then) keeps refusing writes for its lifetime, so the pool must drop it."""
-    name = getattr(error, "sqlite_errorname", None)
-    return isinstance(name, str) and name.startswith(
-        ("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_IOERR")
-    )
