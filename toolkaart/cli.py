@@ -1,7 +1,7 @@
 """The ``toolkaart`` command line: validate, export, schema, check-links, serve and project.
 
-Exit codes: 0 success, 1 rejected input (content errors, a refused import or project; nothing was
-changed), 2 usage error.
+Exit codes: 0 success, 1 rejected input (content errors, a refused import or project) or a database
+that cannot be used (nothing was changed either way), 2 usage error.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from toolkaart import serve
 from toolkaart.content import schema, web_addresses
 from toolkaart.content.loader import LoadResult, load_content
 from toolkaart.content.models import Toolkaart
-from toolkaart.errors import ImportRejected, ProjectError, StoreError, TextError
+from toolkaart.errors import ImportRejected, ProjectError, StoreError, StoreFault, TextError
 from toolkaart.settings import settings
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
@@ -106,7 +106,21 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _say_fault(fault: StoreFault) -> None:
+    print(f"toolkaart: {fault}", file=sys.stderr)
+    if fault.advice:
+        print(f"toolkaart: {fault.advice}", file=sys.stderr)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
+    """Open the database first, so whoever starts the server reads here what to fix (a folder or
+    file to make writable, a server to start); the app starts anyway and retries on every page."""
+    from toolkaart.store.project_store import Store
+
+    try:
+        Store(settings().database_url).close()
+    except StoreFault as fault:
+        _say_fault(fault)
     serve.serve(settings(), args.host, args.port)
     return EXIT_OK  # not reached: serve replaces this process
 
@@ -347,6 +361,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK
+    except StoreFault as fault:
+        _say_fault(fault)
+        return EXIT_REJECTED
     return code
 
 

@@ -86,6 +86,20 @@ class ProjectConflict(StoreError):
         super().__init__("conflict", name=current.name, mine=mine.version, current=current.version)
 
 
+class StoreFault(StoreError):
+    """The database could not do what was asked: its disk is full, it is read-only, it cannot be
+    reached, or it refused a value. Nothing was saved: a transaction commits whole or not at all.
+
+    The text is for anyone on a page: what happened and what it means, without paths, host names
+    or SQL (those go to the server log). ``advice`` is for whoever runs the server: what to fix,
+    naming files and users; empty when the log's traceback says it all.
+    """
+
+    def __init__(self, code: str, advice: str = "", **params: object) -> None:
+        super().__init__(code, **params)
+        self.advice = advice
+
+
 class ImportRejected(ValueError):
     """A refused import file: ``problems`` are the Dutch lines saying what is wrong."""
 

@@ -437,6 +437,45 @@ NL: dict[str, str] = {
         "aan versie {mine}). Uw wijzigingen zijn niet opgeslagen, om die van de ander niet te "
         "overschrijven. Open het project opnieuw en breng uw wijzigingen nogmaals aan."
     ),
+    "store.error.disk_full": "De schijf waarop de database staat, is vol. {outcome}",
+    "store.error.read_only": "De database kan nu niet worden bijgewerkt (alleen-lezen). {outcome}",
+    "store.error.unreachable": "De database is nu niet bereikbaar. {outcome}",
+    "store.error.rejected": (
+        "De database weigerde de invoer: een tekst is te lang of bevat een teken dat niet kan "
+        "worden opgeslagen. Er is niets opgeslagen; uw invoer staat er nog, zodat u die kunt "
+        "aanpassen en opnieuw kunt opslaan."
+    ),
+    "store.error.failed": "De database gaf een onverwachte fout. {outcome}",
+    "store.outcome.write": (
+        "Er is niets opgeslagen. Uw invoer staat er nog: probeer het over enkele ogenblikken "
+        "opnieuw. De beheerder vindt de details in het serverlog."
+    ),
+    "store.outcome.read": (
+        "De gegevens kunnen nu niet worden getoond; probeer het over enkele ogenblikken opnieuw. "
+        "De beheerder vindt de details in het serverlog."
+    ),
+    "store.log.fault": "Databasefout ({code}); de gebruiker las: {message}",
+    "store.advice.folder": (
+        "De map {path} moet schrijfbaar zijn voor gebruiker '{user}', die de navigator draait: "
+        "SQLite maakt daar naast de database de bestanden -wal en -shm aan."
+    ),
+    "store.advice.file": (
+        "Het databasebestand {path} moet schrijfbaar zijn voor gebruiker '{user}', die de "
+        "navigator draait (bijvoorbeeld: chown {user} {path}; chmod u+rw {path})."
+    ),
+    "store.advice.side_file": (
+        "Het bijbestand {path} is niet schrijfbaar voor gebruiker '{user}' en is van een andere "
+        "gebruiker, dus de navigator kan het niet zelf herstellen. Maak het schrijfbaar voor "
+        "'{user}' (chown {user} {path}); verwijder het niet: een -wal-bestand kan opgeslagen "
+        "gegevens bevatten."
+    ),
+    "store.advice.retry": (
+        "Na het herstel is geen herstart nodig: de navigator probeert het bij elke pagina opnieuw."
+    ),
+    "store.advice.repaired": (
+        "Het bijbestand {path} was alleen-lezen; de navigator gaf het dezelfde rechten als het "
+        "databasebestand, zodat opslaan weer werkt."
+    ),
     "store.conflict.changes": "Wat er intussen veranderde:",
     "store.conflict.mine": "Uw wijzigingen die niet zijn opgeslagen:",
     "store.conflict.none": "- (geen inhoudelijke wijzigingen)",

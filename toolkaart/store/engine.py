@@ -14,7 +14,13 @@ Guarantees:
   on SQLite);
 - SQLite runs in WAL mode and every write transaction starts with ``BEGIN IMMEDIATE``: a deferred
   transaction that reads and then writes fails with "database is locked" under concurrency;
-- a read transaction sees one consistent state (REPEATABLE READ on PostgreSQL).
+- a read transaction sees one consistent state (REPEATABLE READ on PostgreSQL);
+- a database that cannot do what was asked (full disk, read-only, unreachable, a refused value)
+  raises ``StoreFault`` in Dutch, from opening, reading and saving alike, and the details go to the
+  server log (``toolkaart.store.faults``); a SQLite file this process cannot write is refused
+  before SQLite opens it read-only (``toolkaart.store.sqlite_files``), so no pooled connection is a
+  read-only one. Once the fault is gone the same ``Database`` works again (on PostgreSQL the
+  pre-ping replaces the pool's connections to a restarted server).
 """
 
 from __future__ import annotations
@@ -31,6 +37,8 @@ from alembic.config import Config
 from sqlalchemy.engine import Connection, Engine
 
 from toolkaart.settings import settings
+from toolkaart.store import sqlite_files
+from toolkaart.store.faults import translated
 
 #: The Alembic scripts, shipped inside the package.
 MIGRATIONS = Path(str(files("toolkaart.store") / "migrations"))
@@ -44,10 +52,15 @@ def create_engine(url: str) -> Engine:
     """An engine for ``url``; for SQLite with WAL, a busy timeout and explicit BEGIN statements."""
     parsed = sa.make_url(url)
     if parsed.get_backend_name() != "sqlite":
+        # pre-ping: after a server restart the pool's old connections are replaced, not used
         return sa.create_engine(parsed, pool_pre_ping=True)
-    if parsed.database and parsed.database != ":memory:":
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = sa.create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
+    if parsed.database and parsed.database != ":memory:":
+        database = Path(parsed.database)
+
+        @sa.event.listens_for(engine, "do_connect")
+        def _check(*_args: Any) -> None:
+            sqlite_files.check_writable(database)
 
     @sa.event.listens_for(engine, "connect")
     def _connect(dbapi_connection: Any, _record: Any) -> None:
@@ -72,17 +85,31 @@ class Database:
     enough (it pools connections)."""
 
     def __init__(self, url: str | None = None) -> None:
+        """Open and migrate; ``StoreFault`` (nothing to show) when the database cannot be used."""
         self.url = url or settings().database_url
         self.engine = create_engine(self.url)
         self.dialect = self.engine.dialect.name
-        self.migrate()
+        try:
+            with translated(writing=False):
+                self.migrate()
+        except BaseException:
+            self.engine.dispose()
+            raise
 
     def close(self) -> None:
         self.engine.dispose()
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
-        """One write transaction: ``BEGIN IMMEDIATE`` on SQLite; commits unless an error escapes."""
+        """One write transaction: ``BEGIN IMMEDIATE`` on SQLite; commits unless an error escapes.
+
+        A database fault raises ``StoreFault`` saying nothing was saved.
+        """
+        with translated(writing=True), self._write() as connection:
+            yield connection
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
         with self.engine.connect() as connection:
             connection.execution_options(toolkaart_write=True)
             with connection.begin():
@@ -90,8 +117,11 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
-        """One read transaction seeing a single consistent state of the database."""
-        with self.engine.connect() as connection:
+        """One read transaction seeing a single consistent state of the database.
+
+        A database fault raises ``StoreFault`` saying the data cannot be shown now.
+        """
+        with translated(writing=False), self.engine.connect() as connection:
             if self.dialect == "postgresql":
                 connection.execution_options(isolation_level="REPEATABLE READ")
             with connection.begin():
@@ -101,7 +131,7 @@ class Database:
         """Bring the schema to the newest migration (a no-op when it is there already)."""
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
-        with self.write() as connection:
+        with self._write() as connection:
             if self.dialect == "postgresql":
                 connection.execute(sa.select(sa.func.pg_advisory_xact_lock(_MIGRATION_LOCK)))
             config.attributes["connection"] = connection

@@ -21,12 +21,14 @@ from dataclasses import replace
 from typing import Any
 
 import sqlalchemy as sa
+from pydantic import ValidationError
 from sqlalchemy.engine import Connection
 
-from toolkaart.errors import ProjectConflict, ProjectNotFound, StoreError
+from toolkaart.errors import ProjectConflict, ProjectNotFound, StoreError, StoreFault
 from toolkaart.route.project import Project, make_project
 from toolkaart.route.snapshot import DecisionSnapshot, ProjectSnapshot
 from toolkaart.store.engine import Database
+from toolkaart.store.faults import reported
 from toolkaart.store.tables import checklist_answers, decisions, project_versions, projects
 
 #: A snapshot's fields that live in their own tables; the rest is the ``projects`` row.
@@ -45,6 +47,18 @@ _LOG = (
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+def _snapshot(project: Project) -> ProjectSnapshot:
+    """The project as its rows hold it; a value the rows cannot hold (a text longer than its
+    column) is refused in Dutch like the database would refuse it, and nothing is written.
+
+    The domain refuses such values before they get here; this is the net under it.
+    """
+    try:
+        return ProjectSnapshot.of(project)
+    except ValidationError as error:
+        raise reported(StoreFault("rejected"), error) from error
 
 
 class Store(Database):
@@ -133,13 +147,13 @@ class Store(Database):
     def insert(self, project: Project) -> Project:
         """Save a project that is not in the store yet (version 1), with its walk."""
         saved = replace(project, version=1, updated_at=_now())
-        snapshot = ProjectSnapshot.of(saved)
-        try:
-            with self.write() as connection:
+        snapshot = _snapshot(saved)
+        with self.write() as connection:
+            try:
                 connection.execute(sa.insert(projects).values(snapshot.model_dump(exclude=_WALK)))
-                self._write_walk(connection, snapshot, {"checklist": {}, "decisions": []})
-        except sa.exc.IntegrityError as error:
-            raise StoreError("exists", id=project.id) from error
+            except sa.exc.IntegrityError as error:
+                raise StoreError("exists", id=project.id) from error
+            self._write_walk(connection, snapshot, {"checklist": {}, "decisions": []})
         return saved
 
     def save(self, project: Project) -> Project:
@@ -148,7 +162,7 @@ class Store(Database):
         Refused with ProjectConflict when someone saved a newer version meanwhile.
         """
         saved = replace(project, version=project.version + 1, updated_at=_now())
-        snapshot = ProjectSnapshot.of(saved)
+        snapshot = _snapshot(saved)
         with self.write() as connection:
             updated = connection.execute(
                 sa.update(projects)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from toolkaart.errors import StoreFault
 from toolkaart.i18n.catalog import t
 from toolkaart.web.layout import footer, sidebar_navigation
 from toolkaart.web.page_registry import app_pages
@@ -18,5 +19,8 @@ st.set_page_config(page_title=t("app.title"), layout="wide")
 sections = app_pages().sections()
 page = st.navigation(sections, position="hidden")
 sidebar_navigation(sections)
-page.run()
+try:
+    page.run()
+except StoreFault as fault:  # the database failed while the page read it: say so, not a traceback
+    st.error(str(fault))
 footer()

@@ -54,7 +54,8 @@ def _tick(toolkaart: Toolkaart, phase: Phase) -> None:
         store_assessment(current_assessment().with_checked(toolkaart, phase.id, ticked))
     except WalkNotSaved as error:
         st.session_state[_FLASH] = (phase.id, "error", str(error))
-        _show_stored_ticks(phase)
+        if not error.input_kept:
+            _show_stored_ticks(phase)
 
 
 def checklist(toolkaart: Toolkaart, phase: Phase) -> None:
@@ -98,7 +99,8 @@ def _decide(toolkaart: Toolkaart, phase: Phase) -> None:
         store_assessment(assessment)
     except WalkNotSaved as error:
         state[_FLASH] = (phase.id, "error", str(error))
-        _show_stored_ticks(phase)
+        if not error.input_kept:
+            _show_stored_ticks(phase)
         return
     following = toolkaart.next_phase(phase.id)
     if answer != Answer.JA:

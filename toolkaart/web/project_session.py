@@ -5,6 +5,8 @@ project. A session reads the project once and keeps the version it works on in i
 (no database read per rerun); each save writes that version's successor. When another session
 saved in between, the store refuses the save, the page says what changed on both sides, and the
 session continues on the stored version: nothing is overwritten, nothing is silently dropped.
+When the database itself fails (full disk, unreachable server), the page says so next to the action
+and the session keeps the version it works on, so the person's input stays for a retry.
 """
 
 from __future__ import annotations
@@ -13,7 +15,13 @@ import streamlit as st
 
 from toolkaart.content.models import Toolkaart
 from toolkaart.documents import project_exchange
-from toolkaart.errors import ImportRejected, ProjectConflict, ProjectNotFound, StoreError
+from toolkaart.errors import (
+    ImportRejected,
+    ProjectConflict,
+    ProjectNotFound,
+    StoreError,
+    StoreFault,
+)
 from toolkaart.i18n.catalog import t
 from toolkaart.route.project import Project, conflict_message
 from toolkaart.settings import settings
@@ -22,6 +30,7 @@ from toolkaart.web.page_registry import app_pages
 
 PROJECT_PARAM = "project"
 _FLASH = "projects.flash"
+_PROBLEM = "projects.problem"
 _OPEN = "projects.open"
 #: The import upload's size limit in MB (the server's maxUploadSize in web/streamlit.toml matches).
 UPLOAD_LIMIT_MB = 2
@@ -72,13 +81,29 @@ def show_flash() -> None:
         st.error(message)
 
 
+def problem_at(where: str, message: str) -> None:
+    """A refusal to show next to the action ``where`` (see ``show_problem``), also after a rerun."""
+    st.session_state[_PROBLEM] = (where, message)
+
+
+def show_problem(where: str) -> None:
+    """Show the refusal queued for the action ``where``, once."""
+    at, message = st.session_state.get(_PROBLEM, ("", ""))
+    if at == where:
+        del st.session_state[_PROBLEM]
+        st.error(message)
+
+
 def save_quietly(project: Project, toolkaart: Toolkaart) -> str | None:
     """Save; None when saved, else the Dutch reason (on a conflict: what changed on both sides).
 
-    Either way the session then holds the stored version.
+    Either way the session then holds the stored version. A database fault is raised as
+    ``StoreFault``: nothing changed, and the session keeps the version the input was based on.
     """
     try:
         saved = store().save(project)
+    except StoreFault:
+        raise
     except ProjectConflict as conflict:
         st.session_state[_OPEN] = conflict.current
         return conflict_message(conflict, toolkaart)
@@ -89,16 +114,23 @@ def save_quietly(project: Project, toolkaart: Toolkaart) -> str | None:
     return None
 
 
-def save(project: Project, toolkaart: Toolkaart, success: str) -> bool:
-    """Save and queue ``success`` as message; when refused queue the reason instead."""
-    problem = save_quietly(project, toolkaart)
-    flash("error" if problem else "success", problem or success)
+def save(project: Project, toolkaart: Toolkaart, success: str, where: str) -> bool:
+    """Save and queue ``success`` as message; when refused queue the reason for ``where``."""
+    try:
+        problem = save_quietly(project, toolkaart)
+    except StoreFault as fault:
+        problem = str(fault)
+    if problem is None:
+        flash("success", success)
+    else:
+        problem_at(where, problem)
     return problem is None
 
 
 def import_form(toolkaart: Toolkaart) -> None:
     """Upload an exchange file; an accepted one opens in the Zelfscan, a refused one says why."""
-    with st.form("projects.import", clear_on_submit=True):
+    # not cleared on submit: a file the database could not take stays chosen for a retry
+    with st.form("projects.import"):
         # Streamlit refuses larger files before they reach the server (its own message); files
         # up to this size get the import's Dutch one ("te groot (1,5 MB); hoogstens 1 MB").
         upload = st.file_uploader(
@@ -113,7 +145,7 @@ def import_form(toolkaart: Toolkaart) -> None:
     raw = upload.read(project_exchange.MAX_IMPORT_BYTES + 1)
     try:
         project = project_exchange.import_project(store(), raw, toolkaart)
-    except ImportRejected as error:
+    except (ImportRejected, StoreError) as error:
         st.error(str(error))
         return
     flash("success", t("projects.import.done", name=project.name))

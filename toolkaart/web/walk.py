@@ -11,6 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from toolkaart.content.models import Toolkaart
+from toolkaart.errors import StoreFault
 from toolkaart.route.gates import Assessment
 from toolkaart.web.content_cache import require_content
 from toolkaart.web.project_session import open_project, open_project_id, save_quietly
@@ -19,7 +20,16 @@ _KEY = "walk.assessment"
 
 
 class WalkNotSaved(ValueError):
-    """The open project's store refused the change (e.g. someone else saved first); Dutch text."""
+    """The open project's store refused the change; Dutch text.
+
+    ``input_kept``: the database failed and the session still holds the walk the change was made
+    on, so the page keeps what the person entered for a retry. Otherwise (someone else saved
+    first) the session holds the stored walk and the page must show that instead.
+    """
+
+    def __init__(self, message: str, *, input_kept: bool) -> None:
+        super().__init__(message)
+        self.input_kept = input_kept
 
 
 def current_assessment() -> Assessment:
@@ -43,6 +53,9 @@ def store_assessment(assessment: Assessment) -> None:
         st.session_state[_KEY] = assessment
         return
     toolkaart: Toolkaart = require_content()[0]
-    problem = save_quietly(project.with_assessment(assessment), toolkaart)
+    try:
+        problem = save_quietly(project.with_assessment(assessment), toolkaart)
+    except StoreFault as fault:
+        raise WalkNotSaved(str(fault), input_kept=True) from fault
     if problem is not None:
-        raise WalkNotSaved(problem)
+        raise WalkNotSaved(problem, input_kept=False)

@@ -25,7 +25,7 @@ from toolkaart.documents.agenda_document import (
     to_markdown,
     to_pdf,
 )
-from toolkaart.errors import AgendaError, TextError
+from toolkaart.errors import AgendaError, StoreError, StoreFault, TextError
 from toolkaart.i18n.catalog import counted, t
 from toolkaart.i18n.dates import date_label
 from toolkaart.store import agenda_store
@@ -38,7 +38,12 @@ st.title(t("agenda.title"))
 st.write(t("agenda.intro"))
 project_session.show_flash()
 
-active = {p.id: p for p in board_view.stored_projects()}
+try:
+    active = {p.id: p for p in board_view.stored_projects()}
+    drafts = board_view.list_drafts()
+except StoreFault as fault:  # the agenda being edited lives in the session: it stays, to save later
+    st.error(str(fault))
+    active, drafts = {}, []
 
 
 # compose or reopen ------------------------------------------------------------------------------
@@ -65,8 +70,8 @@ def _reopen() -> None:
         return
     try:
         agenda, info = agenda_store.load_draft(project_session.store(), draft_id)
-    except (AgendaError, TextError) as error:
-        project_session.flash("error", str(error))
+    except (AgendaError, StoreError, TextError) as error:
+        project_session.problem_at("agenda.reopen", str(error))
     else:
         board_view.replace_agenda(agenda, info)
         project_session.flash("success", t("agenda.reopened", title=info.title))
@@ -76,7 +81,11 @@ def _delete() -> None:
     draft_id = st.session_state.get("agenda.reopen")
     if draft_id is None:
         return
-    agenda_store.delete_draft(project_session.store(), draft_id)
+    try:
+        agenda_store.delete_draft(project_session.store(), draft_id)
+    except StoreError as error:
+        project_session.problem_at("agenda.reopen", str(error))
+        return
     saved = board_view.saved_as()
     if saved is not None and saved.id == draft_id:
         board_view.forget_saved()
@@ -103,7 +112,6 @@ with st.container(border=True):
     if board_view.current_agenda() is not None:
         st.caption(t("agenda.compose.replaces"))
 
-    drafts = board_view.list_drafts()
     if drafts:
         st.selectbox(
             t("agenda.reopen.choose"),
@@ -114,6 +122,7 @@ with st.container(border=True):
         reopen, delete = st.columns(2)
         reopen.button(t("agenda.reopen"), on_click=_reopen, key="agenda.reopen.button")
         delete.button(t("agenda.delete"), on_click=_delete, key="agenda.delete.button")
+        project_session.show_problem("agenda.reopen")
 
 agenda = board_view.current_agenda()
 if agenda is None:
@@ -236,8 +245,8 @@ def _save(as_new: bool) -> None:
     base = None if as_new else board_view.saved_as()
     try:
         info = agenda_store.save_draft(project_session.store(), current, base)
-    except (AgendaError, TextError) as error:
-        project_session.flash("error", str(error))
+    except (AgendaError, StoreError, TextError) as error:  # the agenda stays in session for a retry
+        project_session.problem_at("agenda.save", str(error))
     else:
         board_view.mark_saved(info)
         project_session.flash("success", t("agenda.saved", title=info.title))
@@ -252,3 +261,4 @@ save, save_new = st.columns(2)
 save.button(t("agenda.save"), on_click=_save, args=(False,), key="agenda.save", type="primary")
 if saved is not None:
     save_new.button(t("agenda.save_new"), on_click=_save, args=(True,), key="agenda.save_new")
+project_session.show_problem("agenda.save")

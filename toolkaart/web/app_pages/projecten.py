@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from toolkaart.errors import ProjectError, TextError
+from toolkaart.errors import ProjectError, StoreError, TextError
 from toolkaart.i18n.catalog import t
 from toolkaart.i18n.dates import local_time_label
 from toolkaart.route.project import FIELD_LIMITS
@@ -19,6 +19,7 @@ from toolkaart.web.project_session import (
     save,
     scan_link,
     show_flash,
+    show_problem,
     store,
 )
 
@@ -60,7 +61,8 @@ for project in projects:
             scan_link(project, t("projects.list.open", name=project.name))
         with right:
             label = "projects.list.restore" if project.archived else "projects.list.archive"
-            if st.button(t(label, name=project.name), key=f"projects.archive.{project.id}"):
+            archive_key = f"projects.archive.{project.id}"
+            if st.button(t(label, name=project.name), key=archive_key):
                 done = (
                     "projects.list.restored" if project.archived else "projects.list.archived_done"
                 )
@@ -68,8 +70,10 @@ for project in projects:
                     replace(project, archived=not project.archived),
                     toolkaart,
                     t(done, name=project.name),
+                    archive_key,
                 )
                 st.rerun()
+        show_problem(archive_key)
 
 with st.expander(t("projects.create.title"), expanded=not projects), st.form("projects.create"):
     name = st.text_input(
@@ -93,7 +97,7 @@ with st.expander(t("projects.create.title"), expanded=not projects), st.form("pr
     ):
         try:
             project = store().create(name, organisation, description, contact)
-        except (ProjectError, TextError) as error:
+        except (ProjectError, StoreError, TextError) as error:  # the form keeps what was typed
             st.error(str(error))
         else:
             flash("success", t("projects.create.done", name=project.name))

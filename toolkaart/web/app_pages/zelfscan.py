@@ -20,6 +20,7 @@ from toolkaart.web.project_session import (
     open_project,
     save,
     show_flash,
+    show_problem,
 )
 
 PHASE_PARAM = "fase"
@@ -109,9 +110,13 @@ with st.form(f"scan.checklist.{version_key}"):
         ticked = [item_id for item_id, on in ticks.items() if on]
         updated = walk.with_checked(toolkaart, phase.id, ticked)
         save(
-            project.with_assessment(updated), toolkaart, t("scan.checklist.saved", phase=phase.name)
+            project.with_assessment(updated),
+            toolkaart,
+            t("scan.checklist.saved", phase=phase.name),
+            "scan.checklist",
         )
         st.rerun()
+show_problem("scan.checklist")
 
 st.subheader(t("scan.gate"))
 if state is GateState.LOCKED:
@@ -185,9 +190,11 @@ else:
                 project.with_assessment(updated),
                 toolkaart,
                 t("scan.gate.saved", phase=phase.name, answer=said),
+                "scan.gate",
             ):  # continue where the route now stands
                 st.query_params[PHASE_PARAM] = updated.status(toolkaart).current_phase_id
             st.rerun()
+    show_problem("scan.gate")
 
 st.header(t("scan.log"))
 if not walk.decisions:
