@@ -9,6 +9,8 @@ session continues on the stored version: nothing is overwritten, nothing is sile
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import streamlit as st
 
 from toolkaart.content.models import Toolkaart
@@ -18,6 +20,7 @@ from toolkaart.i18n.catalog import t
 from toolkaart.route.project import Project, conflict_message
 from toolkaart.settings import settings
 from toolkaart.store.project_store import Store
+from toolkaart.web.feedback import say
 from toolkaart.web.page_registry import app_pages
 
 PROJECT_PARAM = "project"
@@ -70,8 +73,17 @@ def show_flash() -> None:
         st.error(message)
 
 
-def save_quietly(project: Project, toolkaart: Toolkaart) -> str | None:
-    """Save; None when saved, else the Dutch reason (on a conflict: what changed on both sides).
+@dataclass(frozen=True)
+class SaveRefused:
+    """Why the store refused a save: the Dutch reason, and on a conflict both sides of it (so the
+    page can offer to apply the refused change again on top of the stored version)."""
+
+    message: str
+    conflict: ProjectConflict | None = None
+
+
+def save_quietly(project: Project, toolkaart: Toolkaart) -> SaveRefused | None:
+    """Save; None when saved, else why not (on a conflict: what changed on both sides).
 
     Either way the session then holds the stored version.
     """
@@ -79,36 +91,39 @@ def save_quietly(project: Project, toolkaart: Toolkaart) -> str | None:
         saved = store().save(project)
     except ProjectConflict as conflict:
         st.session_state[_OPEN] = conflict.current
-        return conflict_message(conflict, toolkaart)
+        return SaveRefused(conflict_message(conflict, toolkaart), conflict)
     except StoreError as error:
         st.session_state.pop(_OPEN, None)
-        return str(error)
+        return SaveRefused(str(error))
     st.session_state[_OPEN] = saved
     return None
 
 
 def save(project: Project, toolkaart: Toolkaart, success: str) -> bool:
     """Save and queue ``success`` as message; when refused queue the reason instead."""
-    problem = save_quietly(project, toolkaart)
-    flash("error" if problem else "success", problem or success)
-    return problem is None
+    refused = save_quietly(project, toolkaart)
+    flash("error" if refused else "success", refused.message if refused else success)
+    return refused is None
 
 
 def import_form(toolkaart: Toolkaart) -> None:
     """Upload an exchange file; an accepted one opens in the Zelfscan, a refused one says why."""
     with st.form("projects.import", clear_on_submit=True):
         upload = st.file_uploader(t("projects.import.file"), type=["json"])
+        answer = st.container()  # a refusal shows right above the button (see feedback.py)
         submitted = st.form_submit_button(t("projects.import.submit"))
     if not submitted:
         return
     if upload is None:
-        st.error(t("projects.import.none"))
+        with answer:
+            say("error", t("projects.import.none"))
         return
     raw = upload.read(project_exchange.MAX_IMPORT_BYTES + 1)
     try:
         project = project_exchange.import_project(store(), raw, toolkaart)
     except ImportRejected as error:
-        st.error(str(error))
+        with answer:
+            say("error", str(error))
         return
     flash("success", t("projects.import.done", name=project.name))
     st.switch_page(app_pages().scan, query_params={PROJECT_PARAM: project.id})

@@ -11,15 +11,26 @@ from __future__ import annotations
 import streamlit as st
 
 from toolkaart.content.models import Toolkaart
+from toolkaart.errors import ProjectConflict
 from toolkaart.route.gates import Assessment
 from toolkaart.web.content_cache import require_content
-from toolkaart.web.project_session import open_project, open_project_id, save_quietly
+from toolkaart.web.project_session import (
+    SaveRefused,
+    open_project,
+    open_project_id,
+    save_quietly,
+)
 
 _KEY = "walk.assessment"
 
 
 class WalkNotSaved(ValueError):
-    """The open project's store refused the change (e.g. someone else saved first); Dutch text."""
+    """The open project's store refused the change (e.g. someone else saved first); Dutch text,
+    and on a conflict both sides of it (``conflict``), to apply the change again."""
+
+    def __init__(self, refused: SaveRefused) -> None:
+        super().__init__(refused.message)
+        self.conflict: ProjectConflict | None = refused.conflict
 
 
 def current_assessment() -> Assessment:
@@ -43,6 +54,6 @@ def store_assessment(assessment: Assessment) -> None:
         st.session_state[_KEY] = assessment
         return
     toolkaart: Toolkaart = require_content()[0]
-    problem = save_quietly(project.with_assessment(assessment), toolkaart)
-    if problem is not None:
-        raise WalkNotSaved(problem)
+    refused = save_quietly(project.with_assessment(assessment), toolkaart)
+    if refused is not None:
+        raise WalkNotSaved(refused)
