@@ -8,6 +8,7 @@ role "alert" (errors, warnings) or "status" (confirmations), which screen reader
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from tests.appkit import opening
 from tests.browser.conftest import goto, screenshot, settle, start_streamlit
 from toolkaart.content.models import Toolkaart
 from toolkaart.i18n.catalog import t
+from toolkaart.route.gates import Answer
 from toolkaart.store.project_store import Store
 
 pytestmark = pytest.mark.browser
@@ -122,3 +124,32 @@ def test_zelfscan_ticks_decides_goes_back_and_answers_in_sight(
         screenshot(page, "zelfscan-gate-form-390")
     store.close()
 
+
+def test_agenda_draft_saved_and_import_refused_answer_in_sight(
+    page: Any, tmp_path: Path, toolkaart: Toolkaart
+) -> None:
+    database = f"sqlite:///{tmp_path / 'answers.sqlite3'}"
+    store = Store(database)
+    project = store.create("Agenda-project", "Team Oost")
+    store.save(
+        project.with_assessment(
+            project.assessment.decide(toolkaart, "idee", Answer.JA, accept_open_items=True)
+        )
+    )
+    store.close()
+    bad = tmp_path / "kapot.json"
+    bad.write_text(json.dumps({"formaat": "iets anders"}), encoding="utf-8")
+    with start_streamlit(env={"TOOLKAART_DATABASE_URL": database}) as server:
+        goto(page, f"{server.url}/agenda")
+        page.get_by_role("button", name=t("agenda.compose")).click()
+        settle(page)
+        act_at_lower_edge(page, page.get_by_role("button", name=t("agenda.save"), exact=True))
+        in_sight(page, "status", opening("agenda.saved"))
+
+        goto(page, f"{server.url}/projecten")
+        page.get_by_text(t("projects.import.title")).click()
+        page.locator("input[type=file]").set_input_files(str(bad))
+        settle(page)
+        act_at_lower_edge(page, page.get_by_role("button", name=t("projects.import.submit")))
+        in_sight(page, "alert", t("exchange.rejected"))
+        screenshot(page, "import-refused-1280")

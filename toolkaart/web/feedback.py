@@ -34,3 +34,15 @@ def say(kind: Kind, message: str) -> None:
     draw = {"error": st.error, "warning": st.warning, "success": st.success, "info": st.info}[kind]
     draw(plain_lines(message))
 
+
+def tell(place: str, kind: Kind, message: str) -> None:
+    """Queue the answer to an action for the control at ``place``: a widget callback runs before
+    the page is drawn, so the page draws it with ``answer_at`` when it reaches that control."""
+    st.session_state[f"feedback.{place}"] = (kind, message)
+
+
+def answer_at(place: str) -> None:
+    """Draw the answer queued for ``place`` here, once (call it right before that control)."""
+    queued = st.session_state.pop(f"feedback.{place}", None)
+    if queued is not None:
+        say(*queued)

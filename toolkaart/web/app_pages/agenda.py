@@ -32,6 +32,7 @@ from toolkaart.store import agenda_store
 from toolkaart.web import board_view, project_session
 from toolkaart.web.content_cache import require_content
 from toolkaart.web.downloads import download_buttons
+from toolkaart.web.feedback import answer_at, tell
 
 toolkaart, graph = require_content()
 st.title(t("agenda.title"))
@@ -237,15 +238,16 @@ def _save(as_new: bool) -> None:
     try:
         info = agenda_store.save_draft(project_session.store(), current, base)
     except (AgendaError, TextError) as error:
-        project_session.flash("error", str(error))
+        tell("agenda.save", "error", str(error))
     else:
         st.session_state[board_view.SAVED] = info
-        project_session.flash("success", t("agenda.saved", title=info.title))
+        tell("agenda.save", "success", t("agenda.saved", title=info.title))
 
 
 saved = board_view.saved_as()
 if saved is not None:
     st.caption(t("agenda.saved_as", label=board_view.draft_label(saved)))
+answer_at("agenda.save")  # at the save buttons, where the person is (not at the page's top)
 save, save_new = st.columns(2)
 save.button(t("agenda.save"), on_click=_save, args=(False,), key="agenda.save", type="primary")
 if saved is not None:
