@@ -61,14 +61,16 @@ def test_create_pass_two_gates_reload_and_find_everything(
         expect(page.get_by_text(t("scan.title", name="Valdetectie ’s nachts"))).to_be_visible()
         assert "/zelfscan?project=" in page.url
 
-        # gate 1: every item ticked, then 'ja'
+        # gate 1: every item ticked (each saved at once), then 'ja'
         for item in idee.checklist:
             tick(item.text)
-        page.get_by_role("button", name=t("scan.checklist.save")).click()
-        settle(page)
+            settle(page)
         decide("Wenselijk: één concrete zorgvraag")
         expect(page.get_by_text(current("verkenning", passed=1))).to_be_visible()
-        # gate 2: passed with its open items, explicitly
+        # gate 2, by the way on next to the decision: passed with its open items, explicitly
+        onward = t("phase.gate.go_next", number=verkenning.number, name=verkenning.name)
+        page.get_by_role("button", name=onward).click()
+        settle(page)
         header = t("scan.phase_header", number=verkenning.number, phase=verkenning.name)
         expect(page.get_by_role("heading", name=header)).to_be_visible()
         decide("Risico’s bewust aanvaard (€ 0 extra)", accept_open_items=True)

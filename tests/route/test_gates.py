@@ -173,6 +173,25 @@ def test_after_going_back_the_later_gates_must_be_passed_again(toolkaart: Toolka
     assert again.status(toolkaart).state("ontwikkeling") is GateState.LOCKED
 
 
+def test_going_back_names_beforehand_the_gates_it_will_lock_again(toolkaart: Toolkaart) -> None:
+    walk = pass_phases(toolkaart, 3)  # idee, verkenning, ontwikkeling passed; pilot-a current
+    for answer in (Answer.NOG_NIET, Answer.NEE):
+        closing = walk.would_lock(toolkaart, "verkenning", answer)
+        assert closing == ("ontwikkeling", "pilot-a")
+        back = walk.decide(toolkaart, "verkenning", answer, decided_on=DAY)
+        status = back.status(toolkaart)
+        assert {status.state(phase_id) for phase_id in closing} == {GateState.LOCKED}
+    # nothing to warn about: a ja, the current gate, a locked gate, or no answer chosen yet
+    assert walk.would_lock(toolkaart, "verkenning", Answer.JA) == ()
+    assert walk.would_lock(toolkaart, "pilot-a", Answer.NEE) == ()
+    assert walk.would_lock(toolkaart, "productie", Answer.NEE) == ()
+    assert walk.would_lock(toolkaart, "idee", None) == ()
+    # from a completed route, going back to the first gate locks every later one
+    done = pass_phases(toolkaart, len(toolkaart.phases))
+    later = tuple(phase.id for phase in toolkaart.phases[1:])
+    assert done.would_lock(toolkaart, "idee", Answer.NOG_NIET) == later
+
+
 def test_ja_again_on_a_passed_gate_confirms_it_without_moving_the_route(
     toolkaart: Toolkaart,
 ) -> None:

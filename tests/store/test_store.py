@@ -164,7 +164,7 @@ def test_two_sessions_saving_the_same_project_one_wins_the_other_is_told(
     winner, loser = winners[0], losers[0]
     assert first.get(project.id) == winner
     assert loser.current == winner
-    assert winner.organisation in conflict_message(loser)  # told what the other changed
+    assert winner.organisation in conflict_message(loser, toolkaart)  # told what the other changed
     assert loser.mine.organisation != winner.organisation  # and keeps its own edit
     assert [p.version for p in first.history(project.id)] == [1, 2]
     first.close()

@@ -185,6 +185,30 @@ def test_going_back_reopens_the_gate_and_locks_later_ones(toolkaart: Toolkaart) 
     assert next_link(app) == next_label(toolkaart.phase("verkenning"), "locked")
 
 
+def test_going_back_says_before_and_after_which_gates_lock_again(toolkaart: Toolkaart) -> None:
+    """Issue 11.3: a nog niet or nee on a passed gate names the gates it closes, before and after."""
+    idee, verkenning, ontwikkeling = toolkaart.phases[:3]
+    app = open_page(PHASE_PAGE, {"fase": "idee"})
+    answer(app, "idee", "ja", confirm=True)
+    open_page(PHASE_PAGE, {"fase": "verkenning"}, app=app)
+    answer(app, "verkenning", "ja", confirm=True)
+    open_page(PHASE_PAGE, {"fase": "idee"}, app=app)
+    app.radio(key="walk.idee.answer").set_value("ja").run()
+    assert not [w for w in app.warning if w.value.startswith(opening("phase.gate.will_lock"))]
+    app.radio(key="walk.idee.answer").set_value("nog niet").run()
+    closing = f"{verkenning.number}. {verkenning.name}, {ontwikkeling.number}. {ontwikkeling.name}"
+    said = t("answer.nog niet")
+    warning = t("phase.gate.will_lock", answer=said, phase=idee.name, phases=closing)
+    assert warning in [w.value for w in app.warning]
+    app.button(key="walk.idee.submit").click().run()
+    done = t("phase.gate.locked_again", answer=said, phase=idee.name, phases=closing)
+    assert [s.value for s in app.success] == [done]
+    assert walk(app).status(toolkaart).state("verkenning") is GateState.LOCKED
+    # on the current gate a nog niet closes nothing, and says nothing about it
+    app.radio(key="walk.idee.answer").set_value("nog niet").run()
+    assert warning not in [w.value for w in app.warning]
+
+
 def test_productie_asks_for_the_next_review(toolkaart: Toolkaart) -> None:
     app = open_page(PHASE_PAGE, {"fase": "idee"})
     for phase in toolkaart.phases[:-1]:

@@ -8,15 +8,17 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import APP_DIR
 from toolkaart.content.models import Toolkaart
+from toolkaart.documents.markdown import plain
 from toolkaart.i18n.catalog import t
 from toolkaart.i18n.dates import local_time_label
-from toolkaart.route.gates import Answer
+from toolkaart.route.gates import MAX_DECIDED_BY, MAX_RATIONALE
 from toolkaart.route.project import Project
 from toolkaart.settings import settings
 from toolkaart.store.project_store import Store
 
 PROJECTS = "app_pages/projecten.py"
 SCAN = "app_pages/zelfscan.py"
+FASE = "app_pages/fase.py"
 
 
 def open_page(page: str, query: dict[str, str] | None = None) -> AppTest:
@@ -113,36 +115,25 @@ def scan(project: Project, phase: str | None = None) -> AppTest:
     return open_page(SCAN, query)
 
 
-def version_key(project: Project, phase: str = "idee") -> str:
-    """The part of the Zelfscan's widget keys that names the version the page shows (the stored
-    one): after a save the page draws fresh widgets for the new version."""
-    stored = the_store().get(project.id)
-    return f"{stored.id}.{stored.version}.{phase}"
-
-
 def current_line(toolkaart: Toolkaart, phase_id: str, passed: int) -> str:
     phase = toolkaart.phase(phase_id)
     total = len(toolkaart.phases)
     return t("scan.current", number=phase.number, phase=phase.name, passed=passed, total=total)
 
 
-def tick_all(app: AppTest, project: Project, toolkaart: Toolkaart) -> None:
-    on = version_key(project)
-    for item in toolkaart.phase("idee").checklist:
-        app.checkbox(key=f"c.{on}.{item.id}").check()
-    click(app, f"scan.checklist.save.{on}")
+def tick(app: AppTest, item_id: str, phase: str = "idee") -> None:
+    """Tick one item: saved at once, as on the phase page (the Zelfscan draws the same checklist)."""
+    app.checkbox(key=f"walk.{phase}.item.{item_id}").check().run()
+    assert not app.exception, app.exception
 
 
-def decide(
-    app: AppTest, project: Project, answer: str, rationale: str, accept: bool = False
-) -> None:
-    on = version_key(project)
-    app.radio(key=f"scan.answer.{on}").set_value(Answer(answer))
-    app.text_area(key=f"scan.rationale.{on}").input(rationale)
-    app.text_input(key=f"scan.decided_by.{on}").input("Stuurgroep")
+def decide(app: AppTest, answer: str, rationale: str, accept: bool = False) -> None:
+    app.radio(key="walk.idee.answer").set_value(answer).run()
+    app.text_area(key="walk.idee.rationale").input(rationale)
+    app.text_input(key="walk.idee.decided_by").input("Stuurgroep")
     if accept:
-        app.checkbox(key=f"scan.confirm.{on}").check()
-    click(app, f"scan.decide.{on}")
+        app.checkbox(key="walk.idee.confirm").check()
+    click(app, "walk.idee.submit")
 
 
 def test_zelfscan_without_a_project_points_to_the_projects() -> None:
@@ -157,13 +148,13 @@ def test_zelfscan_ticks_and_passes_a_gate_and_shows_the_log(toolkaart: Toolkaart
     store = the_store()
     project = store.create("Valpreventie")
     app = scan(project)
-    idee = toolkaart.phase("idee")
-    tick_all(app, project, toolkaart)
-    assert t("scan.checklist.saved", phase=idee.name) in texts(app)
+    idee, verkenning = toolkaart.phase("idee"), toolkaart.phase("verkenning")
+    for item in idee.checklist:
+        tick(app, item.id)
     items = {i.id for i in idee.checklist}
     assert store.get(project.id).assessment.checked_in("idee") == items
-    decide(app, project, "ja", "Wenselijk volgens de zorgprofessionals")
-    assert t("scan.gate.saved", answer=t("answer.ja"), phase=idee.name) in texts(app)
+    decide(app, "ja", "Wenselijk volgens de zorgprofessionals")
+    assert t("phase.gate.passed", phase=idee.name, next=verkenning.name) in texts(app)
     assert current_line(toolkaart, "verkenning", passed=1) in texts(app)
     saved = store.get(project.id)
     assert saved.status(toolkaart).current_phase_id == "verkenning"
@@ -171,18 +162,57 @@ def test_zelfscan_ticks_and_passes_a_gate_and_shows_the_log(toolkaart: Toolkaart
     log = app.table[0].value
     assert list(log[t("scan.log.answer")]) == [t("answer.ja")]
     assert list(log[t("scan.log.by")]) == ["Stuurgroep"]
+    # the way on, next to the button: the Zelfscan shows the next phase
+    click(app, "scan.go.verkenning")
+    assert app.selectbox(key=f"scan.phase.{project.id}").value == "verkenning"
+    assert app.query_params["fase"] == "verkenning"
+
+
+def test_zelfscan_records_the_ticks_the_person_sees_with_the_decision(
+    toolkaart: Toolkaart,
+) -> None:
+    """Issue 11.1: ticks made just before deciding were dropped and logged as open."""
+    store = the_store()
+    project = store.create("Vinkjes tellen")
+    app = scan(project)
+    first, *rest = toolkaart.phase("idee").checklist
+    tick(app, first.id)  # no "Checklist opslaan": there is one way to tick, saved at once
+    assert [b.key for b in app.button if "checklist" in str(b.key)] == []
+    decide(app, "ja", "Met open punten", accept=True)
+    decision = store.get(project.id).assessment.decisions[0]
+    assert decision.open_items == tuple(item.id for item in rest)
+    assert store.get(project.id).assessment.checked_in("idee") == {first.id}
+
+
+def test_zelfscan_draws_the_same_gate_form_as_the_phase_page() -> None:
+    project = the_store().create("Eén formulier")
+    on_scan = scan(project)
+    on_phase = open_page(FASE, {"project": project.id, "fase": "idee"})
+
+    def form(app: AppTest) -> list[tuple[str, str, str]]:
+        kinds = ("radio", "date_input", "text_area", "text_input", "button", "checkbox")
+        return sorted(
+            (kind, str(getattr(widget, "key", "")), str(getattr(widget, "label", "")))
+            for kind in kinds
+            for widget in app.get(kind)
+            if str(getattr(widget, "key", "")).startswith("walk.")
+        )
+
+    assert form(on_scan) == form(on_phase)
+    assert on_scan.text_area(key="walk.idee.rationale").max_chars == MAX_RATIONALE
+    assert on_scan.text_input(key="walk.idee.decided_by").max_chars == MAX_DECIDED_BY
 
 
 def test_zelfscan_passing_with_open_items_needs_the_explicit_tick(toolkaart: Toolkaart) -> None:
     store = the_store()
     project = store.create("Open punten")
     app = scan(project)
-    decide(app, project, "ja", "Snel door")
+    decide(app, "ja", "Snel door")
     idee = toolkaart.phase("idee")
     refusal = t("gate.error.open_items", phase=idee.name, count=len(idee.checklist))
     assert refusal in [e.value for e in app.error]
     assert store.get(project.id).assessment.decisions == ()  # nothing saved
-    decide(app, project, "ja", "Bewust, met open punten", accept=True)
+    decide(app, "ja", "Bewust, met open punten", accept=True)
     decision = store.get(project.id).assessment.decisions[0]
     assert len(decision.open_items) == len(toolkaart.phase("idee").checklist)
 
@@ -190,35 +220,61 @@ def test_zelfscan_passing_with_open_items_needs_the_explicit_tick(toolkaart: Too
 def test_zelfscan_shows_a_locked_gate_but_keeps_the_phase_readable(toolkaart: Toolkaart) -> None:
     project = the_store().create("Op slot")
     app = scan(project, phase="pilot-a")
-    assert app.selectbox(key=f"scan.phase.{project.id}.{project.version}").value == "pilot-a"
+    assert app.selectbox(key=f"scan.phase.{project.id}").value == "pilot-a"
     pilot_a = toolkaart.phase("pilot-a")
     assert pilot_a.key_question in texts(app)
-    locked = t("scan.gate.locked", phase=pilot_a.name, current=toolkaart.phase("idee").name)
-    assert locked in texts(app)
-    assert [b.key for b in app.button if str(b.key).startswith("scan.decide.")] == []
+    assert t("phase.gate.locked", current=toolkaart.phase("idee").name) in texts(app)
+    assert "walk.pilot-a.submit" not in [b.key for b in app.button]
+    click(app, "scan.go.idee")  # the way to the current phase
+    assert app.selectbox(key=f"scan.phase.{project.id}").value == "idee"
 
 
-def test_zelfscan_tells_about_a_save_by_someone_else_and_overwrites_nothing(
+def test_zelfscan_names_a_conflict_by_the_checklist_and_offers_the_choices(
     toolkaart: Toolkaart,
 ) -> None:
+    """Issue 11.4: the conflict names checklist texts (not ids) and offers to re-apply or keep."""
     store = the_store()
     project = store.create("Gedeeld project")
     app = scan(project)  # this session read version 1
-    on = version_key(project)
+    first, second = toolkaart.phase("idee").checklist[:2]
     idee = toolkaart.phase("idee")
-    ticked = [item.id for item in idee.checklist[:2]]
-    for item_id in ticked:
-        app.checkbox(key=f"c.{on}.{item_id}").check()
-    theirs = store.save(replace(project, organisation="Team Noord"))  # another session saves
-    click(app, f"scan.checklist.save.{on}")
-    errors = "\n".join(e.value for e in app.error)
-    assert t("store.error.conflict", name=project.name, current=2, mine=1) in errors
+    theirs = project.assessment.with_checked(toolkaart, "idee", [first.id])
+    store.save(replace(project.with_assessment(theirs), organisation="Team Noord"))
+    tick(app, second.id)  # refused: someone else saved first
+    error = app.error[0].value
+    assert plain(t("store.error.conflict", name=project.name, current=2, mine=1)) in error
     field = t("project.field.organisation")
-    assert t("project.diff.field", field=field, old="", new="Team Noord") in errors
-    mine = errors.split(t("store.conflict.mine"))[1]
-    assert t("project.diff.ticked", phase=idee.name, items=", ".join(sorted(ticked))) in mine
+    assert t("project.diff.field", field=field, old="", new="Team Noord") in error
+    theirs_part, mine = error.split(t("store.conflict.mine"))
+    assert plain(t("project.diff.ticked", phase=idee.name, item=first.text)) in theirs_part
+    assert plain(t("project.diff.ticked", phase=idee.name, item=second.text)) in mine
+    assert second.id not in error and first.id not in error  # no internal ids
+    # the page shows the stored version, with the choices next to the checklist
+    assert app.caption[0].value == "Team Noord"
+    assert app.checkbox(key=f"walk.idee.item.{first.id}").value is True
+    assert app.checkbox(key=f"walk.idee.item.{second.id}").value is False
+    assert app.button(key="walk.idee.reapply").label == t("gate.conflict.reapply")
+    assert app.button(key="walk.idee.keep").label == t("gate.conflict.keep")
+    click(app, "walk.idee.reapply")  # my tick, on top of their version
+    stored = store.get(project.id)
+    assert stored.assessment.checked_in("idee") == {first.id, second.id}
+    assert stored.organisation == "Team Noord"
+    assert t("gate.conflict.reapplied") in [s.value for s in app.success]
+    assert app.checkbox(key=f"walk.idee.item.{second.id}").value is True
+
+
+def test_zelfscan_keeps_their_version_when_asked(toolkaart: Toolkaart) -> None:
+    store = the_store()
+    project = store.create("Hun versie")
+    app = scan(project)
+    first = toolkaart.phase("idee").checklist[0]
+    theirs = store.save(replace(project, contact="Iemand anders"))
+    tick(app, first.id)
+    click(app, "walk.idee.keep")
     assert store.get(project.id) == theirs
-    assert app.caption[0].value == "Team Noord"  # the page now shows the stored version
+    assert t("gate.conflict.kept") in [i.value for i in app.info]
+    assert app.checkbox(key=f"walk.idee.item.{first.id}").value is False
+    assert "walk.idee.reapply" not in [b.key for b in app.button]
 
 
 def test_zelfscan_offers_the_four_downloads() -> None:
@@ -229,9 +285,6 @@ def test_zelfscan_offers_the_four_downloads() -> None:
 
 
 # the navigator's phase pages on the open project
-
-
-FASE = "app_pages/fase.py"
 
 
 def test_the_phase_page_works_on_the_project_in_the_url(toolkaart: Toolkaart) -> None:

@@ -100,7 +100,6 @@ NL: dict[str, str] = {
     "gate.form.decided_by": "Besloten door",
     "gate.form.decided_on": "Datum van het besluit",
     "gate.form.next_review": "Datum van de volgende herbeoordeling",
-    "gate.form.next_review.if_yes": "Datum van de volgende herbeoordeling (bij 'ja')",
     "gate.form.confirm": "Ik passeer deze poort bewust met {count} open checklistpunten",
     "gate.form.submit": "Besluit vastleggen",
     "gate.form.no_answer": "Kies eerst een antwoord op de kernvraag: ja, nog niet of nee.",
@@ -109,6 +108,25 @@ NL: dict[str, str] = {
     "phase.gate.go_next": "Verder naar fase {number}. {name}",
     "phase.gate.closed": (
         "Besluit vastgelegd: {answer}. De poort van {phase} is dicht; de fases erna zijn op slot."
+    ),
+    "phase.gate.will_lock": (
+        "Met '{answer}' gaat u terug: de poort van {phase} gaat weer open en deze poorten gaan "
+        "weer op slot: {phases}. Hun besluiten blijven in het logboek; na een nieuwe 'ja' hier "
+        "beantwoordt u ze opnieuw."
+    ),
+    "phase.gate.locked_again": (
+        "Besluit vastgelegd: {answer}. De poort van {phase} is weer open en deze poorten zijn weer "
+        "op slot: {phases}."
+    ),
+    # a save refused because someone else saved the project first (toolkaart.web.gate_form)
+    "gate.conflict.reapply": "Opnieuw toepassen",
+    "gate.conflict.keep": "Hun versie houden",
+    "gate.conflict.reapplied": (
+        "Uw vinkjes zijn opnieuw toegepast op de opgeslagen versie en opgeslagen."
+    ),
+    "gate.conflict.kept": "De opgeslagen versie blijft staan; uw vinkje is vervallen.",
+    "gate.conflict.decide_again": (
+        "Uw invoer staat nog in het formulier. Kijk of uw besluit nog klopt en leg het opnieuw vast."
     ),
     "phase.gate.history": "Eerdere besluiten over deze poort",
     "phase.gate.history.item": "{date}: **{answer}**",
@@ -421,8 +439,8 @@ NL: dict[str, str] = {
     "project.diff.nobody": "(niet ingevuld)",
     "project.diff.archived": "Het project is gearchiveerd.",
     "project.diff.unarchived": "Het project is uit het archief gehaald.",
-    "project.diff.ticked": "Fase {phase}: afgevinkt {items}",
-    "project.diff.unticked": "Fase {phase}: niet meer afgevinkt {items}",
+    "project.diff.ticked": "Fase {phase}: afgevinkt '{item}'",
+    "project.diff.unticked": "Fase {phase}: niet meer afgevinkt '{item}'",
     "project.diff.decision": (
         "Fase {phase}: besluit '{answer}' door {by} op {date}, onderbouwing: {rationale}"
     ),
@@ -434,8 +452,8 @@ NL: dict[str, str] = {
     ),
     "store.error.conflict": (
         "Project {name} is intussen door iemand anders opgeslagen (nu versie {current}; u werkte "
-        "aan versie {mine}). Uw wijzigingen zijn niet opgeslagen, om die van de ander niet te "
-        "overschrijven. Open het project opnieuw en breng uw wijzigingen nogmaals aan."
+        "aan versie {mine}). Uw wijziging is niet opgeslagen, om die van de ander niet te "
+        "overschrijven; u ziet nu de opgeslagen versie."
     ),
     "store.error.disk_full": "De schijf waarop de database staat, is vol. {outcome}",
     "store.error.read_only": "De database kan nu niet worden bijgewerkt (alleen-lezen). {outcome}",
@@ -635,17 +653,7 @@ NL: dict[str, str] = {
         "Fase {number}. {phase} in de navigator: hulpmiddelen, actoren en kaart (voor dit project)"
     ),
     "scan.checklist": "Checklist",
-    "scan.checklist.save": "Checklist opslaan",
-    "scan.checklist.saved": "De checklist van fase {phase} is opgeslagen.",
     "scan.gate": "Poort: beantwoord de kernvraag",
-    "scan.gate.locked": (
-        "De poort van fase {phase} is nog op slot: beantwoord eerst de kernvraag van fase "
-        "{current}. U kunt de checklist wel alvast invullen."
-    ),
-    "scan.gate.open_items": (
-        "Er staan nog {count} checklistpunten open. Ze worden bij het besluit vastgelegd."
-    ),
-    "scan.gate.saved": "Het besluit '{answer}' bij fase {phase} is vastgelegd.",
     "scan.log": "Besluitenlogboek",
     "scan.log.empty": "Er zijn nog geen besluiten genomen.",
     "scan.log.number": "Nr.",

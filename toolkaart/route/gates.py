@@ -279,6 +279,25 @@ class Assessment:
             next_review=asks_review(toolkaart, phase_id, answer),
         )
 
+    def would_lock(
+        self, toolkaart: Toolkaart, phase_id: str, answer: Answer | None
+    ) -> tuple[str, ...]:
+        """The later phases whose gates ``answer`` on ``phase_id`` would lock again, in route order.
+
+        Going back (*nog niet* or *nee* on a passed gate) reopens that gate and locks every later
+        one; a form says which before the person decides, and the page says so after. Any other
+        answer locks nothing.
+        """
+        status = self.status(toolkaart)
+        if answer in (None, Answer.JA) or status.state(phase_id) is not GateState.PASSED:
+            return ()
+        here = toolkaart.position(phase_id)
+        return tuple(
+            phase.id
+            for phase in toolkaart.phases[here + 1 :]
+            if status.state(phase.id) is not GateState.LOCKED
+        )
+
     def decide(
         self,
         toolkaart: Toolkaart,

@@ -94,18 +94,45 @@ def new_project_id() -> str:
 _FIELDS = ("name", "organisation", "description", "contact")
 
 
-def diff_projects(
-    old: Project, new: Project, toolkaart: Toolkaart | None = None
-) -> tuple[str, ...]:
+@dataclass(frozen=True)
+class TickChange:
+    """The checklist items of one phase ticked and unticked between two versions of a walk."""
+
+    phase_id: str
+    ticked: frozenset[str]
+    unticked: frozenset[str]
+
+
+def tick_changes(old: Assessment, new: Assessment, toolkaart: Toolkaart) -> tuple[TickChange, ...]:
+    """What changed in the checklists from ``old`` to ``new``, phase by phase in route order."""
+    phases = sorted(
+        set(old.checked) | set(new.checked),
+        key=lambda p: toolkaart.position(p) if toolkaart.has_phase(p) else len(toolkaart.phases),
+    )
+    changes = []
+    for phase_id in phases:
+        before, after = old.checked_in(phase_id), new.checked_in(phase_id)
+        if before != after:
+            changes.append(TickChange(phase_id, after - before, before - after))
+    return tuple(changes)
+
+
+def diff_projects(old: Project, new: Project, toolkaart: Toolkaart) -> tuple[str, ...]:
     """What changed from ``old`` to ``new``, one Dutch line per change, for people to read.
 
-    With ``toolkaart`` phases are named as in the content; without, by id.
+    Phases and checklist items are named as the person sees them in the content (by id only when
+    the content no longer has them), never by the ids a person never sees.
     """
 
     def phase_name(phase_id: str) -> str:
-        if toolkaart is not None and toolkaart.has_phase(phase_id):
-            return toolkaart.phase(phase_id).name
-        return phase_id
+        return toolkaart.phase(phase_id).name if toolkaart.has_phase(phase_id) else phase_id
+
+    def item_texts(phase_id: str, item_ids: frozenset[str]) -> list[str]:
+        if not toolkaart.has_phase(phase_id):
+            return sorted(item_ids)
+        checklist = toolkaart.phase(phase_id).checklist
+        known = [item.text for item in checklist if item.id in item_ids]
+        return known + sorted(item_ids - {item.id for item in checklist})
 
     lines: list[str] = []
     for name in _FIELDS:
@@ -116,30 +143,12 @@ def diff_projects(
             )
     if old.archived != new.archived:
         lines.append(t("project.diff.archived" if new.archived else "project.diff.unarchived"))
-    phases = sorted(
-        set(old.assessment.checked) | set(new.assessment.checked),
-        key=lambda p: toolkaart.position(p) if toolkaart and toolkaart.has_phase(p) else 99,
-    )
-    for phase_id in phases:
-        before_items = old.assessment.checked_in(phase_id)
-        after_items = new.assessment.checked_in(phase_id)
-        ticked, unticked = after_items - before_items, before_items - after_items
-        if ticked:
-            lines.append(
-                t(
-                    "project.diff.ticked",
-                    phase=phase_name(phase_id),
-                    items=", ".join(sorted(ticked)),
-                )
-            )
-        if unticked:
-            lines.append(
-                t(
-                    "project.diff.unticked",
-                    phase=phase_name(phase_id),
-                    items=", ".join(sorted(unticked)),
-                )
-            )
+    for change in tick_changes(old.assessment, new.assessment, toolkaart):
+        phase = phase_name(change.phase_id)
+        for text in item_texts(change.phase_id, change.ticked):
+            lines.append(t("project.diff.ticked", phase=phase, item=text))
+        for text in item_texts(change.phase_id, change.unticked):
+            lines.append(t("project.diff.unticked", phase=phase, item=text))
     old_log, new_log = old.assessment.decisions, new.assessment.decisions
     common = 0
     while common < min(len(old_log), len(new_log)) and old_log[common] == new_log[common]:
@@ -160,9 +169,9 @@ def diff_projects(
     return tuple(lines)
 
 
-def conflict_message(conflict: ProjectConflict, toolkaart: Toolkaart | None = None) -> str:
+def conflict_message(conflict: ProjectConflict, toolkaart: Toolkaart) -> str:
     """The refused save's message with what others changed meanwhile and what it would have
-    changed (one Dutch line each), so a person can re-apply their change after reopening."""
+    changed (one Dutch line each), so a person can judge whether to apply their change again."""
     base = conflict.base
     theirs = diff_projects(base or conflict.mine, conflict.current, toolkaart)
     mine = diff_projects(base or conflict.current, conflict.mine, toolkaart)
@@ -172,3 +181,21 @@ def conflict_message(conflict: ProjectConflict, toolkaart: Toolkaart | None = No
     lines += ["", t("store.conflict.mine")]
     lines += [f"- {line}" for line in mine] or none
     return "\n".join(lines)
+
+
+def reapply_ticks(conflict: ProjectConflict, toolkaart: Toolkaart) -> Project:
+    """The stored version with the refused save's ticks and unticks made again on top of it.
+
+    What the other session changed stays; only the checklist items this session changed are set
+    as it set them (items the content no longer has are left out). Details and decisions are not
+    re-applied: a decision is decided again on the stored route, through ``Assessment.decide``.
+    """
+    walk = conflict.current.assessment
+    base = (conflict.base or conflict.current).assessment
+    for change in tick_changes(base, conflict.mine.assessment, toolkaart):
+        if not toolkaart.has_phase(change.phase_id):
+            continue
+        known = {item.id for item in toolkaart.phase(change.phase_id).checklist}
+        ticked = (walk.checked_in(change.phase_id) | change.ticked) - change.unticked
+        walk = walk.with_checked(toolkaart, change.phase_id, ticked & known)
+    return conflict.current.with_assessment(walk)

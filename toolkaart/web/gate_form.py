@@ -1,19 +1,25 @@
-"""The gate walk on a phase page: tick checklist items and answer the key question.
+"""The gate walk, one component for the phase page and the Zelfscan: a checklist and a gate form.
 
-The widgets only collect input; ``toolkaart.route.gates.Assessment`` applies the rules (locked gates,
-explicit passing with open items, going back) and its Dutch ``GateError`` messages are shown as is.
-Changes happen in widget callbacks, so the page drawn right after already shows the new state.
+Both pages draw these two functions, so ticking and deciding work, read and answer the same
+everywhere (the Zelfscan once had a form of its own whose unsaved ticks a decision dropped). A tick
+is saved at once, so a decision always records the open items the person sees. The widgets only
+collect input; ``toolkaart.route.gates.Assessment`` applies the rules (locked gates, explicit
+passing with open items, going back) and its Dutch ``GateError`` messages are shown as is. Changes
+happen in widget callbacks, so the page drawn right after already shows the new state; the answer
+to each action is drawn right before the control that caused it (``toolkaart.web.feedback``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import streamlit as st
 
 from toolkaart.content.models import Phase, Toolkaart
 from toolkaart.documents.markdown import plain
-from toolkaart.errors import GateError, TextError
+from toolkaart.errors import GateError, ProjectConflict, TextError
 from toolkaart.i18n.catalog import t
 from toolkaart.i18n.dates import date_label
 from toolkaart.route.gates import (
@@ -24,10 +30,32 @@ from toolkaart.route.gates import (
     GateState,
     earliest_review,
 )
-from toolkaart.web.page_links import phase_link
+from toolkaart.route.project import reapply_ticks
+from toolkaart.web.feedback import Kind, say
+from toolkaart.web.project_session import save_quietly
 from toolkaart.web.walk import WalkNotSaved, current_assessment, store_assessment
 
-_FLASH = "walk.flash"
+#: Draws a way to another phase (``label`` says which); each page knows how it moves between
+#: phases: the phase page links to ``/fase``, the Zelfscan switches the phase it shows.
+GoTo = Callable[[Phase, str], None]
+
+_FEEDBACK = "walk.feedback"
+#: The place of the gate form's button; any other place is the id of a checklist item.
+_GATE = "gate"
+
+
+@dataclass(frozen=True)
+class _Feedback:
+    """The answer to the last action, and where to draw it (before which control)."""
+
+    phase_id: str
+    place: str
+    kind: Kind
+    message: str
+    #: A refused tick: both sides, so the person can apply the tick again or keep the stored one.
+    conflict: ProjectConflict | None = None
+    #: A passed gate: offer the way to the next phase.
+    onward: bool = False
 
 
 def _key(phase: Phase, name: str) -> str:
@@ -40,6 +68,17 @@ def _item_key(phase: Phase, item_id: str) -> str:
     return _key(phase, f"item.{item_id}")
 
 
+def _tell(
+    phase: Phase,
+    place: str,
+    kind: Kind,
+    message: str,
+    conflict: ProjectConflict | None = None,
+    onward: bool = False,
+) -> None:
+    st.session_state[_FEEDBACK] = _Feedback(phase.id, place, kind, message, conflict, onward)
+
+
 def _show_stored_ticks(phase: Phase) -> None:
     """After a refused save the session holds the stored walk: the checkboxes show it, so that a
     next tick cannot write a stale value back over someone else's change."""
@@ -48,41 +87,67 @@ def _show_stored_ticks(phase: Phase) -> None:
         st.session_state[_item_key(phase, item.id)] = item.id in stored
 
 
-def _tick(toolkaart: Toolkaart, phase: Phase) -> None:
+def _tick(toolkaart: Toolkaart, phase: Phase, item_id: str) -> None:
+    st.session_state.pop(_FEEDBACK, None)  # a new tick answers an open conflict too
     ticked = [i.id for i in phase.checklist if st.session_state.get(_item_key(phase, i.id))]
     try:
         store_assessment(current_assessment().with_checked(toolkaart, phase.id, ticked))
     except WalkNotSaved as error:
-        st.session_state[_FLASH] = (phase.id, "error", str(error))
-        if not error.input_kept:
+        _tell(phase, item_id, "error", str(error), conflict=error.conflict)
+        if not error.input_kept:  # someone saved first: show the stored ticks
             _show_stored_ticks(phase)
 
 
+def _reapply(toolkaart: Toolkaart, phase: Phase, item_id: str, conflict: ProjectConflict) -> None:
+    """'Opnieuw toepassen': this session's ticks, made again on top of the stored version."""
+    refused = save_quietly(reapply_ticks(conflict, toolkaart), toolkaart)
+    _show_stored_ticks(phase)
+    if refused is None:
+        _tell(phase, item_id, "success", t("gate.conflict.reapplied"))
+    else:
+        _tell(phase, item_id, "error", refused.message, conflict=refused.conflict)
+
+
+def _keep(phase: Phase, item_id: str) -> None:
+    """'Hun versie houden': the stored version stands, as the checkboxes already show it."""
+    _tell(phase, item_id, "info", t("gate.conflict.kept"))
+
+
 def checklist(toolkaart: Toolkaart, phase: Phase) -> None:
-    """One labelled checkbox per checklist item, ticked from (and into) the walk."""
+    """One labelled checkbox per checklist item, ticked from (and saved at once into) the walk."""
     checked = current_assessment().checked_in(phase.id)
     st.caption(
         t("phase.checklist.caption", done=len(checked), total=len(phase.checklist)),
     )
     for item in phase.checklist:
+        _answer_here(toolkaart, phase, item.id)
         st.checkbox(
             item.text,
             value=item.id in checked,
             key=_item_key(phase, item.id),
             help=item.source,
             on_change=_tick,
-            args=(toolkaart, phase),
+            args=(toolkaart, phase, item.id),
         )
+
+
+def _phase_list(toolkaart: Toolkaart, phase_ids: tuple[str, ...]) -> str:
+    return ", ".join(
+        f"{toolkaart.phase(pid).number}. {toolkaart.phase(pid).name}" for pid in phase_ids
+    )
 
 
 def _decide(toolkaart: Toolkaart, phase: Phase) -> None:
     state = st.session_state
+    state.pop(_FEEDBACK, None)
     answer = state.get(_key(phase, "answer"))
     if answer is None:
-        state[_FLASH] = (phase.id, "error", t("gate.form.no_answer"))
+        _tell(phase, _GATE, "error", t("gate.form.no_answer"))
         return
+    walk = current_assessment()
+    closing = walk.would_lock(toolkaart, phase.id, Answer(answer))
     try:
-        assessment = current_assessment().decide(
+        assessment = walk.decide(
             toolkaart,
             phase.id,
             Answer(answer),
@@ -93,23 +158,33 @@ def _decide(toolkaart: Toolkaart, phase: Phase) -> None:
             next_review=state.get(_key(phase, "next_review")),
         )
     except (GateError, TextError) as error:
-        state[_FLASH] = (phase.id, "error", str(error))
+        _tell(phase, _GATE, "error", str(error))
         return
     try:
         store_assessment(assessment)
     except WalkNotSaved as error:
-        state[_FLASH] = (phase.id, "error", str(error))
-        if not error.input_kept:
+        if error.input_kept:  # the database failed: the form keeps what was typed, for a retry
+            _tell(phase, _GATE, "error", str(error))
+        else:  # the form keeps what was typed: deciding again decides on the stored version
+            _tell(phase, _GATE, "error", f"{error}\n\n{t('gate.conflict.decide_again')}")
             _show_stored_ticks(phase)
         return
     following = toolkaart.next_phase(phase.id)
-    if answer != Answer.JA:
-        message = t("phase.gate.closed", answer=t(f"answer.{answer}"), phase=phase.name)
+    said = t(f"answer.{answer}")
+    if closing:
+        message = t(
+            "phase.gate.locked_again",
+            answer=said,
+            phase=phase.name,
+            phases=_phase_list(toolkaart, closing),
+        )
+    elif answer != Answer.JA:
+        message = t("phase.gate.closed", answer=said, phase=phase.name)
     elif following is None:
         message = t("phase.gate.passed_last", phase=phase.name)
     else:
         message = t("phase.gate.passed", phase=phase.name, next=following.name)
-    state[_FLASH] = (phase.id, "success", message)
+    _tell(phase, _GATE, "success", message, onward=answer == Answer.JA)
     # a fresh form for the next decision (set, not removed: the browser keeps a removed value)
     for name, empty in (
         ("answer", None),
@@ -120,20 +195,44 @@ def _decide(toolkaart: Toolkaart, phase: Phase) -> None:
         state[_key(phase, name)] = empty
 
 
-def _flash(toolkaart: Toolkaart, phase: Phase) -> None:
-    flash = st.session_state.get(_FLASH)
-    if not flash or flash[0] != phase.id:
+def _answer_here(toolkaart: Toolkaart, phase: Phase, place: str, go_to: GoTo | None = None) -> None:
+    """The answer to the last action, if it happened at ``place`` (before the control drawn next).
+
+    A conflict stays, with its two choices, until the person chooses or acts again; any other
+    answer is shown once.
+    """
+    feedback = st.session_state.get(_FEEDBACK)
+    if not isinstance(feedback, _Feedback) or (feedback.phase_id, feedback.place) != (
+        phase.id,
+        place,
+    ):
         return
-    del st.session_state[_FLASH]
-    _, kind, message = flash
-    if kind == "error":
-        st.error(message)
+    say(feedback.kind, feedback.message)
+    if feedback.conflict is not None:
+        with st.container(horizontal=True):  # the two choices side by side, as one pair
+            st.button(
+                t("gate.conflict.reapply"),
+                key=_key(phase, "reapply"),
+                on_click=_reapply,
+                args=(toolkaart, phase, place, feedback.conflict),
+            )
+            st.button(
+                t("gate.conflict.keep"),
+                key=_key(phase, "keep"),
+                on_click=_keep,
+                args=(phase, place),
+            )
         return
-    st.success(message)
+    del st.session_state[_FEEDBACK]
     following = toolkaart.next_phase(phase.id)
     status = current_assessment().status(toolkaart)
-    if following is not None and status.state(following.id) is not GateState.LOCKED:
-        phase_link(following, t("phase.gate.go_next", number=following.number, name=following.name))
+    if (
+        feedback.onward
+        and go_to is not None
+        and following is not None
+        and status.state(following.id) is not GateState.LOCKED
+    ):
+        go_to(following, t("phase.gate.go_next", number=following.number, name=following.name))
 
 
 def _history_line(decision: GateDecision) -> str:
@@ -145,24 +244,24 @@ def _history_line(decision: GateDecision) -> str:
         )
     ]
     if decision.decided_by:
-        parts.append(t("phase.gate.history.by", name=decision.decided_by))
+        parts.append(t("phase.gate.history.by", name=plain(decision.decided_by)))
     if decision.open_items:
         parts.append(t("phase.gate.history.open", count=len(decision.open_items)))
     if decision.next_review:
         parts.append(t("phase.gate.history.review", date=date_label(decision.next_review)))
     line = ", ".join(parts)
-    return f"- {line}" + (f": {decision.rationale}" if decision.rationale else "")
+    return f"- {line}" + (f": {plain(decision.rationale)}" if decision.rationale else "")
 
 
-def gate(toolkaart: Toolkaart, phase: Phase) -> None:
-    """The key question as a decision: locked, or a form that appends a decision to the walk."""
+def gate(toolkaart: Toolkaart, phase: Phase, go_to: GoTo) -> None:
+    """The key question as a decision: locked (with the way to the current phase), or a form that
+    appends a decision to the walk and says beforehand what the chosen answer will do."""
     assessment = current_assessment()
     status = assessment.status(toolkaart)
-    _flash(toolkaart, phase)
     if status.state(phase.id) is GateState.LOCKED:
         current = toolkaart.phase(status.current_phase_id)
         st.info(t("phase.gate.locked", current=current.name), icon=":material/lock:")
-        phase_link(current, t("phase.gate.go_current", number=current.number, name=current.name))
+        go_to(current, t("phase.gate.go_current", number=current.number, name=current.name))
         return
     answer = st.radio(
         t("phase.gate.answer", question=phase.key_question),
@@ -172,12 +271,23 @@ def gate(toolkaart: Toolkaart, phase: Phase) -> None:
         horizontal=True,
         key=_key(phase, "answer"),
     )
-    needs = assessment.needs(toolkaart, phase.id, Answer(answer) if answer else None)
+    chosen = Answer(answer) if answer else None
+    needs = assessment.needs(toolkaart, phase.id, chosen)
     if needs.confirm_open_items:
         texts = {i.id: i.text for i in phase.checklist}
         st.warning(t("phase.gate.open_items", count=len(needs.open_items)))
         st.markdown("\n".join(f"- {plain(texts[item])}" for item in needs.open_items))
         st.checkbox(t("gate.form.confirm", count=len(needs.open_items)), key=_key(phase, "confirm"))
+    closing = assessment.would_lock(toolkaart, phase.id, chosen)
+    if closing and chosen is not None:
+        st.warning(
+            t(
+                "phase.gate.will_lock",
+                answer=t(f"answer.{chosen}"),
+                phase=phase.name,
+                phases=_phase_list(toolkaart, closing),
+            )
+        )
     decided_on = st.date_input(
         t("gate.form.decided_on"), value=dt.date.today(), max_value=dt.date.today(),
         format="DD-MM-YYYY",
@@ -197,6 +307,7 @@ def gate(toolkaart: Toolkaart, phase: Phase) -> None:
     st.text_input(
         t("gate.form.decided_by"), key=_key(phase, "decided_by"), max_chars=MAX_DECIDED_BY
     )
+    _answer_here(toolkaart, phase, _GATE, go_to)
     st.button(
         t("gate.form.submit"),
         type="primary",

@@ -11,6 +11,8 @@ and the session keeps the version it works on, so the person's input stays for a
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import streamlit as st
 
 from toolkaart.content.models import Toolkaart
@@ -26,11 +28,11 @@ from toolkaart.i18n.catalog import t
 from toolkaart.route.project import Project, conflict_message
 from toolkaart.settings import settings
 from toolkaart.store.project_store import Store
+from toolkaart.web.feedback import say, tell
 from toolkaart.web.page_registry import app_pages
 
 PROJECT_PARAM = "project"
 _FLASH = "projects.flash"
-_PROBLEM = "projects.problem"
 _OPEN = "projects.open"
 #: The import upload's size limit in MB (the server's maxUploadSize in web/streamlit.toml matches).
 UPLOAD_LIMIT_MB = 2
@@ -81,21 +83,17 @@ def show_flash() -> None:
         st.error(message)
 
 
-def problem_at(where: str, message: str) -> None:
-    """A refusal to show next to the action ``where`` (see ``show_problem``), also after a rerun."""
-    st.session_state[_PROBLEM] = (where, message)
+@dataclass(frozen=True)
+class SaveRefused:
+    """Why the store refused a save: the Dutch reason, and on a conflict both sides of it (so the
+    page can offer to apply the refused change again on top of the stored version)."""
+
+    message: str
+    conflict: ProjectConflict | None = None
 
 
-def show_problem(where: str) -> None:
-    """Show the refusal queued for the action ``where``, once."""
-    at, message = st.session_state.get(_PROBLEM, ("", ""))
-    if at == where:
-        del st.session_state[_PROBLEM]
-        st.error(message)
-
-
-def save_quietly(project: Project, toolkaart: Toolkaart) -> str | None:
-    """Save; None when saved, else the Dutch reason (on a conflict: what changed on both sides).
+def save_quietly(project: Project, toolkaart: Toolkaart) -> SaveRefused | None:
+    """Save; None when saved, else why not (on a conflict: what changed on both sides).
 
     Either way the session then holds the stored version. A database fault is raised as
     ``StoreFault``: nothing changed, and the session keeps the version the input was based on.
@@ -106,25 +104,27 @@ def save_quietly(project: Project, toolkaart: Toolkaart) -> str | None:
         raise
     except ProjectConflict as conflict:
         st.session_state[_OPEN] = conflict.current
-        return conflict_message(conflict, toolkaart)
+        return SaveRefused(conflict_message(conflict, toolkaart), conflict)
     except StoreError as error:
         st.session_state.pop(_OPEN, None)
-        return str(error)
+        return SaveRefused(str(error))
     st.session_state[_OPEN] = saved
     return None
 
 
 def save(project: Project, toolkaart: Toolkaart, success: str, where: str) -> bool:
-    """Save and queue ``success`` as message; when refused queue the reason for ``where``."""
+    """Save; ``success`` is queued for the top of the page (the row saved may not be shown any
+    more, e.g. once archived), a refusal for the control at ``where``, with the input kept."""
     try:
-        problem = save_quietly(project, toolkaart)
+        refused = save_quietly(project, toolkaart)
     except StoreFault as fault:
-        problem = str(fault)
-    if problem is None:
-        flash("success", success)
-    else:
-        problem_at(where, problem)
-    return problem is None
+        tell(where, "error", str(fault))
+        return False
+    if refused is not None:
+        tell(where, "error", refused.message)
+        return False
+    flash("success", success)
+    return True
 
 
 def import_form(toolkaart: Toolkaart) -> None:
@@ -136,17 +136,20 @@ def import_form(toolkaart: Toolkaart) -> None:
         upload = st.file_uploader(
             t("projects.import.file"), type=["json"], max_upload_size=UPLOAD_LIMIT_MB
         )
+        answer = st.container()  # a refusal shows right above the button (see feedback.py)
         submitted = st.form_submit_button(t("projects.import.submit"))
     if not submitted:
         return
     if upload is None:
-        st.error(t("projects.import.none"))
+        with answer:
+            say("error", t("projects.import.none"))
         return
     raw = upload.read(project_exchange.MAX_IMPORT_BYTES + 1)
     try:
         project = project_exchange.import_project(store(), raw, toolkaart)
     except (ImportRejected, StoreError) as error:
-        st.error(str(error))
+        with answer:
+            say("error", str(error))
         return
     flash("success", t("projects.import.done", name=project.name))
     st.switch_page(app_pages().scan, query_params={PROJECT_PARAM: project.id})

@@ -11,10 +11,14 @@ from __future__ import annotations
 import streamlit as st
 
 from toolkaart.content.models import Toolkaart
-from toolkaart.errors import StoreFault
+from toolkaart.errors import ProjectConflict, StoreFault
 from toolkaart.route.gates import Assessment
 from toolkaart.web.content_cache import require_content
-from toolkaart.web.project_session import open_project, open_project_id, save_quietly
+from toolkaart.web.project_session import (
+    open_project,
+    open_project_id,
+    save_quietly,
+)
 
 _KEY = "walk.assessment"
 
@@ -22,13 +26,16 @@ _KEY = "walk.assessment"
 class WalkNotSaved(ValueError):
     """The open project's store refused the change; Dutch text.
 
-    ``input_kept``: the database failed and the session still holds the walk the change was made
-    on, so the page keeps what the person entered for a retry. Otherwise (someone else saved
-    first) the session holds the stored walk and the page must show that instead.
+    ``conflict``: someone else saved first; both sides, to apply the change again (the session
+    then holds the stored walk). ``input_kept``: the database failed and the session still holds
+    the walk the change was made on, so the page keeps what the person entered for a retry.
     """
 
-    def __init__(self, message: str, *, input_kept: bool) -> None:
+    def __init__(
+        self, message: str, *, conflict: ProjectConflict | None = None, input_kept: bool = False
+    ) -> None:
         super().__init__(message)
+        self.conflict = conflict
         self.input_kept = input_kept
 
 
@@ -54,8 +61,8 @@ def store_assessment(assessment: Assessment) -> None:
         return
     toolkaart: Toolkaart = require_content()[0]
     try:
-        problem = save_quietly(project.with_assessment(assessment), toolkaart)
+        refused = save_quietly(project.with_assessment(assessment), toolkaart)
     except StoreFault as fault:
         raise WalkNotSaved(str(fault), input_kept=True) from fault
-    if problem is not None:
-        raise WalkNotSaved(problem, input_kept=False)
+    if refused is not None:
+        raise WalkNotSaved(refused.message, conflict=refused.conflict)

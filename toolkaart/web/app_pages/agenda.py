@@ -32,6 +32,7 @@ from toolkaart.store import agenda_store
 from toolkaart.web import board_view, project_session
 from toolkaart.web.content_cache import require_content
 from toolkaart.web.downloads import download_buttons
+from toolkaart.web.feedback import answer_at, tell
 
 toolkaart, graph = require_content()
 st.title(t("agenda.title"))
@@ -71,7 +72,7 @@ def _reopen() -> None:
     try:
         agenda, info = agenda_store.load_draft(project_session.store(), draft_id)
     except (AgendaError, StoreError, TextError) as error:
-        project_session.problem_at("agenda.reopen", str(error))
+        tell("agenda.reopen", "error", str(error))
     else:
         board_view.replace_agenda(agenda, info)
         project_session.flash("success", t("agenda.reopened", title=info.title))
@@ -84,7 +85,7 @@ def _delete() -> None:
     try:
         agenda_store.delete_draft(project_session.store(), draft_id)
     except StoreError as error:
-        project_session.problem_at("agenda.reopen", str(error))
+        tell("agenda.reopen", "error", str(error))
         return
     saved = board_view.saved_as()
     if saved is not None and saved.id == draft_id:
@@ -122,7 +123,7 @@ with st.container(border=True):
         reopen, delete = st.columns(2)
         reopen.button(t("agenda.reopen"), on_click=_reopen, key="agenda.reopen.button")
         delete.button(t("agenda.delete"), on_click=_delete, key="agenda.delete.button")
-        project_session.show_problem("agenda.reopen")
+        answer_at("agenda.reopen")
 
 agenda = board_view.current_agenda()
 if agenda is None:
@@ -246,19 +247,19 @@ def _save(as_new: bool) -> None:
     try:
         info = agenda_store.save_draft(project_session.store(), current, base)
     except (AgendaError, StoreError, TextError) as error:  # the agenda stays in session for a retry
-        project_session.problem_at("agenda.save", str(error))
+        tell("agenda.save", "error", str(error))
     else:
         board_view.mark_saved(info)
-        project_session.flash("success", t("agenda.saved", title=info.title))
+        tell("agenda.save", "success", t("agenda.saved", title=info.title))
 
 
 saved = board_view.saved_as()
 if saved is not None:
     st.caption(t("agenda.saved_as", label=board_view.draft_label(saved)))
+answer_at("agenda.save")  # at the save buttons, where the person is (not at the page's top)
 if board_view.is_unsaved():
     st.warning(t("agenda.unsaved"), icon=":material/warning:")
 save, save_new = st.columns(2)
 save.button(t("agenda.save"), on_click=_save, args=(False,), key="agenda.save", type="primary")
 if saved is not None:
     save_new.button(t("agenda.save_new"), on_click=_save, args=(True,), key="agenda.save_new")
-project_session.show_problem("agenda.save")

@@ -40,7 +40,7 @@ st.write(phase.goal)
 st.header(t("phase.checklist.title"))
 checklist(toolkaart, phase)
 st.header(t("phase.gate.title"))
-gate(toolkaart, phase)
+gate(toolkaart, phase, phase_link)
 
 tools = graph.tools_of(phase.id)
 actors = graph.actors_of(phase.id)

@@ -11,6 +11,7 @@ from toolkaart.i18n.catalog import t
 from toolkaart.i18n.dates import local_time_label
 from toolkaart.route.project import FIELD_LIMITS
 from toolkaart.web.content_cache import require_content
+from toolkaart.web.feedback import answer_at
 from toolkaart.web.page_registry import app_pages
 from toolkaart.web.project_session import (
     PROJECT_PARAM,
@@ -19,7 +20,6 @@ from toolkaart.web.project_session import (
     save,
     scan_link,
     show_flash,
-    show_problem,
     store,
 )
 
@@ -62,6 +62,7 @@ for project in projects:
         with right:
             label = "projects.list.restore" if project.archived else "projects.list.archive"
             archive_key = f"projects.archive.{project.id}"
+            answer_at(archive_key)  # a refused archive says why here, at its button
             if st.button(t(label, name=project.name), key=archive_key):
                 done = (
                     "projects.list.restored" if project.archived else "projects.list.archived_done"
@@ -73,7 +74,6 @@ for project in projects:
                     archive_key,
                 )
                 st.rerun()
-        show_problem(archive_key)
 
 with st.expander(t("projects.create.title"), expanded=not projects), st.form("projects.create"):
     name = st.text_input(

@@ -1,0 +1,48 @@
+"""The answer to an action, drawn where the action happened and read out by screen readers.
+
+A message at the top of the page (a flash after a rerun) is off-screen for someone who clicked a
+button further down, and easy to miss. So a page draws each answer right *before* the control that
+caused it: it then takes the place the person is looking at, and a control near the window's lower
+edge cannot push it out of sight (a message after it could). Streamlit 1.67 draws ``st.error`` and
+``st.warning`` as ``role="alert"`` and ``st.success`` and ``st.info`` as ``role="status"``, so
+screen readers announce the message when it appears (checked in tests/browser/test_feedback_walk.py).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import streamlit as st
+
+from toolkaart.documents.markdown import plain
+
+Kind = Literal["error", "warning", "success", "info"]
+
+
+def plain_lines(message: str) -> str:
+    """``message`` shown as written, line by line: it can hold user text (a project's name, a
+    rationale, a file's content), while its own '- ' lines stay a list. Paragraphs are separated
+    by an empty line, as ``conflict_message`` and ``ImportRejected`` write them."""
+    return "\n".join(
+        f"- {plain(line[2:])}" if line.startswith("- ") else plain(line)
+        for line in message.splitlines()
+    )
+
+
+def say(kind: Kind, message: str) -> None:
+    """Draw ``message`` here, as an alert (error, warning) or a status (success, info)."""
+    draw = {"error": st.error, "warning": st.warning, "success": st.success, "info": st.info}[kind]
+    draw(plain_lines(message))
+
+
+def tell(place: str, kind: Kind, message: str) -> None:
+    """Queue the answer to an action for the control at ``place``: a widget callback runs before
+    the page is drawn, so the page draws it with ``answer_at`` when it reaches that control."""
+    st.session_state[f"feedback.{place}"] = (kind, message)
+
+
+def answer_at(place: str) -> None:
+    """Draw the answer queued for ``place`` here, once (call it right before that control)."""
+    queued = st.session_state.pop(f"feedback.{place}", None)
+    if queued is not None:
+        say(*queued)
