@@ -102,20 +102,19 @@ def test_a_decision_made_while_postgresql_is_down_is_kept_and_saved_once_it_is_b
 ) -> None:
     project = on_server.create("Sepsis")
     app = open_page(SCAN, {"project": project.id})
-    on = f"{project.id}.{project.version}.idee"
-    app.radio(key=f"scan.answer.{on}").set_value(Answer.NOG_NIET)
-    app.text_area(key=f"scan.rationale.{on}").input("eerst de zorgvraag scherp")
-    app.text_input(key=f"scan.decided_by.{on}").input("Stuurgroep")
+    app.radio(key="walk.idee.answer").set_value(Answer.NOG_NIET)
+    app.text_area(key="walk.idee.rationale").input("eerst de zorgvraag scherp")
+    app.text_input(key="walk.idee.decided_by").input("Stuurgroep")
     server.stop()
     try:
-        click(app, f"scan.decide.{on}")
+        click(app, "walk.idee.submit")
         assert [e.value for e in app.error] == [unreachable("write")]
         shown_without_details(app, str(server.port))
-        assert app.text_area(key=f"scan.rationale.{on}").value == "eerst de zorgvraag scherp"
-        assert app.text_input(key=f"scan.decided_by.{on}").value == "Stuurgroep"
+        assert app.text_area(key="walk.idee.rationale").value == "eerst de zorgvraag scherp"
+        assert app.text_input(key="walk.idee.decided_by").value == "Stuurgroep"
     finally:
         server.start()
-    click(app, f"scan.decide.{on}")  # the same session, the same input
+    click(app, "walk.idee.submit")  # the same session, the same input
     assert app.error == []
     [decision] = on_server.get(project.id).assessment.decisions
     assert (decision.rationale, decision.decided_by) == ("eerst de zorgvraag scherp", "Stuurgroep")

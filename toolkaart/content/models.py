@@ -113,7 +113,7 @@ class Meta(_Frozen):
     #: The route: every phase id in order, declared once here, so that a phases.yaml cut short
     #: (or a phase deleted by mistake) is an error and not a shorter route.
     route: tuple[Annotated[str, Field(pattern=SLUG_PATTERN, max_length=80)], ...] = Field(
-        min_length=1, max_length=50
+        min_length=1
     )
     changelog: tuple[ChangelogEntry, ...] = ()
 
