@@ -27,7 +27,7 @@ from toolkaart.board.agenda_model import (
     Overview,
     ProjectBrief,
 )
-from toolkaart.documents.markdown import plain
+from toolkaart.documents.markdown import HARD_BREAK, heading, paragraphs, plain
 from toolkaart.documents.print_layout import (
     FONT,
     DocumentInfo,
@@ -220,36 +220,35 @@ def outline(agenda: Agenda) -> tuple[Block, ...]:
 # Markdown ---------------------------------------------------------------------------------------
 
 
-def _md_text(text: str) -> str:
-    """Content and user text shown as written (no accidental lists, emphasis or table cells)."""
-    return "  \n".join(plain(line) for line in text.split("\n"))
-
-
-def _md_line(line: Line) -> str:
-    text = _md_text(line.text)
+def _md_line(line: Line, line_break: str, *, starts_line: bool = True) -> str:
+    text = plain(line.text, line_break, starts_line=starts_line)
     return f"[{text}]({line.url})" if line.url else text
 
 
 def blocks_markdown(blocks: tuple[Block, ...] | Iterator[Block]) -> str:
+    """Every text escaped by ``markdown``: a title or note shows as written and can add no
+    heading, list item, table cell, link or HTML of its own."""
     out: list[str] = []
     for block in blocks:
         if isinstance(block, Heading):
-            out.append(f"{'#' * block.level} {block.text}")
+            out.append(heading(block.level, block.text))
         elif isinstance(block, Paragraph):
-            out.append(_md_text(block.text))
+            out.append(paragraphs(block.text))
         elif all(len(cell) == 1 for row in block.rows for cell in row):
-            rows = [" | ".join(block.header), " | ".join("---" for _ in block.header)]
-            rows += [" | ".join(_md_line(cell[0]) for cell in row) for row in block.rows]
+            rows = [" | ".join(plain(x) for x in block.header)]
+            rows.append(" | ".join("---" for _ in block.header))
+            rows += [" | ".join(_md_line(cell[0], " ") for cell in row) for row in block.rows]
             out.append("\n".join(f"| {r} |" for r in rows))
         else:  # multi-line cells: a label per row and its lines as a list
             parts = []
             for label, *cells in block.rows:
                 lines = [line for cell in cells for line in cell]
-                heading = f"**{_md_text(' '.join(x.text for x in label))}**"
+                title = f"**{plain(' '.join(x.text for x in label))}**"
                 if len(lines) == 1:
-                    parts.append(f"{heading}: {_md_line(lines[0])}")
+                    parts.append(f"{title}: {_md_line(lines[0], HARD_BREAK, starts_line=False)}")
                 else:
-                    parts.append(heading + "\n\n" + "\n".join(f"- {_md_line(x)}" for x in lines))
+                    items = (f"- {_md_line(x, HARD_BREAK)}" for x in lines)
+                    parts.append(title + "\n\n" + "\n".join(items))
             out.append("\n\n".join(parts))
     return "\n\n".join(out) + "\n"
 
