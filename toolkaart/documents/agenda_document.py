@@ -38,6 +38,7 @@ from toolkaart.documents.print_layout import (
 from toolkaart.i18n.catalog import counted, t
 from toolkaart.i18n.dates import date_label
 from toolkaart.route.gates import Answer
+from toolkaart.user_text import printable
 
 
 @dataclass(frozen=True)
@@ -214,7 +215,23 @@ def outline(agenda: Agenda) -> tuple[Block, ...]:
     for number, item in enumerate(agenda.items, start=1):
         blocks.append(Heading(2, f"{number}. {item.title}"))
         blocks.extend(item_blocks(item))
-    return tuple(blocks)
+    return tuple(_printable(block) for block in blocks)
+
+
+def _printable(block: Block) -> Block:
+    """The block without characters no document can hold (a draft saved before the text rule may
+    carry a vertical tab or U+FFFE, which DOCX refuses)."""
+    if isinstance(block, Heading):
+        return Heading(block.level, printable(block.text))
+    if isinstance(block, Paragraph):
+        return Paragraph(printable(block.text))
+    rows = tuple(
+        tuple(
+            tuple(Line(printable(x.text), x.url and printable(x.url)) for x in cell) for cell in row
+        )
+        for row in block.rows
+    )
+    return Table(tuple(printable(text) for text in block.header), rows)
 
 
 # Markdown ---------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ extracted again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib.resources import files
 
 from docx import Document
@@ -25,6 +25,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from fpdf import FPDF
 
 from toolkaart.i18n.catalog import t
+from toolkaart.user_text import printable
 
 _FONTS = files("toolkaart.documents") / "fonts"
 #: The embedded font family, regular and bold ("B").
@@ -57,6 +58,16 @@ class DocumentInfo:
             return title
         return t("document.footer", title=title, version=self.content_version)
 
+    def printable(self) -> DocumentInfo:
+        """The info without characters no document can hold, on one line (a title made from a
+        name stored before the text rule: the DOCX metadata is XML too, the footer one line)."""
+        return replace(
+            self,
+            title=" ".join(printable(self.title).split()),
+            content_version=" ".join(printable(self.content_version).split()),
+            organisation=" ".join(printable(self.organisation).split()),
+        )
+
 
 # DOCX -------------------------------------------------------------------------------------------
 
@@ -75,6 +86,7 @@ def _append_field(paragraph: DocxParagraph, instruction: str) -> None:
 
 def new_docx(info: DocumentInfo) -> DocxDocument:
     """An empty A4 Word document with the shared footer, left-aligned text and metadata."""
+    info = info.printable()
     document = Document()
     properties = document.core_properties
     properties.title = info.title
@@ -142,6 +154,7 @@ class _PagedPDF(FPDF):
 def new_pdf(info: DocumentInfo) -> FPDF:
     """An A4 PDF with the shared footer and metadata and DejaVu Sans ("DejaVu", regular and "B")
     embedded; the first page is open."""
+    info = info.printable()
     pdf = _PagedPDF(info)
     pdf.set_title(info.title)
     pdf.set_author(info.author)

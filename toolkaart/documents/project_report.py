@@ -29,6 +29,7 @@ from toolkaart.i18n.catalog import counted, t
 from toolkaart.i18n.dates import date_label
 from toolkaart.route.gates import GateDecision, RouteStatus
 from toolkaart.route.project import Project
+from toolkaart.user_text import printable
 
 
 class Kind(StrEnum):
@@ -178,7 +179,14 @@ def report_blocks(
     out += [
         Block(Kind.BULLET, _decision_line(toolkaart, d, with_phase=True)) for d in walk.decisions
     ]
-    return out
+    return [_printable(block) for block in out]
+
+
+def _printable(block: Block) -> Block:
+    """The block without characters no document can hold (a project stored before the text rule
+    may carry a vertical tab, which DOCX refuses)."""
+    rows = tuple((printable(label), printable(value)) for label, value in block.rows)
+    return Block(block.kind, printable(block.text), rows)
 
 
 def to_markdown(project: Project, toolkaart: Toolkaart, today: dt.date | None = None) -> str:
