@@ -33,6 +33,7 @@ from toolkaart.documents.print_layout import (
     DocumentInfo,
     new_docx,
     new_pdf,
+    page_sized_rows,
     set_column_widths,
 )
 from toolkaart.i18n.catalog import counted, t
@@ -367,6 +368,13 @@ def to_pdf(agenda: Agenda) -> bytes:
         else:
             pdf.set_font(FONT, "", 9)
             bold = FontFace(emphasis="BOLD")
+            rows = [
+                texts
+                for cells in block.rows
+                for texts in page_sized_rows(
+                    pdf, tuple(_pdf_cell_text(lines) for lines in cells), _widths(block), 4.5
+                )
+            ]
             with pdf.table(
                 col_widths=_widths(block),
                 text_align="LEFT",
@@ -378,9 +386,9 @@ def to_pdf(agenda: Agenda) -> bytes:
                 header = table.row()
                 for text in block.header:
                     header.cell(text)
-                for cells in block.rows:
+                for texts in rows:
                     row = table.row()
-                    for column, lines in enumerate(cells):  # labels bold, as in the DOCX
-                        row.cell(_pdf_cell_text(lines), style=bold if column == 0 else None)
+                    for column, text in enumerate(texts):  # labels bold, as in the DOCX
+                        row.cell(text, style=bold if column == 0 else None)
             pdf.ln(3)
     return bytes(pdf.output())
