@@ -27,17 +27,19 @@ from toolkaart.board.agenda_model import (
     Overview,
     ProjectBrief,
 )
-from toolkaart.documents.markdown import plain
+from toolkaart.documents.markdown import HARD_BREAK, heading, paragraphs, plain
 from toolkaart.documents.print_layout import (
     FONT,
     DocumentInfo,
     new_docx,
     new_pdf,
+    page_sized_rows,
     set_column_widths,
 )
 from toolkaart.i18n.catalog import counted, t
 from toolkaart.i18n.dates import date_label
 from toolkaart.route.gates import Answer
+from toolkaart.user_text import printable
 
 
 @dataclass(frozen=True)
@@ -214,42 +216,57 @@ def outline(agenda: Agenda) -> tuple[Block, ...]:
     for number, item in enumerate(agenda.items, start=1):
         blocks.append(Heading(2, f"{number}. {item.title}"))
         blocks.extend(item_blocks(item))
-    return tuple(blocks)
+    return tuple(_printable(block) for block in blocks)
+
+
+def _printable(block: Block) -> Block:
+    """The block without characters no document can hold (a draft saved before the text rule may
+    carry a vertical tab or U+FFFE, which DOCX refuses)."""
+    if isinstance(block, Heading):
+        return Heading(block.level, printable(block.text))
+    if isinstance(block, Paragraph):
+        return Paragraph(printable(block.text))
+    rows = tuple(
+        tuple(
+            tuple(Line(printable(x.text), x.url and printable(x.url)) for x in cell) for cell in row
+        )
+        for row in block.rows
+    )
+    return Table(tuple(printable(text) for text in block.header), rows)
 
 
 # Markdown ---------------------------------------------------------------------------------------
 
 
-def _md_text(text: str) -> str:
-    """Content and user text shown as written (no accidental lists, emphasis or table cells)."""
-    return "  \n".join(plain(line) for line in text.split("\n"))
-
-
-def _md_line(line: Line) -> str:
-    text = _md_text(line.text)
+def _md_line(line: Line, line_break: str, *, starts_line: bool = True) -> str:
+    text = plain(line.text, line_break, starts_line=starts_line)
     return f"[{text}]({line.url})" if line.url else text
 
 
 def blocks_markdown(blocks: tuple[Block, ...] | Iterator[Block]) -> str:
+    """Every text escaped by ``markdown``: a title or note shows as written and can add no
+    heading, list item, table cell, link or HTML of its own."""
     out: list[str] = []
     for block in blocks:
         if isinstance(block, Heading):
-            out.append(f"{'#' * block.level} {block.text}")
+            out.append(heading(block.level, block.text))
         elif isinstance(block, Paragraph):
-            out.append(_md_text(block.text))
+            out.append(paragraphs(block.text))
         elif all(len(cell) == 1 for row in block.rows for cell in row):
-            rows = [" | ".join(block.header), " | ".join("---" for _ in block.header)]
-            rows += [" | ".join(_md_line(cell[0]) for cell in row) for row in block.rows]
+            rows = [" | ".join(plain(x) for x in block.header)]
+            rows.append(" | ".join("---" for _ in block.header))
+            rows += [" | ".join(_md_line(cell[0], " ") for cell in row) for row in block.rows]
             out.append("\n".join(f"| {r} |" for r in rows))
         else:  # multi-line cells: a label per row and its lines as a list
             parts = []
             for label, *cells in block.rows:
                 lines = [line for cell in cells for line in cell]
-                heading = f"**{_md_text(' '.join(x.text for x in label))}**"
+                title = f"**{plain(' '.join(x.text for x in label))}**"
                 if len(lines) == 1:
-                    parts.append(f"{heading}: {_md_line(lines[0])}")
+                    parts.append(f"{title}: {_md_line(lines[0], HARD_BREAK, starts_line=False)}")
                 else:
-                    parts.append(heading + "\n\n" + "\n".join(f"- {_md_line(x)}" for x in lines))
+                    items = (f"- {_md_line(x, HARD_BREAK)}" for x in lines)
+                    parts.append(title + "\n\n" + "\n".join(items))
             out.append("\n\n".join(parts))
     return "\n\n".join(out) + "\n"
 
@@ -351,6 +368,13 @@ def to_pdf(agenda: Agenda) -> bytes:
         else:
             pdf.set_font(FONT, "", 9)
             bold = FontFace(emphasis="BOLD")
+            rows = [
+                texts
+                for cells in block.rows
+                for texts in page_sized_rows(
+                    pdf, tuple(_pdf_cell_text(lines) for lines in cells), _widths(block), 4.5
+                )
+            ]
             with pdf.table(
                 col_widths=_widths(block),
                 text_align="LEFT",
@@ -362,9 +386,9 @@ def to_pdf(agenda: Agenda) -> bytes:
                 header = table.row()
                 for text in block.header:
                     header.cell(text)
-                for cells in block.rows:
+                for texts in rows:
                     row = table.row()
-                    for column, lines in enumerate(cells):  # labels bold, as in the DOCX
-                        row.cell(_pdf_cell_text(lines), style=bold if column == 0 else None)
+                    for column, text in enumerate(texts):  # labels bold, as in the DOCX
+                        row.cell(text, style=bold if column == 0 else None)
             pdf.ln(3)
     return bytes(pdf.output())

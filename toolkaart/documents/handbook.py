@@ -15,6 +15,7 @@ import graphviz
 
 from toolkaart.content.graph import ToolkaartGraph
 from toolkaart.content.models import Actor, Phase, Toolkaart
+from toolkaart.documents.markdown import HARD_BREAK, heading, paragraphs, plain
 from toolkaart.i18n.catalog import t
 from toolkaart.i18n.dates import date_label
 
@@ -71,7 +72,11 @@ def to_json(toolkaart: Toolkaart) -> str:
 
 
 def _link(name: str, url: str | None) -> str:
-    return f"[{name}]({url})" if url else t("handbook.no_address", name=name)
+    return (
+        f"[{plain(name, starts_line=False)}]({url})"
+        if url
+        else plain(t("handbook.no_address", name=name))
+    )
 
 
 def _names(items: Iterable[Actor | Phase], nobody: str) -> str:
@@ -79,76 +84,84 @@ def _names(items: Iterable[Actor | Phase], nobody: str) -> str:
 
 
 def to_markdown(toolkaart: Toolkaart, graph: ToolkaartGraph | None = None) -> str:
-    """A readable handbook of the whole Toolkaart, in the UI language."""
+    """A readable handbook of the whole Toolkaart, in the UI language. The content's text is
+    escaped (``markdown.plain``): it is plain text, so "1. Idee" or a '*' in it shows as written."""
     graph = graph or ToolkaartGraph(toolkaart)
     meta = toolkaart.meta
     out: list[str] = [
-        f"# {meta.title}",
+        heading(1, meta.title),
         "",
-        t("handbook.version", label=meta.label, source=meta.source),
+        plain(t("handbook.version", label=meta.label, source=meta.source)),
         "",
-        meta.introduction,
+        paragraphs(meta.introduction),
         "",
-        f"## {t('handbook.route')}",
+        heading(2, t("handbook.route")),
         "",
     ]
-    out += [f"{p.number}. **{p.name}**: {p.key_question}" for p in toolkaart.phases]
+    out += [
+        f"{p.number}. **{plain(p.name, starts_line=False)}**: {plain(p.key_question, starts_line=False)}"
+        for p in toolkaart.phases
+    ]
     for phase in toolkaart.phases:
         out += [
             "",
-            f"## {t('handbook.phase', number=phase.number, name=phase.name)}",
+            heading(2, t("handbook.phase", number=phase.number, name=phase.name)),
             "",
-            f"**{t('handbook.key_question')}** {phase.key_question}",
+            f"**{t('handbook.key_question')}** {plain(phase.key_question, starts_line=False)}",
             "",
-            f"**{t('handbook.goal')}** {phase.goal}",
+            f"**{t('handbook.goal')}** {plain(phase.goal, HARD_BREAK, starts_line=False)}",
             "",
-            f"### {t('handbook.checklist')}",
+            heading(3, t("handbook.checklist")),
             "",
         ]
         for item in phase.checklist:
-            out.append(f"- [ ] {item.text}")
+            out.append(f"- [ ] {plain(item.text, HARD_BREAK)}")
             if item.source:
-                out.append(f"  *{t('handbook.source', source=item.source)}*")
-        out += ["", f"### {t('handbook.tools')}", ""]
+                out.append(f"  *{plain(t('handbook.source', source=item.source))}*")
+        out += ["", heading(3, t("handbook.tools")), ""]
         out += [f"- {_link(tool.name, tool.url)}" for tool in graph.tools_of(phase.id)]
-        out += ["", f"### {t('handbook.actors')}", ""]
-        out += [f"- **{a.name}**: {a.description}" for a in graph.actors_of(phase.id)]
+        out += ["", heading(3, t("handbook.actors")), ""]
+        out += [
+            f"- **{plain(a.name, starts_line=False)}**: {plain(a.description, HARD_BREAK, starts_line=False)}"
+            for a in graph.actors_of(phase.id)
+        ]
         transition = graph.transition(phase.id)
         if transition.previous is not None:
             nobody = t("phase.transition.nobody")
-            out += [
-                "",
-                t("phase.transition.joining", names=_names(transition.joining, nobody))
-                + " "
-                + t(
-                    "phase.transition.leaving",
-                    previous=transition.previous.name,
-                    names=_names(transition.leaving, nobody),
-                ),
-            ]
-    out += ["", f"## {t('handbook.actors')}", ""]
+            joining = t("phase.transition.joining", names=_names(transition.joining, nobody))
+            leaving = t(
+                "phase.transition.leaving",
+                previous=transition.previous.name,
+                names=_names(transition.leaving, nobody),
+            )
+            out += ["", plain(f"{joining} {leaving}")]
+    out += ["", heading(2, t("handbook.actors")), ""]
     for actor in toolkaart.actors:
         phases = _names(graph.phases_of_actor(actor.id), t("handbook.no_phase"))
         out.append(
-            f"{actor.number}. **{actor.name}**: {actor.description} "
-            + t("handbook.phases", phases=phases)
-        )
-    out += ["", f"## {t('handbook.tools')}", ""]
+            f"{actor.number}. **{plain(actor.name, starts_line=False)}**: "
+            + plain(f"{actor.description} {t('handbook.phases', phases=phases)}", HARD_BREAK,
+                    starts_line=False)
+        )  # fmt: skip
+    out += ["", heading(2, t("handbook.tools")), ""]
     for tool in toolkaart.tools:
         phases = _names(graph.phases_of_tool(tool.id), t("handbook.background_short"))
         out.append(
-            f"{tool.number}. **{_link(tool.name, tool.url)}**: {tool.description} "
-            + t("handbook.phases", phases=phases)
-        )
+            f"{tool.number}. **{_link(tool.name, tool.url)}**: "
+            + plain(f"{tool.description} {t('handbook.phases', phases=phases)}", HARD_BREAK,
+                    starts_line=False)
+        )  # fmt: skip
     background = graph.unlinked_tools()
     if background:
-        out += ["", f"### {t('handbook.background')}", ""]
+        out += ["", heading(3, t("handbook.background")), ""]
         out += [f"- {_link(tool.name, tool.url)}" for tool in background]
     if meta.changelog:
-        out += ["", f"## {t('handbook.changelog')}", ""]
+        out += ["", heading(2, t("handbook.changelog")), ""]
         for entry in meta.changelog:
-            out.append(f"- **{entry.version}** ({date_label(entry.date)})")
-            out += [f"  - {change}" for change in entry.changes]
+            out.append(
+                f"- **{plain(entry.version, starts_line=False)}** ({date_label(entry.date)})"
+            )
+            out += [f"  - {plain(change, HARD_BREAK)}" for change in entry.changes]
     return "\n".join(out) + "\n"
 
 

@@ -11,7 +11,8 @@ extracted again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from importlib.resources import files
 
 from docx import Document
@@ -23,8 +24,10 @@ from docx.shared import Cm, Emu, Pt
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 from fpdf import FPDF
+from fpdf.fonts import TTFFont
 
 from toolkaart.i18n.catalog import t
+from toolkaart.user_text import printable
 
 _FONTS = files("toolkaart.documents") / "fonts"
 #: The embedded font family, regular and bold ("B").
@@ -57,6 +60,16 @@ class DocumentInfo:
             return title
         return t("document.footer", title=title, version=self.content_version)
 
+    def printable(self) -> DocumentInfo:
+        """The info without characters no document can hold, on one line (a title made from a
+        name stored before the text rule: the DOCX metadata is XML too, the footer one line)."""
+        return replace(
+            self,
+            title=" ".join(printable(self.title).split()),
+            content_version=" ".join(printable(self.content_version).split()),
+            organisation=" ".join(printable(self.organisation).split()),
+        )
+
 
 # DOCX -------------------------------------------------------------------------------------------
 
@@ -75,6 +88,7 @@ def _append_field(paragraph: DocxParagraph, instruction: str) -> None:
 
 def new_docx(info: DocumentInfo) -> DocxDocument:
     """An empty A4 Word document with the shared footer, left-aligned text and metadata."""
+    info = info.printable()
     document = Document()
     properties = document.core_properties
     properties.title = info.title
@@ -116,12 +130,36 @@ def set_column_widths(table: DocxTable, widths: tuple[int, ...]) -> None:
 # PDF --------------------------------------------------------------------------------------------
 
 
+#: Printed for a character DejaVu Sans has no glyph for (Chinese, Devanagari, newer emoji).
+REPLACEMENT = "\ufffd"
+#: The longest a table row's text may wrap to: fpdf2 cannot break a row across pages, so a cell
+#: with more (three rationales of 4,000 characters, a long list of open items) continues in the
+#: next row. 40 lines of 9 or 10 pt stay well inside an A4 page, under a repeated header row.
+_ROW_LINES = 40
+
+
 class _PagedPDF(FPDF):
     """fpdf2 draws ``footer`` on every page as it closes; ``{nb}`` becomes the page count."""
 
     def __init__(self, info: DocumentInfo) -> None:
         super().__init__(format="A4")
         self.info = info
+
+    def normalize_text(self, text: str) -> str:
+        """Every text fpdf2 draws or measures passes here. A character the font lacks would print
+        as nothing at all (fpdf2 only logs it): it prints as REPLACEMENT, so a reader sees that
+        something is there; an invisible one (a zero-width joiner, a variation selector) and a tab
+        (fpdf2 draws none) become nothing and a space."""
+        text = super().normalize_text(text).replace("\t", " ")
+        font = self.current_font
+        if not isinstance(font, TTFFont) or all(ord(c) in font.cmap or c == "\n" for c in text):
+            return text
+        return "".join(
+            c
+            if ord(c) in font.cmap or c == "\n"
+            else ("" if unicodedata.category(c) in ("Cf", "Mn", "Me") else REPLACEMENT)
+            for c in text
+        )
 
     def footer(self) -> None:
         self.set_y(-_FOOTER_MM)
@@ -139,9 +177,34 @@ class _PagedPDF(FPDF):
         self.set_text_color(0)
 
 
+def page_sized_rows(
+    pdf: FPDF, texts: tuple[str, ...], widths: tuple[int, ...], line_height: float
+) -> list[tuple[str, ...]]:
+    """One table row's cell ``texts`` as one or more rows that each fit on a page (``_ROW_LINES``
+    lines at most): fpdf2's ``table()`` fails on a row higher than a page. The first column is
+    measured in bold, as the tables draw their labels; later rows leave a cell empty once its
+    text is used up."""
+    style, size = pdf.font_style, pdf.font_size_pt
+    chunks = []
+    for column, (text, share) in enumerate(zip(texts, widths, strict=True)):
+        pdf.set_font(FONT, "B" if column == 0 else "", size)
+        width = pdf.epw * share / sum(widths) - 1  # narrower than the cell: never wraps again
+        lines = pdf.multi_cell(width, line_height, text, dry_run=True, output="LINES")
+        assert isinstance(lines, list)  # output="LINES" returns the wrapped lines alone
+        chunks.append(
+            ["\n".join(lines[n : n + _ROW_LINES]) for n in range(0, len(lines), _ROW_LINES)]
+        )
+    pdf.set_font(FONT, style, size)
+    count = max(len(c) for c in chunks)
+    if count <= 1:
+        return [texts]
+    return [tuple(c[n] if n < len(c) else "" for c in chunks) for n in range(count)]
+
+
 def new_pdf(info: DocumentInfo) -> FPDF:
     """An A4 PDF with the shared footer and metadata and DejaVu Sans ("DejaVu", regular and "B")
     embedded; the first page is open."""
+    info = info.printable()
     pdf = _PagedPDF(info)
     pdf.set_title(info.title)
     pdf.set_author(info.author)

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 from dataclasses import dataclass
 from enum import StrEnum
 
 from fpdf import FontFace
 
 from toolkaart.content.models import Toolkaart
+from toolkaart.documents.markdown import HARD_BREAK, heading, paragraphs, plain
 from toolkaart.documents.print_layout import (
     FONT,
     DocumentInfo,
@@ -29,6 +29,7 @@ from toolkaart.i18n.catalog import counted, t
 from toolkaart.i18n.dates import date_label
 from toolkaart.route.gates import GateDecision, RouteStatus
 from toolkaart.route.project import Project
+from toolkaart.user_text import printable
 
 
 class Kind(StrEnum):
@@ -178,26 +179,35 @@ def report_blocks(
     out += [
         Block(Kind.BULLET, _decision_line(toolkaart, d, with_phase=True)) for d in walk.decisions
     ]
-    return out
+    return [_printable(block) for block in out]
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+def _printable(block: Block) -> Block:
+    """The block without characters no document can hold (a project stored before the text rule
+    may carry a vertical tab, which DOCX refuses)."""
+    rows = tuple((printable(label), printable(value)) for label, value in block.rows)
+    return Block(block.kind, printable(block.text), rows)
 
 
 def to_markdown(project: Project, toolkaart: Toolkaart, today: dt.date | None = None) -> str:
-    prefixes = {Kind.TITLE: "# ", Kind.HEADING: "## ", Kind.SUBHEADING: "### ", Kind.BULLET: "- "}
+    """Every text escaped by ``markdown``: a name, rationale or checklist item shows as written and
+    can add no heading, list item, link or HTML of its own."""
+    levels = {Kind.TITLE: 1, Kind.HEADING: 2, Kind.SUBHEADING: 3}
     lines: list[str] = []
     for block in report_blocks(project, toolkaart, today):
-        text = _MARKDOWN_SPECIAL.sub(r"\\\1", block.text)
         if block.kind is not Kind.BULLET and lines and lines[-1] != "":
             lines.append("")
         if block.kind is Kind.SUMMARY:
-            lines += [_MARKDOWN_SPECIAL.sub(r"\\\1", f"- {k}: {v}") for k, v in block.rows]
+            lines += [
+                f"- {plain(k)}: {plain(v, HARD_BREAK, starts_line=False)}" for k, v in block.rows
+            ]
             lines.append("")
-            continue
-        lines.append(prefixes.get(block.kind, "") + text)
-        if block.kind in (Kind.TITLE, Kind.HEADING, Kind.SUBHEADING):
-            lines.append("")
+        elif block.kind in levels:
+            lines += [heading(levels[block.kind], block.text), ""]
+        elif block.kind is Kind.BULLET:
+            lines.append(f"- {plain(block.text, HARD_BREAK)}")
+        else:
+            lines.append(paragraphs(block.text))
     return "\n".join(lines).replace("\n\n\n", "\n\n").rstrip() + "\n"
 
 
