@@ -14,7 +14,7 @@ each kind of validation error the content models can raise has its Dutch text (`
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -22,15 +22,13 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from toolkaart.content.diagnostics import ContentError, Diagnostic, Severity
+from toolkaart.content.cross_checks import check_phases, check_route, check_sequence
+from toolkaart.content.diagnostics import ContentError, ContentFile, Diagnostic
 from toolkaart.content.models import (
     CONTENT_FILES,
-    Actor,
     ActorsFile,
     Meta,
-    Phase,
     PhasesFile,
-    Tool,
     Toolkaart,
     ToolsFile,
 )
@@ -64,47 +62,6 @@ class LoadResult:
         if self.toolkaart is None:
             raise ContentError(self.diagnostics)
         return self.toolkaart
-
-
-#: Diagnostics reported per file; beyond this one line says how many more there are.
-MAX_DIAGNOSTICS_PER_FILE = 200
-
-
-class _File:
-    """One content file being loaded: its display path, positions and diagnostics sink."""
-
-    def __init__(self, path: str, sink: list[Diagnostic]) -> None:
-        self.path = path
-        self.sink = sink
-        self.located: Located | Position = Position(1, 1)
-        self.reported = 0
-        self.suppressed_errors = 0
-
-    def report(self, severity: Severity, position: Position, message: str) -> None:
-        self.reported += 1
-        if self.reported <= MAX_DIAGNOSTICS_PER_FILE:
-            self.sink.append(Diagnostic(self.path, position.line, position.col, severity, message))
-        elif severity == "error":
-            self.suppressed_errors += 1
-
-    def summary(self) -> list[Diagnostic]:
-        """A last line saying how many problems were not listed, so the count is honest."""
-        if self.reported <= MAX_DIAGNOSTICS_PER_FILE:
-            return []
-        hidden = self.reported - MAX_DIAGNOSTICS_PER_FILE
-        severity: Severity = "error" if self.suppressed_errors else "warning"
-        message = t("content.file.more", problems=counted("problem", hidden))
-        return [Diagnostic(self.path, 1, 1, severity, message)]
-
-    def at(self, loc: tuple[str | int, ...]) -> Position:
-        if isinstance(self.located, Located):
-            return self.located.locate(loc)[0]
-        return self.located
-
-    def key_at(self, loc: tuple[str | int, ...]) -> Position:
-        if isinstance(self.located, Located):
-            return self.located.key_position(loc) or self.at(loc)
-        return self.located
 
 
 def _display_loc(loc: Sequence[str | int]) -> str:
@@ -206,7 +163,7 @@ class _Unreadable:
 UNREADABLE = _Unreadable()
 
 
-def _read(file: _File, path: Path, max_bytes: int) -> Any:
+def _read(file: ContentFile, path: Path, max_bytes: int) -> Any:
     """Parsed data of one file, or UNREADABLE after reporting why it could not be read."""
     try:
         data, file.located = read_yaml_file(path, max_bytes)
@@ -216,7 +173,7 @@ def _read(file: _File, path: Path, max_bytes: int) -> Any:
     return data
 
 
-def _validate(file: _File, model: type[M], data: Any) -> M | None:
+def _validate(file: ContentFile, model: type[M], data: Any) -> M | None:
     try:
         return model.model_validate(data)
     except ValidationError as error:
@@ -241,125 +198,6 @@ def _validate(file: _File, model: type[M], data: Any) -> M | None:
         return None
 
 
-def _check_sequence(
-    file: _File, key: str, kind: str, items: Sequence[Phase | Actor | Tool]
-) -> None:
-    """Ids unique, numbers 1, 2, 3 … in file order."""
-    seen: dict[str, int] = {}
-    for index, item in enumerate(items):
-        if item.id in seen:
-            first = file.at((key, seen[item.id], "id"))
-            file.report(
-                "error",
-                file.at((key, index, "id")),
-                t(f"content.diag.duplicate_id.{kind}", id=item.id, line=first.line),
-            )
-        else:
-            seen[item.id] = index
-        if item.number != index + 1:
-            file.report(
-                "error",
-                file.at((key, index, "number")),
-                t(
-                    f"content.diag.number.{kind}",
-                    id=item.id,
-                    number=item.number,
-                    position=index + 1,
-                ),
-            )
-
-
-def _check_references(
-    file: _File,
-    loc: tuple[str | int, ...],
-    kind: str,
-    references: Iterable[str],
-    known: set[str] | None,
-) -> None:
-    seen: set[str] = set()
-    for index, ref in enumerate(references):
-        if ref in seen:
-            file.report(
-                "error", file.at((*loc, index)), t(f"content.diag.listed_twice.{kind}", id=ref)
-            )
-        seen.add(ref)
-        if known is not None and ref not in known:
-            file.report(
-                "error", file.at((*loc, index)), t(f"content.diag.unknown_id.{kind}", id=ref)
-            )
-
-
-def _check_phases(
-    file: _File, phases: Sequence[Phase], actor_ids: set[str] | None, tool_ids: set[str] | None
-) -> None:
-    _check_sequence(file, "phases", "phase", phases)
-    item_first: dict[str, Position] = {}
-    for p_index, phase in enumerate(phases):
-        _check_references(file, ("phases", p_index, "tools"), "tool", phase.tools, tool_ids)
-        _check_references(file, ("phases", p_index, "actors"), "actor", phase.actors, actor_ids)
-        for i_index, item in enumerate(phase.checklist):
-            loc: tuple[str | int, ...] = ("phases", p_index, "checklist", i_index)
-            here = file.at((*loc, "id"))
-            if item.id in item_first:
-                file.report(
-                    "error",
-                    here,
-                    t("content.diag.duplicate_item_id", id=item.id, line=item_first[item.id].line),
-                )
-            else:
-                item_first[item.id] = here
-            _check_references(file, (*loc, "tools"), "tool", item.tools, tool_ids)
-            _check_references(file, (*loc, "actors"), "actor", item.actors, actor_ids)
-            for kind, refs, listed in (
-                ("tool", item.tools, phase.tools),
-                ("actor", item.actors, phase.actors),
-            ):
-                for ref in set(refs) - set(listed):
-                    file.report(
-                        "warning",
-                        file.at(loc),
-                        t(
-                            f"content.diag.not_on_phase.{kind}",
-                            item=item.id,
-                            id=ref,
-                            phase=phase.id,
-                        ),
-                    )
-            if item.source is None:
-                file.report("warning", file.at(loc), t("content.diag.no_source", item=item.id))
-
-
-def _check_route(
-    meta_file: _File, phases_file: _File, route: Sequence[str], phases: Sequence[Phase]
-) -> None:
-    """The phases defined are the route declared in meta.yaml, in its order: a phases.yaml cut
-    short (a half-saved file validates otherwise) or a phase deleted by mistake is an error."""
-    defined = [phase.id for phase in phases]
-    for index, phase_id in enumerate(route):
-        if phase_id not in defined:
-            meta_file.report(
-                "error",
-                meta_file.at(("route", index)),
-                t("content.diag.route_undefined", id=phase_id),
-            )
-    for index, phase_id in enumerate(defined):
-        if phase_id not in route:
-            phases_file.report(
-                "error",
-                phases_file.at(("phases", index, "id")),
-                t("content.diag.route_unlisted", id=phase_id),
-            )
-    listed = [phase_id for phase_id in defined if phase_id in route]
-    declared = [phase_id for phase_id in route if phase_id in defined]
-    if listed != declared:
-        index = next(i for i, (a, b) in enumerate(zip(listed, declared, strict=True)) if a != b)
-        phases_file.report(
-            "error",
-            phases_file.at(("phases", defined.index(listed[index]), "id")),
-            t("content.diag.route_order", id=listed[index], expected=declared[index]),
-        )
-
-
 def load_content(directory: Path | str, *, max_file_bytes: int = MAX_FILE_BYTES) -> LoadResult:
     """Load and validate a content directory; never raises for anything a file holds.
 
@@ -378,7 +216,7 @@ def load_content(directory: Path | str, *, max_file_bytes: int = MAX_FILE_BYTES)
 
 def _load_content(directory: Path, max_file_bytes: int) -> LoadResult:
     sink: list[Diagnostic] = []
-    files = {name: _File(str(directory / name), sink) for name in CONTENT_FILES}
+    files = {name: ContentFile(str(directory / name), sink) for name in CONTENT_FILES}
     parsed = {name: _read(files[name], directory / name, max_file_bytes) for name in CONTENT_FILES}
 
     def validated(name: str, model: type[M]) -> M | None:
@@ -394,9 +232,9 @@ def _load_content(directory: Path, max_file_bytes: int) -> LoadResult:
     actor_ids = _known_ids(parsed["actors.yaml"], "actors")
     tool_ids = _known_ids(parsed["tools.yaml"], "tools")
     if actors_file:
-        _check_sequence(files["actors.yaml"], "actors", "actor", actors_file.actors)
+        check_sequence(files["actors.yaml"], "actors", "actor", actors_file.actors)
     if tools_file:
-        _check_sequence(files["tools.yaml"], "tools", "tool", tools_file.tools)
+        check_sequence(files["tools.yaml"], "tools", "tool", tools_file.tools)
         for index, tool in enumerate(tools_file.tools):
             if tool.url is None:
                 files["tools.yaml"].report(
@@ -405,9 +243,9 @@ def _load_content(directory: Path, max_file_bytes: int) -> LoadResult:
                     t("content.diag.no_address", id=tool.id),
                 )
     if phases_file:
-        _check_phases(files["phases.yaml"], phases_file.phases, actor_ids, tool_ids)
+        check_phases(files["phases.yaml"], phases_file.phases, actor_ids, tool_ids)
     if meta and phases_file:
-        _check_route(files["meta.yaml"], files["phases.yaml"], meta.route, phases_file.phases)
+        check_route(files["meta.yaml"], files["phases.yaml"], meta.route, phases_file.phases)
 
     diagnostics = tuple(sorted(sink, key=_sort_key)) + tuple(
         line for file in files.values() for line in file.summary()
