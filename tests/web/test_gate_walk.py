@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from streamlit.testing.v1 import AppTest
 
 from tests.appkit import links, open_page, opening, texts
 from toolkaart.content.models import Phase, Toolkaart
 from toolkaart.documents.handbook import PHASE_FILL
-from toolkaart.i18n.catalog import t
-from toolkaart.route.gates import Assessment, GateState
+from toolkaart.i18n.catalog import counted, t
+from toolkaart.route.gates import Answer, Assessment, GateDecision, GateState
+from toolkaart.settings import settings
+from toolkaart.store.project_store import Store
+from toolkaart.web.gate_form import HISTORY_SHOWN
 
 PHASE_PAGE = "app_pages/fase.py"
 HOME_PAGE = "app_pages/home.py"
@@ -233,3 +237,22 @@ def test_answering_without_choosing_says_what_is_missing() -> None:
     app.button(key="walk.idee.submit").click().run()
     assert app.error[0].value == t("gate.form.no_answer")
     assert walk(app).decisions == ()
+
+
+def test_a_long_log_lists_only_the_latest_decisions_under_the_gate(toolkaart: Toolkaart) -> None:
+    """A log of 2,000 decisions (the most a project holds) is not drawn as one list per rerun."""
+    store = Store(settings().database_url)
+    project = store.create("Lang logboek")
+    decisions = tuple(
+        GateDecision(
+            "idee", Answer.NOG_NIET, rationale=f"ronde {n}", decided_on=dt.date(2026, 1, 1)
+        )
+        for n in range(1, 2001)
+    )
+    store.save(project.with_assessment(replace(Assessment(), decisions=decisions)))
+    app = open_page("app_pages/fase.py", {"fase": "idee", "project": project.id})
+    shown = [m.value for m in app.markdown if "ronde " in m.value]
+    assert len(shown) == 1 and shown[0].count("ronde ") == HISTORY_SHOWN
+    assert "ronde 2000" in shown[0] and "ronde 1990" not in shown[0]
+    more = t("phase.gate.history.more", decisions=counted("decision", 2000 - HISTORY_SHOWN))
+    assert more in [c.value for c in app.caption]

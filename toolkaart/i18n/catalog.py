@@ -17,6 +17,8 @@ NL: dict[str, str] = {
     "count.project.many": "{count} projecten",
     "count.open_item.one": "{count} open punt",
     "count.open_item.many": "{count} open punten",
+    "count.decision.one": "{count} besluit",
+    "count.decision.many": "{count} besluiten",
     "count.part.one": "{count} onderdeel",
     "count.part.many": "{count} onderdelen",
     "count.problem.one": "{count} probleem",
@@ -129,6 +131,9 @@ NL: dict[str, str] = {
         "Uw invoer staat nog in het formulier. Kijk of uw besluit nog klopt en leg het opnieuw vast."
     ),
     "phase.gate.history": "Eerdere besluiten over deze poort",
+    "phase.gate.history.more": (
+        "En nog {decisions} daarvoor; het besluitenlogboek van de Zelfscan toont ze allemaal."
+    ),
     "phase.gate.history.item": "{date}: **{answer}**",
     "phase.gate.history.by": "door {name}",
     "phase.gate.history.open": "met {count} open checklistpunten",

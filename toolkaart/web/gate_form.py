@@ -20,7 +20,7 @@ import streamlit as st
 from toolkaart.content.models import Phase, Toolkaart
 from toolkaart.documents.markdown import plain
 from toolkaart.errors import GateError, ProjectConflict, TextError
-from toolkaart.i18n.catalog import t
+from toolkaart.i18n.catalog import counted, t
 from toolkaart.i18n.dates import date_label
 from toolkaart.route.gates import (
     MAX_DECIDED_BY,
@@ -42,6 +42,9 @@ GoTo = Callable[[Phase, str], None]
 _FEEDBACK = "walk.feedback"
 #: The place of the gate form's button; any other place is the id of a checklist item.
 _GATE = "gate"
+#: The latest decisions a gate lists under its form; the Zelfscan's log has them all (a log of
+#: 2,000 decisions drawn as one list made the page slow).
+HISTORY_SHOWN = 10
 
 
 @dataclass(frozen=True)
@@ -318,4 +321,12 @@ def gate(toolkaart: Toolkaart, phase: Phase, go_to: GoTo) -> None:
     history = [d for d in assessment.decisions if d.phase_id == phase.id]
     if history:
         st.markdown(f"**{t('phase.gate.history')}**")
-        st.markdown("\n".join(_history_line(d) for d in reversed(history)))
+        latest = history[-HISTORY_SHOWN:]
+        st.markdown("\n".join(_history_line(d) for d in reversed(latest)))
+        if len(history) > len(latest):
+            st.caption(
+                t(
+                    "phase.gate.history.more",
+                    decisions=counted("decision", len(history) - len(latest)),
+                )
+            )
