@@ -10,7 +10,7 @@ metadata, fonts) is ``print_layout``'s, shared with the project report.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from docx.opc.constants import RELATIONSHIP_TYPE
@@ -220,36 +220,45 @@ def outline(agenda: Agenda) -> tuple[Block, ...]:
 # Markdown ---------------------------------------------------------------------------------------
 
 
-def _md_text(text: str) -> str:
+#: Shows one line of text as written in Markdown (``plain`` for files; the page passes its own).
+Escape = Callable[[str], str]
+
+
+def _md_text(text: str, escape: Escape = plain) -> str:
     """Content and user text shown as written (no accidental lists, emphasis or table cells)."""
-    return "  \n".join(plain(line) for line in text.split("\n"))
+    return "  \n".join(escape(line) for line in text.split("\n"))
 
 
-def _md_line(line: Line) -> str:
-    text = _md_text(line.text)
+def _md_line(line: Line, escape: Escape) -> str:
+    text = _md_text(line.text, escape)
     return f"[{text}]({line.url})" if line.url else text
 
 
-def blocks_markdown(blocks: tuple[Block, ...] | Iterator[Block]) -> str:
+def blocks_markdown(blocks: tuple[Block, ...] | Iterator[Block], escape: Escape = plain) -> str:
+    """The blocks as Markdown; ``escape`` shows each line of text as written. The Agenda page
+    passes ``toolkaart.web.literal.literal``, which also keeps the browser from making links of
+    bare addresses, a thing a Markdown file need not fear."""
     out: list[str] = []
     for block in blocks:
         if isinstance(block, Heading):
             out.append(f"{'#' * block.level} {block.text}")
         elif isinstance(block, Paragraph):
-            out.append(_md_text(block.text))
+            out.append(_md_text(block.text, escape))
         elif all(len(cell) == 1 for row in block.rows for cell in row):
             rows = [" | ".join(block.header), " | ".join("---" for _ in block.header)]
-            rows += [" | ".join(_md_line(cell[0]) for cell in row) for row in block.rows]
+            rows += [" | ".join(_md_line(cell[0], escape) for cell in row) for row in block.rows]
             out.append("\n".join(f"| {r} |" for r in rows))
         else:  # multi-line cells: a label per row and its lines as a list
             parts = []
             for label, *cells in block.rows:
                 lines = [line for cell in cells for line in cell]
-                heading = f"**{_md_text(' '.join(x.text for x in label))}**"
+                heading = f"**{_md_text(' '.join(x.text for x in label), escape)}**"
                 if len(lines) == 1:
-                    parts.append(f"{heading}: {_md_line(lines[0])}")
+                    parts.append(f"{heading}: {_md_line(lines[0], escape)}")
                 else:
-                    parts.append(heading + "\n\n" + "\n".join(f"- {_md_line(x)}" for x in lines))
+                    parts.append(
+                        heading + "\n\n" + "\n".join(f"- {_md_line(x, escape)}" for x in lines)
+                    )
             out.append("\n\n".join(parts))
     return "\n\n".join(out) + "\n"
 
