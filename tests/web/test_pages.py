@@ -6,9 +6,9 @@ from tests.appkit import links, open_page, opening, site_links, texts
 from toolkaart.content.graph import ToolkaartGraph
 from toolkaart.content.models import Phase, Toolkaart
 from toolkaart.documents.handbook import PHASE_FILL
-from toolkaart.documents.markdown import plain
 from toolkaart.i18n.catalog import t
 from toolkaart.route.navigator import link_host
+from toolkaart.web.literal import literal
 
 PHASE_PAGE = "app_pages/fase.py"
 ACTORS_PAGE = "app_pages/actoren.py"
@@ -136,8 +136,8 @@ def test_actors_page_lists_every_actor_with_phases_and_the_matrix(toolkaart: Too
     # headers are escaped Markdown, so that '4. Pilot A' shows as written, not as a list item
     organisatie = toolkaart.actor("organisatie").name
     pilot_a, idee = numbered(toolkaart.phase("pilot-a")), numbered(toolkaart.phase("idee"))
-    assert table.value.loc[organisatie, plain(pilot_a)] == t("matrix.listed")
-    assert table.value.loc[organisatie, plain(idee)] == t("matrix.not_listed")
+    assert table.value.loc[organisatie, literal(pilot_a)] == t("matrix.listed")
+    assert table.value.loc[organisatie, literal(idee)] == t("matrix.not_listed")
 
 
 def test_actor_deep_link_shows_that_actor_and_links_their_phases(toolkaart: Toolkaart) -> None:

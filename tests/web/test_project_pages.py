@@ -8,13 +8,13 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import APP_DIR
 from toolkaart.content.models import Toolkaart
-from toolkaart.documents.markdown import plain
 from toolkaart.i18n.catalog import t
 from toolkaart.i18n.dates import local_time_label
 from toolkaart.route.gates import MAX_DECIDED_BY, MAX_RATIONALE
 from toolkaart.route.project import Project
 from toolkaart.settings import settings
 from toolkaart.store.project_store import Store
+from toolkaart.web.literal import literal
 
 PROJECTS = "app_pages/projecten.py"
 SCAN = "app_pages/zelfscan.py"
@@ -242,12 +242,12 @@ def test_zelfscan_names_a_conflict_by_the_checklist_and_offers_the_choices(
     store.save(replace(project.with_assessment(theirs), organisation="Team Noord"))
     tick(app, second.id)  # refused: someone else saved first
     error = app.error[0].value
-    assert plain(t("store.error.conflict", name=project.name, current=2, mine=1)) in error
+    assert literal(t("store.error.conflict", name=project.name, current=2, mine=1)) in error
     field = t("project.field.organisation")
     assert t("project.diff.field", field=field, old="", new="Team Noord") in error
     theirs_part, mine = error.split(t("store.conflict.mine"))
-    assert plain(t("project.diff.ticked", phase=idee.name, item=first.text)) in theirs_part
-    assert plain(t("project.diff.ticked", phase=idee.name, item=second.text)) in mine
+    assert literal(t("project.diff.ticked", phase=idee.name, item=first.text)) in theirs_part
+    assert literal(t("project.diff.ticked", phase=idee.name, item=second.text)) in mine
     assert second.id not in error and first.id not in error  # no internal ids
     # the page shows the stored version, with the choices next to the checklist
     assert app.caption[0].value == "Team Noord"

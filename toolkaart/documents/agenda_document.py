@@ -10,7 +10,7 @@ metadata, fonts) is ``print_layout``'s, shared with the project report.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from docx.opc.constants import RELATIONSHIP_TYPE
@@ -238,34 +238,47 @@ def _printable(block: Block) -> Block:
 # Markdown ---------------------------------------------------------------------------------------
 
 
-def _md_line(line: Line, line_break: str, *, starts_line: bool = True) -> str:
-    text = plain(line.text, line_break, starts_line=starts_line)
+#: A last step over escaped text (not over the tools' addresses): the Agenda page passes
+#: ``toolkaart.web.literal.unlink``, because a browser makes links of bare addresses, which a
+#: Markdown file need not fear.
+Finish = Callable[[str], str]
+
+
+def _as_is(text: str) -> str:
+    return text
+
+
+def _md_line(line: Line, line_break: str, finish: Finish, *, starts_line: bool = True) -> str:
+    text = finish(plain(line.text, line_break, starts_line=starts_line))
     return f"[{text}]({line.url})" if line.url else text
 
 
-def blocks_markdown(blocks: tuple[Block, ...] | Iterator[Block]) -> str:
+def blocks_markdown(blocks: tuple[Block, ...] | Iterator[Block], finish: Finish = _as_is) -> str:
     """Every text escaped by ``markdown``: a title or note shows as written and can add no
     heading, list item, table cell, link or HTML of its own."""
     out: list[str] = []
     for block in blocks:
         if isinstance(block, Heading):
-            out.append(heading(block.level, block.text))
+            out.append(finish(heading(block.level, block.text)))
         elif isinstance(block, Paragraph):
-            out.append(paragraphs(block.text))
+            out.append(finish(paragraphs(block.text)))
         elif all(len(cell) == 1 for row in block.rows for cell in row):
-            rows = [" | ".join(plain(x) for x in block.header)]
+            rows = [" | ".join(finish(plain(x)) for x in block.header)]
             rows.append(" | ".join("---" for _ in block.header))
-            rows += [" | ".join(_md_line(cell[0], " ") for cell in row) for row in block.rows]
+            rows += [
+                " | ".join(_md_line(cell[0], " ", finish) for cell in row) for row in block.rows
+            ]
             out.append("\n".join(f"| {r} |" for r in rows))
         else:  # multi-line cells: a label per row and its lines as a list
             parts = []
             for label, *cells in block.rows:
                 lines = [line for cell in cells for line in cell]
-                title = f"**{plain(' '.join(x.text for x in label))}**"
+                title = f"**{finish(plain(' '.join(x.text for x in label)))}**"
                 if len(lines) == 1:
-                    parts.append(f"{title}: {_md_line(lines[0], HARD_BREAK, starts_line=False)}")
+                    line = _md_line(lines[0], HARD_BREAK, finish, starts_line=False)
+                    parts.append(f"{title}: {line}")
                 else:
-                    items = (f"- {_md_line(x, HARD_BREAK)}" for x in lines)
+                    items = (f"- {_md_line(x, HARD_BREAK, finish)}" for x in lines)
                     parts.append(title + "\n\n" + "\n".join(items))
             out.append("\n\n".join(parts))
     return "\n\n".join(out) + "\n"

@@ -14,25 +14,16 @@ from typing import Literal
 
 import streamlit as st
 
-from toolkaart.documents.markdown import plain
+from toolkaart.web.literal import literal_lines
 
 Kind = Literal["error", "warning", "success", "info"]
 
 
-def plain_lines(message: str) -> str:
-    """``message`` shown as written, line by line: it can hold user text (a project's name, a
-    rationale, a file's content), while its own '- ' lines stay a list. Paragraphs are separated
-    by an empty line, as ``conflict_message`` and ``ImportRejected`` write them."""
-    return "\n".join(
-        f"- {plain(line[2:])}" if line.startswith("- ") else plain(line)
-        for line in message.splitlines()
-    )
-
-
 def say(kind: Kind, message: str) -> None:
-    """Draw ``message`` here, as an alert (error, warning) or a status (success, info)."""
+    """Draw ``message`` here, as an alert (error, warning) or a status (success, info), shown as
+    written: it can hold user text (a project's name, a rationale, a file's content)."""
     draw = {"error": st.error, "warning": st.warning, "success": st.success, "info": st.info}[kind]
-    draw(plain_lines(message))
+    draw(literal_lines(message))
 
 
 def tell(place: str, kind: Kind, message: str) -> None:

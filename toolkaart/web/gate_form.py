@@ -18,7 +18,6 @@ from dataclasses import dataclass
 import streamlit as st
 
 from toolkaart.content.models import Phase, Toolkaart
-from toolkaart.documents.markdown import plain
 from toolkaart.errors import GateError, ProjectConflict, TextError
 from toolkaart.i18n.catalog import counted, t
 from toolkaart.i18n.dates import date_label
@@ -32,6 +31,7 @@ from toolkaart.route.gates import (
 )
 from toolkaart.route.project import reapply_ticks
 from toolkaart.web.feedback import Kind, say
+from toolkaart.web.literal import literal
 from toolkaart.web.project_session import save_quietly
 from toolkaart.web.walk import WalkNotSaved, current_assessment, store_assessment
 
@@ -247,13 +247,13 @@ def _history_line(decision: GateDecision) -> str:
         )
     ]
     if decision.decided_by:
-        parts.append(t("phase.gate.history.by", name=plain(decision.decided_by)))
+        parts.append(t("phase.gate.history.by", name=literal(decision.decided_by)))
     if decision.open_items:
         parts.append(t("phase.gate.history.open", count=len(decision.open_items)))
     if decision.next_review:
         parts.append(t("phase.gate.history.review", date=date_label(decision.next_review)))
     line = ", ".join(parts)
-    return f"- {line}" + (f": {plain(decision.rationale)}" if decision.rationale else "")
+    return f"- {line}" + (f": {literal(decision.rationale)}" if decision.rationale else "")
 
 
 def gate(toolkaart: Toolkaart, phase: Phase, go_to: GoTo) -> None:
@@ -279,7 +279,7 @@ def gate(toolkaart: Toolkaart, phase: Phase, go_to: GoTo) -> None:
     if needs.confirm_open_items:
         texts = {i.id: i.text for i in phase.checklist}
         st.warning(t("phase.gate.open_items", count=len(needs.open_items)))
-        st.markdown("\n".join(f"- {plain(texts[item])}" for item in needs.open_items))
+        st.markdown("\n".join(f"- {literal(texts[item])}" for item in needs.open_items))
         st.checkbox(t("gate.form.confirm", count=len(needs.open_items)), key=_key(phase, "confirm"))
     closing = assessment.would_lock(toolkaart, phase.id, chosen)
     if closing and chosen is not None:

@@ -17,9 +17,9 @@ import streamlit as st
 from toolkaart.content.graph import ToolkaartGraph
 from toolkaart.content.health import link_table
 from toolkaart.content.models import Actor, Tool
-from toolkaart.documents.markdown import plain
 from toolkaart.i18n.catalog import t
 from toolkaart.web.content_cache import once_per_content
+from toolkaart.web.literal import literal
 
 
 def matrix_table(graph: ToolkaartGraph, kind: Literal["actor", "tool"]) -> None:
@@ -30,8 +30,8 @@ def matrix_table(graph: ToolkaartGraph, kind: Literal["actor", "tool"]) -> None:
         table = link_table(graph, kind)
         frame = pd.DataFrame(
             [[listed if mark else not_listed for mark in marks] for _, marks in table.rows],
-            index=[plain(_row_label(item)) for item, _ in table.rows],
-            columns=[plain(f"{phase.number}. {phase.name}") for phase in table.phases],
+            index=[literal(_row_label(item)) for item, _ in table.rows],
+            columns=[literal(f"{phase.number}. {phase.name}") for phase in table.phases],
         )
         return pa.Table.from_pandas(frame)
 
@@ -50,10 +50,10 @@ def link_count_table(graph: ToolkaartGraph, kind: Literal["actor", "tool"], name
 
     def build() -> pa.Table:
         table = link_table(graph, kind)
-        headers = [plain(f"{phase.number}. {phase.name}") for phase in table.phases]
+        headers = [literal(f"{phase.number}. {phase.name}") for phase in table.phases]
         rows = [
             {
-                name: plain(item.name),
+                name: literal(item.name),
                 **{
                     header: "✓" if listed else ""
                     for header, listed in zip(headers, marks, strict=True)

@@ -28,7 +28,8 @@ from toolkaart.i18n.catalog import t
 from toolkaart.route.project import Project, conflict_message
 from toolkaart.settings import settings
 from toolkaart.store.project_store import Store
-from toolkaart.web.feedback import say, tell
+from toolkaart.web.feedback import Kind, say, tell
+from toolkaart.web.literal import literal
 from toolkaart.web.page_registry import app_pages
 
 PROJECT_PARAM = "project"
@@ -63,24 +64,23 @@ def open_project() -> Project | None:
         return held
     try:
         project = store().get(project_id)
-    except ProjectNotFound as error:
-        st.error(str(error))
+    except ProjectNotFound as error:  # the id comes from the URL: a link may have been crafted
+        say("error", str(error))
         return None
     st.session_state[_OPEN] = project
     return project
 
 
-def flash(kind: str, message: str) -> None:
+def flash(kind: Kind, message: str) -> None:
     """A message to show at the top of the next page run (after ``st.rerun`` or a page switch)."""
     st.session_state[_FLASH] = (kind, message)
 
 
 def show_flash() -> None:
-    kind, message = st.session_state.pop(_FLASH, ("", ""))
-    if kind == "success":
-        st.success(message)
-    elif kind == "error":
-        st.error(message)
+    """Draw the message queued by ``flash`` (it can name a project or a draft: shown as written)."""
+    queued = st.session_state.pop(_FLASH, None)
+    if queued is not None:
+        say(*queued)
 
 
 @dataclass(frozen=True)
@@ -160,8 +160,9 @@ def project_banner() -> None:
     project = open_project() if open_project_id() is not None else None
     if project is None:
         return
-    st.info(t("projects.banner", name=project.name), icon=":material/folder_open:")
-    scan_link(project, t("projects.banner.link", name=project.name))
+    name = literal(project.name)
+    st.info(t("projects.banner", name=name), icon=":material/folder_open:")
+    scan_link(project, t("projects.banner.link", name=name))
 
 
 def with_project(query: dict[str, str]) -> dict[str, str]:

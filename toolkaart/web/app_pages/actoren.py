@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from toolkaart.documents.markdown import plain
 from toolkaart.i18n.catalog import t
 from toolkaart.route.navigator import item_in_view
 from toolkaart.web.content_cache import require_content
+from toolkaart.web.literal import literal
 from toolkaart.web.matrix_tables import matrix_table
 from toolkaart.web.page_links import ACTOR_PARAM, actor_link, keep_in_url, phase_link
 
@@ -18,7 +18,7 @@ st.write(t("actors.intro", count=len(toolkaart.actors)))
 requested = st.query_params.get(ACTOR_PARAM)
 actor, unknown = item_in_view(toolkaart.actors, requested)
 if unknown:
-    st.warning(t("actors.unknown", requested=plain((requested or "")[:80])))
+    st.warning(t("actors.unknown", requested=literal((requested or "")[:80])))
 elif actor is not None:
     keep_in_url(ACTOR_PARAM, actor.id)
     with st.container(border=True):
@@ -36,7 +36,7 @@ for actor in toolkaart.actors:
     names = ", ".join(p.name for p in phases)
     needed = f"{t('actors.phases')} {names}" if phases else t("actors.no_phases")
     # role and phases in one element: each element is a message of its own on every rerun
-    st.markdown(f"{plain(actor.description)}\n\n:gray[{plain(needed)}]")
+    st.markdown(f"{literal(actor.description)}\n\n:gray[{literal(needed)}]")
 
 st.header(t("actors.matrix.title"))
 matrix_table(graph, "actor")

@@ -33,6 +33,7 @@ from toolkaart.web import board_view, project_session
 from toolkaart.web.content_cache import require_content
 from toolkaart.web.downloads import download_buttons
 from toolkaart.web.feedback import answer_at, tell
+from toolkaart.web.literal import literal, unlink
 
 toolkaart, graph = require_content()
 st.title(t("agenda.title"))
@@ -142,7 +143,7 @@ def _apply(change: partial[Agenda]) -> None:
 
 
 gen = board_view.generation()
-st.header(agenda.title)
+st.header(literal(agenda.title))
 st.caption(t("agenda.meeting_line", date=date_label(agenda.meeting_date)))
 
 with st.form(f"agenda.details.{gen}"):
@@ -158,14 +159,15 @@ with st.form(f"agenda.details.{gen}"):
 last = len(agenda.items) - 1
 for index, item in enumerate(agenda.items):
     with st.container(border=True):
-        st.subheader(f"{index + 1}. {item.title}")
-        body = blocks_markdown(item_blocks(item)).strip()
+        title = literal(item.title)
+        st.subheader(f"{index + 1}. {title}")
+        body = blocks_markdown(item_blocks(item), unlink).strip()
         if body:
             st.markdown(body)
         if item.project is not None and item.project.project_id in active:
             project_session.scan_link(
                 active[item.project.project_id],
-                t("agenda.item.open_project", name=item.project.project_name),
+                t("agenda.item.open_project", name=literal(item.project.project_name)),
             )
         up, down, remove = st.columns(3)
         up.button(
@@ -174,7 +176,7 @@ for index, item in enumerate(agenda.items):
             disabled=index == 0,
             on_click=_apply,
             args=(partial(move_item, agenda, item.id, -1),),
-            help=t("agenda.item.up.help", title=item.title),
+            help=t("agenda.item.up.help", title=title),
         )
         down.button(
             t("agenda.item.down"),
@@ -182,20 +184,20 @@ for index, item in enumerate(agenda.items):
             disabled=index == last,
             on_click=_apply,
             args=(partial(move_item, agenda, item.id, 1),),
-            help=t("agenda.item.down.help", title=item.title),
+            help=t("agenda.item.down.help", title=title),
         )
         remove.button(
             t("agenda.item.remove"),
             key=f"agenda.remove.{gen}.{item.id}",
             on_click=_apply,
             args=(partial(remove_item, agenda, item.id),),
-            help=t("agenda.item.remove.help", title=item.title),
+            help=t("agenda.item.remove.help", title=title),
         )
         with (
-            st.expander(t("agenda.item.edit", title=item.title)),
+            st.expander(t("agenda.item.edit", title=title)),
             st.form(f"agenda.edit.{gen}.{item.id}"),
         ):
-            title = st.text_input(
+            new_item_title = st.text_input(
                 t("agenda.item.title"),
                 value=item.title,
                 max_chars=MAX_TITLE,
@@ -210,7 +212,7 @@ for index, item in enumerate(agenda.items):
             if st.form_submit_button(
                 t("agenda.item.save"), key=f"agenda.item.save.{gen}.{item.id}"
             ):
-                _apply(partial(edit_item, agenda, item.id, title=title, note=note))
+                _apply(partial(edit_item, agenda, item.id, title=new_item_title, note=note))
                 st.rerun()
 
 with st.form(f"agenda.add.{gen}", clear_on_submit=True):
@@ -255,7 +257,7 @@ def _save(as_new: bool) -> None:
 
 saved = board_view.saved_as()
 if saved is not None:
-    st.caption(t("agenda.saved_as", label=board_view.draft_label(saved)))
+    st.caption(t("agenda.saved_as", label=literal(board_view.draft_label(saved))))
 answer_at("agenda.save")  # at the save buttons, where the person is (not at the page's top)
 if board_view.is_unsaved():
     st.warning(t("agenda.unsaved"), icon=":material/warning:")

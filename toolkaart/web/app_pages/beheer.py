@@ -23,11 +23,11 @@ from toolkaart.content.diagnostics import Diagnostic
 from toolkaart.content.diff import ContentDiff, diff_toolkaarts
 from toolkaart.content.health import content_health
 from toolkaart.content.models import Toolkaart
-from toolkaart.documents.markdown import plain
 from toolkaart.i18n.catalog import counted, t
 from toolkaart.i18n.dates import date_label, local_time_label
 from toolkaart.settings import settings
 from toolkaart.web.content_cache import confirm_held_back, loaded_content, reload_content
+from toolkaart.web.literal import literal
 from toolkaart.web.matrix_tables import link_count_table
 
 BASELINE = "beheer.baseline"  # Toolkaart | None: the content as this session last loaded it
@@ -37,7 +37,7 @@ MAX_NAME = 90
 
 
 def _short(text: str) -> str:
-    return plain(text if len(text) <= MAX_NAME else text[: MAX_NAME - 1].rstrip() + "…")
+    return literal(text if len(text) <= MAX_NAME else text[: MAX_NAME - 1].rstrip() + "…")
 
 
 def _reload_report(previous: Toolkaart | None, current: Toolkaart | None) -> ContentDiff | str:
@@ -128,7 +128,7 @@ if loaded.held_back is not None:
     st.warning(t("beheer.held_back", parts=counted("part", len(loaded.removals))))
     st.markdown(
         "\n".join(
-            f"- {t(f'beheer.kind.{ref.kind}')} {plain(ref.name)} (`{ref.id}`)"
+            f"- {t(f'beheer.kind.{ref.kind}')} {literal(ref.name)} (`{ref.id}`)"
             for ref in loaded.removals
         )
     )
@@ -175,20 +175,20 @@ else:
     st.header(t("beheer.missing.title"))
     _show_list(
         t("beheer.missing.unlinked_tools"),
-        [f"{plain(tool.name)} (`{tool.id}`)" for tool in health.unlinked_tools],
+        [f"{literal(tool.name)} (`{tool.id}`)" for tool in health.unlinked_tools],
     )
     _show_list(
         t("beheer.missing.unlinked_actors"),
-        [f"{plain(actor.name)} (`{actor.id}`)" for actor in health.unlinked_actors],
+        [f"{literal(actor.name)} (`{actor.id}`)" for actor in health.unlinked_actors],
     )
     _show_list(
         t("beheer.missing.no_address"),
-        [f"{plain(tool.name)} (`{tool.id}`)" for tool in health.tools_without_address],
+        [f"{literal(tool.name)} (`{tool.id}`)" for tool in health.tools_without_address],
     )
     _show_list(
         t("beheer.missing.no_source"),
         [
-            f"{plain(phase.name)}: {_short(item.text)} (`{item.id}`)"
+            f"{literal(phase.name)}: {_short(item.text)} (`{item.id}`)"
             for phase, item in health.checklist_without_source
         ],
     )

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from toolkaart.documents.markdown import plain
 from toolkaart.i18n.catalog import t
 from toolkaart.route.navigator import phase_in_view
 from toolkaart.web.content_cache import require_content
 from toolkaart.web.gate_form import checklist, gate
+from toolkaart.web.literal import literal
 from toolkaart.web.maps import phase_map
 from toolkaart.web.page_links import (
     PHASE_PARAM,
@@ -26,7 +26,7 @@ status = current_assessment().status(toolkaart)
 requested = st.query_params.get(PHASE_PARAM)
 phase, unknown = phase_in_view(toolkaart, requested, status)
 if unknown:
-    st.warning(t("phase.unknown", requested=plain((requested or "")[:80])))
+    st.warning(t("phase.unknown", requested=literal((requested or "")[:80])))
 keep_in_url(PHASE_PARAM, phase.id)  # a refresh or a shared link shows this phase
 
 st.title(t("phase.title", number=phase.number, name=phase.name))

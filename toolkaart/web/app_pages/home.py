@@ -5,10 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from toolkaart.documents.handbook import route_dot
-from toolkaart.documents.markdown import plain
 from toolkaart.i18n.catalog import t
 from toolkaart.route.navigator import route_states
 from toolkaart.web.content_cache import require_content
+from toolkaart.web.literal import literal
 from toolkaart.web.page_links import phase_link
 from toolkaart.web.project_session import open_project, open_project_id, project_banner
 from toolkaart.web.walk import current_assessment
@@ -26,7 +26,7 @@ project = open_project() if open_project_id() is not None else None
 if project is None:
     st.caption(t("home.saving.session"))
 else:
-    st.caption(t("home.saving.project", name=plain(project.name)))
+    st.caption(t("home.saving.project", name=literal(project.name)))
 
 st.header(t("home.route.title"))
 if status.completed:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from toolkaart.content.models import Tool
-from toolkaart.documents.markdown import plain
 from toolkaart.i18n.catalog import t
 from toolkaart.route.navigator import find_tools, item_in_view
 from toolkaart.web.content_cache import require_content
+from toolkaart.web.literal import literal
 from toolkaart.web.matrix_tables import matrix_table
 from toolkaart.web.page_links import (
     TOOL_PARAM,
@@ -46,7 +46,7 @@ def when_in_route(tool: Tool) -> None:
 requested = st.query_params.get(TOOL_PARAM)
 shown, unknown = item_in_view(toolkaart.tools, requested)
 if unknown:
-    st.warning(t("tools.unknown", requested=plain((requested or "")[:80])))
+    st.warning(t("tools.unknown", requested=literal((requested or "")[:80])))
 elif shown is not None:
     tool = shown
     keep_in_url(TOOL_PARAM, tool.id)

@@ -7,11 +7,11 @@ import datetime as dt
 import streamlit as st
 
 from toolkaart.board.portfolio import DEFAULT_STALE_DAYS, build_portfolio, organisations
-from toolkaart.documents.markdown import plain
 from toolkaart.i18n.catalog import t
 from toolkaart.web import project_session
 from toolkaart.web.board_view import count_rows, portfolio_rows, stored_projects
 from toolkaart.web.content_cache import require_content
+from toolkaart.web.literal import literal
 from toolkaart.web.page_registry import app_pages
 
 toolkaart, graph = require_content()
@@ -73,10 +73,10 @@ with st.expander(t("portfolio.chart.table")):
 st.subheader(t("portfolio.projects"))
 st.dataframe(portfolio_rows(toolkaart, portfolio), hide_index=True, width="stretch")
 for row in portfolio.rows:
-    name = row.project.name
+    name = literal(row.project.name)
     with st.expander(t("portfolio.details", name=name, count=len(row.open_items))):
         if row.open_items:
-            st.markdown("\n".join(f"- {plain(item.text)}" for item in row.open_items))
+            st.markdown("\n".join(f"- {literal(item.text)}" for item in row.open_items))
         project_session.scan_link(row.project, t("portfolio.open_project", name=name))
 
 st.page_link(app_pages().agenda, label=t("portfolio.to_agenda"))

@@ -12,6 +12,7 @@ from toolkaart.i18n.dates import local_time_label
 from toolkaart.route.project import FIELD_LIMITS
 from toolkaart.web.content_cache import require_content
 from toolkaart.web.feedback import answer_at
+from toolkaart.web.literal import literal
 from toolkaart.web.page_registry import app_pages
 from toolkaart.web.project_session import (
     PROJECT_PARAM,
@@ -34,12 +35,13 @@ projects = store().list_projects(include_archived=show_archived)
 if not projects:
     st.info(t("projects.list.empty"))
 for project in projects:
+    name = literal(project.name)
     status = project.status(toolkaart)
     phase = toolkaart.phase(status.current_phase_id)
     with st.container(border=True):
-        heading = t("projects.list.name", name=project.name)
+        heading = t("projects.list.name", name=name)
         if project.organisation:
-            heading += t("projects.list.organisation", organisation=project.organisation)
+            heading += t("projects.list.organisation", organisation=literal(project.organisation))
         st.markdown(heading)
         where = (
             t("projects.list.completed")
@@ -58,12 +60,12 @@ for project in projects:
         )
         left, right = st.columns([3, 1])
         with left:
-            scan_link(project, t("projects.list.open", name=project.name))
+            scan_link(project, t("projects.list.open", name=name))
         with right:
             label = "projects.list.restore" if project.archived else "projects.list.archive"
             archive_key = f"projects.archive.{project.id}"
             answer_at(archive_key)  # a refused archive says why here, at its button
-            if st.button(t(label, name=project.name), key=archive_key):
+            if st.button(t(label, name=name), key=archive_key):
                 done = (
                     "projects.list.restored" if project.archived else "projects.list.archived_done"
                 )

@@ -18,6 +18,7 @@ from toolkaart.i18n.dates import date_label, file_stem
 from toolkaart.web.content_cache import require_content
 from toolkaart.web.downloads import download_buttons
 from toolkaart.web.gate_form import checklist, gate
+from toolkaart.web.literal import literal
 from toolkaart.web.page_registry import app_pages
 from toolkaart.web.project_session import import_form, open_project, show_flash
 
@@ -35,9 +36,9 @@ if project is None:
 
 status = project.status(toolkaart)
 current = toolkaart.phase(status.current_phase_id)
-st.title(t("scan.title", name=project.name))
+st.title(t("scan.title", name=literal(project.name)))
 if project.organisation:
-    st.caption(project.organisation)
+    st.caption(literal(project.organisation))
 if project.archived:
     st.warning(t("scan.archived"))
 show_flash()
@@ -130,8 +131,8 @@ else:
                 if toolkaart.has_phase(d.phase_id)
                 else d.phase_id,
                 t("scan.log.answer"): t(f"answer.{d.answer.value}"),
-                t("scan.log.by"): d.decided_by,
-                t("scan.log.rationale"): d.rationale,
+                t("scan.log.by"): literal(d.decided_by),
+                t("scan.log.rationale"): literal(d.rationale),
                 t("scan.log.open"): len(d.open_items),
             }
             for number, d in enumerate(walk.decisions, start=1)
