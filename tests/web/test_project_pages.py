@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 from streamlit.testing.v1 import AppTest
@@ -10,7 +11,13 @@ from tests.conftest import APP_DIR
 from toolkaart.content.models import Toolkaart
 from toolkaart.i18n.catalog import t
 from toolkaart.i18n.dates import local_time_label
-from toolkaart.route.gates import MAX_DECIDED_BY, MAX_RATIONALE
+from toolkaart.route.gates import (
+    MAX_DECIDED_BY,
+    MAX_RATIONALE,
+    Answer,
+    Assessment,
+    GateDecision,
+)
 from toolkaart.route.project import Project
 from toolkaart.settings import settings
 from toolkaart.store.project_store import Store
@@ -360,3 +367,21 @@ def test_the_home_page_says_truly_whether_the_walk_is_saved() -> None:
     captions = [c.value for c in with_project.caption]
     assert t("home.saving.project", name="Bewaard project") in captions
     assert t("home.saving.session") not in captions
+
+
+def test_a_long_decision_log_is_paged_latest_first() -> None:
+    store = the_store()
+    project = store.create("Veel besluiten")
+    decisions = tuple(
+        GateDecision(
+            "idee", Answer.NOG_NIET, rationale=f"ronde {n}", decided_on=dt.date(2026, 1, 1)
+        )
+        for n in range(1, 121)
+    )
+    project = store.save(project.with_assessment(replace(Assessment(), decisions=decisions)))
+    app = scan(project)
+    pager = app.number_input(key=f"scan.log.page.{project.id}")
+    assert (pager.value, pager.max) == (3, 3)  # 120 decisions, 50 a page: the latest first
+    assert t("scan.log.range", first=101, last=120, total=120) in [c.value for c in app.caption]
+    pager.set_value(1).run()
+    assert t("scan.log.range", first=1, last=50, total=120) in [c.value for c in app.caption]

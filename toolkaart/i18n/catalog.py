@@ -661,6 +661,8 @@ NL: dict[str, str] = {
     "scan.gate": "Poort: beantwoord de kernvraag",
     "scan.log": "Besluitenlogboek",
     "scan.log.empty": "Er zijn nog geen besluiten genomen.",
+    "scan.log.page": "Pagina van het logboek (1 tot en met {pages})",
+    "scan.log.range": "Besluit {first} tot en met {last} van {total}.",
     "scan.log.number": "Nr.",
     "scan.log.date": "Datum",
     "scan.log.phase": "Fase",

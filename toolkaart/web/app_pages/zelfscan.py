@@ -23,6 +23,8 @@ from toolkaart.web.page_registry import app_pages
 from toolkaart.web.project_session import import_form, open_project, show_flash
 
 PHASE_PARAM = "fase"
+#: Decisions per page of the log: a page of st.table cells the browser draws at once.
+LOG_PAGE = 50
 
 toolkaart, _graph = require_content()
 project = open_project()
@@ -122,6 +124,24 @@ st.header(t("scan.log"))
 if not walk.decisions:
     st.caption(t("scan.log.empty"))
 else:
+    # paged: st.table draws every cell as Markdown, and 2,000 rows took the browser ~10 s
+    total = len(walk.decisions)
+    pages = -(-total // LOG_PAGE)
+    page = 1
+    if pages > 1:
+        page = int(
+            st.number_input(
+                t("scan.log.page", pages=pages),
+                min_value=1,
+                max_value=pages,
+                value=pages,  # the latest decisions first
+                key=f"scan.log.page.{project.id}",
+            )
+        )
+    first = (page - 1) * LOG_PAGE
+    shown = walk.decisions[first : first + LOG_PAGE]
+    if pages > 1:
+        st.caption(t("scan.log.range", first=first + 1, last=first + len(shown), total=total))
     st.table(
         [
             {
@@ -135,7 +155,7 @@ else:
                 t("scan.log.rationale"): literal(d.rationale),
                 t("scan.log.open"): len(d.open_items),
             }
-            for number, d in enumerate(walk.decisions, start=1)
+            for number, d in enumerate(shown, start=first + 1)
         ]
     )
 
