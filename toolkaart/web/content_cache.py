@@ -104,7 +104,7 @@ def require_content() -> tuple[Toolkaart, ToolkaartGraph]:
     no diagnostics: those are for staff, on Beheer) and the run stops."""
     serving = loaded_content().serving
     if serving is None:
-        st.title(t("content.unavailable.title"))
+        st.title(t("content.unavailable.title"), anchor=False)
         st.info(t("content.unavailable.body"))
         st.stop()
     return serving.toolkaart, serving.graph

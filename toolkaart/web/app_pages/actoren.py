@@ -12,7 +12,7 @@ from toolkaart.web.matrix_tables import matrix_table
 from toolkaart.web.page_links import ACTOR_PARAM, actor_link, keep_in_url, phase_link
 
 toolkaart, graph = require_content()
-st.title(t("actors.title"))
+st.title(t("actors.title"), anchor=False)
 st.write(t("actors.intro", count=len(toolkaart.actors)))
 
 requested = st.query_params.get(ACTOR_PARAM)
@@ -22,14 +22,14 @@ if unknown:
 elif actor is not None:
     keep_in_url(ACTOR_PARAM, actor.id)
     with st.container(border=True):
-        st.header(f"{actor.number}. {actor.name}")
+        st.header(f"{actor.number}. {actor.name}", anchor=False)
         st.write(actor.description)
         phases = graph.phases_of_actor(actor.id)
         st.markdown(f"**{t('actors.phases')}**" if phases else t("actors.no_phases"))
         for phase in phases:
             phase_link(phase, f"{phase.number}. {phase.name}")
 
-st.header(t("actors.all"))
+st.header(t("actors.all"), anchor=False)
 for actor in toolkaart.actors:
     actor_link(actor)
     phases = graph.phases_of_actor(actor.id)
@@ -38,5 +38,5 @@ for actor in toolkaart.actors:
     # role and phases in one element: each element is a message of its own on every rerun
     st.markdown(f"{literal(actor.description)}\n\n:gray[{literal(needed)}]")
 
-st.header(t("actors.matrix.title"))
+st.header(t("actors.matrix.title"), anchor=False)
 matrix_table(graph, "actor")

@@ -36,7 +36,7 @@ from toolkaart.web.feedback import answer_at, tell
 from toolkaart.web.literal import literal, unlink
 
 toolkaart, graph = require_content()
-st.title(t("agenda.title"))
+st.title(t("agenda.title"), anchor=False)
 st.write(t("agenda.intro"))
 project_session.show_flash()
 
@@ -95,7 +95,7 @@ def _delete() -> None:
 
 
 with st.container(border=True):
-    st.subheader(t("agenda.compose.heading"))
+    st.subheader(t("agenda.compose.heading"), anchor=False)
     st.date_input(
         t("agenda.meeting_date"),
         value=dt.date.today() + dt.timedelta(days=7),
@@ -143,11 +143,11 @@ def _apply(change: partial[Agenda]) -> None:
 
 
 gen = board_view.generation()
-st.header(literal(agenda.title))
+st.header(literal(agenda.title), anchor=False)
 st.caption(t("agenda.meeting_line", date=date_label(agenda.meeting_date)))
 
 with st.form(f"agenda.details.{gen}"):
-    st.subheader(t("agenda.details.heading"))
+    st.subheader(t("agenda.details.heading"), anchor=False)
     new_title = st.text_input(t("agenda.details.title"), value=agenda.title, max_chars=MAX_TITLE)
     new_date = st.date_input(
         t("agenda.meeting_date"), value=agenda.meeting_date, format="DD-MM-YYYY"
@@ -160,7 +160,7 @@ last = len(agenda.items) - 1
 for index, item in enumerate(agenda.items):
     with st.container(border=True):
         title = literal(item.title)
-        st.subheader(f"{index + 1}. {title}")
+        st.subheader(f"{index + 1}. {title}", anchor=False)
         body = blocks_markdown(item_blocks(item), unlink).strip()
         if body:
             st.markdown(body)
@@ -216,7 +216,7 @@ for index, item in enumerate(agenda.items):
                 st.rerun()
 
 with st.form(f"agenda.add.{gen}", clear_on_submit=True):
-    st.subheader(t("agenda.add.heading"))
+    st.subheader(t("agenda.add.heading"), anchor=False)
     free_title = st.text_input(
         t("agenda.add.title"), max_chars=MAX_TITLE, key=f"agenda.add.title.{gen}"
     )
@@ -228,7 +228,7 @@ with st.form(f"agenda.add.{gen}", clear_on_submit=True):
 
 # export and save --------------------------------------------------------------------------------
 
-st.subheader(t("agenda.export.heading"))
+st.subheader(t("agenda.export.heading"), anchor=False)
 stem = agenda_file_stem(agenda)
 download_buttons(
     stem,

@@ -93,7 +93,7 @@ def _show_list(title: str, lines: Sequence[str]) -> None:
     st.markdown("\n".join(f"- {line}" for line in lines) if lines else t("beheer.missing.none"))
 
 
-st.title(t("beheer.title"))
+st.title(t("beheer.title"), anchor=False)
 st.caption(t("beheer.intro", directory=settings().content_dir))
 
 if st.button(t("beheer.reload.button"), help=t("beheer.reload.help"), key="beheer.reload"):
@@ -111,7 +111,7 @@ if REPORT in st.session_state:
 graph = loaded.on_disk_graph
 health = content_health(loaded.on_disk, graph)
 
-st.header(t("beheer.validation.title"))
+st.header(t("beheer.validation.title"), anchor=False)
 if health.errors:
     st.error(
         t(
@@ -148,7 +148,7 @@ elif loaded.serves_previous:
 _show_diagnostics(t("beheer.validation.error_list"), health.errors)
 _show_diagnostics(t("beheer.validation.warning_list"), health.warnings)
 
-st.header(t("beheer.version.title"))
+st.header(t("beheer.version.title"), anchor=False)
 if health.toolkaart is None:
     st.markdown(t("beheer.version.unknown"))
 else:
@@ -162,17 +162,17 @@ else:
             + "\n".join(f"- {change}" for change in entry.changes)
         )
 
-st.header(t("beheer.links.title"))
+st.header(t("beheer.links.title"), anchor=False)
 if graph is None:
     st.info(t("beheer.links.unavailable"))
 else:
-    st.subheader(t("beheer.matrix.actors"))
+    st.subheader(t("beheer.matrix.actors"), anchor=False)
     link_count_table(graph, "actor", t("beheer.matrix.col.actor"))
     st.caption(t("beheer.matrix.caption"))
-    st.subheader(t("beheer.matrix.tools"))
+    st.subheader(t("beheer.matrix.tools"), anchor=False)
     link_count_table(graph, "tool", t("beheer.matrix.col.tool"))
     st.caption(t("beheer.matrix.caption"))
-    st.header(t("beheer.missing.title"))
+    st.header(t("beheer.missing.title"), anchor=False)
     _show_list(
         t("beheer.missing.unlinked_tools"),
         [f"{literal(tool.name)} (`{tool.id}`)" for tool in health.unlinked_tools],

@@ -29,28 +29,28 @@ if unknown:
     st.warning(t("phase.unknown", requested=literal((requested or "")[:80])))
 keep_in_url(PHASE_PARAM, phase.id)  # a refresh or a shared link shows this phase
 
-st.title(t("phase.title", number=phase.number, name=phase.name))
+st.title(t("phase.title", number=phase.number, name=phase.name), anchor=False)
 project_banner()
 st.markdown(t("phase.state", state=t(f"state.{status.state(phase.id)}")))
-st.subheader(t("phase.key_question"))
-st.markdown(f"### {phase.key_question}")
-st.subheader(t("phase.goal"))
+st.subheader(t("phase.key_question"), anchor=False)
+st.subheader(phase.key_question, anchor=False)
+st.subheader(t("phase.goal"), anchor=False)
 st.write(phase.goal)
 
-st.header(t("phase.checklist.title"))
+st.header(t("phase.checklist.title"), anchor=False)
 checklist(toolkaart, phase)
-st.header(t("phase.gate.title"))
+st.header(t("phase.gate.title"), anchor=False)
 gate(toolkaart, phase, phase_link)
 
 tools = graph.tools_of(phase.id)
 actors = graph.actors_of(phase.id)
 tools_column, actors_column = st.columns(2, gap="large")
 with tools_column:
-    st.header(t("phase.tools.title"))
+    st.header(t("phase.tools.title"), anchor=False)
     for tool in tools:
         tool_text(tool, title=True)
 with actors_column:
-    st.header(t("phase.actors.title"))
+    st.header(t("phase.actors.title"), anchor=False)
     transition = graph.transition(phase.id)
     if transition.previous is None:
         st.info(t("phase.transition.first"))
@@ -67,7 +67,7 @@ with actors_column:
         actor_link(actor)
         st.write(actor.description)
 
-st.header(t("phase.map.title"))
+st.header(t("phase.map.title"), anchor=False)
 alt = t(
     "phase.map.alt",
     name=phase.name,

@@ -17,10 +17,10 @@ toolkaart, graph = require_content()
 status = current_assessment().status(toolkaart)
 total = len(toolkaart.phases)
 
-st.title(toolkaart.meta.title)
+st.title(toolkaart.meta.title, anchor=False)
 project_banner()
 st.write(toolkaart.meta.introduction)
-st.subheader(t("home.howto.title"))
+st.subheader(t("home.howto.title"), anchor=False)
 st.markdown(t("home.howto.body"))
 project = open_project() if open_project_id() is not None else None
 if project is None:
@@ -28,7 +28,7 @@ if project is None:
 else:
     st.caption(t("home.saving.project", name=literal(project.name)))
 
-st.header(t("home.route.title"))
+st.header(t("home.route.title"), anchor=False)
 if status.completed:
     st.success(t("home.progress.completed", total=total))
 else:
@@ -46,7 +46,7 @@ alt = t(
 )
 st.graphviz_chart(route_dot(toolkaart, route_states(status)), alt=alt, width="stretch")
 st.caption(t("home.map.caption"))
-st.subheader(t("home.list.title"))
+st.subheader(t("home.list.title"), anchor=False)
 for phase in toolkaart.phases:
     label = t(
         "home.list.item",

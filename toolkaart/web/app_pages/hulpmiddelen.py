@@ -19,7 +19,7 @@ from toolkaart.web.page_links import (
 )
 
 toolkaart, graph = require_content()
-st.title(t("tools.title"))
+st.title(t("tools.title"), anchor=False)
 st.write(t("tools.intro", count=len(toolkaart.tools)))
 
 
@@ -51,7 +51,7 @@ elif shown is not None:
     tool = shown
     keep_in_url(TOOL_PARAM, tool.id)
     with st.container(border=True):
-        st.header(f"{tool.number}. {tool.name}")
+        st.header(f"{tool.number}. {tool.name}", anchor=False)
         tool_text(tool)
         when_in_route(tool)
 
@@ -89,12 +89,12 @@ for tool in found:
 
 general = [tool for tool in found if tool.id in general_ids]
 if general:
-    st.header(t("tools.background.title"))
+    st.header(t("tools.background.title"), anchor=False)
     st.caption(t("tools.background.caption"))
     for tool in general:
         with st.container(border=True):
             tool_page_link(tool)
             tool_text(tool)
 
-st.header(t("tools.matrix.title"))
+st.header(t("tools.matrix.title"), anchor=False)
 matrix_table(graph, "tool")

@@ -15,7 +15,7 @@ from toolkaart.web.literal import literal
 from toolkaart.web.page_registry import app_pages
 
 toolkaart, graph = require_content()
-st.title(t("portfolio.title"))
+st.title(t("portfolio.title"), anchor=False)
 st.write(t("portfolio.intro"))
 
 stored = stored_projects()
@@ -54,7 +54,7 @@ total, stale = st.columns(2)
 total.metric(t("portfolio.metric.total"), portfolio.total)
 stale.metric(t("portfolio.metric.stale", days=stale_days), portfolio.stale_count)
 
-st.subheader(t("portfolio.by_phase"))
+st.subheader(t("portfolio.by_phase"), anchor=False)
 counts = count_rows(portfolio)
 phase_col, count_col = t("portfolio.col.phase"), t("portfolio.col.count")
 st.bar_chart(
@@ -70,7 +70,7 @@ st.markdown(portfolio.count_sentence())
 with st.expander(t("portfolio.chart.table")):
     st.table(counts)
 
-st.subheader(t("portfolio.projects"))
+st.subheader(t("portfolio.projects"), anchor=False)
 st.dataframe(portfolio_rows(toolkaart, portfolio), hide_index=True, width="stretch")
 for row in portfolio.rows:
     name = literal(row.project.name)

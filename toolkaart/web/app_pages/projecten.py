@@ -25,11 +25,11 @@ from toolkaart.web.project_session import (
 )
 
 toolkaart, _graph = require_content()
-st.title(t("projects.title"))
+st.title(t("projects.title"), anchor=False)
 st.write(t("projects.intro"))
 show_flash()
 
-st.header(t("projects.list.title"))
+st.header(t("projects.list.title"), anchor=False)
 show_archived = st.toggle(t("projects.list.show_archived"), key="projects.show_archived")
 projects = store().list_projects(include_archived=show_archived)
 if not projects:

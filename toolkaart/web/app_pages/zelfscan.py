@@ -29,7 +29,7 @@ LOG_PAGE = 50
 toolkaart, _graph = require_content()
 project = open_project()
 if project is None:
-    st.title(t("scan.title.none"))
+    st.title(t("scan.title.none"), anchor=False)
     st.info(t("scan.no_project"))
     st.page_link(app_pages().projects, label=t("scan.to_projects"))
     with st.expander(t("projects.import.title")):
@@ -38,7 +38,7 @@ if project is None:
 
 status = project.status(toolkaart)
 current = toolkaart.phase(status.current_phase_id)
-st.title(t("scan.title", name=literal(project.name)))
+st.title(t("scan.title", name=literal(project.name)), anchor=False)
 if project.organisation:
     st.caption(literal(project.organisation))
 if project.archived:
@@ -105,7 +105,7 @@ def _choose(phase_id: str) -> None:
     st.session_state[select_key] = phase_id
 
 
-st.header(t("scan.phase_header", number=phase.number, phase=phase.name))
+st.header(t("scan.phase_header", number=phase.number, phase=phase.name), anchor=False)
 st.markdown(t("scan.key_question", question=phase.key_question))
 st.caption(t("scan.goal", goal=phase.goal))
 st.page_link(
@@ -115,12 +115,12 @@ st.page_link(
 )
 
 # the same checklist and gate form as on the phase page: a tick is saved at once
-st.subheader(t("scan.checklist"))
+st.subheader(t("scan.checklist"), anchor=False)
 checklist(toolkaart, phase)
-st.subheader(t("scan.gate"))
+st.subheader(t("scan.gate"), anchor=False)
 gate(toolkaart, phase, _show_phase)
 
-st.header(t("scan.log"))
+st.header(t("scan.log"), anchor=False)
 if not walk.decisions:
     st.caption(t("scan.log.empty"))
 else:
@@ -159,7 +159,7 @@ else:
         ]
     )
 
-st.header(t("scan.export"))
+st.header(t("scan.export"), anchor=False)
 st.caption(t("scan.export.help"))
 stem = file_stem(project.name, dt.date.today().isoformat())
 download_buttons(
