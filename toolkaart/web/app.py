@@ -12,10 +12,11 @@ import streamlit as st
 
 from toolkaart.errors import StoreFault
 from toolkaart.i18n.catalog import t
-from toolkaart.web.layout import footer, sidebar_navigation
+from toolkaart.web.layout import footer, frame_style, sidebar_navigation
 from toolkaart.web.page_registry import app_pages
 
 st.set_page_config(page_title=t("app.title"), layout="wide")
+frame_style()
 sections = app_pages().sections()
 page = st.navigation(sections, position="hidden")
 sidebar_navigation(sections)
