@@ -14,6 +14,7 @@ PAGES: tuple[tuple[str, dict[str, str]], ...] = (
     ("app_pages/hulpmiddelen.py", {}),
     ("app_pages/projecten.py", {}),
     ("app_pages/beheer.py", {}),
+    ("app_pages/toegankelijkheid.py", {}),
 )
 
 

@@ -41,6 +41,78 @@ NL: dict[str, str] = {
     "nav.scan": "Zelfscan",
     "nav.beheer": "Beheer",
     "footer.version": "{title}, inhoud {version}",
+    "nav.accessibility": "Toegankelijkheidsverklaring",
+    # accessibility statement (the structure of the Dutch model statement)
+    "a11y.title": "Toegankelijkheidsverklaring",
+    "a11y.intro": (
+        "Iedereen moet de Toolkaart-navigator kunnen gebruiken, ook mensen met een beperking. "
+        "Deze verklaring gaat over alle pagina's van de navigator in het menu. Ze is opgesteld "
+        "op 2 december 2026 op grond van eigen onderzoek en is sindsdien niet herzien."
+    ),
+    "a11y.status.heading": "Nalevingsstatus",
+    "a11y.status.body": (
+        "De navigator **voldoet gedeeltelijk** aan de Web Content Accessibility Guidelines "
+        "(WCAG) 2.1 op niveau AA, de eis uit de Europese norm EN 301 549. Hieronder staat wat "
+        "is onderzocht, wat nog niet, en welke onderdelen nog niet voldoen."
+    ),
+    "a11y.tested.heading": "Wat is onderzocht en hoe",
+    "a11y.tested.body": (
+        "- **Automatisch in de browser Chromium**, bij elke wijziging van de navigator: de taal "
+        "van de pagina is Nederlands, op de startpagina, bij een directe link, na het wisselen "
+        "van pagina en na het opnieuw opbouwen van een pagina; de toetsenbordfocus op de links "
+        "in het menu en op knoppen is een rand van minstens 2 pixels met een contrast van "
+        "minstens 3:1; kleine toelichtende tekst heeft een contrast van minstens 4,5:1.\n"
+        "- **Met het toetsenbord in Chromium**: de tests lopen delen van de route van een "
+        "nieuwe gebruiker, een projectteam en het bestuur met Tab en Enter.\n"
+        "- **In de opbouw van de pagina's**: koppen hebben geen ankerlink met de Engelse naam "
+        "'Link to heading'."
+    ),
+    "a11y.untested.heading": "Wat nog niet is onderzocht",
+    "a11y.untested.body": (
+        "- Er is nog geen automatische toets met axe-core gedaan, en geen audit door een "
+        "deskundige volgens de methode WCAG-EM.\n"
+        "- Er is niet getest met schermlezers (zoals NVDA, JAWS of VoiceOver), niet met "
+        "vergroting tot 400% en niet op telefoons of tablets.\n"
+        "- De zichtbare focus is alleen nagemeten op menulinks en knoppen. Keuzelijsten, "
+        "datumvelden, tabellen en kaarten zijn nog niet elk apart gecontroleerd."
+    ),
+    "a11y.limits.heading": "Onderdelen die nog niet voldoen",
+    "a11y.limits.intro": "Tussen haakjes staat het succescriterium van WCAG 2.1.",
+    "a11y.limit.labels": (
+        "Een aantal knoppen en hulpteksten komt uit het onderliggende programma Streamlit en "
+        "is Engels, zoals 'Skip to main content', 'Choose date', 'Select all', 'Fullscreen', "
+        "'Download as CSV' en 'Increment'/'Decrement'. Ze zijn niet als Engels aangeduid, dus "
+        "een schermlezer spreekt ze met een Nederlandse stem uit (3.1.2 Taal van onderdelen). "
+        "Waar een Nederlands zichtbaar label een Engelse naam voor hulptechnologie heeft, "
+        "voldoen ook 2.5.3 Label in naam en 4.1.2 Naam, rol, waarde niet."
+    ),
+    "a11y.limit.lang": (
+        "De taal van de pagina wordt door een klein script op Nederlands gezet zodra de pagina "
+        "geladen is. Heel kort tijdens het laden staat de taal nog op Engels "
+        "(3.1.1 Taal van de pagina)."
+    ),
+    "a11y.limit.maps": (
+        "De kaarten van de route zijn afbeeldingen (SVG) zonder tekstalternatief voor het "
+        "geheel: een schermlezer leest ze blokje voor blokje voor. De route staat ook als lijst "
+        "met links op de startpagina (1.1.1 Niet-tekstuele inhoud)."
+    ),
+    "a11y.limit.reflow": (
+        "De tabel met projecten op de pagina Portfolio past op een smal scherm (320 pixels "
+        "breed) niet zonder in twee richtingen te scrollen (1.4.10 Herschikken)."
+    ),
+    "a11y.plan.heading": "Wat we eraan doen",
+    "a11y.plan.body": (
+        "Deze onderdelen staan op de werklijst van de navigator, net als een toets met axe-core "
+        "en met het toetsenbord op alle pagina's. Wanneer ze klaar zijn, staat nog niet vast. "
+        "Waar de oplossing bij Streamlit ligt, melden we het daar."
+    ),
+    "a11y.contact.heading": "Contact en feedback",
+    "a11y.contact.body": (
+        "Loopt u tegen een probleem aan, of hebt u de informatie in een andere vorm nodig? "
+        "Neem dan contact op via **[contactadres: nog in te vullen door het programma]**. "
+        "Dit adres en de termijn waarbinnen u antwoord krijgt, zijn nog niet vastgesteld; "
+        "het programma vult ze hier in."
+    ),
     "content.version_label": "versie {version} ({date})",
     "content.unavailable.title": "De Toolkaart is even niet beschikbaar",
     "content.unavailable.body": (

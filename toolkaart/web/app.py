@@ -17,11 +17,12 @@ from toolkaart.web.page_registry import app_pages
 
 st.set_page_config(page_title=t("app.title"), layout="wide")
 frame_style()
-sections = app_pages().sections()
+pages = app_pages()
+sections = pages.sections()
 page = st.navigation(sections, position="hidden")
 sidebar_navigation(sections)
 try:
     page.run()
 except StoreFault as fault:  # the database failed while the page read it: say so, not a traceback
     st.error(str(fault))
-footer()
+footer(pages.accessibility)

@@ -57,10 +57,12 @@ def sidebar_navigation(sections: Mapping[str, Sequence[StreamlitPage]]) -> None:
         st.html(LANGUAGE_SCRIPT, unsafe_allow_javascript=True)
 
 
-def footer() -> None:
-    """The version of the content being served, under every page."""
+def footer(accessibility: StreamlitPage) -> None:
+    """Under every page: the accessibility statement (the law asks for it to be reachable from
+    every page) and the version of the content being served."""
     serving = loaded_content().serving
     st.divider()
+    st.page_link(accessibility, label=t("nav.accessibility"), query_params=with_project({}))
     if serving is not None:
         toolkaart = serving.toolkaart
         st.caption(t("footer.version", title=toolkaart.meta.title, version=toolkaart.meta.label))

@@ -36,6 +36,7 @@ class AppPages:
     portfolio: StreamlitPage
     agenda: StreamlitPage
     beheer: StreamlitPage
+    accessibility: StreamlitPage
 
     def sections(self) -> dict[str, list[StreamlitPage]]:
         """The pages grouped per kind of user, as the sidebar shows them."""
@@ -43,7 +44,7 @@ class AppPages:
             t("nav.section.route"): [self.home, self.phase, self.actors, self.tools],
             t("nav.section.projects"): [self.projects, self.scan],
             t("nav.section.board"): [self.portfolio, self.agenda],
-            t("nav.section.content"): [self.beheer],
+            t("nav.section.content"): [self.beheer, self.accessibility],
         }
 
 
@@ -73,4 +74,5 @@ def _make_pages() -> AppPages:
         portfolio=page("portfolio.py", "nav.portfolio", "portfolio"),
         agenda=page("agenda.py", "nav.agenda", "agenda"),
         beheer=page("beheer.py", "nav.beheer", "beheer"),
+        accessibility=page("toegankelijkheid.py", "nav.accessibility", "toegankelijkheid"),
     )

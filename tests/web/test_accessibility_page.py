@@ -1,0 +1,50 @@
+"""The accessibility statement: a page of its own, in the sidebar and linked from every page's
+footer."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.appkit import open_page, texts
+from toolkaart.i18n.catalog import NL, t
+
+STATEMENT = "app_pages/toegankelijkheid.py"
+#: Every page in the state a plain link opens it in. Zelfscan without a project, Portfolio without
+#: projects to show and Agenda without an agenda stop before the footer (``st.stop``): there only
+#: the sidebar links the statement.
+PAGES: tuple[tuple[str, dict[str, str]], ...] = (
+    ("app_pages/home.py", {}),
+    ("app_pages/fase.py", {"fase": "idee"}),
+    ("app_pages/actoren.py", {}),
+    ("app_pages/hulpmiddelen.py", {}),
+    ("app_pages/projecten.py", {}),
+    ("app_pages/beheer.py", {}),
+    (STATEMENT, {}),
+)
+
+
+def test_the_statement_follows_the_model_and_says_it_complies_partially() -> None:
+    app = open_page(STATEMENT)
+    assert app.title[0].value == t("a11y.title")
+    headers = [header.value for header in app.header]
+    sections = ("status", "tested", "untested", "limits", "plan", "contact")
+    assert headers == [t(f"a11y.{section}.heading") for section in sections]
+    text = texts(app)
+    assert "**voldoet gedeeltelijk**" in text
+    limitations = [key for key in NL if key.startswith("a11y.limit.")]
+    assert len(limitations) == 4 and all(t(key) in text for key in limitations)
+    assert "[contactadres: nog in te vullen door het programma]" in text
+    assert all(heading.proto.hide_anchor for heading in [*app.title, *app.header])
+
+
+@pytest.mark.parametrize(("page", "query"), PAGES)
+def test_every_page_links_the_statement_in_its_footer(page: str, query: dict[str, str]) -> None:
+    app = open_page(page, query)
+    (link,) = [x for x in app.main.get("page_link") if x.proto.label == t("nav.accessibility")]
+    assert link.proto.page.endswith("toegankelijkheid")
+
+
+def test_the_statement_is_in_the_sidebar_under_content() -> None:
+    app = open_page()
+    labels = [link.proto.label for link in app.sidebar.get("page_link")]
+    assert labels[-2:] == [t("nav.beheer"), t("nav.accessibility")]
