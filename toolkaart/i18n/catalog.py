@@ -146,8 +146,9 @@ NL: dict[str, str] = {
     "home.map.alt": "Kaart van de route, fase voor fase: {phases}.",
     "home.map.alt.phase": "{number}. {name} ({state})",
     "home.map.caption": (
-        "De kaart toont de fases van links naar rechts: groen is gepasseerd, geel de huidige fase, "
-        "grijs op slot. De lijst hieronder geeft dezelfde informatie; kies daar een fase."
+        "De kaart toont de fases van boven naar beneden: groen is gepasseerd, geel de huidige "
+        "fase, grijs op slot; in elk vak staat het ook. De lijst hieronder geeft dezelfde "
+        "informatie; kies daar een fase."
     ),
     "home.list.title": "Fases en hun kernvraag",
     "home.list.item": "{number}. {name}: {question} ({state})",
@@ -221,8 +222,10 @@ NL: dict[str, str] = {
         "Kaart van de Toolkaart met fase {name} gemarkeerd: actoren {actors}; hulpmiddelen {tools}."
     ),
     "phase.map.caption": (
-        "Oplichtend: de actoren (ellipsen) en hulpmiddelen (notities) van deze fase; de rest is "
-        "grijs. Dezelfde informatie staat hierboven bij Hulpmiddelen en Actoren."
+        "Links de actoren (ellipsen), in het midden de fases in de volgorde van de route, rechts "
+        "de hulpmiddelen (notities). Deze fase en haar actoren en hulpmiddelen hebben een dikke "
+        "rand en zwarte tekst; de rest een dunne rand en grijze tekst. Dezelfde informatie staat "
+        "hierboven bij Hulpmiddelen en Actoren."
     ),
     "phase.nav.previous": "Vorige fase: {number}. {name}",
     "phase.nav.next": "Volgende fase: {number}. {name} ({state})",
@@ -770,7 +773,8 @@ NL: dict[str, str] = {
     "handbook.background": "Algemene achtergrond (bij geen enkele fase)",
     "handbook.no_address": "{name} (geen webadres bekend)",
     "handbook.changelog": "Wijzigingen in de inhoud",
-    "map.phases": "Fases",
+    "map.route": "De route van de Toolkaart",
+    "map.title": "De Toolkaart: fases, actoren en hulpmiddelen",
     "state.passed": "gepasseerd",
     "state.current": "huidige fase",
     "state.locked": "op slot",
