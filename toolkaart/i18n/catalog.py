@@ -160,9 +160,10 @@ NL: dict[str, str] = {
     "phase.goal": "Doel",
     "phase.checklist.title": "Checklist",
     "phase.checklist.caption": (
-        "Vink aan wat uw project al gedaan heeft ({done} van {total} afgevinkt). De bron van een "
-        "punt staat in de toelichting bij het vraagteken."
+        "Vink aan wat uw project al gedaan heeft ({done} van {total} afgevinkt). Onder elk punt "
+        "staat waar het vandaan komt."
     ),
+    "phase.checklist.source": "Bron: {source}",
     "phase.gate.title": "Poort: beantwoord de kernvraag",
     "phase.gate.locked": (
         "Deze poort is nog op slot. Beantwoord eerst de kernvraag van de huidige fase, {current}."
