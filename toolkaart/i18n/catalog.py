@@ -64,6 +64,13 @@ NL: dict[str, str] = {
         "minstens 3:1; kleine toelichtende tekst heeft een contrast van minstens 4,5:1.\n"
         "- **Met het toetsenbord in Chromium**: de tests lopen delen van de route van een "
         "nieuwe gebruiker, een projectteam en het bestuur met Tab en Enter.\n"
+        "- **De kaarten in Chromium**, op een scherm van 1280 pixels breed: elke kaart is voor "
+        "hulptechnologie één afbeelding met een Nederlandse beschrijving, ook nadat de pagina "
+        "opnieuw is opgebouwd; de tekst op de kaart is minstens 12 pixels hoog, heeft een contrast "
+        "van minstens 4,5:1 en de randen en lijnen minstens 3:1; de fases staan in de volgorde "
+        "van de route; wie met de muis over een kaart beweegt, ziet Nederlandse namen.\n"
+        "- **De checklist in Chromium**: elk punt is één stap met Tab, met de tekst van het punt "
+        "als naam; de bron staat als tekst onder het punt.\n"
         "- **In de opbouw van de pagina's**: koppen hebben geen ankerlink met de Engelse naam "
         "'Link to heading'."
     ),
@@ -80,7 +87,7 @@ NL: dict[str, str] = {
     "a11y.limits.intro": "Tussen haakjes staat het succescriterium van WCAG 2.1.",
     "a11y.limit.labels": (
         "Een aantal knoppen en hulpteksten komt uit het onderliggende programma Streamlit en "
-        "is Engels, zoals 'Skip to main content', 'Choose date', 'Select all', 'Fullscreen', "
+        "is Engels, zoals 'Skip to main content', 'Select all', 'Fullscreen', "
         "'Download as CSV' en 'Increment'/'Decrement'. Ze zijn niet als Engels aangeduid, dus "
         "een schermlezer spreekt ze met een Nederlandse stem uit (3.1.2 Taal van onderdelen). "
         "Waar een Nederlands zichtbaar label een Engelse naam voor hulptechnologie heeft, "
@@ -91,10 +98,12 @@ NL: dict[str, str] = {
         "geladen is. Heel kort tijdens het laden staat de taal nog op Engels "
         "(3.1.1 Taal van de pagina)."
     ),
-    "a11y.limit.maps": (
-        "De kaarten van de route zijn afbeeldingen (SVG) zonder tekstalternatief voor het "
-        "geheel: een schermlezer leest ze blokje voor blokje voor. De route staat ook als lijst "
-        "met links op de startpagina (1.1.1 Niet-tekstuele inhoud)."
+    "a11y.limit.dates": (
+        "In een datumveld, zoals de datum van een besluit, heten de drie delen voor "
+        "hulptechnologie 'day', 'month' en 'year', heeft de maand een Engelse naam (zoals "
+        "'December') en heet de knop voor de kalender 'Choose date'. Het veld heeft wel een "
+        "Nederlands label en toont de datum als dag-maand-jaar. Deze namen komen uit Streamlit "
+        "en zijn daar niet in te stellen (3.1.2 Taal van onderdelen)."
     ),
     "a11y.limit.reflow": (
         "De tabel met projecten op de pagina Portfolio past op een smal scherm (320 pixels "
