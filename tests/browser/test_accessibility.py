@@ -1,5 +1,7 @@
 """WCAG 2.1 AA as the browser exposes it: the page language after every kind of navigation (3.1.1),
-a visible focus outline on sidebar links and buttons (2.4.7, 1.4.11) and caption contrast (1.4.3).
+a visible focus outline on sidebar links and buttons (2.4.7, 1.4.11), caption contrast (1.4.3) and
+checklist items that are one tab stop each with a Dutch name (2.5.3, 3.1.2). The maps are in
+test_maps.py.
 
 Colours come from ``getComputedStyle`` and the contrast ratio is WCAG's own formula, so the test
 measures what a person sees, not what the stylesheet says.
@@ -13,6 +15,7 @@ from typing import Any
 import pytest
 
 from tests.browser.conftest import goto, press_on, tab_to
+from toolkaart.content.models import Toolkaart
 from toolkaart.i18n.catalog import t
 
 pytestmark = pytest.mark.browser
@@ -102,3 +105,21 @@ def test_captions_have_at_least_4_5_to_1_on_white(page: Any, app_url: str) -> No
         colour, opacity = captions.nth(index).evaluate(TEXT_STYLE)
         seen = tuple(opacity * part + (1 - opacity) * 255 for part in rgb(colour))
         assert contrast(seen, (255, 255, 255)) >= 4.5, (colour, opacity)
+
+
+def test_checklist_items_are_one_dutch_tab_stop_each(
+    page: Any, app_url: str, toolkaart: Toolkaart
+) -> None:
+    """The source is a caption under the item, not a help icon (a second tab stop named
+    "Help for …" in English)."""
+    items = toolkaart.phase("idee").checklist
+    goto(page, app_url + "/fase?fase=idee")
+    boxes = [page.get_by_role("checkbox", name=item.text, exact=True) for item in items]
+    assert page.locator("[aria-label^='Help for']").count() == 0
+    first = next(item for item in items if item.source)
+    source = page.get_by_text(t("phase.checklist.source", source=first.source), exact=True)
+    assert source.is_visible()
+    boxes[0].focus()
+    for box in boxes[1:]:
+        page.keyboard.press("Tab")
+        assert box.evaluate("element => element === document.activeElement")

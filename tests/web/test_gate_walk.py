@@ -16,6 +16,7 @@ from toolkaart.route.gates import Answer, Assessment, GateDecision, GateState
 from toolkaart.settings import settings
 from toolkaart.store.project_store import Store
 from toolkaart.web.gate_form import HISTORY_SHOWN
+from toolkaart.web.literal import literal
 
 PHASE_PAGE = "app_pages/fase.py"
 HOME_PAGE = "app_pages/home.py"
@@ -65,6 +66,19 @@ def test_ticked_items_are_kept_in_the_walk_and_survive_page_switches(toolkaart: 
     open_page(HOME_PAGE, app=app)
     open_page(PHASE_PAGE, {"fase": "idee"}, app=app)
     assert [box.value for box in app.checkbox] == [True] + [False] * (len(items) - 1)
+
+
+def test_each_item_shows_its_source_as_dutch_text_not_as_help(toolkaart: Toolkaart) -> None:
+    """The source is a caption under the item, so an item is one tab stop with a Dutch name (a
+    checkbox's help is a second one, named "Help for …" in English)."""
+    items = toolkaart.phase("idee").checklist
+    app = open_page(PHASE_PAGE, {"fase": "idee"})
+    boxes = [app.checkbox(key=f"walk.idee.item.{item.id}") for item in items]
+    assert [box.label for box in boxes] == [item.text for item in items]
+    assert not any(box.help for box in boxes)
+    captions = [caption.value for caption in app.caption]
+    sources = [t("phase.checklist.source", source=literal(i.source)) for i in items if i.source]
+    assert sources and all(source in captions for source in sources)
 
 
 def test_next_phase_unlocks_only_after_ja(toolkaart: Toolkaart) -> None:

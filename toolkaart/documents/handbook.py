@@ -7,6 +7,7 @@ fields.
 from __future__ import annotations
 
 import json
+import textwrap
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, Final
@@ -167,22 +168,70 @@ def to_markdown(toolkaart: Toolkaart, graph: ToolkaartGraph | None = None) -> st
 
 #: Fill colours of the phases on the maps, by state (passed, current, locked, open); the status
 #: colours double as text in the map's alternative text. A highlighted phase is filled as current.
+#: Black text and borders on each of them keep at least 15:1.
 PHASE_FILL: Final[Mapping[str, str]] = MappingProxyType(
     {"passed": "#c8e6c9", "current": "#fff59d", "locked": "#eeeeee", "open": "#ffffff"}
 )
 
+#: What is outside a highlighted phase is told apart by a thin border and grey text, never by
+#: faint colours (WCAG 1.4.3 and 1.4.11, on the white page): text #595959 is 7.0:1, borders
+#: #767676 4.5:1 (3:1 asked) and lines #8a8a8a 3.4:1; what is highlighted has black text and a
+#: 3 pt border, so it stands out without relying on colour alone (1.4.1).
+DIM_TEXT: Final = "#595959"
+DIM_BORDER: Final = "#767676"
+DIM_LINE: Final = "#8a8a8a"
+ACTOR_BORDER: Final = "#1565c0"  # 5.8:1
+TOOL_BORDER: Final = "#2e7d32"  # 5.1:1
+HIGHLIGHT_PEN: Final = "3"
+
+#: The maps are drawn to the width of the page's text column (820 px at a 1280 px window), so
+#: their text shrinks with the width of the drawing: labels are wrapped at WRAP characters and
+#: drawn at MAP_FONT points, which keeps node text at 12 px or more there
+#: (tests/browser/test_maps.py measures it).
+MAP_FONT: Final = "14"
+WRAP: Final = 26
+
+
+def _wrap(text: str) -> str:
+    return "\n".join(textwrap.wrap(text, WRAP)) or text
+
+
+def _digraph(name: str, tooltip: str, rankdir: str) -> graphviz.Digraph:
+    """A map with Dutch tooltips on the graph, every node and every edge.
+
+    Graphviz names each drawn object in the SVG by its id ("phase_idee->actor_expert"); the
+    browser shows that as the mouse-over text. An explicit ``tooltip`` is what a mouse user sees
+    instead; the ids stay in the DOT, where they are what ``toolkaart export --format dot``
+    is read by.
+    """
+    dot = graphviz.Digraph(
+        name,
+        graph_attr={"rankdir": rankdir, "bgcolor": "transparent", "tooltip": tooltip},
+    )
+    dot.attr("node", fontname="Helvetica", fontsize=MAP_FONT)
+    dot.attr("edge", tooltip=" ")
+    return dot
+
 
 def route_dot(toolkaart: Toolkaart, states: Mapping[str, str] | None = None) -> str:
-    """The route of phases left to right; ``states`` maps phase id to passed/current/locked."""
-    dot = graphviz.Digraph("route", graph_attr={"rankdir": "LR", "bgcolor": "transparent"})
-    dot.attr("node", shape="box", style="rounded,filled", fontname="Helvetica")
+    """The route of phases top to bottom (seven boxes side by side would leave their text too
+    small to read); ``states`` maps phase id to passed/current/locked."""
+    dot = _digraph("route", t("map.route"), rankdir="TB")
+    dot.attr("node", shape="box", style="rounded,filled", color="black", fontcolor="black")
     for phase in toolkaart.phases:
         state = (states or {}).get(phase.id, "open")
         # the state is written in the node too, not only shown by its colour
-        label = f"{phase.number}. {phase.name}\n{phase.key_question}"
+        title = f"{phase.number}. {phase.name}"
+        label = f"{title}\n{_wrap(phase.key_question)}"
         if state in ("passed", "current", "locked"):
+            title += f" ({t(f'state.{state}')})"
             label += f"\n({t(f'state.{state}')})"
-        dot.node(phase.id, label, fillcolor=PHASE_FILL.get(state, PHASE_FILL["open"]))
+        dot.node(
+            phase.id,
+            label,
+            fillcolor=PHASE_FILL.get(state, PHASE_FILL["open"]),
+            tooltip=title,
+        )
         previous = toolkaart.previous_phase(phase.id)
         if previous is not None:
             dot.edge(previous.id, phase.id)
@@ -192,50 +241,71 @@ def route_dot(toolkaart: Toolkaart, states: Mapping[str, str] | None = None) -> 
 def map_dot(
     toolkaart: Toolkaart, highlight_phase: str | None = None, graph: ToolkaartGraph | None = None
 ) -> str:
-    """Phase → actor/tool map; with ``highlight_phase`` that phase's links stand out."""
+    """Actors left, phases in route order in the middle, tools right, each phase joined to its
+    actors and tools; with ``highlight_phase`` that phase's links stand out.
+
+    Three columns keep the drawing short enough to read at the page's width. Invisible edges
+    between consecutive phases (``style=invis`` in one rank) fix their order top to bottom;
+    without them Graphviz orders the column to cross fewest lines.
+    """
     graph = graph or ToolkaartGraph(toolkaart)
-    dot = graphviz.Digraph("toolkaart", graph_attr={"rankdir": "LR", "bgcolor": "transparent"})
-    dot.attr("node", fontname="Helvetica")
+    dot = _digraph("toolkaart", t("map.title"), rankdir="LR")
     highlighted_actors = set(toolkaart.phase(highlight_phase).actors) if highlight_phase else set()
     highlighted_tools = set(toolkaart.phase(highlight_phase).tools) if highlight_phase else set()
-    dim = "#bbbbbb"
-    with dot.subgraph(name="cluster_phases") as phases:
-        phases.attr(label=t("map.phases"), style="dashed")
+
+    def look(on: bool, border: str) -> dict[str, str]:
+        if on and highlight_phase is not None:
+            return {"color": border, "fontcolor": "black", "penwidth": HIGHLIGHT_PEN}
+        return {"color": border if on else DIM_BORDER, "fontcolor": "black" if on else DIM_TEXT}
+
+    with dot.subgraph(name="phases") as phases:
+        phases.attr(rank="same")
         for phase in toolkaart.phases:
             on = highlight_phase is None or phase.id == highlight_phase
+            name = f"{phase.number}. {phase.name}"
             phases.node(
                 f"phase_{phase.id}",
-                f"{phase.number}. {phase.name}",
+                name,
                 shape="box",
                 style="rounded,filled",
                 fillcolor=PHASE_FILL["current" if phase.id == highlight_phase else "open"],
-                color="black" if on else dim,
+                tooltip=name,
+                **look(on, "black"),
             )
+            previous = toolkaart.previous_phase(phase.id)
+            if previous is not None:
+                phases.edge(f"phase_{previous.id}", f"phase_{phase.id}", style="invis")
     for actor in toolkaart.actors:
         on = highlight_phase is None or actor.id in highlighted_actors
         dot.node(
             f"actor_{actor.id}",
-            actor.name,
+            _wrap(actor.name),
             shape="ellipse",
-            color="#1565c0" if on else dim,
-            fontcolor="black" if on else dim,
+            tooltip=actor.name,
+            **look(on, ACTOR_BORDER),
         )
-    for tool in toolkaart.tools:
-        on = highlight_phase is None or tool.id in highlighted_tools
-        dot.node(
-            f"tool_{tool.id}",
-            f"{tool.number}. {tool.name}",
-            shape="note",
-            color="#2e7d32" if on else dim,
-            fontcolor="black" if on else dim,
-        )
+    with dot.subgraph(name="tools") as tools:
+        tools.attr(rank="max")  # the right column, also for the tools of no phase
+        for tool in toolkaart.tools:
+            on = highlight_phase is None or tool.id in highlighted_tools
+            name = f"{tool.number}. {tool.name}"
+            tools.node(
+                f"tool_{tool.id}",
+                _wrap(name),
+                shape="note",
+                tooltip=name,
+                **look(on, TOOL_BORDER),
+            )
     for phase in toolkaart.phases:
         on = highlight_phase is None or phase.id == highlight_phase
-        edge_colour = "black" if on else "#dddddd"
+        line = {"color": "black"} if on else {"color": DIM_LINE}
+        if on and highlight_phase is not None:
+            line["penwidth"] = "2"
         for actor in graph.actors_of(phase.id):
-            dot.edge(f"phase_{phase.id}", f"actor_{actor.id}", color=edge_colour)
+            # drawn from the actor, so the actors' column stands left of the phases
+            dot.edge(f"actor_{actor.id}", f"phase_{phase.id}", dir="back", **line)
         for tool in graph.tools_of(phase.id):
-            dot.edge(f"phase_{phase.id}", f"tool_{tool.id}", color=edge_colour)
+            dot.edge(f"phase_{phase.id}", f"tool_{tool.id}", **line)
     return str(dot.source)
 
 

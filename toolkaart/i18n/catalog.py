@@ -64,6 +64,13 @@ NL: dict[str, str] = {
         "minstens 3:1; kleine toelichtende tekst heeft een contrast van minstens 4,5:1.\n"
         "- **Met het toetsenbord in Chromium**: de tests lopen delen van de route van een "
         "nieuwe gebruiker, een projectteam en het bestuur met Tab en Enter.\n"
+        "- **De kaarten in Chromium**, op een scherm van 1280 pixels breed: elke kaart is voor "
+        "hulptechnologie één afbeelding met een Nederlandse beschrijving, ook nadat de pagina "
+        "opnieuw is opgebouwd; de tekst op de kaart is minstens 12 pixels hoog, heeft een contrast "
+        "van minstens 4,5:1 en de randen en lijnen minstens 3:1; de fases staan in de volgorde "
+        "van de route; wie met de muis over een kaart beweegt, ziet Nederlandse namen.\n"
+        "- **De checklist in Chromium**: elk punt is één stap met Tab, met de tekst van het punt "
+        "als naam; de bron staat als tekst onder het punt.\n"
         "- **In de opbouw van de pagina's**: koppen hebben geen ankerlink met de Engelse naam "
         "'Link to heading'."
     ),
@@ -80,7 +87,7 @@ NL: dict[str, str] = {
     "a11y.limits.intro": "Tussen haakjes staat het succescriterium van WCAG 2.1.",
     "a11y.limit.labels": (
         "Een aantal knoppen en hulpteksten komt uit het onderliggende programma Streamlit en "
-        "is Engels, zoals 'Skip to main content', 'Choose date', 'Select all', 'Fullscreen', "
+        "is Engels, zoals 'Skip to main content', 'Select all', 'Fullscreen', "
         "'Download as CSV' en 'Increment'/'Decrement'. Ze zijn niet als Engels aangeduid, dus "
         "een schermlezer spreekt ze met een Nederlandse stem uit (3.1.2 Taal van onderdelen). "
         "Waar een Nederlands zichtbaar label een Engelse naam voor hulptechnologie heeft, "
@@ -91,10 +98,12 @@ NL: dict[str, str] = {
         "geladen is. Heel kort tijdens het laden staat de taal nog op Engels "
         "(3.1.1 Taal van de pagina)."
     ),
-    "a11y.limit.maps": (
-        "De kaarten van de route zijn afbeeldingen (SVG) zonder tekstalternatief voor het "
-        "geheel: een schermlezer leest ze blokje voor blokje voor. De route staat ook als lijst "
-        "met links op de startpagina (1.1.1 Niet-tekstuele inhoud)."
+    "a11y.limit.dates": (
+        "In een datumveld, zoals de datum van een besluit, heten de drie delen voor "
+        "hulptechnologie 'day', 'month' en 'year', heeft de maand een Engelse naam (zoals "
+        "'December') en heet de knop voor de kalender 'Choose date'. Het veld heeft wel een "
+        "Nederlands label en toont de datum als dag-maand-jaar. Deze namen komen uit Streamlit "
+        "en zijn daar niet in te stellen (3.1.2 Taal van onderdelen)."
     ),
     "a11y.limit.reflow": (
         "De tabel met projecten op de pagina Portfolio past op een smal scherm (320 pixels "
@@ -146,8 +155,9 @@ NL: dict[str, str] = {
     "home.map.alt": "Kaart van de route, fase voor fase: {phases}.",
     "home.map.alt.phase": "{number}. {name} ({state})",
     "home.map.caption": (
-        "De kaart toont de fases van links naar rechts: groen is gepasseerd, geel de huidige fase, "
-        "grijs op slot. De lijst hieronder geeft dezelfde informatie; kies daar een fase."
+        "De kaart toont de fases van boven naar beneden: groen is gepasseerd, geel de huidige "
+        "fase, grijs op slot; in elk vak staat het ook. De lijst hieronder geeft dezelfde "
+        "informatie; kies daar een fase."
     ),
     "home.list.title": "Fases en hun kernvraag",
     "home.list.item": "{number}. {name}: {question} ({state})",
@@ -159,9 +169,10 @@ NL: dict[str, str] = {
     "phase.goal": "Doel",
     "phase.checklist.title": "Checklist",
     "phase.checklist.caption": (
-        "Vink aan wat uw project al gedaan heeft ({done} van {total} afgevinkt). De bron van een "
-        "punt staat in de toelichting bij het vraagteken."
+        "Vink aan wat uw project al gedaan heeft ({done} van {total} afgevinkt). Onder elk punt "
+        "staat waar het vandaan komt."
     ),
+    "phase.checklist.source": "Bron: {source}",
     "phase.gate.title": "Poort: beantwoord de kernvraag",
     "phase.gate.locked": (
         "Deze poort is nog op slot. Beantwoord eerst de kernvraag van de huidige fase, {current}."
@@ -221,8 +232,10 @@ NL: dict[str, str] = {
         "Kaart van de Toolkaart met fase {name} gemarkeerd: actoren {actors}; hulpmiddelen {tools}."
     ),
     "phase.map.caption": (
-        "Oplichtend: de actoren (ellipsen) en hulpmiddelen (notities) van deze fase; de rest is "
-        "grijs. Dezelfde informatie staat hierboven bij Hulpmiddelen en Actoren."
+        "Links de actoren (ellipsen), in het midden de fases in de volgorde van de route, rechts "
+        "de hulpmiddelen (notities). Deze fase en haar actoren en hulpmiddelen hebben een dikke "
+        "rand en zwarte tekst; de rest een dunne rand en grijze tekst. Dezelfde informatie staat "
+        "hierboven bij Hulpmiddelen en Actoren."
     ),
     "phase.nav.previous": "Vorige fase: {number}. {name}",
     "phase.nav.next": "Volgende fase: {number}. {name} ({state})",
@@ -770,7 +783,8 @@ NL: dict[str, str] = {
     "handbook.background": "Algemene achtergrond (bij geen enkele fase)",
     "handbook.no_address": "{name} (geen webadres bekend)",
     "handbook.changelog": "Wijzigingen in de inhoud",
-    "map.phases": "Fases",
+    "map.route": "De route van de Toolkaart",
+    "map.title": "De Toolkaart: fases, actoren en hulpmiddelen",
     "state.passed": "gepasseerd",
     "state.current": "huidige fase",
     "state.locked": "op slot",

@@ -117,7 +117,12 @@ def _keep(phase: Phase, item_id: str) -> None:
 
 
 def checklist(toolkaart: Toolkaart, phase: Phase) -> None:
-    """One labelled checkbox per checklist item, ticked from (and saved at once into) the walk."""
+    """One labelled checkbox per checklist item, ticked from (and saved at once into) the walk,
+    with its source as a caption under it.
+
+    Not as the checkbox's ``help``: Streamlit draws that as a second tab stop per item, a
+    question mark whose name for assistive technology is the English "Help for …", and shows
+    the source only to someone who hovers or focuses it."""
     checked = current_assessment().checked_in(phase.id)
     st.caption(
         t("phase.checklist.caption", done=len(checked), total=len(phase.checklist)),
@@ -128,10 +133,11 @@ def checklist(toolkaart: Toolkaart, phase: Phase) -> None:
             item.text,
             value=item.id in checked,
             key=_item_key(phase, item.id),
-            help=item.source,
             on_change=_tick,
             args=(toolkaart, phase, item.id),
         )
+        if item.source:
+            st.caption(t("phase.checklist.source", source=literal(item.source)))
 
 
 def _phase_list(toolkaart: Toolkaart, phase_ids: tuple[str, ...]) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
+from toolkaart.documents.handbook import MAP_FONT
 from toolkaart.i18n.catalog import LANGUAGE, t
 from toolkaart.web.content_cache import loaded_content
 from toolkaart.web.project_session import with_project
@@ -17,11 +18,16 @@ from toolkaart.web.project_session import with_project
 #: outline in the theme's primary colour (#0B4F9C: 8.0:1 on white, 7.6:1 on the sidebar); the
 #: sidebar marks the current page with a grey fill, not a line, so the two cannot be confused.
 #: 1.4.3: Streamlit draws captions in the text colour at 60 % opacity (#828180 on white, 3.88:1);
-#: opaque #595959 is 7.0:1. Style-only ``st.html`` goes to Streamlit's event container: no space.
+#: opaque #595959 is 7.0:1. 1.4.4: Streamlit draws every text of a graphviz chart at 9.6 px of
+#: the drawing, whatever size the DOT asks, so scaled to the page the maps' text was 4.6 px (route)
+#: and 7.2 px (phase map); it is drawn at the size Graphviz laid it out for
+#: (``handbook.MAP_FONT``), 17 px or more as drawn now (tests/browser/test_maps.py).
+#: Style-only ``st.html`` goes to Streamlit's event container: no space.
 FRAME_STYLE = (
     "<style>"
     ":focus-visible{outline:3px solid #0B4F9C !important;outline-offset:2px !important}"
     '[data-testid="stCaptionContainer"]{opacity:1;color:#595959}'
+    f'[data-testid="stGraphVizChart"] svg text{{font-size:{MAP_FONT}px}}'
     "</style>"
 )
 
@@ -33,7 +39,46 @@ FRAME_STYLE = (
 #: a reload or deep link loads index.html anew and the script runs again on that first run. It
 #: sits in the sidebar, which is drawn before the page: a page that stops early (``st.stop``)
 #: never reaches the footer, and in the main area its empty element would add a gap.
-LANGUAGE_SCRIPT = f'<script>document.documentElement.lang = "{LANGUAGE}";</script>'
+LANGUAGE_SCRIPT = f'document.documentElement.lang = "{LANGUAGE}";'
+
+#: 1.1.1 and 4.1.2: ``st.graphviz_chart`` puts its ``alt`` text on the chart as a figure's name
+#: but leaves the SVG readable too, so a screen reader read every box of the map after it, and
+#: the SVG's ``<title>`` elements, which Graphviz fills with the DOT ids
+#: ("phase_idee->actor_expert"), were the mouse-over texts. Streamlit has no option for either.
+#: This script makes each chart one image named by its Dutch ``alt`` (``role="img"``, the SVG
+#: ``aria-hidden``) and gives each ``<title>`` the Dutch tooltip the DOT gives its object
+#: (``handbook._digraph``; empty for lines). A rerun redraws the chart and a page switch draws
+#: a new one, so a MutationObserver applies it again to whatever changes; it changes only what
+#: differs, so its own changes end the round. One observer per document (``window.toolkaartMaps``).
+MAPS_SCRIPT = """
+if (!window.toolkaartMaps) {
+  const XLINK = "http://www.w3.org/1999/xlink";
+  const apply = () => {
+    for (const chart of document.querySelectorAll('[data-testid="stGraphVizChart"]')) {
+      if (chart.hasAttribute("aria-label") && chart.getAttribute("role") !== "img") {
+        chart.setAttribute("role", "img");
+      }
+      const svg = chart.querySelector("svg");
+      if (!svg) continue;
+      if (svg.getAttribute("aria-hidden") !== "true") svg.setAttribute("aria-hidden", "true");
+      for (const title of svg.querySelectorAll("title")) {
+        const anchor = title.parentNode.querySelector("a");
+        const tip = ((anchor && anchor.getAttributeNS(XLINK, "title")) || "").trim();
+        if (title.textContent !== tip) title.textContent = tip;
+      }
+    }
+  };
+  window.toolkaartMaps = new MutationObserver(apply);
+  window.toolkaartMaps.observe(document.body, {
+    childList: true, subtree: true, characterData: true,
+    attributes: true, attributeFilter: ["role", "aria-hidden"],
+  });
+  apply();
+}
+"""
+
+#: The sidebar's one script: the page language, then the maps.
+FRAME_SCRIPT = f"<script>{LANGUAGE_SCRIPT}{MAPS_SCRIPT}</script>"
 
 
 def frame_style() -> None:
@@ -43,7 +88,8 @@ def frame_style() -> None:
 
 def sidebar_navigation(sections: Mapping[str, Sequence[StreamlitPage]]) -> None:
     """The pages in the sidebar, grouped per kind of user, as links that keep the open project,
-    and the script that makes the page's language Dutch (LANGUAGE_SCRIPT).
+    and the script that makes the page's language Dutch and the maps one image each
+    (FRAME_SCRIPT).
 
     Streamlit's own sidebar navigation drops the query parameters, so a team that opened its
     project would lose it on the next page; these links carry ``?project=`` along.
@@ -54,7 +100,7 @@ def sidebar_navigation(sections: Mapping[str, Sequence[StreamlitPage]]) -> None:
             st.markdown(f"**{section}**")
             for page in pages:
                 st.page_link(page, query_params=query)
-        st.html(LANGUAGE_SCRIPT, unsafe_allow_javascript=True)
+        st.html(FRAME_SCRIPT, unsafe_allow_javascript=True)
 
 
 def footer(accessibility: StreamlitPage) -> None:

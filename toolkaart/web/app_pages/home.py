@@ -44,7 +44,9 @@ alt = t(
         for p in toolkaart.phases
     ),
 )
-st.graphviz_chart(route_dot(toolkaart, route_states(status)), alt=alt, width="stretch")
+# drawn at its own size: the route is narrow and tall, and stretched to the page's width its text
+# would be three times as large as the page's
+st.graphviz_chart(route_dot(toolkaart, route_states(status)), alt=alt, width="content")
 st.caption(t("home.map.caption"))
 st.subheader(t("home.list.title"), anchor=False)
 for phase in toolkaart.phases:
