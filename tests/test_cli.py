@@ -100,14 +100,25 @@ def test_export_markdown_and_dot_to_a_file(
     assert "## Wijzigingen in de inhoud" in handbook
     code, dot, _ = run(capsys, "export", "-f", "dot")
     assert code == 0 and dot.startswith("digraph toolkaart {")
-    edges = {
-        tuple(end.strip().strip('"') for end in line.split("[")[0].split("->"))
-        for line in dot.splitlines()
-        if "->" in line
-    }
-    assert ("phase_pilot-b", "tool_docuserie") in edges
-    assert ("phase_idee", "actor_zorgverzekeraar") not in edges
+
+    def ends(line: str) -> tuple[str, ...]:
+        return tuple(end.strip().strip('"') for end in line.split("[")[0].split("->"))
+
+    lines = [line for line in dot.splitlines() if "->" in line]
+    edges = {ends(line) for line in lines if "invis" not in line}
+    order = [ends(line) for line in lines if "invis" in line]
+    assert {tuple(sorted(edge)) for edge in edges} >= {("phase_pilot-b", "tool_docuserie")}
+    assert ("actor_zorgverzekeraar", "phase_verkenning") in edges
+    assert ("actor_zorgverzekeraar", "phase_idee") not in edges
     assert len(edges) == 59 + 36  # every phase's actors (59) and tools (36)
+    phases = ["idee", "verkenning", "ontwikkeling", "pilot-a", "pilot-b", "implementatie"]
+    assert (
+        order
+        == [  # invisible edges that keep the phases in route order
+            (f"phase_{a}", f"phase_{b}")
+            for a, b in zip(phases, [*phases[1:], "productie"], strict=True)
+        ]
+    )
 
 
 def test_export_refuses_invalid_content(
