@@ -21,7 +21,7 @@ def test_without_environment_the_shipped_content_and_a_user_data_directory_are_u
     user_data = Path(platformdirs.user_data_dir("toolkaart", appauthor=False))
     assert found.data_dir == user_data
     assert found.database_url == f"sqlite:///{user_data / 'toolkaart.sqlite3'}"
-    assert not found.default_database.is_relative_to(PACKAGE)
+    assert not Path(found.database_url.removeprefix("sqlite:///")).is_relative_to(PACKAGE)
 
 
 def test_each_variable_points_elsewhere(tmp_path: Path) -> None:

@@ -39,11 +39,6 @@ class Settings:
     data_dir: Path
     database_url: str
 
-    @property
-    def default_database(self) -> Path:
-        """The SQLite file used when no database URL is set."""
-        return self.data_dir / DATABASE_FILE
-
 
 def normalised_database_url(url: str) -> str:
     """``postgresql://`` and ``postgres://`` (as hosting platforms write them) mean psycopg 3."""

@@ -50,11 +50,6 @@ def paragraph(value: str, *, field: str, limit: int) -> str:
     return _checked(_BREAKS.sub("\n", value).strip(), field, limit)
 
 
-def is_clean(value: str) -> bool:
-    """Whether ``value`` holds only characters a field may hold (for checks of whole files)."""
-    return _FORBIDDEN.search(_BREAKS.sub("\n", value)) is None
-
-
 def printable(value: str) -> str:
     """``value`` with what no field may hold left out and its line breaks as ``\\n``: for writing
     documents (DOCX is XML, which refuses a vertical tab or U+FFFE outright) from text stored
