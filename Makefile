@@ -20,8 +20,12 @@ $(DEV): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(RUNTIME) $(DEV)
 
+# Loopback only unless told otherwise: `make run HOST=0.0.0.0 PORT=8080`.
+HOST ?= 127.0.0.1
+PORT ?= 8501
+
 run: $(RUNTIME)
-	$(BIN)/toolkaart serve
+	$(BIN)/toolkaart serve --host $(HOST) --port $(PORT)
 
 lint: $(DEV)
 	$(BIN)/ruff check .

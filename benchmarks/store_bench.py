@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from toolkaart.access.permissions import LOCAL
 from toolkaart.content.loader import load_toolkaart
 from toolkaart.content.models import Toolkaart
 from toolkaart.route.gates import Answer
@@ -68,7 +69,7 @@ def _percentile_ms(seconds: list[float], fraction: float) -> float:
 
 def _timed_loads(url: str, project_id: str, loads: int) -> list[float]:
     """Load the project ``loads`` times (with its answers and decision log); per-load seconds."""
-    store = Store(url)
+    store = Store(url, acting=LOCAL)
     latencies = []
     for _ in range(loads):
         began = time.perf_counter()
@@ -81,7 +82,7 @@ def _timed_loads(url: str, project_id: str, loads: int) -> list[float]:
 def _timed_saves(url: str, project_id: str, saves: int) -> tuple[float, float, list[float]]:
     """Save the project ``saves`` times; (start, end, per-save seconds)."""
     toolkaart = load_toolkaart()
-    store = Store(url)
+    store = Store(url, acting=LOCAL)
     project = store.get(project_id)
     latencies = []
     start = time.perf_counter()
@@ -97,14 +98,14 @@ def _timed_saves(url: str, project_id: str, saves: int) -> tuple[float, float, l
 
 def _worker(args: tuple[str, str, int, float]) -> tuple[float, float, list[float]]:
     url, project_id, saves, start_at = args
-    store = Store(url)  # connect and migrate-check before the common start
+    store = Store(url, acting=LOCAL)  # connect and migrate-check before the common start
     store.close()
     time.sleep(max(0.0, start_at - time.time()))
     return _timed_saves(url, project_id, saves)
 
 
 def bench_store(url: str, *, saves: int = 100, workers: int = 4) -> StoreBench:
-    store = Store(url)
+    store = Store(url, acting=LOCAL)
     backend = store.dialect
     single = store.create("bench latency")
     ids = [store.create(f"bench writer {n}").id for n in range(workers)]

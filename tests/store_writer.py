@@ -12,6 +12,7 @@ import sys
 import time
 from typing import Any
 
+from toolkaart.access.permissions import LOCAL
 from toolkaart.content.loader import load_toolkaart
 from toolkaart.route.gates import Answer
 from toolkaart.route.project import Project
@@ -29,7 +30,7 @@ def next_version(store: Store, project_id: str) -> Project:
 
 
 def main(url: str, project_id: str, saves: int, hang: bool) -> None:
-    store = Store(url)
+    store = Store(url, acting=LOCAL)
     for _ in range(saves):
         saved = store.save(next_version(store, project_id))
         print(f"acked {saved.version}", flush=True)

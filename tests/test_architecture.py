@@ -1,7 +1,7 @@
 """The house's import directions: the domain never reaches up into the web app or across layers.
 
-Layers, bottom to top: ``i18n`` · ``settings`` · ``errors`` · ``content`` · ``route`` · ``board`` ·
-``store`` · ``documents`` · ``serve``/``cli`` · ``web``. A part may import the parts its
+Layers, bottom to top: ``i18n`` · ``settings`` · ``errors`` · ``content``/``access`` · ``route`` ·
+``board`` · ``store`` · ``documents`` · ``serve``/``cli`` · ``web``. A part may import the parts its
 ``__init__`` docstring names, nothing above it; only ``web`` imports Streamlit.
 """
 
@@ -20,15 +20,16 @@ ALLOWED: dict[str, set[str]] = {
     "errors": {"i18n"},
     "user_text": {"errors"},
     "content": BASE,
+    "access": BASE,
     "route": BASE | {"content"},
     "board": BASE | {"content", "route"},
-    "store": BASE | {"content", "route", "board"},
-    "documents": BASE | {"content", "route", "board", "store"},
+    "store": BASE | {"content", "route", "board", "access"},
+    "documents": BASE | {"content", "route", "board", "store", "access"},
     "serve": {"settings"},
-    "cli": BASE | {"content", "route", "board", "store", "documents", "serve"},
+    "cli": BASE | {"content", "route", "board", "store", "documents", "serve", "access"},
     "__main__": {"cli"},
     "__init__": set(),
-    "web": BASE | {"content", "route", "board", "store", "documents", "serve", "web"},
+    "web": BASE | {"content", "route", "board", "store", "documents", "serve", "web", "access"},
 }
 
 

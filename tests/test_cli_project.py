@@ -104,7 +104,7 @@ def test_unknown_project_and_blank_name_are_rejected_input(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     code, _, err = run(capsys, "project", "export", "onbekend")
-    assert code == 1 and "Project 'onbekend' bestaat niet" in err
+    assert code == 1 and "Project 'onbekend': niet gevonden of geen toegang" in err
     code, _, err = run(capsys, "project", "create", "   ")
     assert code == 1 and "Geef het project een naam." in err
     assert run(capsys, "project", "list")[1] == "id\tversion\tphase\tname\torganisation\tarchived\n"

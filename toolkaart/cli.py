@@ -1,7 +1,11 @@
-"""The ``toolkaart`` command line: validate, export, schema, check-links, serve and project.
+"""The ``toolkaart`` command line: validate, export, schema, check-links, serve, project, users.
 
-Exit codes: 0 success, 1 rejected input (content errors, a refused import or project) or a database
-that cannot be used (nothing was changed either way), 2 usage error.
+Exit codes: 0 success, 1 rejected input (content errors, a refused import, project or membership)
+or a database that cannot be used (nothing was changed either way), 2 usage error (also a service
+configuration that is incomplete: ``serve`` refuses to start).
+
+The project and users commands act as ``LOCAL``: whoever can run them can open the database
+itself, so the command line is the operator's tool (and the way to grant the first *beheer* role).
 """
 
 from __future__ import annotations
@@ -12,10 +16,18 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from toolkaart import serve
+from toolkaart.access.permissions import LOCAL, Role
 from toolkaart.content import schema, web_addresses
 from toolkaart.content.loader import LoadResult, load_content
 from toolkaart.content.models import Toolkaart
-from toolkaart.errors import ImportRejected, ProjectError, StoreError, StoreFault, TextError
+from toolkaart.errors import (
+    ImportRejected,
+    MemberError,
+    ProjectError,
+    StoreError,
+    StoreFault,
+    TextError,
+)
 from toolkaart.settings import settings
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
@@ -115,13 +127,19 @@ def _say_fault(fault: StoreFault) -> None:
 def cmd_serve(args: argparse.Namespace) -> int:
     """Open the database first, so whoever starts the server reads here what to fix (a folder or
     file to make writable, a server to start); the app starts anyway and retries on every page."""
+    from toolkaart.access.service import ServiceConfigError, service_config
     from toolkaart.store.project_store import Store
 
     try:
-        Store(settings().database_url).close()
+        service = service_config(settings().secrets_files)
+    except ServiceConfigError as error:
+        print(f"toolkaart: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        Store(settings().database_url, acting=LOCAL).close()
     except StoreFault as fault:
         _say_fault(fault)
-    serve.serve(settings(), args.host, args.port)
+    serve.serve(settings(), args.host, args.port, service is not None)
     return EXIT_OK  # not reached: serve replaces this process
 
 
@@ -197,7 +215,7 @@ def cmd_project_list(args: argparse.Namespace) -> int:
     toolkaart = _valid_content()
     if toolkaart is None:
         return EXIT_REJECTED
-    store = Store(args.database)
+    store = Store(args.database, acting=LOCAL)
     print("id\tversion\tphase\tname\torganisation\tarchived")
     for project in store.list_projects(include_archived=args.all):
         phase = toolkaart.phase(project.status(toolkaart).current_phase_id).name
@@ -210,7 +228,7 @@ def cmd_project_create(args: argparse.Namespace) -> int:
     from toolkaart.store.project_store import Store
 
     try:
-        project = Store(args.database).create(
+        project = Store(args.database, acting=LOCAL).create(
             args.name, args.organisation, args.description, args.contact
         )
     except (ProjectError, TextError) as error:
@@ -238,7 +256,7 @@ def cmd_project_export(args: argparse.Namespace) -> int:
     if args.format in ("docx", "pdf") and args.output in (None, "-") and sys.stdout.isatty():
         raise UsageError(f"a {args.format} report is binary: write it to a file with -o FILE")
     try:
-        project = Store(args.database).get(args.id)
+        project = Store(args.database, acting=LOCAL).get(args.id)
     except StoreError as error:
         return _refused(error)
     write_output(writers[args.format](project, toolkaart), args.output)
@@ -258,11 +276,94 @@ def cmd_project_import(args: argparse.Namespace) -> int:
     with path.open("rb") as handle:  # never more than the limit (+1 to notice a larger file)
         raw = handle.read(project_exchange.MAX_IMPORT_BYTES + 1)
     try:
-        project = project_exchange.import_project(Store(args.database), raw, toolkaart)
+        project = project_exchange.import_project(
+            Store(args.database, acting=LOCAL), raw, toolkaart
+        )
     except ImportRejected as error:
         return _refused(error)
     print(project.id)
     return EXIT_OK
+
+
+def cmd_users_grant(args: argparse.Namespace) -> int:
+    from toolkaart.store import member_store
+    from toolkaart.store.engine import Database
+
+    try:
+        new = member_store.grant(
+            Database(args.database), LOCAL, args.email, args.organisation, Role(args.role)
+        )
+    except (MemberError, TextError) as error:
+        return _refused(error)
+    state = "granted" if new else "already held"
+    print(f"{state}: {args.email.strip().lower()} {args.role} in {args.organisation.strip()}")
+    return EXIT_OK
+
+
+def cmd_users_revoke(args: argparse.Namespace) -> int:
+    from toolkaart.store import member_store
+    from toolkaart.store.engine import Database
+
+    role = Role(args.role) if args.role else None
+    try:
+        count = member_store.revoke(
+            Database(args.database), LOCAL, args.email, args.organisation, role
+        )
+    except (MemberError, TextError) as error:
+        return _refused(error)
+    print(
+        f"revoked: {count} role(s) of {args.email.strip().lower()} in {args.organisation.strip()}"
+    )
+    return EXIT_OK
+
+
+def cmd_users_list(args: argparse.Namespace) -> int:
+    from toolkaart.store import member_store
+    from toolkaart.store.engine import Database
+
+    found = member_store.members(Database(args.database), LOCAL, args.organisation)
+    print("organisation\temail\tname\trole\tsigned in\tgranted at\tgranted by")
+    for member in found:
+        row = (
+            member.organisation,
+            member.email,
+            member.name,
+            member.role.value,
+            "yes" if member.signed_in else "no",
+            member.granted_at.isoformat(timespec="seconds"),
+            member.granted_by,
+        )
+        print("\t".join(row))
+    return EXIT_OK
+
+
+def _add_users_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    users = commands.add_parser("users", help="organisations, members and their roles")
+    users.add_argument(
+        "--database",
+        metavar="URL",
+        help="database URL (default: $TOOLKAART_DATABASE_URL or toolkaart.sqlite3 in the data directory)",
+    )
+    actions = users.add_subparsers(dest="action", required=True, metavar="ACTION")
+    roles = [role.value for role in Role]
+
+    granter = actions.add_parser(
+        "grant", help="give a person (by e-mail) a role in an organisation"
+    )
+    granter.add_argument("email")
+    granter.add_argument("--organisation", required=True, help="the organisation's name")
+    granter.add_argument("--role", required=True, choices=roles)
+    granter.set_defaults(handler=cmd_users_grant)
+
+    revoker = actions.add_parser("revoke", help="take a person's roles in an organisation")
+    revoker.add_argument("email")
+    revoker.add_argument("--organisation", required=True, help="the organisation's name")
+    revoker.add_argument("--role", choices=roles, help="only this role (default: every role)")
+    revoker.set_defaults(handler=cmd_users_revoke)
+
+    lister = actions.add_parser("list", help="the members (tab-separated)")
+    lister.add_argument("--organisation", help="only this organisation")
+    lister.set_defaults(handler=cmd_users_list)
 
 
 def _add_project_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -347,6 +448,7 @@ def build_parser() -> argparse.ArgumentParser:
     checker.set_defaults(handler=cmd_check_links)
 
     _add_project_commands(commands)
+    _add_users_commands(commands)
     return parser
 
 

@@ -58,6 +58,12 @@ class TextError(MessageError):
     prefix = "text.error"
 
 
+class MemberError(MessageError):
+    """A membership that cannot be granted or revoked (bad e-mail, no such member, not allowed)."""
+
+    prefix = "member.error"
+
+
 class StoreError(MessageError):
     """A store operation refused."""
 

@@ -41,8 +41,12 @@ def _option_text(value: Any) -> str:
     return str(value)
 
 
-def streamlit_command(host: str, port: int, app: Path = APP) -> list[str]:
-    """The command line that runs ``app`` with the navigator's settings on ``host:port``."""
+def streamlit_command(
+    host: str, port: int, app: Path = APP, secrets_files: tuple[Path, ...] = ()
+) -> list[str]:
+    """The command line that runs ``app`` with the navigator's settings on ``host:port``, reading
+    its secrets (the sign-in configuration) from ``secrets_files``, the files the navigator
+    checked (``toolkaart.access.service``), so that Streamlit and the check read the same."""
     options = {
         **{name: _option_text(value) for name, value in streamlit_settings().items()},
         "server.address": host,
@@ -55,23 +59,31 @@ def streamlit_command(host: str, port: int, app: Path = APP) -> list[str]:
         "run",
         str(app),
         *(f"--{name}={value}" for name, value in options.items()),
+        *(f"--secrets.files={path}" for path in secrets_files),
     ]
 
 
-def describe(settings: Settings, host: str, port: int) -> list[str]:
-    """What a person starting the app needs to know: where it listens and where the data is."""
+def describe(settings: Settings, host: str, port: int, service: bool = False) -> list[str]:
+    """What a person starting the app needs to know: where it listens, in which mode, and
+    where the data is."""
     from sqlalchemy.engine import make_url  # only here: ``toolkaart validate`` need not load it
 
+    mode = (
+        "dienst: aanmelden met OpenID Connect"
+        if service
+        else "lokaal: zonder aanmelden, alleen voor wie deze computer gebruikt"
+    )
     return [
         f"Toolkaart-navigator op http://{host}:{port}",
+        f"modus: {mode}",
         f"content: {settings.content_dir}",
         f"database: {make_url(settings.database_url).render_as_string(hide_password=True)}",
     ]
 
 
-def serve(settings: Settings, host: str, port: int) -> None:
+def serve(settings: Settings, host: str, port: int, service: bool = False) -> None:
     """Replace this process by the Streamlit server (signals then reach it directly)."""
-    for line in describe(settings, host, port):
+    for line in describe(settings, host, port, service):
         print(line, flush=True)
-    command = streamlit_command(host, port)
+    command = streamlit_command(host, port, secrets_files=settings.secrets_files)
     os.execv(command[0], command)

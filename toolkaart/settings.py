@@ -24,11 +24,22 @@ import platformdirs
 ENV_CONTENT_DIR = "TOOLKAART_CONTENT"
 ENV_DATABASE_URL = "TOOLKAART_DATABASE_URL"
 ENV_DATA_DIR = "TOOLKAART_DATA_DIR"
+ENV_SECRETS = "TOOLKAART_SECRETS"
+ENV_SUPPORT = "TOOLKAART_SUPPORT"
 
 #: The content that travels with the package (package data), used unless another is named.
 SHIPPED_CONTENT_DIR = Path(str(files("toolkaart.content") / "shipped"))
 #: The file name of the default SQLite database inside the data directory.
 DATABASE_FILE = "toolkaart.sqlite3"
+
+
+def streamlit_secrets_files() -> tuple[Path, ...]:
+    """Where Streamlit looks for secrets when it is not told (its ``secrets.files`` default):
+    the user's ``~/.streamlit`` and the working directory's ``.streamlit``."""
+    return (
+        Path("~/.streamlit/secrets.toml").expanduser(),
+        Path(".streamlit/secrets.toml").absolute(),
+    )
 
 
 @dataclass(frozen=True)
@@ -38,6 +49,11 @@ class Settings:
     content_dir: Path
     data_dir: Path
     database_url: str
+    #: The Streamlit secrets files, in Streamlit's order (a later file wins): an ``[auth]`` section
+    #: in them makes the app a service with sign-in (``toolkaart.access.service``).
+    secrets_files: tuple[Path, ...] = ()
+    #: Whom a signed-in person without an organisation should ask (shown on that page).
+    support: str = ""
 
 
 def normalised_database_url(url: str) -> str:
@@ -56,12 +72,15 @@ def read_settings(environ: Mapping[str, str]) -> Settings:
         Path(data) if data else Path(platformdirs.user_data_dir("toolkaart", appauthor=False))
     )
     url = environ.get(ENV_DATABASE_URL, "").strip()
+    secrets = environ.get(ENV_SECRETS, "").strip()
     return Settings(
         content_dir=Path(content) if content else SHIPPED_CONTENT_DIR,
         data_dir=data_dir,
         database_url=normalised_database_url(url)
         if url
         else f"sqlite:///{data_dir / DATABASE_FILE}",
+        secrets_files=(Path(secrets),) if secrets else streamlit_secrets_files(),
+        support=environ.get(ENV_SUPPORT, "").strip(),
     )
 
 

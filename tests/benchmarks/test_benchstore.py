@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.store_bench import bench_store, main
+from toolkaart.access.permissions import LOCAL
 from toolkaart.store.project_store import Store
 
 
@@ -17,7 +18,7 @@ def test_the_benchmark_measures_single_and_concurrent_saves(tmp_path: Path) -> N
     assert 0 < result.median_ms <= result.p95_ms
     assert result.throughput_per_s > 0 and result.concurrent_median_ms > 0
     assert 0 < result.load_median_ms <= result.load_p95_ms
-    store = Store(url)
+    store = Store(url, acting=LOCAL)
     versions = sorted(p.version for p in store.list_projects())
     assert versions == [6, 6, 6]  # created (1) + 5 saves, for the single writer and both workers
     store.close()

@@ -15,6 +15,7 @@ import pytest
 
 from tests.appkit import before
 from tests.browser.conftest import goto, screenshot, settle, start_streamlit
+from toolkaart.access.permissions import LOCAL
 from toolkaart.content.models import Toolkaart
 from toolkaart.i18n.catalog import t
 from toolkaart.route.gates import Answer
@@ -24,7 +25,7 @@ pytestmark = pytest.mark.browser
 
 
 def seed(url: str, toolkaart: Toolkaart) -> None:
-    store = Store(url)
+    store = Store(url, acting=LOCAL)
     sepsis = store.create("Sepsis-voorspeller", "Ziekenhuis Oost")
     store.save(
         sepsis.with_assessment(

@@ -16,6 +16,7 @@ import pytest
 
 from tests.appkit import opening
 from tests.browser.conftest import goto, screenshot, settle, start_streamlit
+from toolkaart.access.permissions import LOCAL
 from toolkaart.content.models import Toolkaart
 from toolkaart.i18n.catalog import t
 from toolkaart.route.gates import Answer
@@ -55,7 +56,7 @@ def test_zelfscan_ticks_decides_goes_back_and_answers_in_sight(
     from playwright.sync_api import expect
 
     database = f"sqlite:///{tmp_path / 'feedback.sqlite3'}"
-    store = Store(database)
+    store = Store(database, acting=LOCAL)
     project = store.create("Vinkjes en poorten")
     idee, verkenning = toolkaart.phase("idee"), toolkaart.phase("verkenning")
     first, second, *_ = idee.checklist
@@ -78,7 +79,7 @@ def test_zelfscan_ticks_decides_goes_back_and_answers_in_sight(
         act_at_lower_edge(page, submit)
         passed = t("phase.gate.passed", phase=idee.name, next=verkenning.name)
         in_sight(page, "status", passed)
-        decision = Store(database).get(project.id).assessment.decisions[-1]
+        decision = Store(database, acting=LOCAL).get(project.id).assessment.decisions[-1]
         assert first.id not in decision.open_items  # 1. the tick made just before counts
 
         # 3. going back says first which gates close again, then that they did
@@ -93,9 +94,9 @@ def test_zelfscan_ticks_decides_goes_back_and_answers_in_sight(
         in_sight(page, "status", done)
 
         # 6. a conflict, by the ticked item, with the choices
-        saved = Store(database).get(project.id)
+        saved = Store(database, acting=LOCAL).get(project.id)
         other = saved.assessment.with_checked(toolkaart, "idee", [first.id, second.id])
-        Store(database).save(saved.with_assessment(other))  # someone else, meanwhile
+        Store(database, acting=LOCAL).save(saved.with_assessment(other))  # someone else, meanwhile
         third = idee.checklist[2]
         box = page.locator("label").filter(has_text=third.text).first
         box.evaluate("element => element.scrollIntoView({block: 'end'})")
@@ -108,7 +109,7 @@ def test_zelfscan_ticks_decides_goes_back_and_answers_in_sight(
         page.get_by_role("button", name=t("gate.conflict.reapply")).click()
         settle(page)
         in_sight(page, "status", t("gate.conflict.reapplied"))
-        stored = Store(database).get(project.id).assessment.checked_in("idee")
+        stored = Store(database, acting=LOCAL).get(project.id).assessment.checked_in("idee")
         assert stored == {first.id, second.id, third.id}
 
         # the screenshots of the one gate form, on both pages and both widths
@@ -129,7 +130,7 @@ def test_agenda_draft_saved_and_import_refused_answer_in_sight(
     page: Any, tmp_path: Path, toolkaart: Toolkaart
 ) -> None:
     database = f"sqlite:///{tmp_path / 'answers.sqlite3'}"
-    store = Store(database)
+    store = Store(database, acting=LOCAL)
     project = store.create("Agenda-project", "Team Oost")
     store.save(
         project.with_assessment(

@@ -12,6 +12,7 @@ import pytest
 
 from tests.appkit import before, opening
 from tests.browser.conftest import goto, screenshot, settle, start_streamlit, tab_to
+from toolkaart.access.permissions import LOCAL
 from toolkaart.content.models import Toolkaart
 from toolkaart.i18n.catalog import t
 from toolkaart.store.project_store import Store
@@ -112,7 +113,7 @@ def test_create_pass_two_gates_reload_and_find_everything(
         expect(page.get_by_text(summary.rstrip())).to_be_visible()
         screenshot(page, "projecten")
 
-    stored = Store(database).list_projects()
+    stored = Store(database, acting=LOCAL).list_projects()
     assert [p.name for p in stored] == ["Valdetectie ’s nachts"]
     assert stored[0].status(toolkaart).current_phase_id == "ontwikkeling"
     assert len(stored[0].assessment.decisions[1].open_items) > 0
@@ -124,7 +125,7 @@ def test_ticking_with_the_keyboard_keeps_the_focus_on_a_saved_project(
     from playwright.sync_api import expect
 
     database = f"sqlite:///{tmp_path / 'keyboard.sqlite3'}"
-    store = Store(database)
+    store = Store(database, acting=LOCAL)
     project = store.create("Toetsenbord")
     store.close()
     first, second = toolkaart.phase("idee").checklist[:2]
@@ -139,6 +140,6 @@ def test_ticking_with_the_keyboard_keeps_the_focus_on_a_saved_project(
         page.keyboard.press("Space")
         settle(page)
         expect(page.get_by_role("checkbox", name=second.text)).to_be_checked()
-    saved = Store(database)
+    saved = Store(database, acting=LOCAL)
     assert saved.get(project.id).assessment.checked_in("idee") == {first.id, second.id}
     saved.close()

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from tests.browser.conftest import goto, start_streamlit
+from toolkaart.access.permissions import LOCAL
 from toolkaart.content.models import Toolkaart
 from toolkaart.route.gates import Answer
 from toolkaart.store.project_store import Store
@@ -60,7 +61,7 @@ def test_a_hostile_project_fetches_nothing_and_links_nowhere(
 ) -> None:
     name = f"![b](http://127.0.0.1:{beacon.server_port}/beacon)"
     database = f"sqlite:///{tmp_path / 'browser.sqlite3'}"
-    store = Store(database)
+    store = Store(database, acting=LOCAL)
     project = store.create(name, LINK, f"{LINK}\n{name}", LINK)
     first = toolkaart.phases[0].id
     store.save(

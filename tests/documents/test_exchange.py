@@ -14,6 +14,7 @@ import pytest
 import sqlalchemy as sa
 
 from tests.conftest import REPO
+from toolkaart.access.permissions import LOCAL
 from toolkaart.content.models import Toolkaart
 from toolkaart.content.schema import render
 from toolkaart.documents.project_exchange import (
@@ -37,7 +38,7 @@ SCHEMA_FILE = REPO / "docs" / "project-export.schema.json"
 
 @pytest.fixture
 def store(database_url: str) -> Iterator[Store]:
-    opened = Store(database_url)
+    opened = Store(database_url, acting=LOCAL)
     yield opened
     opened.close()
 
@@ -124,7 +125,7 @@ def test_an_import_keeps_a_free_id_and_gives_a_taken_one_a_new_id(
     store: Store, project: Project, toolkaart: Toolkaart, tmp_path: Any
 ) -> None:
     text = export_json(project, toolkaart)
-    other = Store(f"sqlite:///{tmp_path / 'elders.sqlite3'}")
+    other = Store(f"sqlite:///{tmp_path / 'elders.sqlite3'}", acting=LOCAL)
     moved = import_project(other, text, toolkaart)
     assert moved.id == project.id and moved.version == 1
     assert other.get(project.id).assessment == project.assessment

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import TODAY
+from toolkaart.access.permissions import LOCAL
 from toolkaart.content.models import Toolkaart
 from toolkaart.documents.project_exchange import export_json, read_project
 from toolkaart.errors import GateError, TextError
@@ -102,7 +103,7 @@ def walks(draw: st.DrawFn, toolkaart: Toolkaart, since: dt.date) -> Assessment:
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
     path: Path = tmp_path_factory.mktemp("roundtrip") / "store.sqlite3"
-    return Store(f"sqlite:///{path}")
+    return Store(f"sqlite:///{path}", acting=LOCAL)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

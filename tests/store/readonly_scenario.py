@@ -22,6 +22,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from toolkaart import cli, serve
+from toolkaart.access.permissions import LOCAL
 from toolkaart.errors import StoreFault
 from toolkaart.store.project_store import Store
 
@@ -30,20 +31,20 @@ def main(folder: Path) -> dict[str, object]:
     database = folder / "data" / "toolkaart.sqlite3"
     url = f"sqlite:///{database}"
     seen: dict[str, object] = {}
-    store = Store(url)
+    store = Store(url, acting=LOCAL)
     project = store.create("Sepsis")
     store.close()
 
     database.chmod(0o444)
     try:
-        Store(url)
+        Store(url, acting=LOCAL)
     except StoreFault as fault:
         seen["refused"] = {"code": fault.code, "message": str(fault), "advice": fault.advice}
     seen["side_files_after_refusal"] = sorted(p.name for p in database.parent.iterdir())
     seen["serve_output"] = serve_output(url)
 
     database.chmod(0o644)
-    store = Store(url)
+    store = Store(url, acting=LOCAL)
     project = store.save(replace(store.get(project.id), description="na herstel"))
     store.close()
     seen["saved_after_fix"] = project.version
@@ -55,7 +56,7 @@ def main(folder: Path) -> dict[str, object]:
     for suffix in ("-wal", "-shm"):
         database.with_name(database.name + suffix).chmod(0o444)
     seen["wal_bytes"] = database.with_name(database.name + "-wal").stat().st_size
-    store = Store(url)
+    store = Store(url, acting=LOCAL)
     seen["description_after_repair"] = store.get(project.id).description
     seen["saved_after_repair"] = store.save(store.get(project.id)).version
     store.close()
@@ -73,7 +74,7 @@ def serve_output(url: str) -> str:
 
 
 def save_and_die(folder: Path, project_id: str) -> None:
-    store = Store(f"sqlite:///{folder / 'data' / 'toolkaart.sqlite3'}")
+    store = Store(f"sqlite:///{folder / 'data' / 'toolkaart.sqlite3'}", acting=LOCAL)
     store.save(replace(store.get(project_id), description="alleen in de wal"))
     os._exit(0)  # no close: SQLite does not checkpoint, the -wal stays with the save in it
 

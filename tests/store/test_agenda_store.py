@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 import sqlalchemy as sa
 
+from toolkaart.access.permissions import LOCAL
 from toolkaart.board.agenda import add_item, edit_item
 from toolkaart.board.agenda_model import Agenda
 from toolkaart.errors import AgendaError
@@ -18,7 +19,7 @@ from toolkaart.store.tables import agenda_drafts
 
 @pytest.fixture
 def store(database_url: str) -> Iterator[Store]:
-    opened = Store(database_url)
+    opened = Store(database_url, acting=LOCAL)
     yield opened
     opened.close()
 
@@ -69,7 +70,7 @@ def test_saving_over_a_deleted_draft_is_refused(store: Store, agenda: Agenda) ->
     with pytest.raises(AgendaError, match="intussen verwijderd"):
         save_draft(store, agenda, base)
     assert list_drafts(store) == []
-    with pytest.raises(AgendaError, match="bestaat niet"):
+    with pytest.raises(AgendaError, match="niet gevonden of geen toegang"):
         load_draft(store, base.id)
 
 

@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from alembic.script import ScriptDirectory
 
 from tests.conftest import REPO
+from toolkaart.access.permissions import LOCAL
 from toolkaart.content.models import Toolkaart
 from toolkaart.errors import ProjectConflict, ProjectError, ProjectNotFound, StoreError, TextError
 from toolkaart.route.gates import Answer, GateDecision
@@ -34,7 +35,7 @@ HEAD_REVISION = ScriptDirectory(str(MIGRATIONS)).get_current_head()
 
 @pytest.fixture
 def store(database_url: str) -> Iterator[Store]:
-    opened = Store(database_url)
+    opened = Store(database_url, acting=LOCAL)
     yield opened
     opened.close()
 
@@ -53,7 +54,7 @@ def walked(toolkaart: Toolkaart, project: Project) -> Project:
 
 def test_the_sqlite_file_and_its_folder_are_created_on_first_use(tmp_path: Path) -> None:
     path = tmp_path / "nieuw" / "map" / "projecten.sqlite3"
-    store = Store(f"sqlite:///{path}")
+    store = Store(f"sqlite:///{path}", acting=LOCAL)
     assert path.is_file()
     assert store.list_projects() == []
     with store.engine.connect() as connection:
@@ -62,11 +63,11 @@ def test_the_sqlite_file_and_its_folder_are_created_on_first_use(tmp_path: Path)
 
 
 def test_opening_runs_the_migrations_once_and_reopening_keeps_the_data(database_url: str) -> None:
-    first = Store(database_url)
+    first = Store(database_url, acting=LOCAL)
     assert first.schema_revision() == HEAD_REVISION
     project = first.create("Triage-assistent")
     first.close()
-    again = Store(database_url)
+    again = Store(database_url, acting=LOCAL)
     assert again.schema_revision() == HEAD_REVISION
     assert again.get(project.id) == project
     again.close()
@@ -110,7 +111,7 @@ def test_saving_the_walk_stores_answers_and_decisions_and_bumps_the_version(
     # unticking is saved too
     fewer = back.with_assessment(back.assessment.with_checked(toolkaart, "verkenning", []))
     assert store.get(store.save(fewer).id).assessment.checked_in("verkenning") == frozenset()
-    assert [p.version for p in store.history(project.id)] == [1, 2, 3]
+    assert [v.project.version for v in store.history(project.id)] == [1, 2, 3]
 
 
 def test_a_save_over_a_newer_version_is_refused_and_says_what_changed(
@@ -137,7 +138,7 @@ def test_a_save_over_a_newer_version_is_refused_and_says_what_changed(
 def test_two_sessions_saving_the_same_project_one_wins_the_other_is_told(
     database_url: str, toolkaart: Toolkaart
 ) -> None:
-    first, second = Store(database_url), Store(database_url)
+    first, second = Store(database_url, acting=LOCAL), Store(database_url, acting=LOCAL)
     project = first.create("Ligduurvoorspelling")
     edits = [
         replace(walked(toolkaart, project), organisation="Team A"),
@@ -166,7 +167,7 @@ def test_two_sessions_saving_the_same_project_one_wins_the_other_is_told(
     assert loser.current == winner
     assert winner.organisation in conflict_message(loser, toolkaart)  # told what the other changed
     assert loser.mine.organisation != winner.organisation  # and keeps its own edit
-    assert [p.version for p in first.history(project.id)] == [1, 2]
+    assert [v.project.version for v in first.history(project.id)] == [1, 2]
     first.close()
     second.close()
 
@@ -175,7 +176,7 @@ def test_concurrent_writers_on_different_projects_all_succeed(
     database_url: str, toolkaart: Toolkaart
 ) -> None:
     """No "database is locked": SQLite writes start with BEGIN IMMEDIATE and wait their turn."""
-    store = Store(database_url)
+    store = Store(database_url, acting=LOCAL)
     ids = [store.create(f"Project {n}").id for n in range(4)]
     errors: list[BaseException] = []
 
@@ -239,7 +240,7 @@ def test_every_save_is_one_transaction(
         store.save(walked(toolkaart, project))
     monkeypatch.undo()
     assert store.get(project.id) == project
-    assert [p.version for p in store.history(project.id)] == [1]
+    assert [v.project.version for v in store.history(project.id)] == [1]
     assert store.save(walked(toolkaart, project)).version == 2  # and the project is not stuck
 
 
@@ -266,7 +267,7 @@ def test_the_list_shows_the_most_recently_changed_first_with_their_walks(
 
 
 def test_an_unknown_project_is_reported_in_dutch(store: Store) -> None:
-    with pytest.raises(ProjectNotFound, match="Project 'bestaat-niet' bestaat niet"):
+    with pytest.raises(ProjectNotFound, match="Project 'bestaat-niet': niet gevonden of geen toegang"):
         store.get("bestaat-niet")
     ghost = Project(id="spook", name="Spook", version=3)
     with pytest.raises(ProjectNotFound):
@@ -300,8 +301,8 @@ def _assert_consistent(store: Store, project_id: str, version: int) -> None:
     assert project.version == version
     assert len(project.assessment.decisions) == version - 1  # each save appended one decision
     history = store.history(project_id)
-    assert [p.version for p in history] == list(range(1, version + 1))
-    stored, saved = ProjectSnapshot.of(history[-1]), ProjectSnapshot.of(project)
+    assert [v.project.version for v in history] == list(range(1, version + 1))
+    stored, saved = ProjectSnapshot.of(history[-1].project), ProjectSnapshot.of(project)
     assert stored.model_dump(mode="json") == saved.model_dump(mode="json")
     if store.dialect == "sqlite":
         with store.engine.connect() as connection:
@@ -309,7 +310,7 @@ def _assert_consistent(store: Store, project_id: str, version: int) -> None:
 
 
 def test_a_writer_killed_mid_save_leaves_the_last_acknowledged_save(database_url: str) -> None:
-    store = Store(database_url)
+    store = Store(database_url, acting=LOCAL)
     project = store.create("Crashbestendig")
     writer = _writer(database_url, project.id, 3, hang=True)
     assert writer.stdout is not None
@@ -326,7 +327,7 @@ def test_a_writer_killed_mid_save_leaves_the_last_acknowledged_save(database_url
 def test_a_writer_killed_at_a_random_moment_leaves_a_consistent_database(
     database_url: str,
 ) -> None:
-    store = Store(database_url)
+    store = Store(database_url, acting=LOCAL)
     project = store.create("Willekeurig moment")
     writer = _writer(database_url, project.id, 10_000, hang=False)
     assert writer.stdout is not None

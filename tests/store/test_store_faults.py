@@ -19,6 +19,7 @@ import sqlalchemy as sa
 
 from tests.conftest import postgres_schema, postgres_url_or_skip
 from tests.faultkit import PrivateServer, as_nobody, fill, private_postgres, small_disk
+from toolkaart.access.permissions import LOCAL
 from toolkaart.content.models import Toolkaart
 from toolkaart.errors import StoreFault
 from toolkaart.i18n.catalog import t
@@ -50,7 +51,7 @@ def assert_told(fault: StoreFault, code: str, outcome: str = "") -> None:
 def test_a_text_longer_than_its_column_is_refused_in_dutch_and_nothing_is_saved(
     database_url: str, toolkaart: Toolkaart, caplog: pytest.LogCaptureFixture
 ) -> None:
-    store = Store(database_url)
+    store = Store(database_url, acting=LOCAL)
     project = store.create("Sepsis")
     with pytest.raises(StoreFault) as refused:
         store.save(decided(toolkaart, project, decided_by="A" * 201))
@@ -66,7 +67,7 @@ def test_postgresql_refuses_a_nul_in_a_rationale_in_dutch(
     toolkaart: Toolkaart, caplog: pytest.LogCaptureFixture
 ) -> None:
     with postgres_schema(postgres_url_or_skip()) as url:
-        store = Store(url)
+        store = Store(url, acting=LOCAL)
         project = store.create("Sepsis")
         with pytest.raises(StoreFault) as refused:
             store.save(decided(toolkaart, project, rationale="eerst\x00praten"))
@@ -79,7 +80,7 @@ def test_postgresql_refuses_a_nul_in_a_rationale_in_dutch(
 
 def test_a_full_disk_saves_nothing_and_the_same_store_saves_once_there_is_room() -> None:
     with small_disk() as disk:
-        store = Store(f"sqlite:///{disk / 'toolkaart.sqlite3'}")
+        store = Store(f"sqlite:///{disk / 'toolkaart.sqlite3'}", acting=LOCAL)
         project = store.create("Sepsis")
         filler = fill(disk)
         with pytest.raises(StoreFault) as refused:
@@ -103,7 +104,7 @@ def server() -> Iterator[PrivateServer]:
 def test_a_stopped_postgresql_server_is_said_in_dutch_and_the_store_works_once_it_is_back(
     server: PrivateServer,
 ) -> None:
-    store = Store(server.url)
+    store = Store(server.url, acting=LOCAL)
     project = store.create("Sepsis")
     server.stop()
     try:
@@ -114,7 +115,7 @@ def test_a_stopped_postgresql_server_is_said_in_dutch_and_the_store_works_once_i
             store.list_projects()
         assert_told(reading.value, "unreachable", READ_FAILED)
         with pytest.raises(StoreFault) as opening:
-            Store(server.url)
+            Store(server.url, acting=LOCAL)
         assert_told(opening.value, "unreachable", READ_FAILED)
         assert str(server.port) not in str(opening.value)
     finally:
@@ -136,7 +137,7 @@ def test_a_full_disk_under_postgresql_is_said_in_dutch(server: PrivateServer) ->
         try:
             url = sa.make_url(server.url_of("vol"))
             url = url.update_query_dict({"options": "-cdefault_tablespace=klein"})
-            store = Store(url.render_as_string(hide_password=False))
+            store = Store(url.render_as_string(hide_password=False), acting=LOCAL)
             project = store.create("Sepsis")
             filler = fill(disk)
             with pytest.raises(StoreFault) as refused:

@@ -47,4 +47,4 @@ def test_every_page_links_the_statement_in_its_footer(page: str, query: dict[str
 def test_the_statement_is_in_the_sidebar_under_content() -> None:
     app = open_page()
     labels = [link.proto.label for link in app.sidebar.get("page_link")]
-    assert labels[-2:] == [t("nav.beheer"), t("nav.accessibility")]
+    assert labels[-3:] == [t("nav.beheer"), t("nav.members"), t("nav.accessibility")]

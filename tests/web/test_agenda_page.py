@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import APP_DIR
+from toolkaart.access.permissions import LOCAL
 from toolkaart.board.agenda_model import Agenda
 from toolkaart.content.models import Toolkaart
 from toolkaart.i18n.catalog import counted, t
@@ -23,7 +24,7 @@ MEETING = dt.date(2027, 3, 11)
 
 @pytest.fixture
 def store() -> Iterator[Store]:
-    opened = Store()  # the test's private SQLite file (conftest)
+    opened = Store(acting=LOCAL)  # the test's private SQLite file (conftest)
     yield opened
     opened.close()
 

@@ -153,6 +153,7 @@ def test_the_sidebar_lists_every_page_per_kind_of_user() -> None:
         "portfolio",
         "agenda",
         "beheer",
+        "members",
         "accessibility",
     )
     assert labels == [t(f"nav.{page}") for page in pages]

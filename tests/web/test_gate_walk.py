@@ -9,6 +9,7 @@ from dataclasses import replace
 from streamlit.testing.v1 import AppTest
 
 from tests.appkit import links, open_page, opening, texts
+from toolkaart.access.permissions import LOCAL
 from toolkaart.content.models import Phase, Toolkaart
 from toolkaart.documents.handbook import PHASE_FILL
 from toolkaart.i18n.catalog import counted, t
@@ -255,7 +256,7 @@ def test_answering_without_choosing_says_what_is_missing() -> None:
 
 def test_a_long_log_lists_only_the_latest_decisions_under_the_gate(toolkaart: Toolkaart) -> None:
     """A log of 2,000 decisions (the most a project holds) is not drawn as one list per rerun."""
-    store = Store(settings().database_url)
+    store = Store(settings().database_url, acting=LOCAL)
     project = store.create("Lang logboek")
     decisions = tuple(
         GateDecision(

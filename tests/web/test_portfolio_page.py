@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.appkit import opening
 from tests.conftest import APP_DIR
+from toolkaart.access.permissions import LOCAL
 from toolkaart.content.models import Toolkaart
 from toolkaart.i18n.catalog import t
 from toolkaart.i18n.dates import date_label
@@ -23,7 +24,7 @@ from toolkaart.store.tables import projects
 
 @pytest.fixture
 def store() -> Iterator[Store]:
-    opened = Store()  # the test's private SQLite file (conftest)
+    opened = Store(acting=LOCAL)  # the test's private SQLite file (conftest)
     yield opened
     opened.close()
 

@@ -8,6 +8,7 @@ from dataclasses import replace
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import APP_DIR
+from toolkaart.access.permissions import LOCAL
 from toolkaart.content.models import Toolkaart
 from toolkaart.i18n.catalog import t
 from toolkaart.i18n.dates import local_time_label
@@ -50,7 +51,7 @@ def click(app: AppTest, key: str) -> None:
 
 
 def the_store() -> Store:
-    return Store(settings().database_url)
+    return Store(settings().database_url, acting=LOCAL)
 
 
 # Projecten

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.appkit import open_page, texts
 from tests.faultkit import PrivateServer, fill, private_postgres, small_disk
+from toolkaart.access.permissions import LOCAL
 from toolkaart.content.models import Toolkaart
 from toolkaart.i18n.catalog import t
 from toolkaart.route.gates import MAX_DECIDED_BY, Answer
@@ -59,7 +60,7 @@ def on_server(server: PrivateServer, monkeypatch: pytest.MonkeyPatch) -> Iterato
     name = f"t{uuid.uuid4().hex[:12]}"
     server.sql(f"CREATE DATABASE {name}")
     monkeypatch.setenv("TOOLKAART_DATABASE_URL", server.url_of(name))
-    store = Store(server.url_of(name))
+    store = Store(server.url_of(name), acting=LOCAL)
     yield store
     store.close()
 
@@ -70,7 +71,7 @@ def on_small_disk(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Store, Path
     with small_disk() as disk:
         url = f"sqlite:///{disk / 'toolkaart.sqlite3'}"
         monkeypatch.setenv("TOOLKAART_DATABASE_URL", url)
-        store = Store(url)
+        store = Store(url, acting=LOCAL)
         yield store, disk
         store.close()
 
@@ -205,7 +206,7 @@ def test_a_decided_by_longer_than_the_domain_takes_cannot_be_typed(
     """The field stops at the domain's limit (a browser refuses the 201st character); what gets
     past a form anyway is refused by the domain (tests/route/test_decision_rules.py) and, under
     it, by the store (test_store_faults)."""
-    store = Store()
+    store = Store(acting=LOCAL)
     project = store.create("Sepsis")
     app = open_page(PHASE, {"fase": "idee", "project": project.id})
     field = app.text_input(key="walk.idee.decided_by")

@@ -21,6 +21,7 @@ from markdown_it.token import Token
 from streamlit.testing.v1 import AppTest
 
 from tests.appkit import APP, open_page
+from toolkaart.access.permissions import LOCAL
 from toolkaart.board.agenda import add_item, compose_agenda, with_details
 from toolkaart.board.portfolio import build_portfolio
 from toolkaart.content.graph import ToolkaartGraph
@@ -52,7 +53,7 @@ PARSER = MarkdownIt("commonmark")
 
 @pytest.fixture
 def store() -> Iterator[Store]:
-    opened = Store()  # the test's private SQLite file (conftest)
+    opened = Store(acting=LOCAL)  # the test's private SQLite file (conftest)
     yield opened
     opened.close()
 

@@ -341,10 +341,16 @@ def _implausible(data: ExportFile) -> list[str]:
     return problems
 
 
-def import_project(store: Store, raw: bytes | str, toolkaart: Toolkaart) -> Project:
+def import_project(
+    store: Store, raw: bytes | str, toolkaart: Toolkaart, organisation: str | None = None
+) -> Project:
     """Check ``raw`` and save it as a new project: under the file's id when that is free in this
-    store, else under a new id. Refused files raise ImportRejected and change nothing."""
+    store, else under a new id; in ``organisation`` when given (in a service, the one the person
+    chose among those they may write to), else in the file's. Refused files raise ImportRejected
+    and change nothing; an organisation the store's acting person may not write to, StoreError."""
     project = read_project(raw, toolkaart)
+    if organisation is not None:
+        project = replace(project, organisation=organisation)
     if not _APP_ID.match(project.id):  # an id the file chose, not one the app made
         project = replace(project, id=new_project_id())
     elif store.exists(project.id):  # the same project is here already: a copy, named as such

@@ -40,6 +40,7 @@ NL: dict[str, str] = {
     "nav.projects": "Projecten",
     "nav.scan": "Zelfscan",
     "nav.beheer": "Beheer",
+    "nav.members": "Leden",
     "footer.version": "{title}, inhoud {version}",
     "nav.accessibility": "Toegankelijkheidsverklaring",
     # accessibility statement (the structure of the Dutch model statement)
@@ -183,6 +184,10 @@ NL: dict[str, str] = {
     # the gate form's fields, the same on the phase page and the Zelfscan
     "gate.form.rationale": "Onderbouwing van het besluit",
     "gate.form.decided_by": "Besloten door",
+    "gate.form.decided_by_signed_in": "Besloten door: {name} (wie is aangemeld)",
+    "gate.read_only": (
+        "U kunt dit project lezen, maar niet wijzigen: afvinken en besluiten doet het projectteam."
+    ),
     "gate.form.decided_on": "Datum van het besluit",
     "gate.form.next_review": "Datum van de volgende herbeoordeling",
     "gate.form.confirm": "Ik passeer deze poort bewust met {count} open checklistpunten",
@@ -535,7 +540,11 @@ NL: dict[str, str] = {
         "Fase {phase}: besluit '{answer}' door {by} op {date}, onderbouwing: {rationale}"
     ),
     "project.diff.log_rewritten": "{count} eerdere besluiten ontbreken in het logboek.",
-    "store.error.not_found": "Project '{id}' bestaat niet (meer).",
+    "store.error.not_found": "Project '{id}': niet gevonden of geen toegang.",
+    "store.error.no_write": "U mag geen projecten van organisatie '{organisation}' wijzigen.",
+    "store.error.decided_by_other": (
+        "Een besluit wordt vastgelegd op naam van wie is aangemeld ({label}), niet van een ander."
+    ),
     "store.error.exists": "Er bestaat al een project met id '{id}'.",
     "store.error.log_rewritten": (
         "Het besluitenlogboek van project {name} kan alleen worden aangevuld, niet gewijzigd."
@@ -689,6 +698,8 @@ NL: dict[str, str] = {
     "projects.create.submit": "Project aanmaken",
     "projects.create.done": "Project {name} is aangemaakt.",
     "projects.import.title": "Project importeren uit een JSON-bestand",
+    "projects.import.organisation": "In organisatie",
+    "projects.import.not_allowed": "Importeren doet het projectteam (de rol team).",
     "projects.import.help": (
         "Een bestand dat met 'Download JSON' is gemaakt. Het wordt eerst volledig gecontroleerd; "
         "een afgekeurd bestand verandert niets."
@@ -745,6 +756,12 @@ NL: dict[str, str] = {
     "scan.checklist": "Checklist",
     "scan.gate": "Poort: beantwoord de kernvraag",
     "scan.log": "Besluitenlogboek",
+    "scan.history": "Geschiedenis",
+    "scan.history.open": "Wie wijzigde wat, en wanneer",
+    "scan.history.line": "Versie {version}, {when}, door {who}",
+    "scan.history.nobody": "(lokaal, zonder aanmelden)",
+    "scan.history.created": "Project aangemaakt of geïmporteerd.",
+    "scan.history.more": "Oudere versies: {count}.",
     "scan.log.empty": "Er zijn nog geen besluiten genomen.",
     "scan.log.page": "Pagina van het logboek (1 tot en met {pages})",
     "scan.log.range": "Besluit {first} tot en met {last} van {total}.",
@@ -935,7 +952,10 @@ NL: dict[str, str] = {
     "agenda.doc.task_open": "Open: {text}",
     "agenda.doc.note": "Notitie: {note}",
     "agenda.doc.free_note": "{note}",
-    "agenda.error.draft_not_found": "Dit agenda-concept bestaat niet (meer).",
+    "agenda.error.draft_not_found": "Dit agenda-concept: niet gevonden of geen toegang.",
+    "agenda.error.draft_not_allowed": (
+        "U mag geen agenda's van het bestuur van organisatie '{organisation}' opslaan."
+    ),
     "agenda.error.draft_gone": (
         "Het concept ‘{title}’ is intussen verwijderd; sla het op als nieuw concept."
     ),
@@ -955,6 +975,84 @@ NL: dict[str, str] = {
     "month.10": "oktober",
     "month.11": "november",
     "month.12": "december",
+    # organisations, members and roles (toolkaart.access, toolkaart.store.member_store)
+    "role.team": "team",
+    "role.bestuur": "bestuur",
+    "role.redactie": "redactie",
+    "role.beheer": "beheer",
+    "mode.local": (
+        "Lokale modus: zonder aanmelden, alleen te bereiken vanaf deze computer; de projecten "
+        "staan in de database op deze computer."
+    ),
+    "signin.button": "Aanmelden",
+    "signin.signout": "Afmelden",
+    "signin.sidebar.anonymous": "U bent niet aangemeld.",
+    "signin.sidebar.who": "Aangemeld als {name}",
+    "signin.needed.title": "Aanmelden",
+    "signin.needed": (
+        "Projecten, de zelfscan, het portfolio, de agenda en het beheer zijn alleen voor "
+        "aangemelde leden van een organisatie. De Toolkaart zelf (fasen, actoren, hulpmiddelen) "
+        "is zonder aanmelden te lezen."
+    ),
+    "signin.no_organisation.title": "Nog geen organisatie",
+    "signin.no_organisation": (
+        "U bent aangemeld als {email}, maar nog geen lid van een organisatie in de "
+        "Toolkaart-navigator. Zonder organisatie ziet u geen projecten."
+    ),
+    "signin.ask_beheer": (
+        "Vraag iemand met de rol beheer in uw organisatie om u toe te voegen (op de pagina "
+        "Leden), met dit e-mailadres. Daarna ziet u de projecten bij uw volgende klik."
+    ),
+    "signin.ask": "Vraag om toegang bij {who}, met dit e-mailadres.",
+    "signin.no_access.title": "Geen toegang",
+    "signin.no_access": (
+        "Deze pagina hoort niet bij uw rol. Vraag iemand met de rol beheer in uw organisatie om "
+        "een andere rol als u deze pagina nodig hebt."
+    ),
+    "members.title": "Leden",
+    "members.intro": (
+        "Wie in uw organisatie welke rol heeft. Team: projecten maken, bijwerken, exporteren en "
+        "archiveren. Bestuur: alle projecten lezen, portfolio en agenda. Redactie: de inhoud "
+        "beheren. Beheer: de leden beheren. Een rol geldt bij de volgende klik van de persoon."
+    ),
+    "members.list.title": "Leden en rollen",
+    "members.list.empty": "Nog geen leden.",
+    "members.list.line": "**{name}** ({email}): {role}",
+    "members.list.granted": "Toegekend {when} door {by}; {signed_in}",
+    "members.list.cli": "de beheerder van de dienst (opdrachtregel)",
+    "members.list.signed_in": "heeft zich aangemeld",
+    "members.list.never": "heeft zich nog niet aangemeld",
+    "members.revoke": "Rol {role} intrekken",
+    "members.revoked": "{email} heeft de rol {role} niet meer.",
+    "members.grant.title": "Een rol toekennen",
+    "members.email": "E-mailadres",
+    "members.role": "Rol",
+    "members.grant": "Rol toekennen",
+    "members.granted": "{email} heeft de rol nu.",
+    "members.already": "{email} had deze rol al.",
+    "agenda.organisation": "Bestuur van organisatie",
+    "member.field.organisation": "Organisatie",
+    "member.error.email": "'{email}' is geen e-mailadres.",
+    "member.error.organisation_required": "Geef de naam van de organisatie.",
+    "member.error.not_allowed": "U mag de leden van organisatie '{organisation}' niet beheren.",
+    "member.error.not_member": "{email} heeft die rol niet in organisatie '{organisation}'.",
+    # service mode (toolkaart.access.service)
+    "service.error.incomplete": (
+        "De aanmelding (OpenID Connect) is onvolledig ingesteld; de dienst start niet:\n{problems}"
+    ),
+    "service.problem.unreadable": "{path} is niet te lezen: {error}",
+    "service.problem.not_a_table": "[auth] in het secrets-bestand moet een tabel zijn.",
+    "service.problem.missing": "[auth] {key} ontbreekt.",
+    "service.problem.cookie_secret": (
+        "[auth] cookie_secret is te kort: gebruik minstens {minimum} willekeurige tekens."
+    ),
+    "service.problem.redirect_uri": (
+        "[auth] redirect_uri moet eindigen op /oauth2callback en https gebruiken (http alleen op "
+        "deze computer): {value}"
+    ),
+    "service.problem.metadata_url": (
+        "[auth] server_metadata_url moet https gebruiken (http alleen op deze computer): {value}"
+    ),
 }
 
 _TABLES = {"nl": NL}

@@ -3,8 +3,11 @@
 A draft row holds the agenda in its own JSON format (``toolkaart.board.agenda``), so what is saved
 is exactly what a file download would hold and reopening checks it the same way. Like projects,
 drafts have a version: saving over a draft someone else saved meanwhile is refused, never a silent
-overwrite. Only the queries live here: the table is declared in ``toolkaart.store.tables``, and the
-functions take any ``Database`` (a project ``Store`` is one), since drafts need no project queries.
+overwrite. Only the queries live here: the table is declared in ``toolkaart.store.tables``.
+
+A draft belongs to an organisation's board: every function takes a ``Store`` and works on behalf
+of its acting person, who sees, opens, saves and deletes only the drafts of the organisations
+where they may manage the agenda; another organisation's draft is "not found", like none.
 """
 
 from __future__ import annotations
@@ -16,10 +19,11 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from toolkaart.access.permissions import Acting, Permission
 from toolkaart.board.agenda_model import Agenda, agenda_from_dict, agenda_to_dict
 from toolkaart.errors import AgendaError
 from toolkaart.i18n.dates import local_time_label
-from toolkaart.store.engine import Database
+from toolkaart.store.project_store import Store
 from toolkaart.store.tables import agenda_drafts
 
 
@@ -32,10 +36,13 @@ class DraftInfo:
     meeting_date: dt.date
     version: int
     saved_at: dt.datetime
+    organisation: str = ""
 
 
 def _info(row: sa.Row[*tuple[Any, ...]]) -> DraftInfo:
-    return DraftInfo(row.id, row.title, row.meeting_date, row.version, row.saved_at)
+    return DraftInfo(
+        row.id, row.title, row.meeting_date, row.version, row.saved_at, row.organisation
+    )
 
 
 _LISTED = (
@@ -44,15 +51,30 @@ _LISTED = (
     agenda_drafts.c.meeting_date,
     agenda_drafts.c.version,
     agenda_drafts.c.saved_at,
+    agenda_drafts.c.organisation,
 )
 
 
-def save_draft(store: Database, agenda: Agenda, base: DraftInfo | None = None) -> DraftInfo:
-    """Save a new draft (``base`` None) or a new version of the draft ``base`` was read as.
+def _theirs(acting: Acting) -> sa.ColumnElement[bool]:
+    """The drafts ``acting`` may see: those of the boards whose agenda they manage."""
+    allowed = acting.organisations(Permission.MANAGE_AGENDA)
+    return sa.true() if allowed is None else agenda_drafts.c.organisation.in_(sorted(allowed))
 
-    Refused with AgendaError('draft_conflict') when the draft was saved by someone else since, or
-    ('draft_gone') when it was deleted; nothing is written then.
+
+def save_draft(
+    store: Store, agenda: Agenda, base: DraftInfo | None = None, organisation: str = ""
+) -> DraftInfo:
+    """Save a new draft for ``organisation``'s board (``base`` None) or a new version of the
+    draft ``base`` was read as (it stays with its organisation).
+
+    Refused with AgendaError('draft_conflict') when the draft was saved by someone else since,
+    ('draft_gone') when it was deleted, ('not_allowed') when the acting person may not manage
+    that board's agenda; nothing is written then.
     """
+    if base is not None:
+        organisation = base.organisation
+    if not store.acting.may(Permission.MANAGE_AGENDA, organisation):
+        raise AgendaError("draft_not_allowed", organisation=organisation or "-")
     now = dt.datetime.now(dt.UTC)
     values = {
         "title": agenda.title,
@@ -63,16 +85,24 @@ def save_draft(store: Database, agenda: Agenda, base: DraftInfo | None = None) -
     with store.write() as connection:
         if base is None:
             draft_id = uuid.uuid4().hex
-            connection.execute(sa.insert(agenda_drafts).values(id=draft_id, version=1, **values))
-            return DraftInfo(draft_id, agenda.title, agenda.meeting_date, 1, now)
+            connection.execute(
+                sa.insert(agenda_drafts).values(
+                    id=draft_id, version=1, organisation=organisation, **values
+                )
+            )
+            return DraftInfo(draft_id, agenda.title, agenda.meeting_date, 1, now, organisation)
         updated = connection.execute(
             sa.update(agenda_drafts)
-            .where(agenda_drafts.c.id == base.id, agenda_drafts.c.version == base.version)
+            .where(
+                agenda_drafts.c.id == base.id,
+                agenda_drafts.c.version == base.version,
+                _theirs(store.acting),
+            )
             .values(version=base.version + 1, **values)
         )
         if updated.rowcount != 1:
             current = connection.execute(
-                sa.select(*_LISTED).where(agenda_drafts.c.id == base.id)
+                sa.select(*_LISTED).where(agenda_drafts.c.id == base.id, _theirs(store.acting))
             ).one_or_none()
             if current is None:
                 raise AgendaError("draft_gone", title=base.title)
@@ -80,29 +110,39 @@ def save_draft(store: Database, agenda: Agenda, base: DraftInfo | None = None) -
             raise AgendaError(
                 "draft_conflict", title=info.title, saved=local_time_label(info.saved_at)
             )
-    return DraftInfo(base.id, agenda.title, agenda.meeting_date, base.version + 1, now)
+    return DraftInfo(
+        base.id, agenda.title, agenda.meeting_date, base.version + 1, now, organisation
+    )
 
 
-def list_drafts(store: Database) -> list[DraftInfo]:
-    """Every saved draft, most recently saved first."""
+def list_drafts(store: Store) -> list[DraftInfo]:
+    """The drafts the acting person may see, most recently saved first."""
     with store.read() as connection:
         rows = connection.execute(
-            sa.select(*_LISTED).order_by(agenda_drafts.c.saved_at.desc(), agenda_drafts.c.id)
+            sa.select(*_LISTED)
+            .where(_theirs(store.acting))
+            .order_by(agenda_drafts.c.saved_at.desc(), agenda_drafts.c.id)
         ).all()
     return [_info(row) for row in rows]
 
 
-def load_draft(store: Database, draft_id: str) -> tuple[Agenda, DraftInfo]:
-    """The saved draft, checked like an uploaded file; AgendaError in Dutch when it cannot be."""
+def load_draft(store: Store, draft_id: str) -> tuple[Agenda, DraftInfo]:
+    """The saved draft, checked like an uploaded file; AgendaError in Dutch when it cannot be
+    (also when it is another board's: the same answer as for none)."""
     with store.read() as connection:
         row = connection.execute(
-            sa.select(*_LISTED, agenda_drafts.c.data).where(agenda_drafts.c.id == draft_id)
+            sa.select(*_LISTED, agenda_drafts.c.data).where(
+                agenda_drafts.c.id == draft_id, _theirs(store.acting)
+            )
         ).one_or_none()
     if row is None:
         raise AgendaError("draft_not_found")
     return agenda_from_dict(row.data), _info(row)
 
 
-def delete_draft(store: Database, draft_id: str) -> None:
+def delete_draft(store: Store, draft_id: str) -> None:
+    """Delete the draft if it is one the acting person may see (nothing happens otherwise)."""
     with store.write() as connection:
-        connection.execute(sa.delete(agenda_drafts).where(agenda_drafts.c.id == draft_id))
+        connection.execute(
+            sa.delete(agenda_drafts).where(agenda_drafts.c.id == draft_id, _theirs(store.acting))
+        )

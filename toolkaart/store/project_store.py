@@ -10,20 +10,27 @@ Guarantees:
 - each project has a version; a save based on an older version than the stored one is refused with
   ``ProjectConflict`` (saying in Dutch what changed meanwhile), never a silent overwrite;
 - decisions and history snapshots are append-only (a database trigger refuses UPDATE and DELETE,
-  and a save whose log does not start with the stored log is refused before it writes).
+  and a save whose log does not start with the stored log is refused before it writes);
+- every read and write is on behalf of the store's acting person (``toolkaart.access``): a query
+  sees only the organisations where they may read, a write is refused where they may not write,
+  and a project they may not read is "not found", exactly like one that does not exist. The
+  web app holds one store per process and hands each page a view for the person of that click
+  (``acting_as``); the CLI, run by whoever runs the database, acts as ``LOCAL``.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import sqlalchemy as sa
 from pydantic import ValidationError
 from sqlalchemy.engine import Connection
 
+from toolkaart.access.permissions import Acting, Permission
 from toolkaart.errors import ProjectConflict, ProjectNotFound, StoreError, StoreFault
 from toolkaart.route.project import Project, make_project
 from toolkaart.route.snapshot import DecisionSnapshot, ProjectSnapshot
@@ -61,51 +68,96 @@ def _snapshot(project: Project) -> ProjectSnapshot:
         raise reported(StoreFault("rejected"), error) from error
 
 
+@dataclass(frozen=True)
+class SavedVersion:
+    """One saved version of a project, as its history lists it: when, by whom, and what."""
+
+    project: Project
+    saved_at: dt.datetime
+    saved_by: str
+
+
+def _where(acting: Acting, permission: Permission) -> sa.ColumnElement[bool]:
+    """The condition on ``projects`` rows that ``acting`` may ``permission``."""
+    allowed = acting.organisations(permission)
+    return sa.true() if allowed is None else projects.c.organisation.in_(sorted(allowed))
+
+
 class Store(Database):
-    """Projects in a database (see ``Database`` for the connection, transactions and migrations).
+    """Projects in a database (see ``Database`` for the connection, transactions and migrations),
+    read and written on behalf of ``acting``.
 
     Rows are read and written as ``ProjectSnapshot`` fields, the one project shape: the
     ``projects`` row holds its details, ``checklist_answers`` and ``decisions`` its walk, and
     ``project_versions`` the whole snapshot of every saved version.
     """
 
+    def __init__(self, url: str | None = None, *, acting: Acting) -> None:
+        super().__init__(url)
+        self.acting = acting
+
+    def acting_as(self, acting: Acting) -> Store:
+        """This store (same engine and pool) on behalf of ``acting``."""
+        view = copy.copy(self)
+        view.acting = acting
+        return view
+
     # reading
 
     def get(self, project_id: str) -> Project:
-        """The stored project; ProjectNotFound when there is none."""
+        """The stored project; ProjectNotFound when there is none or the acting person may not
+        read it (the same answer, so that nobody learns which ids exist elsewhere)."""
         with self.read() as connection:
             row = connection.execute(
-                sa.select(projects).where(projects.c.id == project_id)
+                sa.select(projects).where(
+                    projects.c.id == project_id, _where(self.acting, Permission.READ_PROJECTS)
+                )
             ).one_or_none()
             if row is None:
                 raise ProjectNotFound(project_id)
             return self._projects(connection, [row])[0]
 
     def exists(self, project_id: str) -> bool:
+        """Is there a project with this id at all (whoever may read it)? For choosing a fresh
+        id on import; tells nothing about the project itself."""
         with self.read() as connection:
             found = connection.execute(sa.select(projects.c.id).where(projects.c.id == project_id))
             return found.first() is not None
 
     def list_projects(self, *, include_archived: bool = False) -> list[Project]:
-        """Projects, most recently changed first (three queries, whatever their number)."""
-        query = sa.select(projects).order_by(projects.c.updated_at.desc(), projects.c.id)
+        """The projects the acting person may read, most recently changed first (three queries,
+        whatever their number)."""
+        query = (
+            sa.select(projects)
+            .where(_where(self.acting, Permission.READ_PROJECTS))
+            .order_by(projects.c.updated_at.desc(), projects.c.id)
+        )
         if not include_archived:
             query = query.where(projects.c.archived == sa.false())
         with self.read() as connection:
             return self._projects(connection, connection.execute(query).all())
 
-    def history(self, project_id: str) -> list[Project]:
-        """Every saved version of the project, oldest first."""
+    def history(self, project_id: str) -> list[SavedVersion]:
+        """Every saved version of the project, oldest first, with who saved it and when."""
+        self.get(project_id)  # ProjectNotFound unless the acting person may read it
         with self.read() as connection:
-            snapshots = connection.execute(
-                sa.select(project_versions.c.snapshot)
+            rows = connection.execute(
+                sa.select(
+                    project_versions.c.snapshot,
+                    project_versions.c.saved_at,
+                    project_versions.c.saved_by,
+                )
                 .where(project_versions.c.project_id == project_id)
                 .order_by(project_versions.c.version)
-            ).scalars()
+            )
             # decoded JSON: dates and times are still text, which strict validation refuses
             return [
-                ProjectSnapshot.model_validate(snapshot, strict=False).to_project()
-                for snapshot in snapshots
+                SavedVersion(
+                    ProjectSnapshot.model_validate(row.snapshot, strict=False).to_project(),
+                    row.saved_at,
+                    row.saved_by,
+                )
+                for row in rows
             ]
 
     def _projects(self, connection: Connection, rows: Sequence[sa.Row[Any]]) -> list[Project]:
@@ -144,8 +196,14 @@ class Store(Database):
         """Create and save a new project (details checked: ProjectError in Dutch)."""
         return self.insert(make_project(name, organisation, description, contact))
 
+    def _check_write(self, organisation: str) -> None:
+        if not self.acting.may(Permission.WRITE_PROJECTS, organisation):
+            raise StoreError("no_write", organisation=organisation or "-")
+
     def insert(self, project: Project) -> Project:
-        """Save a project that is not in the store yet (version 1), with its walk."""
+        """Save a project that is not in the store yet (version 1), with its walk, in an
+        organisation where the acting person may write."""
+        self._check_write(project.organisation)
         saved = replace(project, version=1, updated_at=_now())
         snapshot = _snapshot(saved)
         with self.write() as connection:
@@ -159,27 +217,46 @@ class Store(Database):
     def save(self, project: Project) -> Project:
         """Save ``project`` over the stored version it was read at; returns it with its new version.
 
-        Refused with ProjectConflict when someone saved a newer version meanwhile.
+        Refused with ProjectConflict when someone saved a newer version meanwhile; with
+        ProjectNotFound when the acting person may not read it; with StoreError when they may
+        read but not write it (or not in the organisation it would move to). A signed-in person
+        records new gate decisions in their own name only ("besloten door" is who they are).
         """
+        self._check_write(project.organisation)
         saved = replace(project, version=project.version + 1, updated_at=_now())
         snapshot = _snapshot(saved)
         with self.write() as connection:
             updated = connection.execute(
                 sa.update(projects)
-                .where(projects.c.id == project.id, projects.c.version == project.version)
+                .where(
+                    projects.c.id == project.id,
+                    projects.c.version == project.version,
+                    _where(self.acting, Permission.WRITE_PROJECTS),
+                )
                 .values(snapshot.model_dump(exclude=_WALK))
             )
             stale = updated.rowcount != 1
             if not stale:
                 stored = self._walks(connection, [project.id])[project.id]
+                self._check_decided_by(snapshot, len(stored["decisions"]))
                 self._write_walk(connection, snapshot, stored)
         if stale:
             raise self._conflict(project)
         return saved
 
+    def _check_decided_by(self, snapshot: ProjectSnapshot, stored: int) -> None:
+        if not self.acting.signed_in:
+            return
+        for decision in snapshot.decisions[stored:]:
+            if decision.decided_by != self.acting.label:
+                raise StoreError("decided_by_other", label=self.acting.label)
+
     def _conflict(self, mine: Project) -> StoreError:
-        current = self.get(mine.id)  # ProjectNotFound when it is not there at all
-        base = next((p for p in self.history(mine.id) if p.version == mine.version), None)
+        current = self.get(mine.id)  # ProjectNotFound when it is not there, or not for them
+        if not self.acting.may(Permission.WRITE_PROJECTS, current.organisation):
+            return StoreError("no_write", organisation=current.organisation or "-")
+        history = self.history(mine.id)
+        base = next((v.project for v in history if v.project.version == mine.version), None)
         return ProjectConflict(current, mine, base)
 
     def _write_walk(
@@ -236,6 +313,7 @@ class Store(Database):
                 project_id=pid,
                 version=snapshot.version,
                 saved_at=now,
+                saved_by=self.acting.label,
                 snapshot=snapshot.model_dump(mode="json"),
             )
         )

@@ -81,6 +81,8 @@ project_versions = sa.Table(
     sa.Column("version", sa.Integer, primary_key=True),
     sa.Column("saved_at", UTCDateTime, nullable=False),
     sa.Column("snapshot", sa.JSON, nullable=False),
+    # migration 0003: who saved it (name and e-mail of the signed-in person; empty in local mode)
+    sa.Column("saved_by", sa.String(600), nullable=False, server_default=""),
 )
 
 # migration 0002
@@ -93,5 +95,43 @@ agenda_drafts = sa.Table(
     sa.Column("version", sa.Integer, nullable=False),
     sa.Column("saved_at", UTCDateTime, nullable=False, index=True),
     sa.Column("data", sa.JSON, nullable=False),
+    # migration 0003: the organisation whose board the draft is for (empty in local mode)
+    sa.Column("organisation", sa.String(200), nullable=False, server_default="", index=True),
     sa.CheckConstraint("version >= 1", name="ck_agenda_drafts_version"),
+)
+
+# migration 0003: organisations, the people who sign in, and their roles in each organisation
+organisations = sa.Table(
+    "organisations",
+    metadata,
+    sa.Column("name", sa.String(200), primary_key=True),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+)
+#: A person is known by e-mail from the moment a role is granted; issuer and subject (the
+#: provider's stable id) are bound at their first sign-in.
+people = sa.Table(
+    "people",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("email", sa.String(320), nullable=False),
+    sa.Column("name", sa.String(200), nullable=False, server_default=""),
+    sa.Column("issuer", sa.String(500), nullable=True),
+    sa.Column("subject", sa.String(255), nullable=True),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.UniqueConstraint("email", name="uq_people_email"),
+    sa.UniqueConstraint("issuer", "subject", name="uq_people_identity"),
+)
+memberships = sa.Table(
+    "memberships",
+    metadata,
+    sa.Column("person_id", sa.Integer, sa.ForeignKey("people.id"), primary_key=True),
+    sa.Column(
+        "organisation", sa.String(200), sa.ForeignKey("organisations.name"), primary_key=True
+    ),
+    sa.Column("role", sa.String(16), primary_key=True),
+    sa.Column("granted_at", UTCDateTime, nullable=False),
+    sa.Column("granted_by", sa.String(600), nullable=False, server_default=""),
+    sa.CheckConstraint(
+        "role IN ('team', 'bestuur', 'redactie', 'beheer')", name="ck_memberships_role"
+    ),
 )

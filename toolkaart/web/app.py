@@ -10,19 +10,31 @@ from __future__ import annotations
 
 import streamlit as st
 
+from toolkaart.access.service import ServiceConfigError
 from toolkaart.errors import StoreFault
 from toolkaart.i18n.catalog import t
+from toolkaart.web import identity
 from toolkaart.web.layout import footer, frame_style, sidebar_navigation
 from toolkaart.web.page_registry import app_pages
 
 st.set_page_config(page_title=t("app.title"), layout="wide")
 frame_style()
+try:
+    who = identity.resolve()  # every run: roles as stored now (a revoked role is gone at once)
+except ServiceConfigError as error:  # a service meant, sign-in broken: never serve it open
+    st.error(str(error))
+    st.stop()
+except StoreFault as fault:
+    st.error(str(fault))
+    st.stop()
 pages = app_pages()
 sections = pages.sections()
 page = st.navigation(sections, position="hidden")
 sidebar_navigation(sections)
+identity.sidebar(who)
 try:
     page.run()
 except StoreFault as fault:  # the database failed while the page read it: say so, not a traceback
     st.error(str(fault))
-footer(pages.accessibility)
+finally:  # also under a page that stopped early (st.stop): the statement is linked from every page
+    footer(pages.accessibility, identity.mode_line(who))

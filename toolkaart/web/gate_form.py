@@ -25,6 +25,7 @@ from toolkaart.route.gates import (
     MAX_DECIDED_BY,
     MAX_RATIONALE,
     Answer,
+    Assessment,
     GateDecision,
     GateState,
     earliest_review,
@@ -33,7 +34,13 @@ from toolkaart.route.project import reapply_ticks
 from toolkaart.web.feedback import Kind, say
 from toolkaart.web.literal import literal
 from toolkaart.web.project_session import save_quietly
-from toolkaart.web.walk import WalkNotSaved, current_assessment, store_assessment
+from toolkaart.web.walk import (
+    WalkNotSaved,
+    current_assessment,
+    may_change,
+    signed_in_label,
+    store_assessment,
+)
 
 #: Draws a way to another phase (``label`` says which); each page knows how it moves between
 #: phases: the phase page links to ``/fase``, the Zelfscan switches the phase it shows.
@@ -127,11 +134,13 @@ def checklist(toolkaart: Toolkaart, phase: Phase) -> None:
     st.caption(
         t("phase.checklist.caption", done=len(checked), total=len(phase.checklist)),
     )
+    read_only = not may_change()
     for item in phase.checklist:
         _answer_here(toolkaart, phase, item.id)
         st.checkbox(
             item.text,
             value=item.id in checked,
+            disabled=read_only,
             key=_item_key(phase, item.id),
             on_change=_tick,
             args=(toolkaart, phase, item.id),
@@ -161,7 +170,7 @@ def _decide(toolkaart: Toolkaart, phase: Phase) -> None:
             phase.id,
             Answer(answer),
             rationale=state.get(_key(phase, "rationale"), ""),
-            decided_by=state.get(_key(phase, "decided_by"), ""),
+            decided_by=signed_in_label() or state.get(_key(phase, "decided_by"), ""),
             decided_on=state.get(_key(phase, "decided_on")) or dt.date.today(),
             accept_open_items=bool(state.get(_key(phase, "confirm"))),
             next_review=state.get(_key(phase, "next_review")),
@@ -272,6 +281,14 @@ def gate(toolkaart: Toolkaart, phase: Phase, go_to: GoTo) -> None:
         st.info(t("phase.gate.locked", current=current.name), icon=":material/lock:")
         go_to(current, t("phase.gate.go_current", number=current.number, name=current.name))
         return
+    if may_change():
+        _gate_form(toolkaart, phase, go_to, assessment)
+    else:
+        st.info(t("gate.read_only"), icon=":material/visibility:")
+    _gate_history(assessment, phase)
+
+
+def _gate_form(toolkaart: Toolkaart, phase: Phase, go_to: GoTo, assessment: Assessment) -> None:
     answer = st.radio(
         t("phase.gate.answer", question=phase.key_question),
         options=[a.value for a in Answer],
@@ -313,9 +330,13 @@ def gate(toolkaart: Toolkaart, phase: Phase, go_to: GoTo) -> None:
     st.text_area(
         t("gate.form.rationale"), key=_key(phase, "rationale"), height=80, max_chars=MAX_RATIONALE
     )
-    st.text_input(
-        t("gate.form.decided_by"), key=_key(phase, "decided_by"), max_chars=MAX_DECIDED_BY
-    )
+    signed_in = signed_in_label()
+    if signed_in:  # who decides is who is signed in, not a field anyone fills in
+        st.caption(t("gate.form.decided_by_signed_in", name=literal(signed_in)))
+    else:
+        st.text_input(
+            t("gate.form.decided_by"), key=_key(phase, "decided_by"), max_chars=MAX_DECIDED_BY
+        )
     _answer_here(toolkaart, phase, _GATE, go_to)
     st.button(
         t("gate.form.submit"),
@@ -324,6 +345,9 @@ def gate(toolkaart: Toolkaart, phase: Phase, go_to: GoTo) -> None:
         args=(toolkaart, phase),
         key=_key(phase, "submit"),
     )
+
+
+def _gate_history(assessment: Assessment, phase: Phase) -> None:
     history = [d for d in assessment.decisions if d.phase_id == phase.id]
     if history:
         st.markdown(f"**{t('phase.gate.history')}**")

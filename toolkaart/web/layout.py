@@ -103,12 +103,15 @@ def sidebar_navigation(sections: Mapping[str, Sequence[StreamlitPage]]) -> None:
         st.html(FRAME_SCRIPT, unsafe_allow_javascript=True)
 
 
-def footer(accessibility: StreamlitPage) -> None:
+def footer(accessibility: StreamlitPage, mode: str = "") -> None:
     """Under every page: the accessibility statement (the law asks for it to be reachable from
-    every page) and the version of the content being served."""
+    every page), the version of the content being served, and in local mode a quiet line
+    saying so (``mode``)."""
     serving = loaded_content().serving
     st.divider()
     st.page_link(accessibility, label=t("nav.accessibility"), query_params=with_project({}))
+    if mode:
+        st.caption(mode)
     if serving is not None:
         toolkaart = serving.toolkaart
         st.caption(t("footer.version", title=toolkaart.meta.title, version=toolkaart.meta.label))

@@ -36,6 +36,7 @@ class AppPages:
     portfolio: StreamlitPage
     agenda: StreamlitPage
     beheer: StreamlitPage
+    members: StreamlitPage
     accessibility: StreamlitPage
 
     def sections(self) -> dict[str, list[StreamlitPage]]:
@@ -44,7 +45,7 @@ class AppPages:
             t("nav.section.route"): [self.home, self.phase, self.actors, self.tools],
             t("nav.section.projects"): [self.projects, self.scan],
             t("nav.section.board"): [self.portfolio, self.agenda],
-            t("nav.section.content"): [self.beheer, self.accessibility],
+            t("nav.section.content"): [self.beheer, self.members, self.accessibility],
         }
 
 
@@ -74,5 +75,6 @@ def _make_pages() -> AppPages:
         portfolio=page("portfolio.py", "nav.portfolio", "portfolio"),
         agenda=page("agenda.py", "nav.agenda", "agenda"),
         beheer=page("beheer.py", "nav.beheer", "beheer"),
+        members=page("leden.py", "nav.members", "leden"),
         accessibility=page("toegankelijkheid.py", "nav.accessibility", "toegankelijkheid"),
     )

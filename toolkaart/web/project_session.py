@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from toolkaart.access.permissions import Permission
 from toolkaart.content.models import Toolkaart
 from toolkaart.documents import project_exchange
 from toolkaart.errors import (
@@ -26,8 +27,8 @@ from toolkaart.errors import (
 )
 from toolkaart.i18n.catalog import t
 from toolkaart.route.project import Project, conflict_message
-from toolkaart.settings import settings
 from toolkaart.store.project_store import Store
+from toolkaart.web import identity
 from toolkaart.web.feedback import Kind, say, tell
 from toolkaart.web.literal import literal
 from toolkaart.web.page_registry import app_pages
@@ -39,14 +40,10 @@ _OPEN = "projects.open"
 UPLOAD_LIMIT_MB = 2
 
 
-@st.cache_resource(show_spinner=False)
-def _store(url: str) -> Store:
-    return Store(url)
-
-
 def store() -> Store:
-    """The process's store for the configured database (migrated once, then shared)."""
-    return _store(settings().database_url)
+    """The process's store for the configured database, on behalf of the person acting on this
+    click: it shows and saves only what their organisations and roles allow."""
+    return identity.base_store().acting_as(identity.acting())
 
 
 def open_project_id() -> str | None:
@@ -60,7 +57,11 @@ def open_project() -> Project | None:
     if project_id is None:
         return None
     held = st.session_state.get(_OPEN)
-    if isinstance(held, Project) and held.id == project_id:
+    if (
+        isinstance(held, Project)
+        and held.id == project_id
+        and identity.acting().may(Permission.READ_PROJECTS, held.organisation)
+    ):  # kept from an earlier click, still theirs to read (roles are read on every click)
         return held
     try:
         project = store().get(project_id)
@@ -128,9 +129,21 @@ def save(project: Project, toolkaart: Toolkaart, success: str, where: str) -> bo
 
 
 def import_form(toolkaart: Toolkaart) -> None:
-    """Upload an exchange file; an accepted one opens in the Zelfscan, a refused one says why."""
+    """Upload an exchange file; an accepted one opens in the Zelfscan, a refused one says why.
+    In a service it lands in an organisation the person may write to (their choice)."""
+    who = identity.acting()
+    if not who.may_somewhere(Permission.WRITE_PROJECTS):
+        st.caption(t("projects.import.not_allowed"))
+        return
+    organisation: str | None = None
     # not cleared on submit: a file the database could not take stays chosen for a retry
     with st.form("projects.import"):
+        if not who.local:
+            organisation = st.selectbox(
+                t("projects.import.organisation"),
+                who.choosable(Permission.WRITE_PROJECTS),
+                key="projects.import.organisation",
+            )
         # Streamlit refuses larger files before they reach the server (its own message); files
         # up to this size get the import's Dutch one ("te groot (1,5 MB); hoogstens 1 MB").
         upload = st.file_uploader(
@@ -146,7 +159,7 @@ def import_form(toolkaart: Toolkaart) -> None:
         return
     raw = upload.read(project_exchange.MAX_IMPORT_BYTES + 1)
     try:
-        project = project_exchange.import_project(store(), raw, toolkaart)
+        project = project_exchange.import_project(store(), raw, toolkaart, organisation)
     except (ImportRejected, StoreError) as error:
         with answer:
             say("error", str(error))

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from toolkaart.access.permissions import Permission
 from toolkaart.content.models import Toolkaart
 from toolkaart.errors import ProjectConflict, StoreFault
 from toolkaart.route.gates import Assessment
+from toolkaart.web import identity
 from toolkaart.web.content_cache import require_content
 from toolkaart.web.project_session import (
     open_project,
@@ -47,6 +49,23 @@ def current_assessment() -> Assessment:
             return project.assessment
     assessment = st.session_state.get(_KEY)
     return assessment if isinstance(assessment, Assessment) else Assessment()
+
+
+def may_change() -> bool:
+    """May the acting person change this walk? Their own session's walk always; an open
+    project's only where their roles let them write (a *bestuur* member reads it)."""
+    if open_project_id() is None:
+        return True
+    project = open_project()
+    return project is not None and identity.acting().may(
+        Permission.WRITE_PROJECTS, project.organisation
+    )
+
+
+def signed_in_label() -> str:
+    """Who decides, when someone is signed in ('Naam <e-mail>'); empty in local mode, where the
+    form asks for it. The store refuses a decision in another signed-in person's name."""
+    return identity.acting().label
 
 
 def store_assessment(assessment: Assessment) -> None:

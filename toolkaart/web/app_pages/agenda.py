@@ -7,6 +7,7 @@ from functools import partial
 
 import streamlit as st
 
+from toolkaart.access.permissions import Permission
 from toolkaart.board.agenda import (
     add_item,
     agenda_file_stem,
@@ -33,16 +34,29 @@ from toolkaart.web import board_view, project_session
 from toolkaart.web.content_cache import require_content
 from toolkaart.web.downloads import download_buttons
 from toolkaart.web.feedback import answer_at, tell
+from toolkaart.web.identity import require
 from toolkaart.web.literal import literal, unlink
 
+acting = require(Permission.MANAGE_AGENDA)
 toolkaart, graph = require_content()
 st.title(t("agenda.title"), anchor=False)
 st.write(t("agenda.intro"))
 project_session.show_flash()
 
+#: In a service the agenda is one board's: of an organisation whose agenda they manage.
+board: str | None = None
+if not acting.local:
+    board = st.selectbox(
+        t("agenda.organisation"),
+        acting.choosable(Permission.MANAGE_AGENDA),
+        key="agenda.organisation",
+    )
+
 try:
-    active = {p.id: p for p in board_view.stored_projects()}
-    drafts = board_view.list_drafts()
+    active = {
+        p.id: p for p in board_view.stored_projects() if board is None or p.organisation == board
+    }
+    drafts = [d for d in board_view.list_drafts() if board is None or d.organisation == board]
 except StoreFault as fault:  # the agenda being edited lives in the session: it stays, to save later
     st.error(str(fault))
     active, drafts = {}, []
@@ -247,7 +261,9 @@ def _save(as_new: bool) -> None:
         return
     base = None if as_new else board_view.saved_as()
     try:
-        info = agenda_store.save_draft(project_session.store(), current, base)
+        info = agenda_store.save_draft(
+            project_session.store(), current, base, organisation=board or ""
+        )
     except (AgendaError, StoreError, TextError) as error:  # the agenda stays in session for a retry
         tell("agenda.save", "error", str(error))
     else:

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from toolkaart.access.permissions import Permission
 from toolkaart.content.diagnostics import Diagnostic
 from toolkaart.content.diff import ContentDiff, diff_toolkaarts
 from toolkaart.content.health import content_health
@@ -27,6 +28,7 @@ from toolkaart.i18n.catalog import counted, t
 from toolkaart.i18n.dates import date_label, local_time_label
 from toolkaart.settings import settings
 from toolkaart.web.content_cache import confirm_held_back, loaded_content, reload_content
+from toolkaart.web.identity import require
 from toolkaart.web.literal import literal
 from toolkaart.web.matrix_tables import link_count_table
 
@@ -93,6 +95,7 @@ def _show_list(title: str, lines: Sequence[str]) -> None:
     st.markdown("\n".join(f"- {line}" for line in lines) if lines else t("beheer.missing.none"))
 
 
+require(Permission.EDIT_CONTENT)  # redactie only: a reload changes what everyone is shown
 st.title(t("beheer.title"), anchor=False)
 st.caption(t("beheer.intro", directory=settings().content_dir))
 

@@ -6,14 +6,17 @@ import datetime as dt
 
 import streamlit as st
 
+from toolkaart.access.permissions import Permission
 from toolkaart.board.portfolio import DEFAULT_STALE_DAYS, build_portfolio, organisations
 from toolkaart.i18n.catalog import t
 from toolkaart.web import project_session
 from toolkaart.web.board_view import count_rows, portfolio_rows, stored_projects
 from toolkaart.web.content_cache import require_content
+from toolkaart.web.identity import require
 from toolkaart.web.literal import literal
 from toolkaart.web.page_registry import app_pages
 
+require(Permission.VIEW_PORTFOLIO)  # and the store shows only their organisations' projects
 toolkaart, graph = require_content()
 st.title(t("portfolio.title"), anchor=False)
 st.write(t("portfolio.intro"))

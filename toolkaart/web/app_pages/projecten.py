@@ -6,12 +6,14 @@ from dataclasses import replace
 
 import streamlit as st
 
+from toolkaart.access.permissions import Permission
 from toolkaart.errors import ProjectError, StoreError, TextError
 from toolkaart.i18n.catalog import t
 from toolkaart.i18n.dates import local_time_label
 from toolkaart.route.project import FIELD_LIMITS
 from toolkaart.web.content_cache import require_content
 from toolkaart.web.feedback import answer_at
+from toolkaart.web.identity import require
 from toolkaart.web.literal import literal
 from toolkaart.web.page_registry import app_pages
 from toolkaart.web.project_session import (
@@ -24,6 +26,7 @@ from toolkaart.web.project_session import (
     store,
 )
 
+acting = require(Permission.READ_PROJECTS)
 toolkaart, _graph = require_content()
 st.title(t("projects.title"), anchor=False)
 st.write(t("projects.intro"))
@@ -62,6 +65,8 @@ for project in projects:
         with left:
             scan_link(project, t("projects.list.open", name=name))
         with right:
+            if not acting.may(Permission.WRITE_PROJECTS, project.organisation):
+                continue
             label = "projects.list.restore" if project.archived else "projects.list.archive"
             archive_key = f"projects.archive.{project.id}"
             answer_at(archive_key)  # a refused archive says why here, at its button
@@ -77,15 +82,25 @@ for project in projects:
                 )
                 st.rerun()
 
+if not acting.may_somewhere(Permission.WRITE_PROJECTS):  # bestuur: reads, creates nothing
+    st.stop()
+
 with st.expander(t("projects.create.title"), expanded=not projects), st.form("projects.create"):
     name = st.text_input(
         t("project.field.name"), max_chars=FIELD_LIMITS["name"], key="projects.create.name"
     )
-    organisation = st.text_input(
-        t("project.field.organisation"),
-        max_chars=FIELD_LIMITS["organisation"],
-        key="projects.create.organisation",
-    )
+    if acting.local:
+        organisation = st.text_input(
+            t("project.field.organisation"),
+            max_chars=FIELD_LIMITS["organisation"],
+            key="projects.create.organisation",
+        )
+    else:  # a service: one of the organisations whose projects they may write
+        organisation = st.selectbox(
+            t("project.field.organisation"),
+            acting.choosable(Permission.WRITE_PROJECTS),
+            key="projects.create.organisation",
+        )
     description = st.text_area(
         t("project.field.description"),
         max_chars=FIELD_LIMITS["description"],

@@ -7,25 +7,32 @@ project in the URL; this page adds the route at a glance, the phase choice, the 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import partial
 
 import streamlit as st
 
+from toolkaart.access.permissions import Permission
 from toolkaart.content.models import Phase
 from toolkaart.documents import project_exchange, project_report
 from toolkaart.i18n.catalog import t
-from toolkaart.i18n.dates import date_label, file_stem
+from toolkaart.i18n.dates import date_label, file_stem, local_time_label
+from toolkaart.route.project import diff_projects
 from toolkaart.web.content_cache import require_content
 from toolkaart.web.downloads import download_buttons
 from toolkaart.web.gate_form import checklist, gate
+from toolkaart.web.identity import require
 from toolkaart.web.literal import literal
 from toolkaart.web.page_registry import app_pages
-from toolkaart.web.project_session import import_form, open_project, show_flash
+from toolkaart.web.project_session import import_form, open_project, show_flash, store
 
 PHASE_PARAM = "fase"
 #: Decisions per page of the log: a page of st.table cells the browser draws at once.
 LOG_PAGE = 50
+#: Saved versions the history shows (the newest): each is compared with the one before it.
+HISTORY_SHOWN = 30
 
+acting = require(Permission.READ_PROJECTS)
 toolkaart, _graph = require_content()
 project = open_project()
 if project is None:
@@ -159,19 +166,41 @@ else:
         ]
     )
 
+st.header(t("scan.history"), anchor=False)
+with st.expander(t("scan.history.open")):
+    # who changed what, when: each saved version against the one before it, newest first
+    versions = store().history(project.id)
+    shown_versions = list(zip([None, *versions], versions, strict=False))[-HISTORY_SHOWN:]
+    parts: list[str] = []
+    for before, after in reversed(shown_versions):
+        who = after.saved_by or t("scan.history.nobody")
+        when = local_time_label(after.saved_at)
+        parts.append(
+            "- "
+            + t("scan.history.line", version=after.project.version, when=when, who=literal(who))
+        )
+        changes = (
+            diff_projects(before.project, after.project, toolkaart)
+            if before is not None
+            else (t("scan.history.created"),)
+        )
+        parts += [f"    - {literal(change)}" for change in changes]
+    st.markdown("\n".join(parts))
+    if len(versions) > HISTORY_SHOWN:
+        st.caption(t("scan.history.more", count=len(versions) - HISTORY_SHOWN))
+
 st.header(t("scan.export"), anchor=False)
 st.caption(t("scan.export.help"))
 stem = file_stem(project.name, dt.date.today().isoformat())
-download_buttons(
-    stem,
-    {
-        "json": partial(project_exchange.export_json, project, toolkaart),
-        "md": partial(project_report.to_markdown, project, toolkaart),
-        "docx": partial(project_report.to_docx, project, toolkaart),
-        "pdf": partial(project_report.to_pdf, project, toolkaart),
-    },
-    "scan.export",
-)
+writers: dict[str, Callable[[], str | bytes]] = {
+    "json": partial(project_exchange.export_json, project, toolkaart),
+    "md": partial(project_report.to_markdown, project, toolkaart),
+    "docx": partial(project_report.to_docx, project, toolkaart),
+    "pdf": partial(project_report.to_pdf, project, toolkaart),
+}
+if not acting.may(Permission.EXPORT_PROJECTS, project.organisation):
+    del writers["json"]  # the exchange file carries the whole walk elsewhere: team only
+download_buttons(stem, writers, "scan.export")
 
 with st.expander(t("projects.import.title")):
     st.caption(t("projects.import.help"))

@@ -1,0 +1,121 @@
+"""Who acts on this click: local mode, someone not signed in, or a signed-in member.
+
+The mode follows the configuration (``toolkaart.access.service``): with an ``[auth]`` section in
+Streamlit's secrets the app is a service and people sign in with ``st.login`` (OpenID Connect);
+without it, local mode. ``app.py`` calls ``resolve`` at the start of every run, so the person's
+roles are read afresh on every click (a revoked role is gone at the next one), and pages and the
+project session read the result with ``acting``. Pages that are not public call ``require``.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from toolkaart.access.permissions import ANONYMOUS, LOCAL, Acting, Permission, Person
+from toolkaart.access.service import ServiceConfig, service_config
+from toolkaart.i18n.catalog import t
+from toolkaart.settings import settings
+from toolkaart.store import member_store
+from toolkaart.store.project_store import Store
+
+_ACTING = "toolkaart.acting"
+
+
+@st.cache_resource(show_spinner=False)
+def _store(url: str) -> Store:
+    return Store(url, acting=ANONYMOUS)
+
+
+def base_store() -> Store:
+    """The process's store (migrated once, then shared), on behalf of nobody: callers take a
+    view for the acting person (``project_session.store``)."""
+    return _store(settings().database_url)
+
+
+@st.cache_resource(show_spinner=False)
+def _service(files: tuple[str, ...]) -> ServiceConfig | None:
+    from pathlib import Path
+
+    return service_config(tuple(Path(f) for f in files))
+
+
+def service() -> ServiceConfig | None:
+    """The sign-in configuration; None in local mode. ServiceConfigError when it is incomplete
+    (never served as an open service: app.py shows the problems and stops)."""
+    return _service(tuple(str(path) for path in settings().secrets_files))
+
+
+def _claim(name: str) -> str:
+    value = st.user.get(name)
+    return str(value).strip() if value is not None else ""
+
+
+def resolve() -> Acting:
+    """Who acts on this run (app.py, first thing): their roles as the database holds them now."""
+    if service() is None:
+        acting = LOCAL
+    elif not st.user.is_logged_in:
+        acting = ANONYMOUS
+    else:
+        person = Person(
+            issuer=_claim("iss"),
+            subject=_claim("sub"),
+            email=_claim("email"),
+            name=_claim("name"),
+        )
+        verified = st.user.get("email_verified") is not False
+        acting = member_store.acting_for(base_store(), person, email_verified=verified)
+    st.session_state[_ACTING] = acting
+    return acting
+
+
+def acting() -> Acting:
+    """Who acts on this run (as ``resolve`` found at its start)."""
+    held = st.session_state.get(_ACTING)
+    return held if isinstance(held, Acting) else resolve()
+
+
+def _sign_in_button(key: str) -> None:
+    st.button(t("signin.button"), key=key, on_click=st.login, icon=":material/login:")
+
+
+def require(permission: Permission) -> Acting:
+    """The acting person, if this page is for them; else say why, with the way forward, and stop
+    the page: sign in, ask for a role, or this page is not part of their roles."""
+    who = acting()
+    if who.may_somewhere(permission):
+        return who
+    if not who.signed_in:
+        st.title(t("signin.needed.title"), anchor=False)
+        st.write(t("signin.needed"))
+        _sign_in_button("signin.page")
+    elif not who.roles:
+        st.title(t("signin.no_organisation.title"), anchor=False)
+        st.write(t("signin.no_organisation", email=who.person.email if who.person else ""))
+        support = settings().support
+        st.write(t("signin.ask", who=support) if support else t("signin.ask_beheer"))
+    else:
+        st.title(t("signin.no_access.title"), anchor=False)
+        st.write(t("signin.no_access"))
+    st.stop()
+    raise AssertionError("st.stop() returned")  # pragma: no cover - st.stop raises
+
+
+def sidebar(who: Acting) -> None:
+    """Who is signed in, with sign-out, on every page; or the way to sign in; or, in local mode,
+    nothing here (the footer says it is local)."""
+    if who.local:
+        return
+    with st.sidebar:
+        if who.person is None:
+            st.caption(t("signin.sidebar.anonymous"))
+            _sign_in_button("signin.sidebar")
+            return
+        st.caption(t("signin.sidebar.who", name=who.person.name or who.person.email))
+        st.caption(who.person.email)
+        st.button(t("signin.signout"), key="signout", on_click=st.logout, icon=":material/logout:")
+
+
+def mode_line(who: Acting) -> str:
+    """The footer's quiet line about the mode (local mode only; a service says nothing)."""
+    return t("mode.local") if who.local else ""
