@@ -987,7 +987,7 @@ NL: dict[str, str] = {
     "signin.button": "Aanmelden",
     "signin.signout": "Afmelden",
     "signin.sidebar.anonymous": "U bent niet aangemeld.",
-    "signin.sidebar.who": "Aangemeld als {name}",
+    "signin.sidebar.who": "Aangemeld als {name} ({email})",
     "signin.needed.title": "Aanmelden",
     "signin.needed": (
         "Projecten, de zelfscan, het portfolio, de agenda en het beheer zijn alleen voor "

@@ -191,16 +191,37 @@ def _find(connection: Connection, person: Person) -> Any:
     ).first()
 
 
+def _signed_in(connection: Connection, person: Person) -> tuple[Any, dict[str, frozenset[Role]]]:
+    """The person's row (None when unknown) and their roles, in one query."""
+    rows = connection.execute(
+        sa.select(
+            people.c.id,
+            people.c.email,
+            people.c.name,
+            memberships.c.organisation,
+            memberships.c.role,
+        )
+        .select_from(people.outerjoin(memberships, memberships.c.person_id == people.c.id))
+        .where(people.c.issuer == person.issuer, people.c.subject == person.subject)
+    ).all()
+    roles: dict[str, set[Role]] = {}
+    for row in rows:
+        if row.role is not None:
+            roles.setdefault(row.organisation, set()).add(Role(row.role))
+    held = {organisation: frozenset(found) for organisation, found in roles.items()}
+    return (rows[0] if rows else None), held
+
+
 def acting_for(db: Database, person: Person, *, email_verified: bool = True) -> Acting:
     """The signed-in ``person`` with their roles as stored now (no roles when unknown).
 
-    One read on every click; a write only at the first sign-in (binding the identity to the
+    One query on every click; a write only at the first sign-in (binding the identity to the
     e-mail a role was granted to) or when the provider reports a new name or e-mail.
     """
     with db.read() as connection:
-        row = _find(connection, person)
-        if row is not None and (row.name, row.email) == (person.name, person.email.lower()):
-            return Acting(person, _roles(connection, row.id))
+        row, roles = _signed_in(connection, person)
+    if row is not None and (row.name, row.email) == (person.name, person.email.lower()):
+        return Acting(person, roles)
     with db.write() as connection:
         row = _find(connection, person)
         if row is None:

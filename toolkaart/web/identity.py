@@ -111,8 +111,7 @@ def sidebar(who: Acting) -> None:
             st.caption(t("signin.sidebar.anonymous"))
             _sign_in_button("signin.sidebar")
             return
-        st.caption(t("signin.sidebar.who", name=who.person.name or who.person.email))
-        st.caption(who.person.email)
+        st.caption(t("signin.sidebar.who", name=who.person.name, email=who.person.email))
         st.button(t("signin.signout"), key="signout", on_click=st.logout, icon=":material/logout:")
 
 
