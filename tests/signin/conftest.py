@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import re
 import secrets
 import shutil
 import subprocess
@@ -56,7 +57,8 @@ CLIENT_ID: Final = "toolkaart-navigator"
 #: oidc-provider then accepts any loopback port (RFC 8252, 7.3), so one provider serves every app
 #: server of the session, each on its own free port.
 LOOPBACK_CALLBACK: Final = "http://127.0.0.1/oauth2callback"
-START_TIMEOUT: Final = 30.0
+START_TIMEOUT: Final = 60.0
+READY: Final = re.compile(r"^oidc-provider ready at (\S+)$", re.MULTILINE)
 #: oidc-provider 9 calls ``URL.parse`` (Node 20.18 and later). Debian bookworm's nodejs is 18.
 NODE_MINIMUM: Final = (20, 18)
 
@@ -149,6 +151,24 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
         process.wait()
 
 
+def _started(process: subprocess.Popen[bytes], log: Path, client_secret: str) -> OidcProvider:
+    """Wait for the ready line and for the discovery document it promises."""
+    start = time.perf_counter()
+    provider: OidcProvider | None = None
+    while provider is None or not _answers(provider.metadata_url):
+        if provider is None and (ready := READY.search(log.read_text(errors="replace"))):
+            provider = OidcProvider(ready[1], CLIENT_ID, client_secret, process, log)
+        elapsed = time.perf_counter() - start
+        if process.poll() is not None or elapsed > START_TIMEOUT:
+            pytest.fail(
+                f"oidc-provider did not answer in {elapsed:.1f} s (exit code {process.poll()}, "
+                f"issuer {provider and provider.issuer}); its output:\n"
+                + log.read_text(errors="replace")
+            )
+        time.sleep(0.05)
+    return provider
+
+
 @pytest.fixture(scope="session")
 def oidc_provider(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OidcProvider]:
     """provider.mjs on a free loopback port with the five test people, for the whole session."""
@@ -168,12 +188,11 @@ def oidc_provider(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OidcProv
             REQUIRE_FLAG,
         )
     folder = tmp_path_factory.mktemp("oidc-provider")
-    port = free_port()
-    issuer = f"http://127.0.0.1:{port}"
     client_secret = secrets.token_urlsafe(24)
     config = {
-        "port": port,
-        "issuer": issuer,
+        # port 0: the provider takes a free port when it listens and names it in its ready line
+        # (a port picked here could be taken by another server before node binds it).
+        "port": 0,
         "client": {
             "client_id": CLIENT_ID,
             "client_secret": client_secret,
@@ -194,17 +213,8 @@ def oidc_provider(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OidcProv
             stderr=subprocess.STDOUT,
             cwd=REPO,
         )
-    provider = OidcProvider(issuer, CLIENT_ID, client_secret, process, log)
     try:
-        deadline = time.perf_counter() + START_TIMEOUT
-        while not _answers(provider.metadata_url):
-            if process.poll() is not None or time.perf_counter() > deadline:
-                pytest.fail(
-                    f"oidc-provider did not answer at {provider.metadata_url} (exit code "
-                    f"{process.poll()}); its output:\n{provider.output()}"
-                )
-            time.sleep(0.05)
-        yield provider
+        yield _started(process, log, client_secret)
     finally:
         _stop(process)
 

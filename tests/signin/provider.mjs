@@ -2,19 +2,22 @@
 //
 // Usage: node tests/signin/provider.mjs config.json   (or OIDC_PROVIDER_CONFIG=config.json)
 // The config, written by tests/signin/conftest.py:
-//   { "port": 4010, "issuer": "http://127.0.0.1:4010",
+//   { "port": 0, "issuer": "http://127.0.0.1:4010",
 //     "client": { "client_id", "client_secret", "redirect_uris", "post_logout_redirect_uris",
 //                 "application_type" (optional) },
 //     "accounts": { "<login>": { "email": "...", "name": "..." } } }
+// "port" 0 or absent: a free port, chosen when listening (no race with another server for a port
+// picked beforehand); "issuer" absent: http://127.0.0.1:<that port>. The ready line names it.
 //
 // Why a form of its own rather than oidc-provider's devInteractions: those pages pull a web font
 // from fonts.googleapis.com (no internet here) and let any login in; this one knows the test
 // accounts (any non-empty password), says so when a login is unknown, and uses labelled fields a
 // test can find by name.
-// Prints "oidc-provider ready at <issuer>" once listening; exits on SIGTERM or SIGINT.
+// Prints "oidc-provider ready at <issuer>" once it answers; exits on SIGTERM or SIGINT.
 
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { once } from 'node:events';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -32,6 +35,10 @@ if (!configPath) {
   process.exit(2);
 }
 const config = JSON.parse(readFileSync(configPath, 'utf8'));
+
+// Everything lives in memory: nothing to flush, so a stop signal ends the process at once.
+process.on('SIGTERM', () => process.exit(0));
+process.on('SIGINT', () => process.exit(0));
 
 /** The subject of a login: stable across runs, opaque like a real provider's (conftest.subject). */
 function subject(login) {
@@ -67,10 +74,25 @@ ${body}
 const policy = interactionPolicy.base();
 policy.get('consent').checks.remove('native_client_prompt');
 
+let handle = (req, res) => send(res, 503, page('Fout', '<p role="alert">Nog niet klaar.</p>'));
+const server = createServer(async (req, res) => {
+  const match = /^\/interaction\/([\w-]+)(?:\/(login|consent|abort))?\/?$/.exec(req.url.split('?')[0]);
+  if (!match) return handle(req, res);
+  try {
+    await interaction(req, res, match[1], match[2]);
+  } catch (error) {
+    console.error(error);
+    if (!res.headersSent) send(res, 400, page('Fout', `<p role="alert">${escapeHtml(error.message)}</p>`));
+  }
+});
+server.listen(config.port || 0, '127.0.0.1');
+await once(server, 'listening');
+const issuer = config.issuer || `http://127.0.0.1:${server.address().port}`;
+
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const signingKey = { ...privateKey.export({ format: 'jwk' }), kid: 'test', use: 'sig', alg: 'RS256' };
 
-const provider = new Provider(config.issuer, {
+const provider = new Provider(issuer, {
   clients: [config.client],
   jwks: { keys: [signingKey] },
   cookies: { keys: [randomBytes(32).toString('hex')] },
@@ -204,22 +226,5 @@ async function interaction(req, res, uid, action) {
   return send(res, 405, page('Fout', '<p role="alert">Deze stap past hier niet.</p>'));
 }
 
-const handle = provider.callback();
-const server = createServer(async (req, res) => {
-  const match = /^\/interaction\/([\w-]+)(?:\/(login|consent|abort))?\/?$/.exec(req.url.split('?')[0]);
-  if (!match) return handle(req, res);
-  try {
-    await interaction(req, res, match[1], match[2]);
-  } catch (error) {
-    console.error(error);
-    if (!res.headersSent) send(res, 400, page('Fout', `<p role="alert">${escapeHtml(error.message)}</p>`));
-  }
-});
-
-// Everything lives in memory: nothing to flush, so a stop signal ends the process at once.
-process.on('SIGTERM', () => process.exit(0));
-process.on('SIGINT', () => process.exit(0));
-
-server.listen(config.port, '127.0.0.1', () => {
-  console.log(`oidc-provider ready at ${config.issuer}`);
-});
+handle = provider.callback();
+console.log(`oidc-provider ready at ${issuer}`);
