@@ -105,3 +105,24 @@ def test_sign_in_and_out_through_the_providers_form(
 def test_an_unknown_login_is_refused_at_the_provider(page: Any, login_app_url: str) -> None:
     with pytest.raises(pytest.fail.Exception, match="the provider refused 'mallory'"):
         sign_in(page, login_app_url, "mallory")
+
+
+@pytest.mark.browser
+def test_two_people_at_once_on_another_server(
+    browser: Any, login_app_url: str, signed_in_app: StartSignedInApp
+) -> None:
+    """Each browser context is one person; the provider takes any app server's loopback port."""
+    with signed_in_app(app=LOGIN_APP) as other:
+        assert other.url != login_app_url
+        contexts = [browser.new_context(locale="nl-NL") for _ in range(2)]
+        try:
+            tom_page, rosa_page = (context.new_page() for context in contexts)
+            sign_in(tom_page, other.url, "team-b")
+            sign_in(rosa_page, other.url, "redactie")
+            goto(tom_page, other.url)  # a new session: Tom is still Tom after Rosa signed in
+            assert PEOPLE["team-b"].email in main_text(tom_page)
+            assert PEOPLE["redactie"].email in main_text(rosa_page)
+            assert PEOPLE["redactie"].email not in main_text(tom_page)
+        finally:
+            for context in contexts:
+                context.close()
