@@ -16,7 +16,7 @@ import subprocess
 import tempfile
 import time
 import urllib.request
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -97,16 +97,26 @@ def _healthy(url: str) -> bool:
 
 @contextmanager
 def streamlit_server(
-    app: Path, env: Mapping[str, str] | None = None, cwd: Path | None = None
+    app: Path,
+    env: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+    port: int | None = None,
+    extra_args: Sequence[str] = (),
 ) -> Iterator[Server]:
     """Run ``streamlit run app`` headless on a free loopback port until the block ends.
 
     Waits for ``/_stcore/health``; raises ServerStartError with the server's output when it exits
     or is not healthy within a minute. ``cwd`` decides which ``.streamlit/config.toml`` applies
-    (default: the app's folder).
+    (default: the app's folder). ``port`` is for a caller that must name the port before the
+    server starts (sign-in: the redirect URI in the secrets); ``extra_args`` are further
+    ``streamlit run`` options, such as ``--secrets.files=...``.
     """
-    port = free_port()
-    command = [*streamlit_command("127.0.0.1", port, app), "--server.fileWatcherType=none"]
+    port = port or free_port()
+    command = [
+        *streamlit_command("127.0.0.1", port, app),
+        "--server.fileWatcherType=none",
+        *extra_args,
+    ]
     with tempfile.NamedTemporaryFile(prefix="streamlit-", suffix=".log") as log:
         start = time.perf_counter()
         process = subprocess.Popen(
