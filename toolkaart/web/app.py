@@ -15,6 +15,7 @@ from toolkaart.errors import StoreFault
 from toolkaart.i18n.catalog import t
 from toolkaart.web import identity
 from toolkaart.web.layout import footer, frame_style, sidebar_navigation
+from toolkaart.web.page_end import PageEnded
 from toolkaart.web.page_registry import app_pages
 
 st.set_page_config(page_title=t("app.title"), layout="wide")
@@ -34,7 +35,8 @@ sidebar_navigation(sections)
 identity.sidebar(who)
 try:
     page.run()
+except PageEnded:  # the page ended early (no access, no project): its footer still follows
+    pass
 except StoreFault as fault:  # the database failed while the page read it: say so, not a traceback
     st.error(str(fault))
-finally:  # also under a page that stopped early (st.stop): the statement is linked from every page
-    footer(pages.accessibility, identity.mode_line(who))
+footer(pages.accessibility, identity.mode_line(who))

@@ -23,6 +23,7 @@ from toolkaart.content.loader import LoadResult, load_content
 from toolkaart.content.models import CONTENT_FILES, Toolkaart
 from toolkaart.i18n.catalog import t
 from toolkaart.settings import settings
+from toolkaart.web.page_end import end_page
 
 T = TypeVar("T")
 
@@ -106,7 +107,7 @@ def require_content() -> tuple[Toolkaart, ToolkaartGraph]:
     if serving is None:
         st.title(t("content.unavailable.title"), anchor=False)
         st.info(t("content.unavailable.body"))
-        st.stop()
+        end_page()
     return serving.toolkaart, serving.graph
 
 

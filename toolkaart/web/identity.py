@@ -17,6 +17,8 @@ from toolkaart.i18n.catalog import t
 from toolkaart.settings import settings
 from toolkaart.store import member_store
 from toolkaart.store.project_store import Store
+from toolkaart.web.literal import literal
+from toolkaart.web.page_end import end_page
 
 _ACTING = "toolkaart.acting"
 
@@ -76,7 +78,7 @@ def acting() -> Acting:
 
 
 def _sign_in_button(key: str) -> None:
-    st.button(t("signin.button"), key=key, on_click=st.login, icon=":material/login:")
+    st.button(t("signin.button"), key=key, on_click=st.login)
 
 
 def require(permission: Permission) -> Acting:
@@ -91,14 +93,14 @@ def require(permission: Permission) -> Acting:
         _sign_in_button("signin.page")
     elif not who.roles:
         st.title(t("signin.no_organisation.title"), anchor=False)
-        st.write(t("signin.no_organisation", email=who.person.email if who.person else ""))
+        email = literal(who.person.email) if who.person else ""
+        st.write(t("signin.no_organisation", email=email))
         support = settings().support
-        st.write(t("signin.ask", who=support) if support else t("signin.ask_beheer"))
+        st.write(t("signin.ask", who=literal(support)) if support else t("signin.ask_beheer"))
     else:
         st.title(t("signin.no_access.title"), anchor=False)
         st.write(t("signin.no_access"))
-    st.stop()
-    raise AssertionError("st.stop() returned")  # pragma: no cover - st.stop raises
+    end_page()
 
 
 def sidebar(who: Acting) -> None:
@@ -111,8 +113,9 @@ def sidebar(who: Acting) -> None:
             st.caption(t("signin.sidebar.anonymous"))
             _sign_in_button("signin.sidebar")
             return
-        st.caption(t("signin.sidebar.who", name=who.person.name, email=who.person.email))
-        st.button(t("signin.signout"), key="signout", on_click=st.logout, icon=":material/logout:")
+        person = who.person
+        st.caption(t("signin.sidebar.who", name=literal(person.name), email=literal(person.email)))
+        st.button(t("signin.signout"), key="signout", on_click=st.logout)
 
 
 def mode_line(who: Acting) -> str:

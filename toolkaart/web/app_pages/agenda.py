@@ -36,6 +36,7 @@ from toolkaart.web.downloads import download_buttons
 from toolkaart.web.feedback import answer_at, tell
 from toolkaart.web.identity import require
 from toolkaart.web.literal import literal, unlink
+from toolkaart.web.page_end import end_page
 
 acting = require(Permission.MANAGE_AGENDA)
 toolkaart, graph = require_content()
@@ -142,7 +143,7 @@ with st.container(border=True):
 
 agenda = board_view.current_agenda()
 if agenda is None:
-    st.stop()
+    end_page()
 
 
 # edit -------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from toolkaart.web.board_view import count_rows, portfolio_rows, stored_projects
 from toolkaart.web.content_cache import require_content
 from toolkaart.web.identity import require
 from toolkaart.web.literal import literal
+from toolkaart.web.page_end import end_page
 from toolkaart.web.page_registry import app_pages
 
 require(Permission.VIEW_PORTFOLIO)  # and the store shows only their organisations' projects
@@ -51,7 +52,7 @@ portfolio = build_portfolio(
 
 if not portfolio.rows:
     st.info(t("portfolio.empty"))
-    st.stop()
+    end_page()
 
 total, stale = st.columns(2)
 total.metric(t("portfolio.metric.total"), portfolio.total)

@@ -15,6 +15,7 @@ from toolkaart.web.content_cache import require_content
 from toolkaart.web.feedback import answer_at
 from toolkaart.web.identity import require
 from toolkaart.web.literal import literal
+from toolkaart.web.page_end import end_page
 from toolkaart.web.page_registry import app_pages
 from toolkaart.web.project_session import (
     PROJECT_PARAM,
@@ -83,7 +84,7 @@ for project in projects:
                 st.rerun()
 
 if not acting.may_somewhere(Permission.WRITE_PROJECTS):  # bestuur: reads, creates nothing
-    st.stop()
+    end_page()
 
 with st.expander(t("projects.create.title"), expanded=not projects), st.form("projects.create"):
     name = st.text_input(

@@ -23,6 +23,7 @@ from toolkaart.web.downloads import download_buttons
 from toolkaart.web.gate_form import checklist, gate
 from toolkaart.web.identity import require
 from toolkaart.web.literal import literal
+from toolkaart.web.page_end import end_page
 from toolkaart.web.page_registry import app_pages
 from toolkaart.web.project_session import import_form, open_project, show_flash, store
 
@@ -41,7 +42,7 @@ if project is None:
     st.page_link(app_pages().projects, label=t("scan.to_projects"))
     with st.expander(t("projects.import.title")):
         import_form(toolkaart)
-    st.stop()
+    end_page()
 
 status = project.status(toolkaart)
 current = toolkaart.phase(status.current_phase_id)
@@ -167,8 +168,8 @@ else:
     )
 
 st.header(t("scan.history"), anchor=False)
-with st.expander(t("scan.history.open")):
-    # who changed what, when: each saved version against the one before it, newest first
+# who changed what, when: read only when asked (a database read; the rest of the page needs none)
+if st.toggle(t("scan.history.open"), key=f"scan.history.{project.id}"):
     versions = store().history(project.id)
     shown_versions = list(zip([None, *versions], versions, strict=False))[-HISTORY_SHOWN:]
     parts: list[str] = []
