@@ -17,6 +17,7 @@ from toolkaart.i18n.catalog import t
 from toolkaart.settings import settings
 from toolkaart.store import member_store
 from toolkaart.store.project_store import Store
+from toolkaart.web.literal import literal
 
 _ACTING = "toolkaart.acting"
 
@@ -54,7 +55,9 @@ def resolve() -> Acting:
     """Who acts on this run (app.py, first thing): their roles as the database holds them now."""
     if service() is None:
         acting = LOCAL
-    elif not st.user.is_logged_in:
+    elif st.user.get("is_logged_in") is not True:
+        # not known to be signed in: also when Streamlit was started on other secrets files than
+        # the ones checked here (``streamlit run`` by hand), where ``is_logged_in`` is missing
         acting = ANONYMOUS
     else:
         person = Person(
@@ -91,7 +94,8 @@ def require(permission: Permission) -> Acting:
         _sign_in_button("signin.page")
     elif not who.roles:
         st.title(t("signin.no_organisation.title"), anchor=False)
-        st.write(t("signin.no_organisation", email=who.person.email if who.person else ""))
+        email = who.person.email if who.person else ""
+        st.write(t("signin.no_organisation", email=literal(email)))  # the provider's, as written
         support = settings().support
         st.write(t("signin.ask", who=support) if support else t("signin.ask_beheer"))
     else:
@@ -111,8 +115,9 @@ def sidebar(who: Acting) -> None:
             st.caption(t("signin.sidebar.anonymous"))
             _sign_in_button("signin.sidebar")
             return
-        st.caption(t("signin.sidebar.who", name=who.person.name or who.person.email))
-        st.caption(who.person.email)
+        # what the person calls themselves at the provider is shown as written, never as a link
+        st.caption(t("signin.sidebar.who", name=literal(who.person.name or who.person.email)))
+        st.caption(literal(who.person.email))
         st.button(t("signin.signout"), key="signout", on_click=st.logout, icon=":material/logout:")
 
 
