@@ -267,7 +267,9 @@ def test_the_list_shows_the_most_recently_changed_first_with_their_walks(
 
 
 def test_an_unknown_project_is_reported_in_dutch(store: Store) -> None:
-    with pytest.raises(ProjectNotFound, match="Project 'bestaat-niet': niet gevonden of geen toegang"):
+    with pytest.raises(
+        ProjectNotFound, match="Project 'bestaat-niet': niet gevonden of geen toegang"
+    ):
         store.get("bestaat-niet")
     ghost = Project(id="spook", name="Spook", version=3)
     with pytest.raises(ProjectNotFound):
