@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import sqlalchemy as sa
@@ -218,10 +218,13 @@ def acting_for(db: Database, person: Person, *, email_verified: bool = True) -> 
     One query on every click; a write only at the first sign-in (binding the identity to the
     e-mail a role was granted to) or when the provider reports a new name or e-mail.
     """
+    email = person.email.strip().lower()
+    name = person.name[:200]
     with db.read() as connection:
         row, roles = _signed_in(connection, person)
-    if row is not None and (row.name, row.email) == (person.name, person.email.lower()):
-        return Acting(person, roles)
+    # an unverified new e-mail is never stored (see below), so it is no change to write
+    if row is not None and row.name == name and (row.email == email or not email_verified):
+        return Acting(_as_stored(person, row.email, email_verified), roles)
     with db.write() as connection:
         row = _find(connection, person)
         if row is None:
@@ -229,7 +232,7 @@ def acting_for(db: Database, person: Person, *, email_verified: bool = True) -> 
                 return Acting(person)
             row = connection.execute(
                 sa.select(people.c.id, people.c.email, people.c.name).where(
-                    people.c.email == person.email.strip().lower(), people.c.subject.is_(None)
+                    people.c.email == email, people.c.subject.is_(None)
                 )
             ).first()
             if row is None:
@@ -239,12 +242,19 @@ def acting_for(db: Database, person: Person, *, email_verified: bool = True) -> 
                 .where(people.c.id == row.id)
                 .values(issuer=person.issuer, subject=person.subject)
             )
-        changes = {"name": person.name[:200]}
-        email = person.email.strip().lower()
-        if email != row.email and _person_id(connection, email) is None:
+        changes = {"name": name}
+        # only a verified address: else a member could claim a colleague's address before it
+        # is granted, and get the colleague's roles when they are granted to that address
+        if email_verified and email != row.email and _person_id(connection, email) is None:
             changes["email"] = email
         connection.execute(sa.update(people).where(people.c.id == row.id).values(**changes))
-        return Acting(person, _roles(connection, row.id))
+        return Acting(_as_stored(person, row.email, email_verified), _roles(connection, row.id))
+
+
+def _as_stored(person: Person, stored_email: str, email_verified: bool) -> Person:
+    """The person as records name them: with an unverified e-mail, the one stored for them
+    (their label must not name an address the provider did not vouch for)."""
+    return person if email_verified else replace(person, email=stored_email)
 
 
 def organisation_names(db: Database) -> list[str]:

@@ -56,7 +56,9 @@ def resolve() -> Acting:
     """Who acts on this run (app.py, first thing): their roles as the database holds them now."""
     if service() is None:
         acting = LOCAL
-    elif not st.user.is_logged_in:
+    elif st.user.get("is_logged_in") is not True:
+        # not known to be signed in: also when Streamlit was started on other secrets files than
+        # the ones checked here (``streamlit run`` by hand), where ``is_logged_in`` is missing
         acting = ANONYMOUS
     else:
         person = Person(
