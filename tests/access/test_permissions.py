@@ -219,3 +219,26 @@ def test_label_is_name_and_email_or_the_email_alone() -> None:
 def test_local_mode_and_anonymous_have_no_label_and_are_not_signed_in() -> None:
     assert (LOCAL.label, LOCAL.signed_in, LOCAL.local) == ("", False, True)
     assert (ANONYMOUS.label, ANONYMOUS.signed_in, ANONYMOUS.local) == ("", False, False)
+
+
+@pytest.mark.parametrize(
+    ("roles", "role", "organisation", "allowed"),
+    [
+        ({"A": {Role.BEHEER}}, Role.TEAM, "A", True),
+        ({"A": {Role.BEHEER}}, Role.BEHEER, "A", True),
+        ({"A": {Role.BEHEER}}, Role.TEAM, "B", False),
+        ({"A": {Role.BEHEER}}, Role.REDACTIE, "A", False),
+        ({"A": {Role.BEHEER, Role.REDACTIE}}, Role.REDACTIE, "A", True),
+        ({"A": {Role.BEHEER}, "P": {Role.REDACTIE}}, Role.REDACTIE, "A", True),
+        ({"A": {Role.REDACTIE}}, Role.REDACTIE, "A", False),
+        ({"A": {Role.TEAM}}, Role.TEAM, "A", False),
+    ],
+)
+def test_who_may_grant_which_role(
+    roles: dict[str, set[Role]], role: Role, organisation: str, allowed: bool
+) -> None:
+    someone = Acting(
+        Person("iss", "sub", "x@y.nl"), {org: frozenset(held) for org, held in roles.items()}
+    )
+    assert someone.may_grant(role, organisation) is allowed
+    assert LOCAL.may_grant(role, organisation) and not ANONYMOUS.may_grant(role, organisation)

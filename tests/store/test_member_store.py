@@ -197,6 +197,31 @@ def test_a_beheer_member_grants_and_revokes_in_their_own_organisation(db: Databa
     assert revoke(db, beheer_a, "anouk@amstel.nl", A, Role.TEAM) == 1
 
 
+def test_only_someone_with_redactie_hands_on_redactie(db: Database) -> None:
+    """Redactie changes the content every organisation reads: one hospital's beheer cannot
+    make editors for everyone; a beheer who is redactie too, or the operator, can."""
+    beheer_a = beheer_of(db, A, "beheer@amstel.nl")
+    with pytest.raises(MemberError, match="alleen worden toegekend of ingetrokken door"):
+        grant(db, beheer_a, "anouk@amstel.nl", A, Role.REDACTIE)
+    assert rows(db) == [(A, "beheer@amstel.nl", "beheer", True)]
+    grant(db, LOCAL, "beheer@amstel.nl", A, Role.REDACTIE)
+    editor = signed_in(db, person("sub-beheer@amstel.nl", "beheer@amstel.nl", "Beheerder"))
+    assert grant(db, editor, "anouk@amstel.nl", A, Role.REDACTIE)
+    with pytest.raises(MemberError, match="alleen worden toegekend of ingetrokken door"):
+        revoke(db, beheer_a, "anouk@amstel.nl", A, Role.REDACTIE)
+
+
+def test_a_beheer_member_cannot_revoke_their_own_beheer_role(db: Database) -> None:
+    """Else the organisation is left with nobody to manage it but the operator."""
+    beheer_a = beheer_of(db, A, "beheer@amstel.nl")
+    grant(db, LOCAL, "beheer@amstel.nl", A, Role.TEAM)
+    for role in (Role.BEHEER, None):
+        with pytest.raises(MemberError, match="eigen rol beheer niet intrekken"):
+            revoke(db, beheer_a, "Beheer@Amstel.nl", A, role)
+    assert revoke(db, beheer_a, "beheer@amstel.nl", A, Role.TEAM) == 1  # another role: fine
+    assert rows(db) == [(A, "beheer@amstel.nl", "beheer", True)]
+
+
 def test_a_beheer_member_of_a_cannot_grant_or_revoke_in_b(db: Database) -> None:
     beheer_a = beheer_of(db, A, "beheer@amstel.nl")
     grant(db, LOCAL, "carla@beatrix.nl", B, Role.TEAM)

@@ -108,6 +108,14 @@ class Acting:
             return self.may_somewhere(permission)
         return any(permission in GRANTS[role] for role in self.roles.get(organisation, ()))
 
+    def may_grant(self, role: Role, organisation: str) -> bool:
+        """May they grant or revoke ``role`` in ``organisation``? Members are managed by the
+        organisation's *beheer*; *redactie* changes the content everyone reads, so only someone
+        who holds it (or the operator, locally) hands it on."""
+        if not self.may(Permission.MANAGE_MEMBERS, organisation):
+            return False
+        return role is not Role.REDACTIE or self.may_somewhere(Permission.EDIT_CONTENT)
+
     def may_somewhere(self, permission: Permission) -> bool:
         """May they do ``permission`` in at least one organisation (is the page for them)?"""
         return self.local or any(

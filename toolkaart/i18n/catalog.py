@@ -1035,6 +1035,13 @@ NL: dict[str, str] = {
     "member.error.email": "'{email}' is geen e-mailadres.",
     "member.error.organisation_required": "Geef de naam van de organisatie.",
     "member.error.not_allowed": "U mag de leden van organisatie '{organisation}' niet beheren.",
+    "member.error.role_not_allowed": (
+        "De rol {role} kan alleen worden toegekend of ingetrokken door iemand die hem zelf heeft."
+    ),
+    "member.error.own_beheer": (
+        "U kunt uw eigen rol beheer niet intrekken; vraag dat een andere beheerder van uw "
+        "organisatie."
+    ),
     "member.error.not_member": "{email} heeft die rol niet in organisatie '{organisation}'.",
     # service mode (toolkaart.access.service)
     "service.error.incomplete": (

@@ -80,6 +80,8 @@ def grant(db: Database, acting: Acting, email: str, organisation: str, role: Rol
     email, organisation = normal_email(email), normal_organisation(organisation)
     if not acting.may(Permission.MANAGE_MEMBERS, organisation):
         raise MemberError("not_allowed", organisation=organisation)
+    if not acting.may_grant(role, organisation):
+        raise MemberError("role_not_allowed", role=role.value)
     now = _now()
     with db.write() as connection:
         known = connection.execute(
@@ -121,6 +123,11 @@ def revoke(
     email, organisation = normal_email(email), normal_organisation(organisation)
     if not acting.may(Permission.MANAGE_MEMBERS, organisation):
         raise MemberError("not_allowed", organisation=organisation)
+    if role is not None and not acting.may_grant(role, organisation):
+        raise MemberError("role_not_allowed", role=role.value)
+    own = acting.person is not None and acting.person.email.strip().lower() == email
+    if own and role in (None, Role.BEHEER):  # the organisation would be left without anyone
+        raise MemberError("own_beheer")  # to manage it but the operator
     with db.write() as connection:
         person = _person_id(connection, email)
         condition = sa.and_(
