@@ -438,7 +438,7 @@ def cmd_db_backup(args: argparse.Namespace) -> int:
     )
     print("table\trows")
     for name in ORDER:
-        print(f"{name}\t{made.summary[name].rows}")
+        print(f"{name}\t{made.rows[name]}")
     return EXIT_OK
 
 

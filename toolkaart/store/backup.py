@@ -60,7 +60,6 @@ from toolkaart.store.transfer import (
     read_all,
     read_table,
     source,
-    summarise,
 )
 
 FORMAT = "toolkaart-backup"
@@ -76,12 +75,13 @@ class BackupFormat(StrEnum):
 
 @dataclass(frozen=True)
 class Backup:
-    """A backup file as written: where, which format, the schema revision and its tables."""
+    """A backup file as written: where, which format, the schema revision, the rows of each
+    table in it, and its size in bytes."""
 
     path: Path
     format: BackupFormat
     revision: str
-    summary: Summary
+    rows: dict[str, int]
     size: int
 
 
@@ -103,11 +103,11 @@ def backup(url: str, path: Path, backup_format: BackupFormat | None = None) -> B
     chosen = backup_format or default_format(url)
     with _atomic(path) as temporary:
         if chosen is BackupFormat.SQLITE:
-            revision, summary = _sqlite_backup(url, temporary)
+            revision, rows = _sqlite_backup(url, temporary)
         else:
-            revision, summary = _jsonl_backup(url, temporary)
+            revision, rows = _jsonl_backup(url, temporary)
         size = temporary.stat().st_size
-    return Backup(path, chosen, revision, summary, size)
+    return Backup(path, chosen, revision, rows, size)
 
 
 @contextmanager
@@ -132,9 +132,9 @@ def _atomic(path: Path) -> Iterator[Path]:
             leftover.unlink(missing_ok=True)
 
 
-def _sqlite_backup(url: str, temporary: Path) -> tuple[str, Summary]:
+def _sqlite_backup(url: str, temporary: Path) -> tuple[str, dict[str, int]]:
     """SQLite's online backup of the database at ``url`` into ``temporary``; its revision and
-    tables, read back from the copy."""
+    the rows of each table, read from the copy after SQLite's own check of it."""
     database = sqlite_path(url)
     if database is None:
         raise ValueError(f"not a SQLite database: {url}")
@@ -151,15 +151,18 @@ def _sqlite_backup(url: str, temporary: Path) -> tuple[str, Summary]:
             try:
                 origin.backup(copy)  # all pages in one step: one read transaction, one state
                 copy.execute("PRAGMA journal_mode=DELETE")  # one file, no -wal beside it
+                checked = copy.execute("PRAGMA quick_check").fetchall()
             finally:
                 copy.close()
         finally:
             origin.close()
+    if checked != [("ok",)]:
+        raise BackupError("damaged", path=database, reason=t("backup.damaged.unreadable"))
     with source(sqlite_url(temporary)) as (revision, connection):
-        return revision, summarise(connection)
+        return revision, counts(connection)
 
 
-def _jsonl_backup(url: str, temporary: Path) -> tuple[str, Summary]:
+def _jsonl_backup(url: str, temporary: Path) -> tuple[str, dict[str, int]]:
     """Every table of the database at ``url``, read in one transaction, into ``temporary``."""
     summary: Summary = {}
     with source(url) as (revision, connection):
@@ -194,7 +197,7 @@ def _jsonl_backup(url: str, temporary: Path) -> tuple[str, Summary]:
                 },
             }
             out.write(json.dumps(ending) + "\n")
-    return revision, summary
+    return revision, rows
 
 
 @contextmanager

@@ -112,9 +112,12 @@ def _decode(column: sa.Column[Any], value: Any) -> Any:
     return value
 
 
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def canonical(values: list[Any]) -> str:
     """One row as one line of JSON, the same for equal rows whatever the backend or key order."""
-    return json.dumps(values, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _CANONICAL.encode(values)
 
 
 @dataclass(frozen=True)
