@@ -148,6 +148,7 @@ def test_refusals_exit_1(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
 
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    Database(url).close()
     postgres = "postgresql+psycopg://toolkaart@127.0.0.1:9/toolkaart"
     for call in (
         ("db", "backup", str(tmp_path / "no" / "such" / "folder.bak"), "--database", url),
@@ -155,6 +156,8 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path)
         ("db", "backup", str(tmp_path / "b"), "--database", postgres, "--format", "sqlite"),
         ("db", "restore", str(tmp_path / "missing.bak"), "--database", url),
         ("db", "copy", "--from", url, "--to", url),
+        ("db", "backup", str(tmp_path / "db.sqlite3"), "--database", url),
+        ("db", "restore", str(tmp_path / "db.sqlite3"), "--database", url),
     ):
         code, _, err = run(capsys, *call)
         assert code == 2 and "toolkaart: error:" in err, call

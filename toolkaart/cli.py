@@ -424,6 +424,8 @@ def cmd_db_backup(args: argparse.Namespace) -> int:
         raise UsageError(f"'{target}' is a directory: name the backup file")
     if not target.parent.is_dir():
         raise UsageError(f"directory '{target.parent}' does not exist")
+    if _same_database(url, backup.sqlite_url(target)):
+        raise UsageError("the backup file cannot be the database itself")
     chosen = backup.BackupFormat(args.format) if args.format else None
     if chosen is backup.BackupFormat.SQLITE and sqlite_path(url) is None:
         raise UsageError("--format sqlite backs up a SQLite database only; use --format jsonl")
@@ -466,6 +468,8 @@ def cmd_db_restore(args: argparse.Namespace) -> int:
     url, path = _db_url(args), Path(args.file)
     if not path.is_file():
         raise UsageError(f"file '{path}' does not exist")
+    if _same_database(url, backup.sqlite_url(path)):
+        raise UsageError("the backup file cannot be the database restored into")
     return _compared(
         lambda: backup.restore(path, url, replace=args.replace),
         f"restored: {path} into {_shown(url)}",
