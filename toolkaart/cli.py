@@ -1,4 +1,4 @@
-"""The ``toolkaart`` command line: validate, export, schema, check-links, serve, project, users.
+"""The ``toolkaart`` command line: validate, export, schema, check-links, serve, project, users, db.
 
 Exit codes: 0 success, 1 rejected input (content errors, a refused import, project or membership)
 or a database that cannot be used (nothing was changed either way), 2 usage error (also a service
@@ -6,14 +6,18 @@ configuration that is incomplete: ``serve`` refuses to start).
 
 The project and users commands act as ``LOCAL``: whoever can run them can open the database
 itself, so the command line is the operator's tool (and the way to grant the first *beheer* role).
+The db commands (upgrade, check, backup, restore, copy) work on the whole database, below any
+acting person, for the same reason.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from toolkaart import serve
 from toolkaart.access.permissions import LOCAL, Role
@@ -21,13 +25,16 @@ from toolkaart.content import schema, web_addresses
 from toolkaart.content.loader import LoadResult, load_content
 from toolkaart.content.models import Toolkaart
 from toolkaart.errors import (
+    BackupError,
     ImportRejected,
     MemberError,
     ProjectError,
     StoreError,
     StoreFault,
     TextError,
+    TransferMismatch,
 )
+from toolkaart.i18n.catalog import t
 from toolkaart.settings import settings
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
@@ -337,6 +344,216 @@ def cmd_users_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# The db commands: the whole database at once (toolkaart.store.transfer and .backup).
+
+
+def _db_url(args: argparse.Namespace) -> str:
+    url: str = args.database or args.group_database or settings().database_url
+    return url
+
+
+def _shown(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    import sqlite3
+
+    import sqlalchemy as sa
+
+    from toolkaart.store.engine import Database
+    from toolkaart.store.transfer import revision_of
+
+    url = _db_url(args)
+    try:
+        before = revision_of(url)
+    except (sa.exc.SQLAlchemyError, sqlite3.Error, OSError):
+        before = None  # unreachable or unreadable: opening it below says so, in Dutch
+    database = Database(url)
+    after = database.schema_revision()
+    database.close()
+    state = "already the newest" if before == after else f"{before or 'none'} -> {after}"
+    print(f"{_shown(url)}: schema revision {state}")
+    return EXIT_OK
+
+
+def cmd_db_check(args: argparse.Namespace) -> int:
+    """A readiness probe: exit 0 when the database answers and is at this version's newest
+    migration, 1 otherwise; one line in Dutch and English either way, nothing changed."""
+    import sqlite3
+
+    import sqlalchemy as sa
+
+    from toolkaart.store.engine import head_revision
+    from toolkaart.store.transfer import revision_of
+
+    head = head_revision()
+    try:
+        revision = revision_of(_db_url(args), connect_timeout=5)
+    except (sa.exc.SQLAlchemyError, sqlite3.Error, OSError, BackupError) as error:
+        detail = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+        print(f"{t('db.check.unreachable')} / database not reachable: {detail}", file=sys.stderr)
+        return EXIT_REJECTED
+    if revision == head:
+        print(f"{t('db.check.ready', revision=head)} / database ready: schema revision {head}")
+        return EXIT_OK
+    if revision is None:
+        print(f"{t('db.check.empty')} / database not ready: no tables yet", file=sys.stderr)
+    else:
+        print(
+            f"{t('db.check.behind', revision=revision, head=head)} / database not ready: "
+            f"schema revision {revision}, this version expects {head}",
+            file=sys.stderr,
+        )
+    return EXIT_REJECTED
+
+
+def _size(size: int) -> str:
+    return f"{size / 2**20:.1f} MiB" if size >= 2**20 else f"{size / 2**10:.1f} KiB"
+
+
+def cmd_db_backup(args: argparse.Namespace) -> int:
+    from toolkaart.store import backup
+    from toolkaart.store.engine import sqlite_path
+    from toolkaart.store.transfer import ORDER
+
+    url, target = _db_url(args), Path(args.file)
+    if target.is_dir():
+        raise UsageError(f"'{target}' is a directory: name the backup file")
+    if not target.parent.is_dir():
+        raise UsageError(f"directory '{target.parent}' does not exist")
+    if _same_database(url, backup.sqlite_url(target)):
+        raise UsageError("the backup file cannot be the database itself")
+    chosen = backup.BackupFormat(args.format) if args.format else None
+    if chosen is backup.BackupFormat.SQLITE and sqlite_path(url) is None:
+        raise UsageError("--format sqlite backs up a SQLite database only; use --format jsonl")
+    began = time.perf_counter()
+    try:
+        made = backup.backup(url, target, chosen)
+    except BackupError as error:
+        return _refused(error)
+    print(
+        f"backup: {target} ({made.format}, schema revision {made.revision}, "
+        f"{_size(made.size)}) in {time.perf_counter() - began:.2f} s"
+    )
+    print("table\trows")
+    for name in ORDER:
+        print(f"{name}\t{made.rows[name]}")
+    return EXIT_OK
+
+
+def _compared(action: Callable[[], object], done: str, began: float) -> int:
+    """Run a restore or copy; print the table of rows per side; exit 1 when refused or when the
+    two sides differ (then nothing was written)."""
+    from toolkaart.store.transfer import Comparison
+
+    try:
+        comparison = action()
+    except TransferMismatch as error:
+        print("\n".join(error.comparison.lines()))
+        return _refused(error)
+    except BackupError as error:
+        return _refused(error)
+    assert isinstance(comparison, Comparison)
+    print("\n".join(comparison.lines()))
+    print(f"{done} in {time.perf_counter() - began:.2f} s; every table the same on both sides")
+    return EXIT_OK
+
+
+def cmd_db_restore(args: argparse.Namespace) -> int:
+    from toolkaart.store import backup
+
+    url, path = _db_url(args), Path(args.file)
+    if not path.is_file():
+        raise UsageError(f"file '{path}' does not exist")
+    if _same_database(url, backup.sqlite_url(path)):
+        raise UsageError("the backup file cannot be the database restored into")
+    return _compared(
+        lambda: backup.restore(path, url, replace=args.replace),
+        f"restored: {path} into {_shown(url)}",
+        time.perf_counter(),
+    )
+
+
+def _same_database(first: str, second: str) -> bool:
+    from sqlalchemy.engine import make_url
+
+    from toolkaart.store.engine import sqlite_path
+
+    paths = sqlite_path(first), sqlite_path(second)
+    if paths[0] is not None and paths[1] is not None:
+        return paths[0].absolute().resolve() == paths[1].absolute().resolve()
+    return make_url(first) == make_url(second)
+
+
+def cmd_db_copy(args: argparse.Namespace) -> int:
+    from toolkaart.settings import normalised_database_url
+    from toolkaart.store import transfer
+
+    source, target = normalised_database_url(args.source), normalised_database_url(args.target)
+    if _same_database(source, target):
+        raise UsageError("--from and --to name the same database")
+    return _compared(
+        lambda: transfer.copy(source, target, replace=args.replace),
+        f"copied: {_shown(source)} -> {_shown(target)}",
+        time.perf_counter(),
+    )
+
+
+def _add_db_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    url_help = (
+        "database URL (default: $TOOLKAART_DATABASE_URL or toolkaart.sqlite3 in the data directory)"
+    )
+    db = commands.add_parser("db", help="the whole database: upgrade, check, backup, restore, copy")
+    db.add_argument("--database", dest="group_database", metavar="URL", help=url_help)
+    actions = db.add_subparsers(dest="action", required=True, metavar="ACTION")
+
+    def action(name: str, help_text: str, handler: Callable[[argparse.Namespace], int]) -> Any:
+        parser = actions.add_parser(name, help=help_text)
+        parser.set_defaults(handler=handler)
+        return parser
+
+    upgrade = action(
+        "upgrade", "run the migrations; print the revision before and after", cmd_db_upgrade
+    )
+    upgrade.add_argument("--database", metavar="URL", help=url_help)
+
+    check = action(
+        "check",
+        "exit 0 when the database answers and is at the newest revision (a readiness probe)",
+        cmd_db_check,
+    )
+    check.add_argument("--database", metavar="URL", help=url_help)
+
+    backup = action("backup", "write a consistent backup file while the app runs", cmd_db_backup)
+    backup.add_argument("file", help="the backup file (replaced atomically)")
+    backup.add_argument("--database", metavar="URL", help=url_help)
+    backup.add_argument(
+        "--format",
+        choices=("sqlite", "jsonl"),
+        help="sqlite: SQLite's online backup (SQLite databases only; their default); "
+        "jsonl: gzip'd JSON lines (PostgreSQL's default)",
+    )
+
+    restore = action("restore", "restore a backup file into an empty database", cmd_db_restore)
+    restore.add_argument("file", help="a backup file (either format)")
+    restore.add_argument("--database", metavar="URL", help=url_help)
+    restore.add_argument(
+        "--replace", action="store_true", help="clear a database that is not empty first"
+    )
+
+    copier = action(
+        "copy", "copy everything from one database into another, empty one", cmd_db_copy
+    )
+    copier.add_argument("--from", dest="source", metavar="URL", required=True)
+    copier.add_argument("--to", dest="target", metavar="URL", required=True)
+    copier.add_argument(
+        "--replace", action="store_true", help="clear a target that is not empty first"
+    )
+
+
 def _add_users_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     users = commands.add_parser("users", help="organisations, members and their roles")
     users.add_argument(
@@ -449,6 +666,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_project_commands(commands)
     _add_users_commands(commands)
+    _add_db_commands(commands)
     return parser
 
 

@@ -14,6 +14,7 @@ from toolkaart.i18n.catalog import t
 
 if TYPE_CHECKING:
     from toolkaart.route.project import Project
+    from toolkaart.store.transfer import Comparison
 
 #: At most this many problems are listed for a refused import file; the rest are counted.
 MAX_PROBLEMS = 20
@@ -104,6 +105,21 @@ class StoreFault(StoreError):
     def __init__(self, code: str, advice: str = "", **params: object) -> None:
         super().__init__(code, **params)
         self.advice = advice
+
+
+class BackupError(MessageError):
+    """A backup, restore or copy of the whole database refused; nothing was written."""
+
+    prefix = "backup.error"
+
+
+class TransferMismatch(BackupError):
+    """What was written differs from what was read (rows or content of a table); the write was
+    rolled back. ``comparison`` holds both sides, table by table."""
+
+    def __init__(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+        super().__init__("differs", tables=", ".join(comparison.differing()))
 
 
 class ImportRejected(ValueError):

@@ -596,6 +596,49 @@ NL: dict[str, str] = {
     "store.conflict.changes": "Wat er intussen veranderde:",
     "store.conflict.mine": "Uw wijzigingen die niet zijn opgeslagen:",
     "store.conflict.none": "- (geen inhoudelijke wijzigingen)",
+    # backups, restores and copies of the whole database (toolkaart.store.transfer, .backup)
+    "backup.error.not_empty": (
+        "De doeldatabase is niet leeg ({tables}). Herstellen en kopiëren gaan alleen naar een "
+        "lege database; met --replace wordt wat er staat eerst gewist. Er is niets veranderd."
+    ),
+    "backup.error.revision": (
+        "De bron heeft schemaversie {source}, de doeldatabase {target}; die moeten gelijk zijn. "
+        "Breng een database eerst naar de nieuwste versie met 'toolkaart db upgrade'; een "
+        "back-up van een oudere versie herstelt u met die versie van de Toolkaart-navigator en "
+        "daarna 'toolkaart db upgrade'. Er is niets veranderd."
+    ),
+    "backup.error.not_toolkaart": (
+        "'{name}' is geen database van de Toolkaart-navigator: er staat geen schemaversie in."
+    ),
+    "backup.error.no_database": "De database '{path}' bestaat niet.",
+    "backup.error.unknown_file": (
+        "'{path}' is geen back-up van de Toolkaart-navigator: geen SQLite-bestand en geen "
+        "toolkaart-backup-bestand."
+    ),
+    "backup.error.damaged": (
+        "De back-up '{path}' is beschadigd of onvolledig: {reason}. Er is niets hersteld."
+    ),
+    "backup.error.differs": (
+        "Na het overzetten verschillen bron en doel in: {tables}. Er is niets opgeslagen."
+    ),
+    "backup.damaged.unreadable": "het bestand kan niet worden gelezen",
+    "backup.damaged.format": "onbekende indeling of versie",
+    "backup.damaged.table": "tabel {table} ontbreekt of staat niet op zijn plaats",
+    "backup.damaged.columns": "de kolommen van tabel {table} passen niet bij de schemaversie",
+    "backup.damaged.row": "een rij van tabel {table} is onleesbaar",
+    "backup.damaged.count": "tabel {table} heeft {found} rijen, de kop noemt er {expected}",
+    "backup.damaged.checksum": "de inhoud van tabel {table} klopt niet met de controlesom",
+    "backup.damaged.end": "het slot van het bestand ontbreekt",
+    "db.check.ready": "database klaar: schemaversie {revision} (de nieuwste)",
+    "db.check.behind": (
+        "database niet klaar: schemaversie {revision}, deze versie verwacht {head}; "
+        "voer 'toolkaart db upgrade' uit"
+    ),
+    "db.check.empty": (
+        "database niet klaar: er staan geen tabellen van de Toolkaart-navigator in; "
+        "voer 'toolkaart db upgrade' uit"
+    ),
+    "db.check.unreachable": "database niet bereikbaar",
     # project exchange files (toolkaart.documents.project_exchange)
     "exchange.rejected": "Het bestand is niet ingelezen; er is niets veranderd. Wat er mis is:",
     "exchange.more": "… en nog {count} andere problemen.",

@@ -25,15 +25,18 @@ Guarantees:
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
+from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection, Engine
 
 from toolkaart.settings import settings
@@ -48,26 +51,48 @@ SQLITE_BUSY_TIMEOUT_S = 30.0
 _MIGRATION_LOCK = 0x70_6B_61_61_72_74
 
 
-def create_engine(url: str) -> Engine:
-    """An engine for ``url``; for SQLite with WAL, a busy timeout and explicit BEGIN statements."""
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite database URL; None for another backend or an in-memory database."""
+    parsed = sa.make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def create_engine(url: str, *, read_only: bool = False) -> Engine:
+    """An engine for ``url``; for SQLite with WAL, a busy timeout and explicit BEGIN statements.
+
+    ``read_only`` (SQLite): the file is opened read-only (``mode=ro``) and left in its journal
+    mode, so a backup file or a database being copied from is never changed, nor created when
+    it is not there.
+    """
     parsed = sa.make_url(url)
     if parsed.get_backend_name() != "sqlite":
         # pre-ping: after a server restart the pool's old connections are replaced, not used
         return sa.create_engine(parsed, pool_pre_ping=True)
-    engine = sa.create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
-    if parsed.database and parsed.database != ":memory:":
-        database = Path(parsed.database)
+    database = sqlite_path(url)
+    if read_only and database is not None:
+        uri = f"file:{quote(str(database.absolute()))}?mode=ro"
 
-        @sa.event.listens_for(engine, "do_connect")
-        def _check(*_args: Any) -> None:
-            sqlite_files.check_writable(database)
+        def _open() -> sqlite3.Connection:
+            return sqlite3.connect(uri, uri=True, timeout=SQLITE_BUSY_TIMEOUT_S)
+
+        engine = sa.create_engine("sqlite://", creator=_open, poolclass=sa.pool.NullPool)
+    else:
+        engine = sa.create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
+        if database is not None:
+
+            @sa.event.listens_for(engine, "do_connect")
+            def _check(*_args: Any) -> None:
+                sqlite_files.check_writable(database)
 
     @sa.event.listens_for(engine, "connect")
     def _connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy's "begin" event below issue BEGIN, instead of pysqlite's implicit one.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
+        if not read_only:
+            cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_TIMEOUT_S * 1000)}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
@@ -78,6 +103,37 @@ def create_engine(url: str) -> Engine:
         connection.exec_driver_sql(f"BEGIN {mode}".strip())
 
     return engine
+
+
+@contextmanager
+def consistent_read(engine: Engine) -> Iterator[Connection]:
+    """One read transaction that sees a single state of the whole database however long it
+    reads: REPEATABLE READ (read-only) on PostgreSQL; on SQLite a deferred BEGIN, whose WAL
+    snapshot is taken at the first read and held to the end."""
+    with engine.connect() as connection:
+        if engine.dialect.name == "postgresql":
+            connection.execution_options(
+                isolation_level="REPEATABLE READ", postgresql_readonly=True
+            )
+        with connection.begin():
+            yield connection
+
+
+def head_revision() -> str:
+    """The newest migration of this version of the code."""
+    head = ScriptDirectory(str(MIGRATIONS)).get_current_head()
+    assert head is not None  # the package ships its migrations
+    return head
+
+
+def stored_revision(connection: Connection) -> str | None:
+    """The migration the database is at; None for a database without the store's tables."""
+    if not sa.inspect(connection).has_table("alembic_version"):
+        return None
+    found: str | None = connection.execute(
+        sa.text("SELECT version_num FROM alembic_version")
+    ).scalar()
+    return found
 
 
 class Database:
@@ -139,4 +195,4 @@ class Database:
 
     def schema_revision(self) -> str | None:
         with self.read() as connection:
-            return connection.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
+            return stored_revision(connection)
