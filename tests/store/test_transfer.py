@@ -277,8 +277,11 @@ def _consistent(url: str) -> int:
 def test_a_backup_taken_while_saves_go_on_is_one_consistent_state(
     database_url: str, toolkaart: Toolkaart, tmp_path: Path, backup_format: BackupFormat
 ) -> None:
-    if backup_format not in formats_for(database_url):
-        pytest.skip("a sqlite backup is of a SQLite database")
+    if backup_format not in formats_for(database_url):  # a sqlite backup is of SQLite only
+        with pytest.raises(ValueError, match="not a SQLite database"):
+            backup.backup(database_url, tmp_path / "backup.sqlite3", backup_format)
+        assert not (tmp_path / "backup.sqlite3").exists()
+        return
     store = filled(database_url, toolkaart, 6)
     ids = [project.id for project in store.list_projects()]
     phase = toolkaart.phases[0]
