@@ -126,10 +126,11 @@ def test_serve_starts_the_app_and_says_where_the_data_is(
     )
     try:
         assert server.stdout is not None
-        said = [server.stdout.readline() for _ in range(3)]
+        said = [server.stdout.readline() for _ in range(4)]
         data_dir = Path(env["HOME"]) / ".local" / "share" / "toolkaart"
         assert said[0].strip() == f"Toolkaart-navigator op http://127.0.0.1:{port}"
-        assert said[2].strip() == f"database: sqlite:///{data_dir / 'toolkaart.sqlite3'}"
+        assert said[1].strip().startswith("modus: lokaal")  # no [auth] secrets: local mode
+        assert said[3].strip() == f"database: sqlite:///{data_dir / 'toolkaart.sqlite3'}"
         deadline = time.monotonic() + 60
         while True:
             try:
