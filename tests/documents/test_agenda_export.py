@@ -48,10 +48,12 @@ def agenda(toolkaart: Toolkaart, graph: ToolkaartGraph) -> Agenda:
         accept_open_items=True,
     )
     ticked = walked.with_checked(toolkaart, second.id, {second.checklist[0].id})
+    created = dt.datetime(2026, 12, 2, 9, tzinfo=dt.UTC)
     projects = [
         Project(id="sepsis", name="Sepsis-voorspeller", organisation="Ziekenhuis Oost",
-                assessment=ticked),
-        Project(id="rontgen", name="Röntgen-triage", organisation="Ziekenhuis Oost"),
+                assessment=ticked, created_at=created),
+        Project(id="rontgen", name="Röntgen-triage", organisation="Ziekenhuis Oost",
+                created_at=created),
     ]  # fmt: skip
     portfolio = build_portfolio(toolkaart, projects, today=dt.date(2027, 3, 1))
     composed = compose_agenda(
@@ -72,6 +74,7 @@ def test_markdown_has_every_item_in_order(agenda: Agenda, toolkaart: Toolkaart) 
     assert headings == [
         ("#", "Agenda bestuursvergadering 11 maart 2027"),
         ("##", "1. Portefeuille per fase"),
+        ("###", t("agenda.doc.flow")),
         ("##", "2. Sepsis-voorspeller"),
         ("##", "3. Röntgen-triage"),
         ("##", "4. Rondvraag"),
@@ -97,14 +100,28 @@ def test_docx_is_editable_with_real_headings_and_a_table_per_project(
     assert headings == [
         ("Heading 1", "Agenda bestuursvergadering 11 maart 2027"),
         ("Heading 2", "1. Portefeuille per fase"),
+        ("Heading 3", t("agenda.doc.flow")),
         ("Heading 2", "2. Sepsis-voorspeller"),
         ("Heading 2", "3. Röntgen-triage"),
         ("Heading 2", "4. Rondvraag"),
     ]  # fmt: skip
     assert document.core_properties.title == agenda.title
-    overview, sepsis, rontgen = document.tables
+    overview, flow, sepsis, rontgen = document.tables
     assert [c.text for c in overview.rows[0].cells] == ["Fase", "Aantal", "Projecten"]
     assert [r.cells[0].text for r in overview.rows[1:]] == [p.name for p in toolkaart.phases]
+    assert [c.text for c in flow.rows[0].cells][:2] == [t("flow.col.phase"), t("flow.col.finished")]
+    first = [c.text for c in flow.rows[1].cells]  # Idee: finished by one, after 41 days
+    assert first == [
+        toolkaart.phases[0].name,
+        "1",
+        "41",
+        "41 tot 41",
+        "41 tot 41",
+        "1",
+        "1",
+        "0",
+        "0",
+    ]
     rows = {r.cells[0].text: r.cells[1] for r in sepsis.rows[1:]}
     assert list(rows) == [
         "Fase",

@@ -23,6 +23,7 @@ from toolkaart.board.agenda_model import (
     AgendaItem,
     BoardRole,
     DecisionNote,
+    FlowNote,
     Invitee,
     Overview,
     ProjectBrief,
@@ -38,6 +39,7 @@ from toolkaart.documents.print_layout import (
 )
 from toolkaart.i18n.catalog import counted, t
 from toolkaart.i18n.dates import date_label
+from toolkaart.i18n.units import decimal_label
 from toolkaart.route.gates import Answer
 from toolkaart.user_text import printable
 
@@ -67,13 +69,18 @@ class Table:
 
     header: tuple[str, ...]
     rows: tuple[tuple[tuple[Line, ...], ...], ...]
+    #: Column proportions, the same in DOCX and PDF; None: the overview's or a project's.
+    widths: tuple[int, ...] | None = None
 
 
 Block = Heading | Paragraph | Table
 
 
 def _widths(table: Table) -> tuple[int, ...]:
-    """Column proportions, the same in DOCX and PDF: the overview's, or a project's."""
+    """Column proportions, the same in DOCX and PDF: the table's own, the overview's, or a
+    project's."""
+    if table.widths is not None:
+        return table.widths
     return (45, 15, 40) if len(table.header) == 3 else (28, 72)
 
 
@@ -187,6 +194,94 @@ def overview_blocks(overview: Overview) -> Iterator[Block]:
             for p in overview.phases
         ),
     )
+    if overview.flow is not None:
+        yield from flow_blocks(overview.flow)
+
+
+def _days(value: float | None) -> str:
+    return "—" if value is None else decimal_label(value)
+
+
+def _span(low: float | None, high: float | None) -> str:
+    if low is None or high is None:
+        return "—"
+    return t("flow.range", low=decimal_label(low), high=decimal_label(high))
+
+
+def flow_days_sentence(flow: FlowNote) -> str:
+    """The days per phase in words (the same sentence as the Portfolio page's)."""
+    parts = []
+    for p in flow.phases:
+        if p.median_days is None:
+            parts.append(t("flow.days.part.none", phase=p.phase_name))
+            continue
+        parts.append(
+            t(
+                "flow.days.part",
+                phase=p.phase_name,
+                count=counted("project", p.finished),
+                median=_days(p.median_days),
+                q1=_days(p.lower_quartile_days),
+                q3=_days(p.upper_quartile_days),
+                min=_days(p.min_days),
+                max=_days(p.max_days),
+            )
+        )
+    return t("flow.days.sentence", parts="; ".join(parts))
+
+
+def flow_blocks(flow: FlowNote) -> Iterator[Block]:
+    """The portfolio's flow: days per phase and gate outcomes (a sentence, then a table), and the
+    projects standing still."""
+    yield Heading(3, t("agenda.doc.flow"))
+    yield Paragraph(flow_days_sentence(flow))
+    yield Table(
+        (
+            t("flow.col.phase"),
+            t("flow.col.finished"),
+            t("flow.col.median"),
+            t("flow.col.quartiles"),
+            t("flow.col.range"),
+            t("flow.col.in_phase"),
+            t("answer.ja"),
+            t("answer.nog niet"),
+            t("answer.nee"),
+        ),
+        tuple(
+            (
+                _lines(p.phase_name),
+                _lines(str(p.finished)),
+                _lines(_days(p.median_days)),
+                _lines(_span(p.lower_quartile_days, p.upper_quartile_days)),
+                _lines(_span(p.min_days, p.max_days)),
+                _lines(str(p.in_phase)),
+                _lines(str(p.ja)),
+                _lines(str(p.nog_niet)),
+                _lines(str(p.nee)),
+            )
+            for p in flow.phases
+        ),
+        widths=(19, 10, 10, 12, 12, 10, 9, 9, 9),
+    )
+    if not flow.stuck:
+        yield Paragraph(t("flow.stuck.none", days=flow.stuck_days))
+        return
+    yield Paragraph(
+        t("flow.stuck.some", projects=counted("project", len(flow.stuck)), days=flow.stuck_days)
+    )
+    yield Table(
+        (t("flow.col.project"), t("flow.col.phase"), t("flow.col.since"), t("flow.col.days")),
+        tuple(
+            (
+                _lines(s.project_name),
+                _lines(s.phase_name),
+                _lines(date_label(s.since)),
+                _lines(str(s.days)),
+            )
+            for s in flow.stuck
+        ),
+        widths=(40, 25, 20, 15),
+    )
 
 
 def item_blocks(item: AgendaItem) -> Iterator[Block]:
@@ -232,7 +327,7 @@ def _printable(block: Block) -> Block:
         )
         for row in block.rows
     )
-    return Table(tuple(printable(text) for text in block.header), rows)
+    return Table(tuple(printable(text) for text in block.header), rows, block.widths)
 
 
 # Markdown ---------------------------------------------------------------------------------------
@@ -253,12 +348,22 @@ def _md_line(line: Line, line_break: str, finish: Finish, *, starts_line: bool =
     return f"[{text}]({line.url})" if line.url else text
 
 
-def blocks_markdown(blocks: tuple[Block, ...] | Iterator[Block], finish: Finish = _as_is) -> str:
+def blocks_markdown(
+    blocks: tuple[Block, ...] | Iterator[Block],
+    finish: Finish = _as_is,
+    *,
+    bold_headings: bool = False,
+) -> str:
     """Every text escaped by ``markdown``: a title or note shows as written and can add no
-    heading, list item, table cell, link or HTML of its own."""
+    heading, list item, table cell, link or HTML of its own.
+
+    ``bold_headings``: headings as a bold line (a page that draws its own headings: a Markdown
+    heading there would be out of its order and bring Streamlit's English anchor link)."""
     out: list[str] = []
     for block in blocks:
-        if isinstance(block, Heading):
+        if isinstance(block, Heading) and bold_headings:
+            out.append(f"**{finish(plain(block.text))}**")
+        elif isinstance(block, Heading):
             out.append(finish(heading(block.level, block.text)))
         elif isinstance(block, Paragraph):
             out.append(finish(paragraphs(block.text)))
@@ -368,7 +473,7 @@ def to_pdf(agenda: Agenda) -> bytes:
     width = pdf.epw
     for block in outline(agenda):
         if isinstance(block, Heading):
-            size = 18 if block.level == 1 else 14
+            size = {1: 18, 2: 14}.get(block.level, 12)
             pdf.start_section(block.text, level=block.level - 1)
             pdf.set_font(FONT, "B", size)
             pdf.ln(2)

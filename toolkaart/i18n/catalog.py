@@ -848,6 +848,30 @@ NL: dict[str, str] = {
     "portfolio.details": "{name}: {count} open checklistpunten",
     "portfolio.open_project": "{name} openen in de Zelfscan",
     "portfolio.to_agenda": "Naar de agenda voor de bestuursvergadering",
+    # flow (toolkaart.board.flow): the portfolio page and the agenda's overview
+    "flow.days.sentence": (
+        "Doorlooptijd per fase, in dagen, van de projecten die de fase hebben afgerond: {parts}."
+    ),
+    "flow.days.part": (
+        "{phase}: mediaan {median} (middelste helft {q1} tot {q3}, kortste {min}, langste {max}; "
+        "{count})"
+    ),
+    "flow.days.part.none": "{phase}: nog door geen project afgerond",
+    "flow.outcomes.sentence": "Poortbesluiten per fase: {parts}.",
+    "flow.outcomes.part": "{phase}: {ja} keer ja, {nog_niet} keer nog niet, {nee} keer nee",
+    "flow.stuck.none": "Geen project staat langer dan {days} dagen in dezelfde fase.",
+    "flow.stuck.some": "Langer dan {days} dagen in hun huidige fase: {projects}.",
+    "flow.stuck.line": "{name}: {phase} sinds {since} ({days} dagen)",
+    "flow.col.phase": "Fase",
+    "flow.col.finished": "Afgerond (projecten)",
+    "flow.col.median": "Mediaan (dagen)",
+    "flow.col.quartiles": "Middelste helft (dagen)",
+    "flow.col.range": "Kortste tot langste (dagen)",
+    "flow.col.in_phase": "Nu in deze fase",
+    "flow.col.project": "Project",
+    "flow.col.since": "In deze fase sinds",
+    "flow.col.days": "Dagen in deze fase",
+    "flow.range": "{low} tot {high}",
     # pages/agenda.py
     "nav.agenda": "Agenda",
     "agenda.title": "Agenda voor de bestuursvergadering",
@@ -920,6 +944,7 @@ NL: dict[str, str] = {
         "Samengesteld met de Toolkaart-navigator uit de projecten en de Toolkaart, inhoud {version}."
     ),
     "agenda.doc.stale": "Langer dan {days} dagen niet bijgewerkt: {projects}.",
+    "agenda.doc.flow": "Doorlooptijd en poortbesluiten per fase",
     "agenda.doc.col.phase": "Fase",
     "agenda.doc.col.count": "Aantal",
     "agenda.doc.col.projects": "Projecten",
