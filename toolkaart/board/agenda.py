@@ -174,6 +174,7 @@ def flow_note(flow: Flow) -> FlowNote:
             )
             for s in flow.stuck
         ),
+        in_use=flow.in_use,
     )
 
 

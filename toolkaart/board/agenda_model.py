@@ -145,6 +145,8 @@ class FlowNote(_Data):
     stuck_days: int = Field(ge=0)
     phases: tuple[PhaseFlowNote, ...]
     stuck: tuple[StuckNote, ...] = ()
+    #: Projects in use (every gate passed): in no phase.
+    in_use: int = Field(default=0, ge=0)
 
 
 class Overview(_Data):

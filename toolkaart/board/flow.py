@@ -41,7 +41,7 @@ from enum import StrEnum
 
 from toolkaart.content.models import Phase, Toolkaart
 from toolkaart.i18n.catalog import counted, t
-from toolkaart.i18n.dates import LOCAL_ZONE, date_label
+from toolkaart.i18n.dates import LOCAL_ZONE
 from toolkaart.i18n.units import decimal_label
 from toolkaart.route.gates import Answer, route_steps
 from toolkaart.route.project import Project
@@ -175,35 +175,50 @@ class Flow:
 
     def days_sentence(self) -> str:
         """The days per phase as Dutch sentences: the chart's text alternative."""
-        parts = []
-        for row in self.phases:
-            if row.days is None:
-                parts.append(t("flow.days.part.none", phase=row.phase.name))
-            else:
-                parts.append(t("flow.days.part", phase=row.phase.name, **spread_labels(row.days)))
-        return t("flow.days.sentence", parts="; ".join(parts))
+        return days_sentence((row.phase.name, row.days) for row in self.phases)
 
     def outcomes_sentence(self) -> str:
-        parts = [
-            t(
-                "flow.outcomes.part",
-                phase=row.phase.name,
-                ja=row.outcomes.ja,
-                nog_niet=row.outcomes.nog_niet,
-                nee=row.outcomes.nee,
-            )
-            for row in self.phases
-        ]
-        return t("flow.outcomes.sentence", parts="; ".join(parts))
+        return outcomes_sentence((row.phase.name, row.outcomes) for row in self.phases)
 
     def stuck_sentence(self) -> str:
-        if not self.stuck:
-            return t("flow.stuck.none", days=self.stuck_days)
-        return t(
-            "flow.stuck.some",
-            projects=counted("project", len(self.stuck)),
-            days=self.stuck_days,
-        )
+        return stuck_sentence(len(self.stuck), self.stuck_days)
+
+    def in_use_sentence(self) -> str:
+        return in_use_sentence(self.in_use)
+
+
+# The sentences, from plain values: the Portfolio page says them of a Flow, the agenda's documents
+# of the snapshot an agenda keeps (``agenda_model.FlowNote``), in the same words.
+
+
+def days_sentence(phases: Iterable[tuple[str, Spread | None]]) -> str:
+    """Per phase (name, days of the projects that finished it) in one Dutch sentence."""
+    parts = [
+        t("flow.days.part", phase=name, **spread_labels(days))
+        if days is not None
+        else t("flow.days.part.none", phase=name)
+        for name, days in phases
+    ]
+    return t("flow.days.sentence", parts="; ".join(parts))
+
+
+def outcomes_sentence(phases: Iterable[tuple[str, Outcomes]]) -> str:
+    parts = [
+        t("flow.outcomes.part", phase=name, ja=o.ja, nog_niet=o.nog_niet, nee=o.nee)
+        for name, o in phases
+    ]
+    return t("flow.outcomes.sentence", parts="; ".join(parts))
+
+
+def stuck_sentence(count: int, stuck_days: int) -> str:
+    if not count:
+        return t("flow.stuck.none", days=stuck_days)
+    return t("flow.stuck.some", projects=counted("project", count), days=stuck_days)
+
+
+def in_use_sentence(count: int) -> str:
+    """How many projects are in use (every gate passed): they stand in no phase."""
+    return t("flow.in_use", projects=counted("project", count))
 
 
 def spread_labels(spread: Spread) -> dict[str, str]:
@@ -331,14 +346,3 @@ def build_flow(
     )
     stuck.sort(key=lambda s: (-s.days, s.project.name.casefold(), s.project.id))
     return Flow(flows, phases, tuple(stuck), today, stuck_days)
-
-
-def stuck_line(item: Stuck) -> str:
-    """One project standing still, in words (for lists and documents)."""
-    return t(
-        "flow.stuck.line",
-        name=item.project.name,
-        phase=item.phase.name,
-        since=date_label(item.since),
-        days=item.days,
-    )

@@ -26,7 +26,16 @@ from toolkaart.board.agenda_model import (
     FlowNote,
     Invitee,
     Overview,
+    PhaseFlowNote,
     ProjectBrief,
+)
+from toolkaart.board.flow import (
+    Outcomes,
+    Spread,
+    days_sentence,
+    in_use_sentence,
+    outcomes_sentence,
+    stuck_sentence,
 )
 from toolkaart.documents.markdown import HARD_BREAK, heading, paragraphs, plain
 from toolkaart.documents.print_layout import (
@@ -208,33 +217,33 @@ def _span(low: float | None, high: float | None) -> str:
     return t("flow.range", low=decimal_label(low), high=decimal_label(high))
 
 
-def flow_days_sentence(flow: FlowNote) -> str:
-    """The days per phase in words (the same sentence as the Portfolio page's)."""
-    parts = []
-    for p in flow.phases:
-        if p.median_days is None:
-            parts.append(t("flow.days.part.none", phase=p.phase_name))
-            continue
-        parts.append(
-            t(
-                "flow.days.part",
-                phase=p.phase_name,
-                count=counted("project", p.finished),
-                median=_days(p.median_days),
-                q1=_days(p.lower_quartile_days),
-                q3=_days(p.upper_quartile_days),
-                min=_days(p.min_days),
-                max=_days(p.max_days),
-            )
-        )
-    return t("flow.days.sentence", parts="; ".join(parts))
+def _spread(p: PhaseFlowNote) -> Spread | None:
+    """The days the note keeps, as the flow's own numbers (to be said in the same words)."""
+    if (
+        p.median_days is None
+        or p.lower_quartile_days is None
+        or p.upper_quartile_days is None
+        or p.min_days is None
+        or p.max_days is None
+    ):
+        return None
+    return Spread(
+        p.finished,
+        p.median_days,
+        p.lower_quartile_days,
+        p.upper_quartile_days,
+        p.min_days,
+        p.max_days,
+    )
 
 
 def flow_blocks(flow: FlowNote) -> Iterator[Block]:
-    """The portfolio's flow: days per phase and gate outcomes (a sentence, then a table), and the
-    projects standing still."""
+    """The portfolio's flow as the Portfolio page shows it: days per phase and the gates' answers
+    (each a sentence, then the same numbers as a table), and the projects standing still."""
     yield Heading(3, t("agenda.doc.flow"))
-    yield Paragraph(flow_days_sentence(flow))
+    yield Paragraph(days_sentence((p.phase_name, _spread(p)) for p in flow.phases))
+    if flow.in_use:
+        yield Paragraph(in_use_sentence(flow.in_use))
     yield Table(
         (
             t("flow.col.phase"),
@@ -243,9 +252,7 @@ def flow_blocks(flow: FlowNote) -> Iterator[Block]:
             t("flow.col.quartiles"),
             t("flow.col.range"),
             t("flow.col.in_phase"),
-            t("answer.ja"),
-            t("answer.nog niet"),
-            t("answer.nee"),
+            t("flow.col.returns"),
         ),
         tuple(
             (
@@ -255,33 +262,39 @@ def flow_blocks(flow: FlowNote) -> Iterator[Block]:
                 _lines(_span(p.lower_quartile_days, p.upper_quartile_days)),
                 _lines(_span(p.min_days, p.max_days)),
                 _lines(str(p.in_phase)),
-                _lines(str(p.ja)),
-                _lines(str(p.nog_niet)),
-                _lines(str(p.nee)),
+                _lines(str(p.returns)),
             )
             for p in flow.phases
         ),
-        widths=(19, 10, 10, 12, 12, 10, 9, 9, 9),
+        widths=(19, 13, 11, 15, 15, 11, 16),
     )
-    if not flow.stuck:
-        yield Paragraph(t("flow.stuck.none", days=flow.stuck_days))
-        return
-    yield Paragraph(
-        t("flow.stuck.some", projects=counted("project", len(flow.stuck)), days=flow.stuck_days)
-    )
+    yield Heading(3, t("agenda.doc.flow.outcomes"))
+    outcomes = [(p.phase_name, Outcomes(p.ja, p.nog_niet, p.nee)) for p in flow.phases]
+    yield Paragraph(outcomes_sentence(outcomes))
     yield Table(
-        (t("flow.col.project"), t("flow.col.phase"), t("flow.col.since"), t("flow.col.days")),
+        (t("flow.col.phase"), *(t(f"answer.{answer.value}") for answer in Answer)),
         tuple(
-            (
-                _lines(s.project_name),
-                _lines(s.phase_name),
-                _lines(date_label(s.since)),
-                _lines(str(s.days)),
-            )
-            for s in flow.stuck
+            (_lines(name), *(_lines(str(o.of(answer))) for answer in Answer))
+            for name, o in outcomes
         ),
-        widths=(40, 25, 20, 15),
+        widths=(40, 20, 20, 20),
     )
+    yield Heading(3, t("agenda.doc.flow.stuck"))
+    yield Paragraph(stuck_sentence(len(flow.stuck), flow.stuck_days))
+    if flow.stuck:
+        yield Table(
+            (t("flow.col.project"), t("flow.col.days"), t("flow.col.phase"), t("flow.col.since")),
+            tuple(
+                (
+                    _lines(s.project_name),
+                    _lines(str(s.days)),
+                    _lines(s.phase_name),
+                    _lines(date_label(s.since)),
+                )
+                for s in flow.stuck
+            ),
+            widths=(40, 15, 25, 20),
+        )
 
 
 def item_blocks(item: AgendaItem) -> Iterator[Block]:

@@ -893,7 +893,10 @@ NL: dict[str, str] = {
     "flow.outcomes.part": "{phase}: {ja} keer ja, {nog_niet} keer nog niet, {nee} keer nee",
     "flow.stuck.none": "Geen project staat langer dan {days} dagen in dezelfde fase.",
     "flow.stuck.some": "Langer dan {days} dagen in hun huidige fase: {projects}.",
-    "flow.stuck.line": "{name}: {phase} sinds {since} ({days} dagen)",
+    "flow.in_use": (
+        "In gebruik, alle poorten gepasseerd: {projects}; die staan in geen fase en tellen "
+        "hierboven niet mee bij ‘nu in deze fase’."
+    ),
     "flow.axis.days": "Dagen in de fase",
     "flow.axis.decisions": "Aantal besluiten",
     "flow.col.phase": "Fase",
@@ -997,7 +1000,9 @@ NL: dict[str, str] = {
         "Samengesteld met de Toolkaart-navigator uit de projecten en de Toolkaart, inhoud {version}."
     ),
     "agenda.doc.stale": "Langer dan {days} dagen niet bijgewerkt: {projects}.",
-    "agenda.doc.flow": "Doorlooptijd en poortbesluiten per fase",
+    "agenda.doc.flow": "Doorlooptijd per fase",
+    "agenda.doc.flow.outcomes": "Poortbesluiten per fase",
+    "agenda.doc.flow.stuck": "Projecten die stilstaan",
     "agenda.doc.col.phase": "Fase",
     "agenda.doc.col.count": "Aantal",
     "agenda.doc.col.projects": "Projecten",

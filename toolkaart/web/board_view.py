@@ -133,9 +133,10 @@ def stuck_rows(flow: Flow) -> list[dict[str, object]]:
     return [
         {
             t("flow.col.project"): item.project.name,
+            # the days first after the name: the table is wider than a phone's screen
+            t("flow.col.days"): item.days,
             t("flow.col.phase"): item.phase.name,
             t("flow.col.since"): date_label(item.since),
-            t("flow.col.days"): item.days,
         }
         for item in flow.stuck
     ]

@@ -118,6 +118,8 @@ with charts:
     if any(row.days is not None for row in flow.phases):
         st.altair_chart(flow_days_chart(flow), alt=t("portfolio.flow.chart.title"), width="stretch")
     st.markdown(flow.days_sentence())  # the chart's text alternative; the table has the same
+    if flow.in_use:
+        st.markdown(flow.in_use_sentence())
     with st.expander(t("portfolio.flow.table")):
         st.table(flow_day_rows(flow))
     st.subheader(t("portfolio.flow.outcomes.heading"), anchor=False)
