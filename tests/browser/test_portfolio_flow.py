@@ -38,6 +38,7 @@ def test_the_portfolio_flow_at_desktop_and_phone_width_and_its_calendar(
 
     database = f"sqlite:///{tmp_path / 'flow.sqlite3'}"
     reviews = seed(database, toolkaart)
+    assert reviews > 0  # the seed has a project in use, so the calendar has a date
     with start_streamlit(env={"TOOLKAART_DATABASE_URL": database}) as server:
         goto(page, f"{server.url}/portfolio")
         for heading in ("portfolio.flow.heading", "portfolio.flow.outcomes.heading"):
@@ -62,5 +63,13 @@ def test_the_portfolio_flow_at_desktop_and_phone_width_and_its_calendar(
         expect(page.get_by_role("heading", name=t("portfolio.flow.heading"))).to_be_visible()
         for table in ("portfolio.flow.table", "portfolio.flow.outcomes.table"):
             page.get_by_text(t(table), exact=True).click()
-        expect(page.get_by_role("columnheader", name=t("flow.col.median"))).to_be_visible()
+        expect(page.get_by_role("columnheader", name=t("answer.nog niet"))).to_be_visible()
         screenshot(page, "portfolio-flow-390", max_height=12000)
+
+        # the agenda's overview item carries the same flow
+        page.set_viewport_size({"width": 1280, "height": 900})
+        goto(page, f"{server.url}/agenda")
+        page.get_by_role("button", name=t("agenda.compose")).click()
+        settle(page)
+        expect(page.get_by_text(t("agenda.doc.flow.outcomes"), exact=True)).to_be_visible()
+        screenshot(page, "agenda-flow-1280")

@@ -894,8 +894,8 @@ NL: dict[str, str] = {
     "flow.stuck.none": "Geen project staat langer dan {days} dagen in dezelfde fase.",
     "flow.stuck.some": "Langer dan {days} dagen in hun huidige fase: {projects}.",
     "flow.in_use": (
-        "In gebruik, alle poorten gepasseerd: {projects}; die staan in geen fase en tellen "
-        "hierboven niet mee bij ‘nu in deze fase’."
+        "In gebruik, alle poorten gepasseerd (dus in geen fase meer en niet meegeteld bij ‘nu in "
+        "deze fase’): {projects}."
     ),
     "flow.axis.days": "Dagen in de fase",
     "flow.axis.decisions": "Aantal besluiten",

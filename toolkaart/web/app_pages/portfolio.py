@@ -121,7 +121,9 @@ with charts:
     if flow.in_use:
         st.markdown(flow.in_use_sentence())
     with st.expander(t("portfolio.flow.table")):
-        st.table(flow_day_rows(flow))
+        # a grid, not st.table: seven columns scroll sideways on a phone, and only the grid's
+        # scrolling can be reached from the keyboard
+        st.dataframe(flow_day_rows(flow), hide_index=True, width="stretch")
     st.subheader(t("portfolio.flow.outcomes.heading"), anchor=False)
     if any(row.outcomes.total for row in flow.phases):
         st.altair_chart(
