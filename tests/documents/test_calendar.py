@@ -9,6 +9,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
+import sqlalchemy as sa
 
 from toolkaart.access.permissions import LOCAL, Acting, Person, Role
 from toolkaart.board.agenda import compose_agenda
@@ -28,6 +29,7 @@ from toolkaart.route.gates import Answer
 from toolkaart.route.project import Project
 from toolkaart.store.agenda_store import save_draft
 from toolkaart.store.project_store import Store
+from toolkaart.store.tables import agenda_drafts
 
 A, B = "Ziekenhuis Amstel", "Beatrix Kliniek"
 STAMP = dt.datetime(2027, 1, 4, 8, 30, tzinfo=dt.UTC)
@@ -230,3 +232,20 @@ def test_the_command_line_exports_a_projects_calendar(
     assert review.decoded("DTSTART") == REVIEW
     assert main(["project", "--database", url, "export", project.id, "-f", "ics"]) == 0
     assert capsys.readouterr().out.startswith("BEGIN:VCALENDAR")
+
+
+def test_a_draft_that_no_longer_reads_keeps_its_meeting_date(
+    store: Store, toolkaart: Toolkaart, graph: ToolkaartGraph
+) -> None:
+    project = store.create("Beschadigd", A)
+    info = save_draft(store, agenda_with(toolkaart, graph, [project], "Oud concept"), None, A)
+    with store.write() as connection:
+        connection.execute(
+            sa.update(agenda_drafts)
+            .where(agenda_drafts.c.id == info.id)
+            .values(data={"format": "toolkaart-agenda", "version": 1, "items": []})
+        )
+    (meeting,) = events(organisation_calendar(store, toolkaart, A, STAMP)).values()
+    assert meeting.decoded("DTSTART") == MEETING
+    assert str(meeting["SUMMARY"]) == t("ics.meeting.summary", title="Oud concept")
+    assert t("ics.meeting.projects", projects="") not in str(meeting["DESCRIPTION"])
