@@ -244,11 +244,11 @@ def cmd_project_create(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-PROJECT_FORMATS = ("json", "md", "docx", "pdf")
+PROJECT_FORMATS = ("json", "md", "docx", "pdf", "ics")
 
 
 def cmd_project_export(args: argparse.Namespace) -> int:
-    from toolkaart.documents import project_exchange, project_report
+    from toolkaart.documents import ics_calendar, project_exchange, project_report
     from toolkaart.store.project_store import Store
 
     writers: dict[str, Callable[..., str | bytes]] = {
@@ -262,10 +262,13 @@ def cmd_project_export(args: argparse.Namespace) -> int:
         return EXIT_REJECTED
     if args.format in ("docx", "pdf") and args.output in (None, "-") and sys.stdout.isatty():
         raise UsageError(f"a {args.format} report is binary: write it to a file with -o FILE")
+    store = Store(args.database, acting=LOCAL)
     try:
-        project = Store(args.database, acting=LOCAL).get(args.id)
+        project = store.get(args.id)
     except StoreError as error:
         return _refused(error)
+    # its dates: the next re-review and the board meetings with the project on the agenda
+    writers["ics"] = lambda p, k: ics_calendar.project_calendar(store, k, p)
     write_output(writers[args.format](project, toolkaart), args.output)
     return EXIT_OK
 
@@ -603,7 +606,9 @@ def _add_project_commands(commands: argparse._SubParsersAction[argparse.Argument
     creator.add_argument("--contact", default="", help="contact person")
     creator.set_defaults(handler=cmd_project_create)
 
-    exporter = actions.add_parser("export", help="a project as exchange JSON or as a report")
+    exporter = actions.add_parser(
+        "export", help="a project as exchange JSON, as a report, or its dates as iCalendar"
+    )
     exporter.add_argument("id")
     exporter.add_argument("--format", "-f", choices=PROJECT_FORMATS, default="json")
     exporter.add_argument("-o", "--output", help="output file (default: standard output)")

@@ -48,10 +48,12 @@ def agenda(toolkaart: Toolkaart, graph: ToolkaartGraph) -> Agenda:
         accept_open_items=True,
     )
     ticked = walked.with_checked(toolkaart, second.id, {second.checklist[0].id})
+    created = dt.datetime(2026, 12, 2, 9, tzinfo=dt.UTC)
     projects = [
         Project(id="sepsis", name="Sepsis-voorspeller", organisation="Ziekenhuis Oost",
-                assessment=ticked),
-        Project(id="rontgen", name="Röntgen-triage", organisation="Ziekenhuis Oost"),
+                assessment=ticked, created_at=created),
+        Project(id="rontgen", name="Röntgen-triage", organisation="Ziekenhuis Oost",
+                created_at=created),
     ]  # fmt: skip
     portfolio = build_portfolio(toolkaart, projects, today=dt.date(2027, 3, 1))
     composed = compose_agenda(
@@ -72,6 +74,9 @@ def test_markdown_has_every_item_in_order(agenda: Agenda, toolkaart: Toolkaart) 
     assert headings == [
         ("#", "Agenda bestuursvergadering 11 maart 2027"),
         ("##", "1. Portefeuille per fase"),
+        ("###", t("agenda.doc.flow")),
+        ("###", t("agenda.doc.flow.outcomes")),
+        ("###", t("agenda.doc.flow.stuck")),
         ("##", "2. Sepsis-voorspeller"),
         ("##", "3. Röntgen-triage"),
         ("##", "4. Rondvraag"),
@@ -97,14 +102,23 @@ def test_docx_is_editable_with_real_headings_and_a_table_per_project(
     assert headings == [
         ("Heading 1", "Agenda bestuursvergadering 11 maart 2027"),
         ("Heading 2", "1. Portefeuille per fase"),
+        ("Heading 3", t("agenda.doc.flow")),
+        ("Heading 3", t("agenda.doc.flow.outcomes")),
+        ("Heading 3", t("agenda.doc.flow.stuck")),
         ("Heading 2", "2. Sepsis-voorspeller"),
         ("Heading 2", "3. Röntgen-triage"),
         ("Heading 2", "4. Rondvraag"),
     ]  # fmt: skip
     assert document.core_properties.title == agenda.title
-    overview, sepsis, rontgen = document.tables
+    overview, days, outcomes, sepsis, rontgen = document.tables  # nobody stands still
     assert [c.text for c in overview.rows[0].cells] == ["Fase", "Aantal", "Projecten"]
     assert [r.cells[0].text for r in overview.rows[1:]] == [p.name for p in toolkaart.phases]
+    # Idee: finished by one project, after 41 days; one project stands in it
+    assert [c.text for c in days.rows[1].cells] == [
+        toolkaart.phases[0].name, "1", "41", "41 tot 41", "41 tot 41", "1", "0"
+    ]  # fmt: skip
+    assert [c.text for c in outcomes.rows[0].cells] == ["Fase", "Ja", "Nog niet", "Nee"]
+    assert [c.text for c in outcomes.rows[1].cells] == [toolkaart.phases[0].name, "1", "0", "0"]
     rows = {r.cells[0].text: r.cells[1] for r in sepsis.rows[1:]}
     assert list(rows) == [
         "Fase",
@@ -219,3 +233,46 @@ def test_only_a_ja_accepts_open_items(toolkaart: Toolkaart, graph: ToolkaartGrap
     assert t("agenda.doc.open_at_decision", open_items=count) in ja_line
     assert t("agenda.doc.open_at_decision", open_items=count) not in later_line
     assert t("agenda.doc.open_not_accepted", open_items=count) in later_line
+
+
+def test_the_flow_names_projects_standing_still_and_those_in_use(
+    toolkaart: Toolkaart, graph: ToolkaartGraph
+) -> None:
+    created = dt.datetime(2026, 1, 4, 9, tzinfo=dt.UTC)
+    walk = Assessment()
+    for phase in toolkaart.phases:
+        walk = walk.decide(
+            toolkaart,
+            phase.id,
+            Answer.JA,
+            decided_on=dt.date(2026, 2, 1),
+            accept_open_items=True,
+            next_review=dt.date(2027, 2, 1) if phase is toolkaart.phases[-1] else None,
+        )
+    projects = [
+        Project(id="stil", name="Stil | project", organisation="Oost", created_at=created),
+        Project(id="klaar", name="In gebruik", organisation="Oost", assessment=walk,
+                created_at=created),
+    ]  # fmt: skip
+    today = dt.date(2027, 1, 4)
+    agenda = compose_agenda(
+        toolkaart,
+        graph,
+        meeting_date=dt.date(2027, 1, 14),
+        projects=[],
+        portfolio=build_portfolio(toolkaart, projects, today=today),
+        today=today,
+    )
+    text = to_markdown(agenda)
+    assert t("flow.in_use", projects=counted("project", 1)) in text
+    assert t("flow.stuck.some", projects=counted("project", 1), days=180) in text
+    assert f"| Stil \\| project | 365 | {toolkaart.phases[0].name} | 4 januari 2026 |" in text
+    overview = agenda.items[0].overview
+    assert overview is not None and overview.flow is not None
+    item = agenda.items[0].model_copy(
+        update={"overview": overview.model_copy(update={"flow": None})}
+    )
+    before_flow = agenda.model_copy(update={"items": (item,)})
+    assert t("agenda.doc.flow") not in to_markdown(before_flow)  # a draft from before the flow
+    reader = PdfReader(io.BytesIO(to_pdf(agenda)))
+    assert "Stil | project" in " ".join(page.extract_text() for page in reader.pages)

@@ -15,9 +15,10 @@ from tests.appkit import opening
 from tests.conftest import APP_DIR
 from toolkaart.access.permissions import LOCAL
 from toolkaart.content.models import Toolkaart
-from toolkaart.i18n.catalog import t
+from toolkaart.i18n.catalog import counted, t
 from toolkaart.i18n.dates import date_label
-from toolkaart.route.gates import Answer
+from toolkaart.route.gates import Answer, Assessment
+from toolkaart.route.project import Project
 from toolkaart.store.project_store import Store
 from toolkaart.store.tables import projects
 
@@ -62,10 +63,17 @@ def seed(store: Store, toolkaart: Toolkaart) -> None:
         )
 
 
-def table(app: AppTest) -> list[dict[str, object]]:
-    frame = app.dataframe[0].value
-    records: list[dict[str, object]] = frame.to_dict("records")
+def grid(app: AppTest, column: str) -> list[dict[str, object]]:
+    """The rows of the page's grid (st.dataframe) that has ``column``."""
+    frames = [d.value for d in app.dataframe if column in d.value.columns]
+    assert len(frames) <= 1
+    records: list[dict[str, object]] = frames[0].to_dict("records") if frames else []
     return records
+
+
+def table(app: AppTest) -> list[dict[str, object]]:
+    """The project table (the page's other grids: the flow's days, the projects standing still)."""
+    return grid(app, col("awaiting"))
 
 
 def col(name: str) -> str:
@@ -159,3 +167,119 @@ def test_projects_in_use_show_their_next_review_and_whether_it_is_due(
     assert rows["Dienstrooster-AI"][col("review")] == due
     assert rows["Spraakherkenning"][col("review")] == date_label(dt.date(2099, 1, 1))
     assert rows["Nieuw idee"][col("review")] == ""
+
+
+def walked(
+    store: Store, toolkaart: Toolkaart, name: str, created: dt.date, passes: list[dt.date]
+) -> None:
+    """A project created on ``created`` whose first gates were passed (ja) on ``passes``."""
+    walk = Assessment()
+    for phase, day in zip(toolkaart.phases, passes, strict=False):
+        walk = walk.decide(toolkaart, phase.id, Answer.JA, decided_on=day, accept_open_items=True)
+    moment = dt.datetime(created.year, created.month, created.day, 10, tzinfo=dt.UTC)
+    project = Project(
+        id=name.lower(), name=name, organisation="UMC Zuid", assessment=walk, created_at=moment
+    )
+    store.insert(project)
+
+
+def flow_seed(store: Store, toolkaart: Toolkaart) -> dt.date:
+    """Alfa: phase 1 for 10 days, phase 2 for 30, in phase 3 for 260; Beta: phase 1 for 30, in
+    phase 2 for 270; Gamma: in phase 1 for 50. Returns day 0 (300 days ago)."""
+    start = dt.date.today() - dt.timedelta(days=300)
+
+    def day(offset: int) -> dt.date:
+        return start + dt.timedelta(days=offset)
+
+    walked(store, toolkaart, "Alfa", start, [day(10), day(40)])
+    walked(store, toolkaart, "Beta", start, [day(30)])
+    walked(store, toolkaart, "Gamma", day(250), [])
+    return start
+
+
+def test_the_flow_shows_days_per_phase_and_gate_outcomes_as_charts_text_and_tables(
+    store: Store, toolkaart: Toolkaart
+) -> None:
+    flow_seed(store, toolkaart)
+    app = open_page()
+    charts = app.get("vega_lite_chart")
+    days_chart, outcomes_chart = charts[1].proto, charts[2].proto
+    assert days_chart.alt == t("portfolio.flow.chart.title")
+    layers = json.loads(days_chart.spec)["layer"]
+    x_axes = [layer["encoding"]["x"] for layer in layers if "title" in layer["encoding"]["x"]]
+    assert [x["title"] for x in x_axes] == [t("flow.axis.days")]
+    assert layers[0]["encoding"]["y"]["title"] == t("flow.col.phase")
+    names = [phase.name for phase in toolkaart.phases]
+    assert layers[0]["encoding"]["y"]["sort"] == names  # route order, every phase
+    assert outcomes_chart.alt == t("portfolio.flow.outcomes.chart.title")
+    encoding = json.loads(outcomes_chart.spec)["encoding"]
+    assert encoding["color"]["title"] == t("flow.col.answer")
+    assert encoding["x"]["title"] == t("flow.axis.decisions")
+
+    first, second = toolkaart.phases[0], toolkaart.phases[1]
+    text = "\n".join(m.value for m in app.markdown)
+    idee = t(
+        "flow.days.part",
+        phase=first.name,
+        median="20",
+        q1="15",
+        q3="25",
+        min="10",
+        max="30",
+        count=counted("project", 2),
+    )
+    assert idee in text
+    assert t("flow.outcomes.part", phase=first.name, ja=2, nog_niet=0, nee=0) in text
+    days_table = grid(app, t("flow.col.median"))
+    assert days_table[0] == {
+        t("flow.col.phase"): first.name,
+        t("flow.col.finished"): 2,
+        t("flow.col.median"): "20",
+        t("flow.col.quartiles"): t("flow.range", low="15", high="25"),
+        t("flow.col.range"): t("flow.range", low="10", high="30"),
+        t("flow.col.in_phase"): 1,
+        t("flow.col.returns"): 0,
+    }
+    assert days_table[1][t("flow.col.median")] == "30"
+    outcomes_table = app.table[1].value.to_dict("records")
+    assert outcomes_table[1] == {
+        t("flow.col.phase"): second.name,
+        t("answer.ja"): 1,
+        t("answer.nog niet"): 0,
+        t("answer.nee"): 0,
+    }
+
+
+def test_projects_standing_still_follow_the_chosen_days(store: Store, toolkaart: Toolkaart) -> None:
+    start = flow_seed(store, toolkaart)
+    app = open_page()
+    assert app.number_input(key="portfolio.stuck_days").value == 180
+    stuck = grid(app, t("flow.col.since"))
+    assert [(r[t("flow.col.project")], r[t("flow.col.days")]) for r in stuck] == [
+        ("Beta", 270),
+        ("Alfa", 260),
+    ]
+    assert stuck[0][t("flow.col.since")] == date_label(start + dt.timedelta(days=30))
+    text = "\n".join(m.value for m in app.markdown)
+    assert t("flow.stuck.some", projects=counted("project", 2), days=180) in text
+    app.number_input(key="portfolio.stuck_days").set_value(265).run()
+    stuck = grid(app, t("flow.col.since"))
+    assert [r[t("flow.col.project")] for r in stuck] == ["Beta"]
+    app.number_input(key="portfolio.stuck_days").set_value(300).run()
+    assert t("flow.stuck.none", days=300) in "\n".join(m.value for m in app.markdown)
+    assert grid(app, t("flow.col.since")) == []  # no list of projects standing still
+
+
+def test_the_calendar_of_the_chosen_organisation_can_be_downloaded(
+    store: Store, toolkaart: Toolkaart
+) -> None:
+    seed(store, toolkaart)
+    app = open_page()
+    (button,) = [
+        b for b in app.get("download_button") if b.proto.label == t("portfolio.calendar.download")
+    ]
+    assert button.proto.label == t("portfolio.calendar.download")
+    everyone = t("portfolio.calendar.help", organisation=t("portfolio.calendar.all"))
+    assert everyone in [c.value for c in app.caption]
+    app.selectbox(key="portfolio.organisation").select("UMC Zuid").run()
+    assert t("portfolio.calendar.help", organisation="UMC Zuid") in [c.value for c in app.caption]

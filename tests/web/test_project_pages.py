@@ -289,7 +289,9 @@ def test_zelfscan_offers_the_four_downloads() -> None:
     project = the_store().create("Rapportage")
     app = scan(project)
     labels = [e.proto.label for e in app.get("download_button")]
-    assert labels == [t(f"scan.export.{extension}") for extension in ("json", "md", "docx", "pdf")]
+    assert labels == [
+        t(f"scan.export.{extension}") for extension in ("json", "md", "docx", "pdf", "ics")
+    ]
 
 
 # the navigator's phase pages on the open project

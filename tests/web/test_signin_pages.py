@@ -288,7 +288,7 @@ def test_the_gate_form_decides_in_the_signed_in_persons_name(service: Service) -
 def test_team_exports_the_exchange_file(service: Service) -> None:
     app = open_as(TEAM_A, SCAN, {"project": service.project_a.id})
     labels = [e.proto.label for e in app.get("download_button")]
-    assert labels == [t(f"scan.export.{ext}") for ext in ("json", "md", "docx", "pdf")]
+    assert labels == [t(f"scan.export.{ext}") for ext in ("json", "md", "docx", "pdf", "ics")]
 
 
 @pytest.mark.parametrize("page", [BEHEER, MEMBERS, AGENDA], ids=page_id)
@@ -311,7 +311,7 @@ def test_bestuur_reads_the_walk_but_cannot_tick_decide_or_export_it(service: Ser
     assert [r for r in app.radio if r.key == "walk.idee.answer"] == []
     labels = [e.proto.label for e in app.get("download_button")]
     assert t("scan.export.json") not in labels
-    assert labels == [t(f"scan.export.{ext}") for ext in ("md", "docx", "pdf")]
+    assert labels == [t(f"scan.export.{ext}") for ext in ("md", "docx", "pdf", "ics")]
     assert t("projects.import.not_allowed") in texts(app)
 
 

@@ -1,11 +1,12 @@
 """The board agenda: composed from projects and their decisions, then edited by a zorgbestuurder.
 
 ``compose_agenda`` takes a meeting date, the projects to discuss (in the user's order), the portfolio
-and the content, and returns an ``Agenda``: an overview of the portfolio by phase, then one item per
-project with the decision asked (the current phase's key question), the rationale so far (latest
-decisions), the open checklist items as risks, whom to invite (the actors who join at the next phase
-and those named on open items), the zorgbestuurder's own role per the Toolkaart, and the tools to read
-beforehand with their links.
+and the content, and returns an ``Agenda``: an overview of the portfolio by phase and its flow
+(``toolkaart.board.flow``: days per phase, gate outcomes, projects standing still), then one item
+per project with the decision asked (the current phase's key question), the rationale so far
+(latest decisions), the open checklist items as risks, whom to invite (the actors who join at the
+next phase and those named on open items), the zorgbestuurder's own role per the Toolkaart, and the
+tools to read beforehand with their links.
 
 An Agenda is immutable data (``toolkaart.board.agenda_model``, also its draft format). The editing
 functions (``move_item``, ``add_item``, ``edit_item``, ``remove_item``, ``with_details``) return a
@@ -28,12 +29,16 @@ from toolkaart.board.agenda_model import (
     BoardRole,
     BoardTask,
     DecisionNote,
+    FlowNote,
     Invitee,
     Overview,
+    PhaseFlowNote,
     PhaseTally,
     ProjectBrief,
+    StuckNote,
     ToolLink,
 )
+from toolkaart.board.flow import DEFAULT_STUCK_DAYS, Flow, build_flow
 from toolkaart.board.portfolio import Portfolio, portfolio_row
 from toolkaart.content.graph import ToolkaartGraph
 from toolkaart.content.models import Toolkaart
@@ -135,7 +140,45 @@ def _board_role(
     )
 
 
-def portfolio_overview(portfolio: Portfolio) -> Overview:
+def flow_note(flow: Flow) -> FlowNote:
+    """The flow as the agenda keeps it (a snapshot: project names, not projects)."""
+    phases = []
+    for row in flow.phases:
+        days = row.days
+        phases.append(
+            PhaseFlowNote(
+                phase_id=row.phase.id,
+                phase_name=row.phase.name,
+                finished=row.finished,
+                median_days=days.median if days else None,
+                lower_quartile_days=days.lower_quartile if days else None,
+                upper_quartile_days=days.upper_quartile if days else None,
+                min_days=days.minimum if days else None,
+                max_days=days.maximum if days else None,
+                in_phase=row.in_phase,
+                returns=row.returns,
+                ja=row.outcomes.ja,
+                nog_niet=row.outcomes.nog_niet,
+                nee=row.outcomes.nee,
+            )
+        )
+    return FlowNote(
+        stuck_days=flow.stuck_days,
+        phases=tuple(phases),
+        stuck=tuple(
+            StuckNote(
+                project_name=s.project.name,
+                phase_name=s.phase.name,
+                since=s.since,
+                days=s.days,
+            )
+            for s in flow.stuck
+        ),
+        in_use=flow.in_use,
+    )
+
+
+def portfolio_overview(portfolio: Portfolio, flow: Flow | None = None) -> Overview:
     return Overview(
         total=portfolio.total,
         stale=portfolio.stale_count,
@@ -149,6 +192,7 @@ def portfolio_overview(portfolio: Portfolio) -> Overview:
             )
             for c in portfolio.counts
         ),
+        flow=flow_note(flow) if flow is not None else None,
     )
 
 
@@ -161,17 +205,23 @@ def compose_agenda(
     portfolio: Portfolio,
     today: dt.date,
     title: str | None = None,
+    stuck_days: int = DEFAULT_STUCK_DAYS,
 ) -> Agenda:
-    """A new agenda: the portfolio overview first, then the chosen projects in the given order.
+    """A new agenda: the portfolio overview first (by phase, and its flow: days per phase, gate
+    outcomes, projects standing still for more than ``stuck_days``), then the chosen projects in
+    the given order.
 
     A project chosen twice is discussed once, at its first place.
     """
+    flow = build_flow(
+        toolkaart, [row.project for row in portfolio.rows], today=today, stuck_days=stuck_days
+    )
     items = [
         AgendaItem(
             id=OVERVIEW_ID,
             kind="overview",
             title=t("agenda.overview.title"),
-            overview=portfolio_overview(portfolio),
+            overview=portfolio_overview(portfolio, flow),
         )
     ]
     seen: set[str] = set()

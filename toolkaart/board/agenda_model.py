@@ -110,6 +110,45 @@ class PhaseTally(_Data):
     projects: tuple[str, ...] = ()
 
 
+class PhaseFlowNote(_Data):
+    """One phase's flow (``toolkaart.board.flow``): days of the projects that finished it, the
+    projects in it now, and the answers given at its gate."""
+
+    phase_id: str
+    phase_name: str
+    #: Projects that finished the phase; the days below are theirs (None when there are none).
+    finished: int = Field(default=0, ge=0)
+    median_days: float | None = None
+    lower_quartile_days: float | None = None
+    upper_quartile_days: float | None = None
+    min_days: int | None = None
+    max_days: int | None = None
+    in_phase: int = Field(default=0, ge=0)
+    returns: int = Field(default=0, ge=0)
+    ja: int = Field(default=0, ge=0)
+    nog_niet: int = Field(default=0, ge=0)
+    nee: int = Field(default=0, ge=0)
+
+
+class StuckNote(_Data):
+    """A project that had stood in its current phase for more than ``FlowNote.stuck_days``."""
+
+    project_name: str
+    phase_name: str
+    since: dt.date
+    days: int = Field(ge=0)
+
+
+class FlowNote(_Data):
+    """The portfolio's flow at composition time."""
+
+    stuck_days: int = Field(ge=0)
+    phases: tuple[PhaseFlowNote, ...]
+    stuck: tuple[StuckNote, ...] = ()
+    #: Projects in use (every gate passed): in no phase.
+    in_use: int = Field(default=0, ge=0)
+
+
 class Overview(_Data):
     """The portfolio by phase at composition time."""
 
@@ -117,6 +156,8 @@ class Overview(_Data):
     stale: int = Field(default=0, ge=0)
     stale_days: int = Field(default=0, ge=0)
     phases: tuple[PhaseTally, ...]
+    #: Absent in drafts composed before the flow was part of the overview.
+    flow: FlowNote | None = None
 
 
 class AgendaItem(_Data):

@@ -23,9 +23,19 @@ from toolkaart.board.agenda_model import (
     AgendaItem,
     BoardRole,
     DecisionNote,
+    FlowNote,
     Invitee,
     Overview,
+    PhaseFlowNote,
     ProjectBrief,
+)
+from toolkaart.board.flow import (
+    Outcomes,
+    Spread,
+    days_sentence,
+    in_use_sentence,
+    outcomes_sentence,
+    stuck_sentence,
 )
 from toolkaart.documents.markdown import HARD_BREAK, heading, paragraphs, plain
 from toolkaart.documents.print_layout import (
@@ -38,6 +48,7 @@ from toolkaart.documents.print_layout import (
 )
 from toolkaart.i18n.catalog import counted, t
 from toolkaart.i18n.dates import date_label
+from toolkaart.i18n.units import decimal_label
 from toolkaart.route.gates import Answer
 from toolkaart.user_text import printable
 
@@ -67,13 +78,18 @@ class Table:
 
     header: tuple[str, ...]
     rows: tuple[tuple[tuple[Line, ...], ...], ...]
+    #: Column proportions, the same in DOCX and PDF; None: the overview's or a project's.
+    widths: tuple[int, ...] | None = None
 
 
 Block = Heading | Paragraph | Table
 
 
 def _widths(table: Table) -> tuple[int, ...]:
-    """Column proportions, the same in DOCX and PDF: the overview's, or a project's."""
+    """Column proportions, the same in DOCX and PDF: the table's own, the overview's, or a
+    project's."""
+    if table.widths is not None:
+        return table.widths
     return (45, 15, 40) if len(table.header) == 3 else (28, 72)
 
 
@@ -187,6 +203,98 @@ def overview_blocks(overview: Overview) -> Iterator[Block]:
             for p in overview.phases
         ),
     )
+    if overview.flow is not None:
+        yield from flow_blocks(overview.flow)
+
+
+def _days(value: float | None) -> str:
+    return "—" if value is None else decimal_label(value)
+
+
+def _span(low: float | None, high: float | None) -> str:
+    if low is None or high is None:
+        return "—"
+    return t("flow.range", low=decimal_label(low), high=decimal_label(high))
+
+
+def _spread(p: PhaseFlowNote) -> Spread | None:
+    """The days the note keeps, as the flow's own numbers (to be said in the same words)."""
+    if (
+        p.median_days is None
+        or p.lower_quartile_days is None
+        or p.upper_quartile_days is None
+        or p.min_days is None
+        or p.max_days is None
+    ):
+        return None
+    return Spread(
+        p.finished,
+        p.median_days,
+        p.lower_quartile_days,
+        p.upper_quartile_days,
+        p.min_days,
+        p.max_days,
+    )
+
+
+def flow_blocks(flow: FlowNote) -> Iterator[Block]:
+    """The portfolio's flow as the Portfolio page shows it: days per phase and the gates' answers
+    (each a sentence, then the same numbers as a table), and the projects standing still."""
+    yield Heading(3, t("agenda.doc.flow"))
+    yield Paragraph(days_sentence((p.phase_name, _spread(p)) for p in flow.phases))
+    if flow.in_use:
+        yield Paragraph(in_use_sentence(flow.in_use))
+    yield Table(
+        (
+            t("flow.col.phase"),
+            t("flow.col.finished"),
+            t("flow.col.median"),
+            t("flow.col.quartiles"),
+            t("flow.col.range"),
+            t("flow.col.in_phase"),
+            t("flow.col.returns"),
+        ),
+        tuple(
+            (
+                _lines(p.phase_name),
+                _lines(str(p.finished)),
+                _lines(_days(p.median_days)),
+                _lines(_span(p.lower_quartile_days, p.upper_quartile_days)),
+                _lines(_span(p.min_days, p.max_days)),
+                _lines(str(p.in_phase)),
+                _lines(str(p.returns)),
+            )
+            for p in flow.phases
+        ),
+        widths=(19, 13, 11, 15, 15, 11, 16),
+    )
+    yield Heading(3, t("agenda.doc.flow.outcomes"))
+    outcomes = [(p.phase_name, Outcomes(p.ja, p.nog_niet, p.nee)) for p in flow.phases]
+    yield Paragraph(outcomes_sentence(outcomes))
+    yield Table(
+        (t("flow.col.phase"), *(t(f"answer.{answer.value}") for answer in Answer)),
+        tuple(
+            (_lines(name), *(_lines(str(o.of(answer))) for answer in Answer))
+            for name, o in outcomes
+        ),
+        widths=(40, 20, 20, 20),
+    )
+    yield Heading(3, t("agenda.doc.flow.stuck"))
+    yield Paragraph(stuck_sentence(len(flow.stuck), flow.stuck_days))
+    if flow.stuck:
+        yield Table(
+            (t("flow.col.project"), t("flow.col.days"), t("flow.col.phase"), t("flow.col.since")),
+            tuple(
+                (
+                    _lines(s.project_name),
+                    _lines(str(s.days)),
+                    _lines(s.phase_name),
+                    _lines(date_label(s.since)),
+                )
+                for s in flow.stuck
+            ),
+            widths=(40, 15, 25, 20),
+        )
 
 
 def item_blocks(item: AgendaItem) -> Iterator[Block]:
@@ -232,7 +340,7 @@ def _printable(block: Block) -> Block:
         )
         for row in block.rows
     )
-    return Table(tuple(printable(text) for text in block.header), rows)
+    return Table(tuple(printable(text) for text in block.header), rows, block.widths)
 
 
 # Markdown ---------------------------------------------------------------------------------------
@@ -253,12 +361,22 @@ def _md_line(line: Line, line_break: str, finish: Finish, *, starts_line: bool =
     return f"[{text}]({line.url})" if line.url else text
 
 
-def blocks_markdown(blocks: tuple[Block, ...] | Iterator[Block], finish: Finish = _as_is) -> str:
+def blocks_markdown(
+    blocks: tuple[Block, ...] | Iterator[Block],
+    finish: Finish = _as_is,
+    *,
+    bold_headings: bool = False,
+) -> str:
     """Every text escaped by ``markdown``: a title or note shows as written and can add no
-    heading, list item, table cell, link or HTML of its own."""
+    heading, list item, table cell, link or HTML of its own.
+
+    ``bold_headings``: headings as a bold line (a page that draws its own headings: a Markdown
+    heading there would be out of its order and bring Streamlit's English anchor link)."""
     out: list[str] = []
     for block in blocks:
-        if isinstance(block, Heading):
+        if isinstance(block, Heading) and bold_headings:
+            out.append(f"**{finish(plain(block.text))}**")
+        elif isinstance(block, Heading):
             out.append(finish(heading(block.level, block.text)))
         elif isinstance(block, Paragraph):
             out.append(finish(paragraphs(block.text)))
@@ -368,7 +486,7 @@ def to_pdf(agenda: Agenda) -> bytes:
     width = pdf.epw
     for block in outline(agenda):
         if isinstance(block, Heading):
-            size = 18 if block.level == 1 else 14
+            size = {1: 18, 2: 14}.get(block.level, 12)
             pdf.start_section(block.text, level=block.level - 1)
             pdf.set_font(FONT, "B", size)
             pdf.ln(2)

@@ -818,12 +818,14 @@ NL: dict[str, str] = {
     "scan.export": "Exporteren",
     "scan.export.help": (
         "JSON is het uitwisselbestand (weer te importeren); Markdown, Word en PDF zijn een "
-        "rapport voor uw stakeholders."
+        "rapport voor uw stakeholders; de kalender (iCalendar) zet de volgende herbeoordeling en "
+        "de bestuursvergaderingen over dit project in Outlook of een andere agenda."
     ),
     "scan.export.json": "Download JSON",
     "scan.export.md": "Download Markdown",
     "scan.export.docx": "Download Word (DOCX)",
     "scan.export.pdf": "Download PDF",
+    "scan.export.ics": "Download kalender (iCalendar)",
     "answer.ja": "Ja",
     "answer.nog niet": "Nog niet",
     "answer.nee": "Nee",
@@ -891,6 +893,84 @@ NL: dict[str, str] = {
     "portfolio.details": "{name}: {count} open checklistpunten",
     "portfolio.open_project": "{name} openen in de Zelfscan",
     "portfolio.to_agenda": "Naar de agenda voor de bestuursvergadering",
+    "portfolio.flow.heading": "Doorlooptijd per fase",
+    "portfolio.flow.intro": (
+        "Uit de besluitenlog: een project komt in de eerste fase op de dag dat het is aangemaakt, "
+        "en in elke volgende fase op de dag van het ja op de poort ervoor. Het verlaat een fase "
+        "met het ja op haar eigen poort. Gaat een project terug naar een eerdere poort, dan "
+        "begint daar een nieuw verblijf; alle verblijven in een fase tellen op. De spreiding "
+        "gaat over de projecten die de fase hebben afgerond; projecten die er nu staan, tellen "
+        "apart."
+    ),
+    "portfolio.flow.stuck_days": "Markeer projecten die langer dan dit aantal dagen in dezelfde fase staan",
+    "portfolio.flow.stuck_days.help": (
+        "Telt vanaf de dag dat het project in zijn huidige fase kwam."
+    ),
+    "portfolio.flow.chart.title": (
+        "Dagen per fase van de afgeronde projecten: de lijn loopt van kortste tot langste, het "
+        "blok is de middelste helft, het streepje de mediaan"
+    ),
+    "portfolio.flow.table": "Dezelfde doorlooptijden als tabel",
+    "portfolio.flow.outcomes.heading": "Poortbesluiten per fase",
+    "portfolio.flow.outcomes.chart.title": "Aantal poortbesluiten per fase, naar antwoord",
+    "portfolio.flow.outcomes.table": "Dezelfde aantallen besluiten als tabel",
+    "portfolio.flow.stuck.heading": "Projecten die stilstaan",
+    "portfolio.calendar.heading": "Kalender",
+    "portfolio.calendar.help": (
+        "Een kalenderbestand (iCalendar, .ics) met de herbeoordelingen van de projecten in gebruik "
+        "en de bestuursvergaderingen van de opgeslagen agenda’s, voor {organisation}. Te "
+        "importeren in Outlook en andere agenda’s; opnieuw importeren werkt de data bij."
+    ),
+    "portfolio.calendar.all": "alle organisaties",
+    "portfolio.calendar.download": "Download kalender (iCalendar)",
+    # flow (toolkaart.board.flow): the portfolio page and the agenda's overview
+    "flow.days.sentence": (
+        "Doorlooptijd per fase, in dagen, van de projecten die de fase hebben afgerond: {parts}."
+    ),
+    "flow.days.part": (
+        "{phase}: mediaan {median} (middelste helft {q1} tot {q3}, kortste {min}, langste {max}; "
+        "{count})"
+    ),
+    "flow.days.part.none": "{phase}: nog door geen project afgerond",
+    "flow.outcomes.sentence": "Poortbesluiten per fase: {parts}.",
+    "flow.outcomes.part": "{phase}: {ja} keer ja, {nog_niet} keer nog niet, {nee} keer nee",
+    "flow.stuck.none": "Geen project staat langer dan {days} dagen in dezelfde fase.",
+    "flow.stuck.some": "Langer dan {days} dagen in hun huidige fase: {projects}.",
+    "flow.in_use": (
+        "In gebruik, alle poorten gepasseerd (dus in geen fase meer en niet meegeteld bij ‘nu in "
+        "deze fase’): {projects}."
+    ),
+    "flow.axis.days": "Dagen in de fase",
+    "flow.axis.decisions": "Aantal besluiten",
+    "flow.col.phase": "Fase",
+    "flow.col.finished": "Afgerond (projecten)",
+    "flow.col.median": "Mediaan (dagen)",
+    "flow.col.quartiles": "Middelste helft (dagen)",
+    "flow.col.range": "Kortste tot langste (dagen)",
+    "flow.col.in_phase": "Nu in deze fase",
+    "flow.col.returns": "Teruggekeerd",
+    "flow.col.answer": "Antwoord",
+    "flow.col.count": "Aantal",
+    "flow.col.project": "Project",
+    "flow.col.since": "In deze fase sinds",
+    "flow.col.days": "Dagen in deze fase",
+    "flow.range": "{low} tot {high}",
+    # calendar (toolkaart.documents.ics_calendar)
+    "ics.name.project": "Toolkaart: {name}",
+    "ics.name.organisation": "Toolkaart: {organisation}",
+    "ics.name.all": "Toolkaart: alle organisaties",
+    "ics.review.summary": "Herbeoordeling: {name}",
+    "ics.review.description": (
+        "Herbeoordeling in de fase {phase}. Kernvraag: {question}\n"
+        "Datum vastgesteld bij het besluit van {date}."
+    ),
+    "ics.review.decided_by": "Besloten door: {who}",
+    "ics.organisation": "Organisatie: {organisation}",
+    "ics.meeting.summary": "Bestuursvergadering: {title}",
+    "ics.meeting.description": (
+        "Agenda-concept in de Toolkaart-navigator (versie {version}, opgeslagen {saved})."
+    ),
+    "ics.meeting.projects": "Op de agenda: {projects}",
     # pages/agenda.py
     "nav.agenda": "Agenda",
     "agenda.title": "Agenda voor de bestuursvergadering",
@@ -963,6 +1043,9 @@ NL: dict[str, str] = {
         "Samengesteld met de Toolkaart-navigator uit de projecten en de Toolkaart, inhoud {version}."
     ),
     "agenda.doc.stale": "Langer dan {days} dagen niet bijgewerkt: {projects}.",
+    "agenda.doc.flow": "Doorlooptijd per fase",
+    "agenda.doc.flow.outcomes": "Poortbesluiten per fase",
+    "agenda.doc.flow.stuck": "Projecten die stilstaan",
     "agenda.doc.col.phase": "Fase",
     "agenda.doc.col.count": "Aantal",
     "agenda.doc.col.projects": "Projecten",

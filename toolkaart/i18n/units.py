@@ -10,3 +10,12 @@ def size_label(size: int) -> str:
             amount = f"{size / factor:.1f}".removesuffix(".0").replace(".", ",")
             return f"{amount} {unit}"
     return f"{size} bytes"
+
+
+def decimal_label(value: float) -> str:
+    """A number with at most one decimal and a Dutch decimal comma: 12 → '12', 12.25 → '12,3'
+    (rounded half away from zero, as people round), -0.0 → '0'."""
+    tenths = int(abs(value) * 10 + 0.5)
+    whole, tenth = divmod(tenths, 10)
+    sign = "-" if value < 0 and tenths else ""
+    return f"{sign}{whole},{tenth}" if tenth else f"{sign}{whole}"

@@ -26,7 +26,7 @@ deciding in the app and replaying an imported log.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -98,30 +98,46 @@ class RouteStatus:
         return self.completed and self.next_review is not None and self.next_review <= today
 
 
+class _Replay:
+    """The decision log replayed one decision at a time: the gate rules' one walk through it."""
+
+    def __init__(self, toolkaart: Toolkaart) -> None:
+        self.toolkaart = toolkaart
+        self.passed: set[str] = set()
+        self.last: dict[str, GateDecision] = {}
+        self.next_review: dt.date | None = None
+        self.last_phase_id = toolkaart.phases[-1].id
+
+    def apply(self, decision: GateDecision) -> bool:
+        """Take ``decision`` into account; False when its phase is no longer in the content."""
+        if not self.toolkaart.has_phase(decision.phase_id):
+            return False  # a phase removed from the content since; its decisions no longer count
+        self.last[decision.phase_id] = decision
+        if decision.answer is Answer.JA:
+            self.passed.add(decision.phase_id)
+            if decision.phase_id == self.last_phase_id:
+                self.next_review = decision.next_review
+        else:
+            position = self.toolkaart.position
+            here = position(decision.phase_id)
+            self.passed = {pid for pid in self.passed if position(pid) < here}
+            if decision.phase_id == self.last_phase_id:
+                self.next_review = None
+        return True
+
+    def current_index(self) -> int:
+        """The position of the first phase whose gate has not passed (the number of phases once
+        every gate has passed)."""
+        phases = self.toolkaart.phases
+        return next((i for i, p in enumerate(phases) if p.id not in self.passed), len(phases))
+
+
 def route_status(toolkaart: Toolkaart, decisions: Iterable[GateDecision]) -> RouteStatus:
     """Replay the decision log in order and derive every gate's state."""
-    position = toolkaart.position
-    passed: set[str] = set()
-    last: dict[str, GateDecision] = {}
-    next_review: dt.date | None = None
-    last_phase_id = toolkaart.phases[-1].id
+    replay = _Replay(toolkaart)
     for decision in decisions:
-        if not toolkaart.has_phase(decision.phase_id):
-            continue  # a phase removed from the content since; its decisions no longer count
-        last[decision.phase_id] = decision
-        if decision.answer is Answer.JA:
-            passed.add(decision.phase_id)
-            if decision.phase_id == last_phase_id:
-                next_review = decision.next_review
-        else:
-            here = position(decision.phase_id)
-            passed = {pid for pid in passed if position(pid) < here}
-            if decision.phase_id == last_phase_id:
-                next_review = None
-    current_index = next(
-        (i for i, phase in enumerate(toolkaart.phases) if phase.id not in passed),
-        len(toolkaart.phases),
-    )
+        replay.apply(decision)
+    current_index = replay.current_index()
     completed = current_index == len(toolkaart.phases)
     statuses = tuple(
         PhaseStatus(
@@ -131,12 +147,27 @@ def route_status(toolkaart: Toolkaart, decisions: Iterable[GateDecision]) -> Rou
             else GateState.CURRENT
             if i == current_index
             else GateState.LOCKED,
-            last.get(phase.id),
+            replay.last.get(phase.id),
         )
         for i, phase in enumerate(toolkaart.phases)
     )
     current = toolkaart.phases[min(current_index, len(toolkaart.phases) - 1)].id
-    return RouteStatus(statuses, current, completed, next_review if completed else None)
+    return RouteStatus(statuses, current, completed, replay.next_review if completed else None)
+
+
+def route_steps(
+    toolkaart: Toolkaart, decisions: Iterable[GateDecision]
+) -> Iterator[tuple[GateDecision, str | None]]:
+    """Each decision that counts (its phase is in the content), in log order, with where the
+    project stands just after it: the current phase's id, or None once every gate has passed
+    (the solution is in use). The same replay as ``route_status``, one step at a time, so that
+    the portfolio's flow follows the project from phase to phase by the one rule."""
+    replay = _Replay(toolkaart)
+    phases = toolkaart.phases
+    for decision in decisions:
+        if replay.apply(decision):
+            index = replay.current_index()
+            yield decision, phases[index].id if index < len(phases) else None
 
 
 def asks_review(toolkaart: Toolkaart, phase_id: str, answer: Answer | None) -> bool:

@@ -1,4 +1,5 @@
-"""Streamlit helpers for the board pages (Portfolio, Agenda): table rows and the agenda in session.
+"""Streamlit helpers for the board pages (Portfolio, Agenda): table rows, the flow's charts and the
+agenda in session.
 
 The rules (which phase, which items, who to invite) are in ``toolkaart.board.portfolio`` and
 ``toolkaart.board.agenda``; this module only lays their results out for ``st.dataframe`` and keeps the
@@ -7,13 +8,17 @@ agenda being edited in ``st.session_state``.
 
 from __future__ import annotations
 
+import altair as alt
+import pandas as pd
 import streamlit as st
 
 from toolkaart.board.agenda_model import Agenda
+from toolkaart.board.flow import Flow, spread_labels
 from toolkaart.board.portfolio import Portfolio, PortfolioRow
 from toolkaart.content.models import Toolkaart
 from toolkaart.i18n.catalog import t
 from toolkaart.i18n.dates import date_label, local_time_label
+from toolkaart.route.gates import Answer
 from toolkaart.route.project import Project
 from toolkaart.store import agenda_store
 from toolkaart.store.agenda_store import DraftInfo
@@ -86,6 +91,156 @@ def portfolio_rows(toolkaart: Toolkaart, portfolio: Portfolio) -> list[dict[str,
             }
         )
     return rows
+
+
+def flow_day_rows(flow: Flow) -> list[dict[str, object]]:
+    """The days per phase as the table beside the chart: the same numbers, Dutch columns."""
+    rows: list[dict[str, object]] = []
+    for row in flow.phases:
+        days = row.days
+        labels = spread_labels(days) if days is not None else None
+        rows.append(
+            {
+                t("flow.col.phase"): row.phase.name,
+                t("flow.col.finished"): row.finished,
+                t("flow.col.median"): labels["median"] if labels else "—",
+                t("flow.col.quartiles"): t("flow.range", low=labels["q1"], high=labels["q3"])
+                if labels
+                else "—",
+                t("flow.col.range"): t("flow.range", low=labels["min"], high=labels["max"])
+                if labels
+                else "—",
+                t("flow.col.in_phase"): row.in_phase,
+                t("flow.col.returns"): row.returns,
+            }
+        )
+    return rows
+
+
+def flow_outcome_rows(flow: Flow) -> list[dict[str, object]]:
+    """The answers per gate as a table: a column per answer."""
+    return [
+        {
+            t("flow.col.phase"): row.phase.name,
+            **{t(f"answer.{answer.value}"): row.outcomes.of(answer) for answer in Answer},
+        }
+        for row in flow.phases
+    ]
+
+
+def stuck_rows(flow: Flow) -> list[dict[str, object]]:
+    """The projects standing still, longest first (names as typed: for ``st.dataframe``)."""
+    return [
+        {
+            t("flow.col.project"): item.project.name,
+            # the days first after the name: the table is wider than a phone's screen
+            t("flow.col.days"): item.days,
+            t("flow.col.phase"): item.phase.name,
+            t("flow.col.since"): date_label(item.since),
+        }
+        for item in flow.stuck
+    ]
+
+
+#: Colours of the flow charts: each at least 3:1 against a white background (WCAG 1.4.11) and
+#: told apart in every common colour-vision deficiency (the Okabe–Ito palette, darkened).
+BOX_COLOUR, RANGE_COLOUR, MEDIAN_COLOUR = "#0072B2", "#888888", "#111111"
+ANSWER_COLOURS = {Answer.JA: "#0072B2", Answer.NOG_NIET: "#B36B00", Answer.NEE: "#CC79A7"}
+
+
+def _phase_axis(flow: Flow) -> alt.Y:
+    """Phases down the side, in route order, every phase shown even without data."""
+    order = [row.phase.name for row in flow.phases]
+    return alt.Y(
+        "phase:N",
+        title=t("flow.col.phase"),
+        sort=order,
+        scale=alt.Scale(domain=order),
+        axis=alt.Axis(labelLimit=240),
+    )
+
+
+def flow_days_chart(flow: Flow) -> alt.LayerChart:
+    """Days per phase of the projects that finished it: a line from shortest to longest, a box
+    over the middle half and a stroke at the median (horizontal: phase names read across)."""
+    values = []
+    for row in flow.phases:
+        if row.days is None:
+            continue
+        labels = spread_labels(row.days)
+        values.append(
+            {
+                "phase": row.phase.name,
+                "min": row.days.minimum,
+                "q1": row.days.lower_quartile,
+                "median": row.days.median,
+                "q3": row.days.upper_quartile,
+                "max": row.days.maximum,
+                "finished": row.finished,
+                "median_text": labels["median"],
+                "middle_text": t("flow.range", low=labels["q1"], high=labels["q3"]),
+                "range_text": t("flow.range", low=labels["min"], high=labels["max"]),
+            }
+        )
+    tooltip = [
+        alt.Tooltip("phase:N", title=t("flow.col.phase")),
+        alt.Tooltip("median_text:N", title=t("flow.col.median")),
+        alt.Tooltip("middle_text:N", title=t("flow.col.quartiles")),
+        alt.Tooltip("range_text:N", title=t("flow.col.range")),
+        alt.Tooltip("finished:Q", title=t("flow.col.finished")),
+    ]
+    days = t("flow.axis.days")
+    base = alt.Chart(pd.DataFrame(values)).encode(y=_phase_axis(flow), tooltip=tooltip)
+    spread_line = base.mark_rule(color=RANGE_COLOUR, strokeWidth=2).encode(
+        x=alt.X("min:Q", title=days, axis=alt.Axis(format="d", tickMinStep=1)),
+        x2="max:Q",
+    )
+    box = base.mark_bar(color=BOX_COLOUR, size=16).encode(x="q1:Q", x2="q3:Q")
+    median = base.mark_tick(color=MEDIAN_COLOUR, thickness=3, size=22).encode(x="median:Q")
+    return alt.LayerChart(layer=[spread_line, box, median], height=alt.Step(34))
+
+
+def flow_outcomes_chart(flow: Flow) -> alt.Chart:
+    """The answers given at each gate, stacked per phase; white seams between the answers."""
+    answer_title = t("flow.col.answer")
+    names = [t(f"answer.{answer.value}") for answer in Answer]
+    values = [
+        {
+            "phase": row.phase.name,
+            "answer": t(f"answer.{answer.value}"),
+            "order": index,
+            "count": row.outcomes.of(answer),
+        }
+        for row in flow.phases
+        for index, answer in enumerate(Answer)
+        if row.outcomes.of(answer)
+    ]
+    chart: alt.Chart = (
+        alt.Chart(pd.DataFrame(values))
+        .mark_bar(size=18, stroke="white", strokeWidth=1.5)
+        .encode(
+            y=_phase_axis(flow),
+            x=alt.X(
+                "sum(count):Q",
+                title=t("flow.axis.decisions"),
+                axis=alt.Axis(format="d", tickMinStep=1),
+            ),
+            color=alt.Color(
+                "answer:N",
+                title=answer_title,
+                scale=alt.Scale(domain=names, range=list(ANSWER_COLOURS.values())),
+                legend=alt.Legend(orient="bottom"),
+            ),
+            order=alt.Order("order:Q"),
+            tooltip=[
+                alt.Tooltip("phase:N", title=t("flow.col.phase")),
+                alt.Tooltip("answer:N", title=answer_title),
+                alt.Tooltip("count:Q", title=t("flow.col.count")),
+            ],
+        )
+        .properties(height=alt.Step(34))
+    )
+    return chart
 
 
 def _review_text(row: PortfolioRow) -> str:

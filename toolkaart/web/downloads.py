@@ -13,6 +13,7 @@ MIME_TYPES = {
     "md": "text/markdown",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
+    "ics": "text/calendar",
 }
 
 

@@ -176,7 +176,7 @@ for index, item in enumerate(agenda.items):
     with st.container(border=True):
         title = literal(item.title)
         st.subheader(f"{index + 1}. {title}", anchor=False)
-        body = blocks_markdown(item_blocks(item), unlink).strip()
+        body = blocks_markdown(item_blocks(item), unlink, bold_headings=True).strip()
         if body:
             st.markdown(body)
         if item.project is not None and item.project.project_id in active:

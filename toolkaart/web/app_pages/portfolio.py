@@ -1,17 +1,32 @@
-"""Portfolio (/portfolio): every active project by phase, for the board."""
+"""Portfolio (/portfolio): every active project by phase and the portfolio's flow, for the board;
+the organisation's dates as a calendar file."""
 
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import streamlit as st
 
 from toolkaart.access.permissions import Permission
+from toolkaart.board.flow import DEFAULT_STUCK_DAYS, build_flow
 from toolkaart.board.portfolio import DEFAULT_STALE_DAYS, build_portfolio, organisations
+from toolkaart.documents import ics_calendar
 from toolkaart.i18n.catalog import t
+from toolkaart.i18n.dates import file_stem
 from toolkaart.web import project_session
-from toolkaart.web.board_view import count_rows, portfolio_rows, stored_projects
+from toolkaart.web.board_view import (
+    count_rows,
+    flow_day_rows,
+    flow_days_chart,
+    flow_outcome_rows,
+    flow_outcomes_chart,
+    portfolio_rows,
+    stored_projects,
+    stuck_rows,
+)
 from toolkaart.web.content_cache import require_content
+from toolkaart.web.downloads import MIME_TYPES
 from toolkaart.web.identity import require
 from toolkaart.web.literal import literal
 from toolkaart.web.page_end import end_page
@@ -42,10 +57,11 @@ stale_days = int(
         help=t("portfolio.stale_days.help"),
     )
 )
+today = dt.date.today()
 portfolio = build_portfolio(
     toolkaart,
     stored,
-    today=dt.date.today(),
+    today=today,
     stale_days=stale_days,
     organisation=None if organisation == everyone else organisation,
 )
@@ -74,6 +90,51 @@ st.markdown(portfolio.count_sentence())
 with st.expander(t("portfolio.chart.table")):
     st.table(counts)
 
+# the flow: days per phase, gate outcomes, projects standing still (toolkaart.board.flow); its
+# charts come first on the page, the number of days for "standing still" with its list after them
+charts = st.container()
+st.subheader(t("portfolio.flow.stuck.heading"), anchor=False)
+stuck_days = int(
+    st.number_input(
+        t("portfolio.flow.stuck_days"),
+        min_value=0,
+        max_value=3650,
+        value=DEFAULT_STUCK_DAYS,
+        step=1,
+        key="portfolio.stuck_days",
+        help=t("portfolio.flow.stuck_days.help"),
+    )
+)
+flow = build_flow(
+    toolkaart, [row.project for row in portfolio.rows], today=today, stuck_days=stuck_days
+)
+st.markdown(flow.stuck_sentence())
+if flow.stuck:
+    st.dataframe(stuck_rows(flow), hide_index=True, width="stretch")
+
+with charts:
+    st.subheader(t("portfolio.flow.heading"), anchor=False)
+    st.caption(t("portfolio.flow.intro"))
+    if any(row.days is not None for row in flow.phases):
+        st.altair_chart(flow_days_chart(flow), alt=t("portfolio.flow.chart.title"), width="stretch")
+    st.markdown(flow.days_sentence())  # the chart's text alternative; the table has the same
+    if flow.in_use:
+        st.markdown(flow.in_use_sentence())
+    with st.expander(t("portfolio.flow.table")):
+        # a grid, not st.table: seven columns scroll sideways on a phone, and only the grid's
+        # scrolling can be reached from the keyboard
+        st.dataframe(flow_day_rows(flow), hide_index=True, width="stretch")
+    st.subheader(t("portfolio.flow.outcomes.heading"), anchor=False)
+    if any(row.outcomes.total for row in flow.phases):
+        st.altair_chart(
+            flow_outcomes_chart(flow),
+            alt=t("portfolio.flow.outcomes.chart.title"),
+            width="stretch",
+        )
+    st.markdown(flow.outcomes_sentence())
+    with st.expander(t("portfolio.flow.outcomes.table")):
+        st.table(flow_outcome_rows(flow))
+
 st.subheader(t("portfolio.projects"), anchor=False)
 st.dataframe(portfolio_rows(toolkaart, portfolio), hide_index=True, width="stretch")
 for row in portfolio.rows:
@@ -82,5 +143,18 @@ for row in portfolio.rows:
         if row.open_items:
             st.markdown("\n".join(f"- {literal(item.text)}" for item in row.open_items))
         project_session.scan_link(row.project, t("portfolio.open_project", name=name))
+
+st.subheader(t("portfolio.calendar.heading"), anchor=False)
+chosen = None if organisation == everyone else organisation
+whose = t("portfolio.calendar.all") if chosen is None else chosen or t("portfolio.no_organisation")
+st.caption(t("portfolio.calendar.help", organisation=literal(whose)))
+st.download_button(
+    t("portfolio.calendar.download"),
+    data=partial(ics_calendar.organisation_calendar, project_session.store(), toolkaart, chosen),
+    file_name=f"{file_stem('toolkaart', whose)}.ics",
+    mime=MIME_TYPES["ics"],
+    on_click="ignore",
+    key="portfolio.calendar",
+)
 
 st.page_link(app_pages().agenda, label=t("portfolio.to_agenda"))

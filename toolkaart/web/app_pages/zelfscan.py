@@ -14,7 +14,7 @@ import streamlit as st
 
 from toolkaart.access.permissions import Permission
 from toolkaart.content.models import Phase
-from toolkaart.documents import project_exchange, project_report
+from toolkaart.documents import ics_calendar, project_exchange, project_report
 from toolkaart.i18n.catalog import t
 from toolkaart.i18n.dates import date_label, file_stem, local_time_label
 from toolkaart.route.project import diff_projects
@@ -198,6 +198,8 @@ writers: dict[str, Callable[[], str | bytes]] = {
     "md": partial(project_report.to_markdown, project, toolkaart),
     "docx": partial(project_report.to_docx, project, toolkaart),
     "pdf": partial(project_report.to_pdf, project, toolkaart),
+    # the next re-review and the board meetings it is on (read when clicked)
+    "ics": partial(ics_calendar.project_calendar, store(), toolkaart, project),
 }
 if not acting.may(Permission.EXPORT_PROJECTS, project.organisation):
     del writers["json"]  # the exchange file carries the whole walk elsewhere: team only
