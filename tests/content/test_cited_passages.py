@@ -123,6 +123,36 @@ CITED = [
         "bijvoorbeeld vanwege",
     ),
     ("verkenning", "verkenning-mdr-route", "kpmg", "de fase waarin de toepassing zich bevindt"),
+    # New in 1.1.0. The IVDR, beside the MDR (2022 letter, 'AI Act', footnote 11).
+    (
+        "verkenning",
+        "verkenning-ivdr",
+        "kamerbrief-2022",
+        "AI als (toebehoren van) medische hulpmiddel valt nu ook al onder Europese wetgeving",
+    ),
+    (
+        "verkenning",
+        "verkenning-ivdr",
+        "kamerbrief-2022",
+        "en vanaf 26 mei 2022 de In Vitro Diagnostic Medical Device Regulation (IVDR)",
+    ),
+    # The AI Act and its risk categories (2022 letter, 'AI Act', and footnote 12).
+    (
+        "verkenning",
+        "verkenning-ai-act",
+        "kamerbrief-2022",
+        "De door de Europese Commissie voorgestelde AI Act bevat aanvullende regels voor AI op "
+        "basis van het risico dat een AI-systeem mogelijk met zich meebrengt op gezondheid, "
+        "veiligheid en mensenrechten. Er zijn vier risico categorieën waarvan in ieder geval de "
+        "categorie hoog voor de gezondheidszorg relevant is",
+    ),
+    (
+        "verkenning",
+        "verkenning-ai-act",
+        "kamerbrief-2022",
+        "Als de AI een veiligheidscomponent is van een medisch hulpmiddel of de AI zelf "
+        "gekwalificeerd wordt als medisch hulpmiddel onder de MDR, dan is de AI Act van toepassing",
+    ),
 ]
 
 #: (item, phrase): what an item's text and source no longer say, because the seed does not

@@ -106,10 +106,11 @@ def test_duplicate_ids(content_copy: Path) -> None:
 
 def test_duplicate_checklist_item_ids_across_phases(content_copy: Path) -> None:
     phases = content_copy / "phases.yaml"
+    # Into Productie, which has room for one more item (Verkenning has the maximum of 10).
     edit(
         phases,
-        "      - id: verkenning-",
-        "      - id: idee-zorgvraag\n        text: x\n        source: y\n      - id: verkenning-",
+        "      - id: productie-",
+        "      - id: idee-zorgvraag\n        text: x\n        source: y\n      - id: productie-",
     )
     (error,) = messages(content_copy)
     first_line = where(phases, "id: idee-zorgvraag").split(":")[1]
