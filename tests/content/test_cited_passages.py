@@ -153,6 +153,24 @@ CITED = [
         "Als de AI een veiligheidscomponent is van een medisch hulpmiddel of de AI zelf "
         "gekwalificeerd wordt als medisch hulpmiddel onder de MDR, dan is de AI Act van toepassing",
     ),
+    # The conditions for the MKBA's positive return (2022 letter, 'Hulpmiddelen met en door het
+    # veld'); footnote 25 follows "financiering" in the seed.
+    (
+        "implementatie",
+        "implementatie-randvoorwaarden-mkba",
+        "kamerbrief-2022",
+        "Het positief maatschappelijk rendement kan volgens de analyse alleen worden bereikt als "
+        "structurele belemmeringen voor implementatie en opschaling van innovatie worden "
+        "weggenomen, zoals op informatievoorziening en kennisverspreiding, maar ook op "
+        "interoperabiliteit van systemen en financiering",
+    ),
+    (
+        "implementatie",
+        "implementatie-randvoorwaarden-mkba",
+        "toolkaart",
+        "Verder is onderzocht welke structurele belemmeringen het benutten van het volledige "
+        "potentieel van AI in de weg staan.",
+    ),
 ]
 
 #: (item, phrase): what an item's text and source no longer say, because the seed does not
