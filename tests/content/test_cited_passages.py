@@ -35,6 +35,11 @@ SEEDS = {
     name: _squash((DATA / file).read_text(encoding="utf-8")) for name, file in SEED_FILES.items()
 }
 
+#: Where the AI Monitor 2021 places this year's attention points (2 Bevindingen & conclusies).
+PILOT_OR_GO_LIVE = (
+    "lijkt dit jaar verschoven te zijn naar zaken die komen kijken rondom een pilot of go live"
+)
+
 #: (phase, item, seed, passage): the item is on that phase, and the passage occurs both in the
 #: seed and in the item's source. A passage the extraction interrupts (by a footnote) is given
 #: as its pieces.
@@ -171,6 +176,24 @@ CITED = [
         "Verder is onderzocht welke structurele belemmeringen het benutten van het volledige "
         "potentieel van AI in de weg staan.",
     ),
+    # Two of the AI Monitor's attention points (§4.6), which its findings (2) tie to "een pilot
+    # of go live": Pilot A, where the fit with the infrastructure is checked.
+    ("pilot-a", "pilot-a-privacy-security", "monitor", "Privacy en security (frequentie = 3)"),
+    (
+        "pilot-a",
+        "pilot-a-privacy-security",
+        "monitor",
+        "Hindermacht van de juristen met verkrampte nadruk op privacy",
+    ),
+    ("pilot-a", "pilot-a-privacy-security", "monitor", PILOT_OR_GO_LIVE),
+    ("pilot-a", "pilot-a-netwerk-opslagcapaciteit", "monitor", "Technologie (frequentie = 2)"),
+    (
+        "pilot-a",
+        "pilot-a-netwerk-opslagcapaciteit",
+        "monitor",
+        "Capaciteit netwerken vaak onvoldoende alsmede opslagcapaciteit",
+    ),
+    ("pilot-a", "pilot-a-netwerk-opslagcapaciteit", "monitor", PILOT_OR_GO_LIVE),
 ]
 
 #: (item, phrase): what an item's text and source no longer say, because the seed does not
