@@ -162,7 +162,7 @@ def test_warnings_are_located_too(content_copy: Path) -> None:
 
 
 def test_every_problem_in_every_file_at_once(content_copy: Path) -> None:
-    edit(content_copy / "meta.yaml", 'version: "1.0.0"', "version: [1]")
+    edit(content_copy / "meta.yaml", 'version: "1.1.0"', "version: [1]")
     edit(content_copy / "actors.yaml", "    number: 2\n", "    number: two\n")
     edit(content_copy / "tools.yaml", "url: https://www.leidraad-ai.nl", "url: ftp://x.nl")
     edit(content_copy / "phases.yaml", "[mkba, handelingsruimte,", "[mkba, nope,")
