@@ -58,7 +58,7 @@ def test_export_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     data = json.loads(out)
     assert set(data) >= {"content_version", "phases", "actors", "tools"}
-    assert data["content_version"] == "1.0.0"
+    assert data["content_version"] == "1.1.0"
     assert [p["id"] for p in data["phases"]] == [
         "idee", "verkenning", "ontwikkeling", "pilot-a", "pilot-b", "implementatie", "productie"
     ]  # fmt: skip
@@ -89,7 +89,7 @@ def test_export_markdown_and_dot_to_a_file(
     assert run(capsys, "export", "-f", "md", "-o", str(target))[0] == 0
     handbook = target.read_text(encoding="utf-8")
     assert handbook.startswith("# Toolkaart Waardevolle AI voor gezondheid\n")
-    assert "Inhoud versie 1.0.0 (22 november 2026)" in handbook
+    assert "Inhoud versie 1.1.0 (6 december 2026)" in handbook
     assert (
         "## Fase 4: Pilot A" in handbook and "**Kernvraag:** Is de oplossing werkend?" in handbook
     )

@@ -189,8 +189,10 @@ def test_cited_figures_occur_in_the_seed_documents(toolkaart: Toolkaart) -> None
 
 
 def test_version_and_date(toolkaart: Toolkaart) -> None:
-    assert toolkaart.meta.version == "1.0.0"
-    assert toolkaart.meta.label == "versie 1.0.0 (22 november 2026)"
+    assert toolkaart.meta.version == "1.1.0"
+    assert toolkaart.meta.label == "versie 1.1.0 (6 december 2026)"
+    newest = toolkaart.meta.changelog[0]  # newest first, for the version shown
+    assert (newest.version, newest.date) == (toolkaart.meta.version, toolkaart.meta.date)
 
 
 def test_shipped_schemas_are_current() -> None:

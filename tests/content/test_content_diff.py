@@ -21,7 +21,7 @@ def test_an_edited_yaml_file_shows_as_changed_fields(
     toolkaart: Toolkaart, content_copy: Path
 ) -> None:
     replace_text(content_copy / "phases.yaml", "name: Idee\n", "name: Ideefase\n")
-    replace_text(content_copy / "meta.yaml", 'version: "1.0.0"', 'version: "1.1.0"')
+    replace_text(content_copy / "meta.yaml", 'version: "1.1.0"', 'version: "1.2.0"')
 
     diff = diff_toolkaarts(toolkaart, load_toolkaart(content_copy))
 

@@ -106,10 +106,11 @@ def test_duplicate_ids(content_copy: Path) -> None:
 
 def test_duplicate_checklist_item_ids_across_phases(content_copy: Path) -> None:
     phases = content_copy / "phases.yaml"
+    # Into Productie, which has room for one more item (Verkenning has the maximum of 10).
     edit(
         phases,
-        "      - id: verkenning-",
-        "      - id: idee-zorgvraag\n        text: x\n        source: y\n      - id: verkenning-",
+        "      - id: productie-",
+        "      - id: idee-zorgvraag\n        text: x\n        source: y\n      - id: productie-",
     )
     (error,) = messages(content_copy)
     first_line = where(phases, "id: idee-zorgvraag").split(":")[1]
@@ -161,7 +162,7 @@ def test_warnings_are_located_too(content_copy: Path) -> None:
 
 
 def test_every_problem_in_every_file_at_once(content_copy: Path) -> None:
-    edit(content_copy / "meta.yaml", 'version: "1.0.0"', "version: [1]")
+    edit(content_copy / "meta.yaml", 'version: "1.1.0"', "version: [1]")
     edit(content_copy / "actors.yaml", "    number: 2\n", "    number: two\n")
     edit(content_copy / "tools.yaml", "url: https://www.leidraad-ai.nl", "url: ftp://x.nl")
     edit(content_copy / "phases.yaml", "[mkba, handelingsruimte,", "[mkba, nope,")

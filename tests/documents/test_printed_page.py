@@ -24,7 +24,7 @@ from toolkaart.route.gates import Answer
 from toolkaart.route.project import Project, make_project
 
 URL = "https://www.example.org/kaders/2027/beoordelingskader-ai-toepassingen-in-de-zorg-definitief"
-VERSION = "versie 1.0.0 (22 november 2026)"  # the shipped content's Meta.label
+VERSION = "versie 1.1.0 (6 december 2026)"  # the shipped content's Meta.label
 
 
 @dataclass(frozen=True)

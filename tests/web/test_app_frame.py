@@ -33,7 +33,7 @@ def test_footer_shows_the_content_version(page: str, toolkaart: Toolkaart) -> No
     app = open_page(page)
     meta = toolkaart.meta
     assert app.caption[-1].value == t("footer.version", title=meta.title, version=meta.label)
-    assert "1.0.0" in meta.label and "22 november 2026" in meta.label
+    assert "1.1.0" in meta.label and "6 december 2026" in meta.label
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -52,12 +52,12 @@ def test_content_is_reloaded_when_a_file_changes(
     assert "Is het idee wenselijk?" in texts(app)
 
     _edit(content_copy / "phases.yaml", "Is het idee wenselijk?", "Is het idee echt wenselijk?")
-    _edit(content_copy / "meta.yaml", 'version: "1.0.0"', 'version: "1.0.1"')
+    _edit(content_copy / "meta.yaml", 'version: "1.1.0"', 'version: "1.1.1"')
     app.run()
     assert "Is het idee echt wenselijk?" in texts(app)
     assert "Is het idee wenselijk?" not in texts(app)
     meta = load_toolkaart(content_copy).meta
-    assert meta.version == "1.0.1"
+    assert meta.version == "1.1.1"
     assert app.caption[-1].value == t("footer.version", title=meta.title, version=meta.label)
 
 
@@ -130,7 +130,7 @@ def test_beheer_shows_the_errors_and_that_the_previous_content_is_live(
 
     beheer = open_page("app_pages/beheer.py")
     (notice,) = [w.value for w in beheer.warning if "vorige geldige inhoud" in w.value]
-    assert "inhoud: versie 1.0.0 (22 november 2026), geladen " in notice
+    assert "inhoud: versie 1.1.0 (6 december 2026), geladen " in notice
     errors = [x for x in beheer.code[0].value.splitlines() if ": error: " in x]
     assert len(errors) == 1
     assert errors[0].startswith(f"{phases}:{line}:")

@@ -67,7 +67,7 @@ def test_valid_content(toolkaart: Toolkaart, monkeypatch: pytest.MonkeyPatch) ->
     text = text_of(app)
     meta = toolkaart.meta
     assert t("beheer.version.current", label=meta.label) in text
-    assert "1.0.0" in meta.label and "22 november 2026" in meta.label
+    assert "1.1.0" in meta.label and "6 december 2026" in meta.label
     assert meta.changelog[0].changes[0] in text  # the changelog
     # phase × actor and phase × tool, with text headers
     actors, tools = table_rows(app, 0), table_rows(app, 1)
@@ -140,7 +140,7 @@ def test_reload_lists_what_changed_since_the_previous_load(
     phases, meta = content_copy / "phases.yaml", content_copy / "meta.yaml"
     stamps = {path: path.stat() for path in (phases, meta)}
     replace_text(phases, "name: Idee\n", "name: Ideefase\n")
-    replace_text(meta, 'version: "1.0.0"', 'version: "1.1.0"')
+    replace_text(meta, 'version: "1.1.0"', 'version: "1.2.0"')
     # Keep the old time stamps (as `cp -p` would): the cache key cannot see these edits; the
     # button must still load them.
     for path, stat in stamps.items():

@@ -21,13 +21,13 @@ def add_release(content: Path) -> None:
     """A version bump as docs/content.md describes it: new version and date, newest entry first."""
 
     def bump(data: Any) -> None:
-        data["version"] = "1.1.0"
-        data["date"] = dt.date(2026, 12, 1)
+        data["version"] = "1.2.0"
+        data["date"] = dt.date(2026, 12, 15)
         data["changelog"].insert(
             0,
             {
-                "version": "1.1.0",
-                "date": dt.date(2026, 12, 1),
+                "version": "1.2.0",
+                "date": dt.date(2026, 12, 15),
                 "changes": ["Fase Idee heet nu Ideefase.", "Webadres van hulpmiddel 6 toegevoegd."],
             },
         )
@@ -39,10 +39,19 @@ def test_markdown_handbook_lists_every_release(content_copy: Path) -> None:
     add_release(content_copy)
     markdown = to_markdown(load_toolkaart(content_copy))
     section = markdown.split(f"## {t('handbook.changelog')}\n", 1)[1]
-    assert section.strip().splitlines() == [
-        "- **1.1.0** (1 december 2026)",
+    lines = section.strip().splitlines()
+    # every release, newest first: the one just added, the shipped ones down to the first
+    assert [line for line in lines if line.startswith("- **")] == [
+        "- **1.2.0** (15 december 2026)",
+        "- **1.1.0** (6 december 2026)",
+        "- **1.0.0** (22 november 2026)",
+    ]
+    assert lines[:3] == [
+        "- **1.2.0** (15 december 2026)",
         "  - Fase Idee heet nu Ideefase.",
         "  - Webadres van hulpmiddel 6 toegevoegd.",
+    ]
+    assert lines[-3:] == [
         "- **1.0.0** (22 november 2026)",
         "  - Eerste transcriptie van de Toolkaart: 7 fases met kernvraag en doel, 10 actoren, "
         "14 hulpmiddelen met hun webadres, en per fase een checklist met bronvermelding.",
@@ -61,14 +70,21 @@ def test_beheer_page_shows_the_version_and_every_release(
     assert not app.exception
     markdown = [m.value for m in app.markdown]
     label = load_toolkaart(content_copy).meta.label
-    assert "1.1.0" in label and "1 december 2026" in label
+    assert "1.2.0" in label and "15 december 2026" in label
     assert t("beheer.version.current", label=label) in markdown
     releases = [m for m in markdown if m.startswith("**1.")]
-    assert releases == [
-        "**1.1.0** (1 december 2026)\n\n- Fase Idee heet nu Ideefase.\n"
-        "- Webadres van hulpmiddel 6 toegevoegd.",
+    assert [release.split("\n")[0] for release in releases] == [
+        "**1.2.0** (15 december 2026)",
+        "**1.1.0** (6 december 2026)",
+        "**1.0.0** (22 november 2026)",
+    ]
+    assert releases[0] == (
+        "**1.2.0** (15 december 2026)\n\n- Fase Idee heet nu Ideefase.\n"
+        "- Webadres van hulpmiddel 6 toegevoegd."
+    )
+    assert releases[-1] == (
         "**1.0.0** (22 november 2026)\n\n- Eerste transcriptie van de Toolkaart: 7 fases met kernvraag "
         "en doel, 10 actoren, 14 hulpmiddelen met hun webadres, en per fase een checklist met "
         "bronvermelding.\n- Hulpmiddel 12 (www.datavoorgezondheid.nl) staat in de Toolkaart met een "
-        "http-adres; het is overgenomen als https-adres, zoals alle andere adressen van die website.",
-    ]
+        "http-adres; het is overgenomen als https-adres, zoals alle andere adressen van die website."
+    )
