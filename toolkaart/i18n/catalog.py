@@ -122,6 +122,27 @@ NL: dict[str, str] = {
         "Dit adres en de termijn waarbinnen u antwoord krijgt, zijn nog niet vastgesteld; "
         "het programma vult ze hier in."
     ),
+    # Streamlit's own controls, renamed in Dutch (toolkaart/web/frontend_fixes.py)
+    "ui.skip_link": "Direct naar de inhoud",
+    "ui.sidebar": "Menu",
+    "ui.sidebar.collapse": "Menu verbergen",
+    "ui.sidebar.expand": "Menu tonen",
+    "ui.date.choose": "Kalender openen",
+    "ui.date.day": "dag",
+    "ui.date.month": "maand",
+    "ui.date.year": "jaar",
+    "ui.date.selected": "Gekozen datum: {date}",
+    "ui.select.open": "Keuzelijst openen",
+    "ui.select.clear": "Alle keuzes wissen",
+    "ui.select.remove": "{name} verwijderen",
+    "ui.select.chosen": "Gekozen",
+    "ui.select.available.one": "1 keuze beschikbaar.",
+    "ui.select.available.many": "{count} keuzes beschikbaar.",
+    "ui.upload.choose": "Bestand kiezen",
+    "ui.upload.per_file": "per bestand",
+    "ui.progress": "Voortgang",
+    "ui.code.copy": "Kopiëren naar het klembord",
+    "ui.code.copied": "Gekopieerd",
     "content.version_label": "versie {version} ({date})",
     "content.unavailable.title": "De Toolkaart is even niet beschikbaar",
     "content.unavailable.body": (
