@@ -825,7 +825,7 @@ NL: dict[str, str] = {
     "portfolio.filter.all": "Alle organisaties",
     "portfolio.no_organisation": "(geen organisatie)",
     "portfolio.stale_days": "Markeer projecten die langer dan dit aantal dagen niet zijn gewijzigd",
-    "portfolio.stale_days.help": "Een project zonder wijziging na zoveel dagen krijgt een markering.",
+    "portfolio.stale_days.option": "{days} dagen",
     "portfolio.empty": (
         "Er zijn (voor deze selectie) geen actieve projecten. Maak een project aan op de pagina "
         "Projecten."
@@ -842,14 +842,12 @@ NL: dict[str, str] = {
     "portfolio.col.count": "Aantal",
     "portfolio.col.awaiting": "Poort wacht op besluit",
     "portfolio.col.last_decision": "Laatste besluit",
-    "portfolio.col.last_date": "Datum laatste besluit",
-    "portfolio.col.open_items": "Open checklistpunten",
+    "portfolio.last_decision": "{answer} ({phase}), {date}",
+    "portfolio.col.open_items": "Open punten",
     "portfolio.col.days": "Dagen sinds wijziging",
-    "portfolio.col.stale": "Gemarkeerd",
-    "portfolio.stale.yes": "⚠ ja, lang niet gewijzigd",
-    "portfolio.stale.no": "nee",
-    "portfolio.col.review": "Volgende herbeoordeling",
-    "portfolio.review.due": "⚠ {date}: nu aan de orde",
+    "portfolio.stale": "{days}: ⚠ lang niet gewijzigd",
+    "portfolio.review": "Herbeoordeling: {date}.",
+    "portfolio.review.due": "Herbeoordeling: ⚠ {date}, nu aan de orde.",
     "portfolio.none": "nog geen",
     "portfolio.details": "{name}: {count} open checklistpunten",
     "portfolio.open_project": "{name} openen in de Zelfscan",

@@ -9,7 +9,7 @@ import streamlit as st
 from toolkaart.board.portfolio import DEFAULT_STALE_DAYS, build_portfolio, organisations
 from toolkaart.i18n.catalog import t
 from toolkaart.web import project_session
-from toolkaart.web.board_view import count_rows, portfolio_rows, stored_projects
+from toolkaart.web.board_view import STALE_CHOICES, count_rows, portfolio_rows, stored_projects
 from toolkaart.web.content_cache import require_content
 from toolkaart.web.literal import literal
 from toolkaart.web.page_registry import app_pages
@@ -26,17 +26,15 @@ organisation = left.selectbox(
     [everyone, *organisations(stored)],
     key="portfolio.organisation",
     format_func=lambda o: o or t("portfolio.no_organisation"),
+    placeholder=t("ui.select.placeholder"),
 )
-stale_days = int(
-    right.number_input(
-        t("portfolio.stale_days"),
-        min_value=0,
-        max_value=3650,
-        value=DEFAULT_STALE_DAYS,
-        step=1,
-        key="portfolio.stale_days",
-        help=t("portfolio.stale_days.help"),
-    )
+stale_days = right.selectbox(
+    t("portfolio.stale_days"),
+    STALE_CHOICES,
+    index=STALE_CHOICES.index(DEFAULT_STALE_DAYS),
+    key="portfolio.stale_days",
+    format_func=lambda days: t("portfolio.stale_days.option", days=days),
+    placeholder=t("ui.select.placeholder"),
 )
 portfolio = build_portfolio(
     toolkaart,
@@ -71,7 +69,9 @@ with st.expander(t("portfolio.chart.table")):
     st.table(counts)
 
 st.subheader(t("portfolio.projects"), anchor=False)
-st.dataframe(portfolio_rows(toolkaart, portfolio), hide_index=True, width="stretch")
+# a table, not st.dataframe: its text wraps (every column fits at 1280 px) and it has no toolbar
+# named in English ("Download as CSV", "Search", "Show/hide columns", "Fullscreen")
+st.table(portfolio_rows(toolkaart, portfolio), hide_index=True)
 for row in portfolio.rows:
     name = literal(row.project.name)
     with st.expander(t("portfolio.details", name=name, count=len(row.open_items))):
