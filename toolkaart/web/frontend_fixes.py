@@ -61,6 +61,9 @@ def _rules() -> list[tuple[str, str, str, str]]:
     select = '[data-testid="stSelectbox"],[data-testid="stMultiSelect"]'
     multi = '[data-testid="stMultiSelect"]'
     upload = '[data-testid="stFileUploader"]'
+    calendar = '[data-testid="stDateInputCalendar"]'
+    tooltip = '[data-testid="stTooltipErrorContent"]'
+    refused = f"{upload} *,{tooltip},{tooltip} *"
     return [
         ('[data-testid="stSkipToContent"]', "text", "^Skip to main content$", t("ui.skip_link")),
         ('[data-testid="stSidebar"]', "aria-label", "^Sidebar$", t("ui.sidebar")),
@@ -84,6 +87,13 @@ def _rules() -> list[tuple[str, str, str, str]]:
             (f"{date} [role=spinbutton]", "aria-valuetext", f"\\b{english}$", t(f"month.{n}"))
             for n, english in enumerate(_MONTHS.split(), start=1)
         ),
+        # the calendar the date field opens (its month and days are in the browser's language)
+        (calendar, "aria-label", "^Choose date$", t("ui.date.calendar")),
+        (f"{calendar} [aria-label]", "aria-label", "^Choose date, ", t("ui.date.calendar") + ", "),
+        (f"{calendar} *", "text", "^Choose date, ", t("ui.date.calendar") + ", "),
+        (f"{calendar} button", "aria-label", "^Previous month$", t("ui.date.previous")),
+        (f"{calendar} button", "aria-label", "^Next month$", t("ui.date.next")),
+        (f"{calendar} *", "text", "^Use arrow keys to navigate dates\\..*$", t("ui.date.keys")),
         # the date field's description for screen readers: "Selected Date: December 06, 2026"
         *(
             (
@@ -116,7 +126,24 @@ def _rules() -> list[tuple[str, str, str, str]]:
             " per file",
             " " + t("ui.upload.per_file"),
         ),
+        (f"{upload} *", "text", "^Drag and drop .* here$", t("ui.upload.drop")),
+        # a file the uploader refuses before it is sent (the server's limit, the wrong type): on
+        # its chip, for screen readers, and in the tooltip over it
+        (refused, "text", "^Error:", t("ui.upload.error") + ":"),
+        (refused, "text", "^File must be (.+) or smaller\\.$", t("ui.upload.too_large", size="$1")),
+        (refused, "text", "^.* files are not allowed\\.$", t("ui.upload.wrong_type")),
+        # a chosen file: its remove button, and the button that chooses another
+        (f"{upload} button", "aria-label", "^Remove (.+)$", t("ui.upload.remove", name="$1")),
+        (f"{upload} button", "aria-label", "^Add files$", t("ui.upload.another")),
+        (f"{upload} button span", "text", "^add icon$", t("ui.upload.another")),
         ("[role=progressbar]", "aria-label", "^progress$", t("ui.progress")),
+        # the sign at the top right while a page is being drawn
+        (
+            '[data-testid="stStatusWidgetRunningIcon"]',
+            "aria-label",
+            "^Running\\.\\.\\.$",
+            t("ui.running"),
+        ),
         # what a list of options announces to screen readers while it is open
         (
             "[data-live-announcer] div",
@@ -143,6 +170,10 @@ def _rules() -> list[tuple[str, str, str, str]]:
 #: ``alt``, as the maps are: Vega calls it a "visualization" and describes every axis and bar in
 #: English ("X-axis titled 'Aantal' for a linear scale"); the numbers follow it as a sentence and
 #: a table. One observer per document.
+#:
+#: 2.5.3 Label in name: the calendar's month and year buttons show "december" and "2026" but are
+#: named "maand" and "jaar" only (axe: label-content-name-mismatch); their name gets what they
+#: show ("maand: december"), again whenever it changes.
 #:
 #: 2.4.3 and 2.1.1, the keyboard's place: when a rerun disables or redraws the control that had
 #: the focus, the browser puts the focus on the page itself (``<body>``), and the next Tab starts
@@ -201,8 +232,19 @@ if (!window.toolkaartFixes) {
     const target = place.querySelector(USABLE) || row.querySelector(USABLE);
     if (target) target.focus();
   };
+  const pickers = () => {
+    const where = '[data-testid="stDateInputCalendar"] button[aria-haspopup="listbox"]';
+    for (const button of document.querySelectorAll(where)) {
+      if (button.dataset.toolkaartName === undefined) {
+        button.dataset.toolkaartName = button.getAttribute("aria-label") || "";
+      }
+      const shown = button.textContent.trim();
+      const name = shown ? `${button.dataset.toolkaartName}: ${shown}` : button.dataset.toolkaartName;
+      if (button.getAttribute("aria-label") !== name) button.setAttribute("aria-label", name);
+    }
+  };
   const apply = () => {
-    relabel(); scrollable(); charts();
+    relabel(); scrollable(); charts(); pickers();
     requestAnimationFrame(() => setTimeout(refocus));  // after the browser moved the focus
   };
   window.toolkaartFixes = new MutationObserver(apply);
