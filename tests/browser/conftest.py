@@ -52,9 +52,16 @@ def start_streamlit(
 
 
 @pytest.fixture(scope="session")
-def app_url() -> Iterator[str]:
-    """The shipped app, served once for the whole test session."""
-    with start_streamlit() as server:
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The shipped app, served once for the whole test session, on a database of its own: a
+    session fixture starts before the autouse one that gives each test a private database, so
+    without this the server used (and migrated) the user's default database."""
+    data = tmp_path_factory.mktemp("app_url")
+    env = {
+        "TOOLKAART_DATABASE_URL": f"sqlite:///{data / 'toolkaart.sqlite3'}",
+        "TOOLKAART_DATA_DIR": str(data),
+    }
+    with start_streamlit(env=env) as server:
         yield server.url
 
 

@@ -62,7 +62,7 @@ def test_valid_content(toolkaart: Toolkaart, monkeypatch: pytest.MonkeyPatch) ->
     assert [w.value for w in app.warning] == [one_warning]
     assert not app.error
     assert [c.value for c in app.code] == [
-        f"{CONTENT / 'tools.yaml'}:49:5: warning: {t('content.diag.no_address', id='begeleidingsethiek')}"
+        f"{CONTENT / 'tools.yaml'}:49:5: {t('content.diag.no_address', id='begeleidingsethiek')}"
     ]
     text = text_of(app)
     meta = toolkaart.meta
@@ -100,7 +100,7 @@ def test_content_with_warnings(content_copy: Path, monkeypatch: pytest.MonkeyPat
     lines = listing.splitlines()
     assert len(lines) == 2
     assert lines[0].startswith(f"{content_copy / 'phases.yaml'}:")
-    assert lines[0].endswith(f": warning: {t('content.diag.no_source', item='idee-zorgvraag')}")
+    assert lines[0].endswith(f": {t('content.diag.no_source', item='idee-zorgvraag')}")
     assert lines[1].startswith(f"{content_copy / 'tools.yaml'}:")
     idee = load_toolkaart(content_copy).phase("idee")
     assert f"{idee.name}: {idee.checklist[0].text[:40]}" in text_of(app)
@@ -120,10 +120,9 @@ def test_broken_content_says_what_is_wrong(
     ]
     (errors,) = (c.value for c in app.code)  # tools.yaml is invalid: no address warning
     assert errors.splitlines() == [
-        f"{content_copy / 'phases.yaml'}:15:14: error: "
+        f"{content_copy / 'phases.yaml'}:15:14: "
         + t("content.diag.unknown_id.actor", id="ontwikkelaarr"),
-        f"{content_copy / 'tools.yaml'}:23:13: error: tools[2].number: "
-        + t("content.value.int_type"),
+        f"{content_copy / 'tools.yaml'}:23:13: tools[2].number: " + t("content.value.int_type"),
     ]
     assert not app.table  # no matrices without valid content
     text = text_of(app)
@@ -185,7 +184,7 @@ def test_reload_after_breaking_and_repairing(
     tools.write_text(good.replace("number: 3\n", "number: drie\n", 1), encoding="utf-8")
     reload(app)
     assert app.warning[0].value == t("beheer.reload.now_broken")
-    assert app.error and "tools.yaml:23:13: error" in app.code[0].value
+    assert app.error and "tools.yaml:23:13: tools[2].number" in app.code[0].value
 
     tools.write_text(good, encoding="utf-8")
     reload(app)

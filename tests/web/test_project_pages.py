@@ -383,8 +383,9 @@ def test_a_long_decision_log_is_paged_latest_first() -> None:
     )
     project = store.save(project.with_assessment(replace(Assessment(), decisions=decisions)))
     app = scan(project)
-    pager = app.number_input(key=f"scan.log.page.{project.id}")
-    assert (pager.value, pager.max) == (3, 3)  # 120 decisions, 50 a page: the latest first
+    pager = app.selectbox(key=f"scan.log.page.{project.id}")
+    assert pager.value == 3  # 120 decisions, 50 a page: the latest first
+    assert pager.options[-1] == t("scan.log.page.option", number=3, first=101, last=120)
     assert t("scan.log.range", first=101, last=120, total=120) in [c.value for c in app.caption]
-    pager.set_value(1).run()
+    pager.select(1).run()
     assert t("scan.log.range", first=1, last=50, total=120) in [c.value for c in app.caption]

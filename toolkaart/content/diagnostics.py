@@ -25,6 +25,12 @@ class Diagnostic:
         return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
 
     @property
+    def located(self) -> str:
+        """Where and what, without the (English) severity word of ``str()``, which editors and
+        the command line expect: for a page that lists errors and warnings under Dutch headings."""
+        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+
+    @property
     def is_error(self) -> bool:
         return self.severity == "error"
 

@@ -48,7 +48,8 @@ NL: dict[str, str] = {
     "a11y.intro": (
         "Iedereen moet de Toolkaart-navigator kunnen gebruiken, ook mensen met een beperking. "
         "Deze verklaring gaat over alle pagina's van de navigator in het menu. Ze is opgesteld "
-        "op 2 december 2026 op grond van eigen onderzoek en is sindsdien niet herzien."
+        "op 2 december 2026 en herzien op 6 december 2026, beide keren op grond van eigen "
+        "onderzoek."
     ),
     "a11y.status.heading": "Nalevingsstatus",
     "a11y.status.body": (
@@ -58,63 +59,85 @@ NL: dict[str, str] = {
     ),
     "a11y.tested.heading": "Wat is onderzocht en hoe",
     "a11y.tested.body": (
-        "- **Automatisch in de browser Chromium**, bij elke wijziging van de navigator: de taal "
-        "van de pagina is Nederlands, op de startpagina, bij een directe link, na het wisselen "
-        "van pagina en na het opnieuw opbouwen van een pagina; de toetsenbordfocus op de links "
-        "in het menu en op knoppen is een rand van minstens 2 pixels met een contrast van "
-        "minstens 3:1; kleine toelichtende tekst heeft een contrast van minstens 4,5:1.\n"
-        "- **Met het toetsenbord in Chromium**: de tests lopen delen van de route van een "
-        "nieuwe gebruiker, een projectteam en het bestuur met Tab en Enter.\n"
-        "- **De kaarten in Chromium**, op een scherm van 1280 pixels breed: elke kaart is voor "
+        "Alle tests draaien automatisch in de browser Chromium, bij elke wijziging van de "
+        "navigator.\n\n"
+        "- **Met axe-core 4.14**, dat de regels voor WCAG 2.0 en 2.1 op niveau A en AA toetst: "
+        "elke pagina, over de hele hoogte, op een scherm van 1280 en van 320 pixels breed, in "
+        "elke toestand die een gebruiker tegenkomt: met en zonder geopend project; een poort "
+        "open, gepasseerd en op slot; een antwoord gekozen en een besluit vastgelegd; een conflict "
+        "bij het opslaan; een bestand gekozen en een bestand geweigerd; de kalender open; een "
+        "samengestelde en een opgeslagen agenda; Beheer met waarschuwingen en met fouten; de "
+        "inhoud niet beschikbaar. axe-core vindt niets, en de taal van elke pagina is "
+        "Nederlands.\n"
+        "- **Nederlandse namen**: op dezelfde pagina's zoekt een test naar Engelse woorden in de "
+        "namen van knoppen, velden en afbeeldingen, in hulp- en voorbeeldteksten en in de tekst, "
+        "ook in tekst die alleen hulptechnologie leest. De Engelse namen die Streamlit zelf "
+        "meebrengt, zoals 'Skip to main content', 'Choose date' en 'Remove', vervangt de "
+        "navigator door Nederlandse ('Direct naar de inhoud', 'Kalender openen', "
+        "'verwijderen'); knoppen die alleen Engels kennen, zoals 'Fullscreen', 'Download as CSV' "
+        "en 'Increment', zijn weggelaten. De test vindt geen Engels meer.\n"
+        "- **Herschikken**: op 320 pixels breed, zoals een scherm van 1280 pixels bij 400% "
+        "vergroting, is geen tekst afgesneden en schuift geen pagina opzij. Alleen tabellen met "
+        "veel kolommen (de overzichten van actoren en hulpmiddelen per fase, het "
+        "besluitenlogboek en de projecten op Portfolio) schuiven binnen hun eigen vak opzij; dat "
+        "vak is met Tab te bereiken en met de pijltjestoetsen te schuiven. Op een smal scherm is "
+        "een kaart klein; wat ze toont, staat ook als tekst op de pagina. Op 1280 pixels past de "
+        "tabel met projecten op Portfolio zonder opzij te schuiven.\n"
+        "- **Met het toetsenbord**: van de startpagina naar een fase, een punt van de checklist "
+        "aanvinken en de poort beantwoorden met een onderbouwing kan in minder dan 30 "
+        "toetsaanslagen. Na het vastleggen van een besluit en na het verplaatsen van een "
+        "agendapunt blijft de focus op de knop, of op de knop ernaast als die niet meer kan. De "
+        "tests lopen ook delen van de route van een nieuwe gebruiker, een projectteam en het "
+        "bestuur met Tab en Enter.\n"
+        "- **Focus en contrast**: de toetsenbordfocus op de links in het menu en op knoppen is "
+        "een rand van minstens 2 pixels met een contrast van minstens 3:1; kleine toelichtende "
+        "tekst heeft een contrast van minstens 4,5:1; de taal blijft Nederlands na een directe "
+        "link, het wisselen van pagina en het opnieuw opbouwen van een pagina.\n"
+        "- **De kaarten**, op een scherm van 1280 pixels breed: elke kaart is voor "
         "hulptechnologie één afbeelding met een Nederlandse beschrijving, ook nadat de pagina "
         "opnieuw is opgebouwd; de tekst op de kaart is minstens 12 pixels hoog, heeft een contrast "
         "van minstens 4,5:1 en de randen en lijnen minstens 3:1; de fases staan in de volgorde "
-        "van de route; wie met de muis over een kaart beweegt, ziet Nederlandse namen.\n"
-        "- **De checklist in Chromium**: elk punt is één stap met Tab, met de tekst van het punt "
-        "als naam; de bron staat als tekst onder het punt.\n"
+        "van de route; wie met de muis over een kaart beweegt, ziet Nederlandse namen. De grafiek "
+        "op Portfolio is ook één afbeelding; dezelfde aantallen staan eronder als zin en als "
+        "tabel.\n"
+        "- **De checklist**: elk punt is één stap met Tab, met de tekst van het punt als naam; de "
+        "bron staat als tekst onder het punt.\n"
         "- **In de opbouw van de pagina's**: koppen hebben geen ankerlink met de Engelse naam "
         "'Link to heading'."
     ),
     "a11y.untested.heading": "Wat nog niet is onderzocht",
     "a11y.untested.body": (
-        "- Er is nog geen automatische toets met axe-core gedaan, en geen audit door een "
-        "deskundige volgens de methode WCAG-EM.\n"
-        "- Er is niet getest met schermlezers (zoals NVDA, JAWS of VoiceOver), niet met "
-        "vergroting tot 400% en niet op telefoons of tablets.\n"
+        "- Er is geen audit gedaan door een deskundige volgens de methode WCAG-EM. Een "
+        "automatische toets vindt maar een deel van de problemen die er kunnen zijn.\n"
+        "- Er is niet getest met schermlezers (zoals NVDA, JAWS of VoiceOver), niet in andere "
+        "browsers dan Chromium en niet op telefoons of tablets. axe-core noemt een paar punten "
+        "die het niet zelf kan beoordelen, zoals de namen van de gekozen projecten in de "
+        "keuzelijst van de agenda; die zijn nog niet met een schermlezer nagelopen.\n"
         "- De zichtbare focus is alleen nagemeten op menulinks en knoppen. Keuzelijsten, "
-        "datumvelden, tabellen en kaarten zijn nog niet elk apart gecontroleerd."
+        "datumvelden, tabellen en kaarten zijn nog niet elk apart gecontroleerd, en niet waar de "
+        "focus heen gaat nadat een agendapunt is verwijderd."
     ),
     "a11y.limits.heading": "Onderdelen die nog niet voldoen",
     "a11y.limits.intro": "Tussen haakjes staat het succescriterium van WCAG 2.1.",
-    "a11y.limit.labels": (
-        "Een aantal knoppen en hulpteksten komt uit het onderliggende programma Streamlit en "
-        "is Engels, zoals 'Skip to main content', 'Select all', 'Fullscreen', "
-        "'Download as CSV' en 'Increment'/'Decrement'. Ze zijn niet als Engels aangeduid, dus "
-        "een schermlezer spreekt ze met een Nederlandse stem uit (3.1.2 Taal van onderdelen). "
-        "Waar een Nederlands zichtbaar label een Engelse naam voor hulptechnologie heeft, "
-        "voldoen ook 2.5.3 Label in naam en 4.1.2 Naam, rol, waarde niet."
-    ),
     "a11y.limit.lang": (
-        "De taal van de pagina wordt door een klein script op Nederlands gezet zodra de pagina "
-        "geladen is. Heel kort tijdens het laden staat de taal nog op Engels "
-        "(3.1.1 Taal van de pagina)."
+        "De taal van de pagina en de Nederlandse namen van de onderdelen van Streamlit worden "
+        "door een klein script gezet, zodra de pagina of het onderdeel getoond wordt. Heel kort "
+        "tijdens het laden staat de taal nog op Engels en heeft zo'n onderdeel zijn Engelse "
+        "naam, zoals 'Skip to main content' (3.1.1 Taal van de pagina, 3.1.2 Taal van "
+        "onderdelen)."
     ),
-    "a11y.limit.dates": (
-        "In een datumveld, zoals de datum van een besluit, heten de drie delen voor "
-        "hulptechnologie 'day', 'month' en 'year', heeft de maand een Engelse naam (zoals "
-        "'December') en heet de knop voor de kalender 'Choose date'. Het veld heeft wel een "
-        "Nederlands label en toont de datum als dag-maand-jaar. Deze namen komen uit Streamlit "
-        "en zijn daar niet in te stellen (3.1.2 Taal van onderdelen)."
-    ),
-    "a11y.limit.reflow": (
-        "De tabel met projecten op de pagina Portfolio past op een smal scherm (320 pixels "
-        "breed) niet zonder in twee richtingen te scrollen (1.4.10 Herschikken)."
+    "a11y.limit.messages": (
+        "Een paar meldingen van Streamlit zelf zijn Engels en niet aan te passen: als de "
+        "verbinding met de server wegvalt of de server opnieuw start ('Connecting', "
+        "'Connection error', met uitleg voor ontwikkelaars), en bij een onverwachte fout ('This "
+        "app has encountered an error'). Ze zijn niet als Engels aangeduid, dus een schermlezer "
+        "spreekt ze met een Nederlandse stem uit (3.1.2 Taal van onderdelen)."
     ),
     "a11y.plan.heading": "Wat we eraan doen",
     "a11y.plan.body": (
-        "Deze onderdelen staan op de werklijst van de navigator, net als een toets met axe-core "
-        "en met het toetsenbord op alle pagina's. Wanneer ze klaar zijn, staat nog niet vast. "
-        "Waar de oplossing bij Streamlit ligt, melden we het daar."
+        "Beide onderdelen komen uit Streamlit, het programma waarop de navigator draait; we "
+        "melden ze daar. Een toets met schermlezers en een audit door een deskundige staan op de "
+        "werklijst van de navigator. Wanneer ze klaar zijn, staat nog niet vast."
     ),
     "a11y.contact.heading": "Contact en feedback",
     "a11y.contact.body": (
@@ -123,6 +146,39 @@ NL: dict[str, str] = {
         "Dit adres en de termijn waarbinnen u antwoord krijgt, zijn nog niet vastgesteld; "
         "het programma vult ze hier in."
     ),
+    # Streamlit's own controls, renamed in Dutch (toolkaart/web/frontend_fixes.py)
+    "ui.skip_link": "Direct naar de inhoud",
+    "ui.sidebar": "Menu",
+    "ui.sidebar.collapse": "Menu verbergen",
+    "ui.sidebar.expand": "Menu tonen",
+    "ui.date.choose": "Kalender openen",
+    "ui.date.day": "dag",
+    "ui.date.month": "maand",
+    "ui.date.year": "jaar",
+    "ui.date.selected": "Gekozen datum: {date}",
+    "ui.date.calendar": "Kalender",
+    "ui.date.previous": "Vorige maand",
+    "ui.date.next": "Volgende maand",
+    "ui.date.keys": "Kies een dag met de pijltjestoetsen, bevestig met Enter, sluit met Escape.",
+    "ui.select.open": "Keuzelijst openen",
+    "ui.select.clear": "Alle keuzes wissen",
+    "ui.select.remove": "{name} verwijderen",
+    "ui.select.chosen": "Gekozen",
+    "ui.select.available.one": "1 keuze beschikbaar.",
+    "ui.select.available.many": "{count} keuzes beschikbaar.",
+    "ui.select.placeholder": "Maak een keuze",
+    "ui.upload.choose": "Bestand kiezen",
+    "ui.upload.per_file": "per bestand",
+    "ui.upload.drop": "Sleep een bestand hierheen",
+    "ui.upload.too_large": "Het bestand mag hoogstens {size} groot zijn.",
+    "ui.upload.wrong_type": "Dit soort bestand kan hier niet worden gekozen.",
+    "ui.upload.error": "Fout",
+    "ui.upload.remove": "{name} weghalen",
+    "ui.upload.another": "Ander bestand kiezen",
+    "ui.running": "Bezig",
+    "ui.progress": "Voortgang",
+    "ui.code.copy": "Kopiëren naar het klembord",
+    "ui.code.copied": "Gekopieerd",
     "content.version_label": "versie {version} ({date})",
     "content.unavailable.title": "De Toolkaart is even niet beschikbaar",
     "content.unavailable.body": (
@@ -807,6 +863,7 @@ NL: dict[str, str] = {
     "scan.history.more": "Oudere versies: {count}.",
     "scan.log.empty": "Er zijn nog geen besluiten genomen.",
     "scan.log.page": "Pagina van het logboek (1 tot en met {pages})",
+    "scan.log.page.option": "Pagina {number}: besluit {first} tot en met {last}",
     "scan.log.range": "Besluit {first} tot en met {last} van {total}.",
     "scan.log.number": "Nr.",
     "scan.log.date": "Datum",
@@ -864,7 +921,7 @@ NL: dict[str, str] = {
     "portfolio.filter.all": "Alle organisaties",
     "portfolio.no_organisation": "(geen organisatie)",
     "portfolio.stale_days": "Markeer projecten die langer dan dit aantal dagen niet zijn gewijzigd",
-    "portfolio.stale_days.help": "Een project zonder wijziging na zoveel dagen krijgt een markering.",
+    "portfolio.stale_days.option": "{days} dagen",
     "portfolio.empty": (
         "Er zijn (voor deze selectie) geen actieve projecten. Maak een project aan op de pagina "
         "Projecten."
@@ -881,14 +938,12 @@ NL: dict[str, str] = {
     "portfolio.col.count": "Aantal",
     "portfolio.col.awaiting": "Poort wacht op besluit",
     "portfolio.col.last_decision": "Laatste besluit",
-    "portfolio.col.last_date": "Datum laatste besluit",
-    "portfolio.col.open_items": "Open checklistpunten",
+    "portfolio.last_decision": "{answer} ({phase}), {date}",
+    "portfolio.col.open_items": "Open punten",
     "portfolio.col.days": "Dagen sinds wijziging",
-    "portfolio.col.stale": "Gemarkeerd",
-    "portfolio.stale.yes": "⚠ ja, lang niet gewijzigd",
-    "portfolio.stale.no": "nee",
-    "portfolio.col.review": "Volgende herbeoordeling",
-    "portfolio.review.due": "⚠ {date}: nu aan de orde",
+    "portfolio.stale": "{days}: ⚠ lang niet gewijzigd",
+    "portfolio.review": "Herbeoordeling: {date}.",
+    "portfolio.review.due": "Herbeoordeling: ⚠ {date}, nu aan de orde.",
     "portfolio.none": "nog geen",
     "portfolio.details": "{name}: {count} open checklistpunten",
     "portfolio.open_project": "{name} openen in de Zelfscan",

@@ -2,7 +2,7 @@
 agenda in session.
 
 The rules (which phase, which items, who to invite) are in ``toolkaart.board.portfolio`` and
-``toolkaart.board.agenda``; this module only lays their results out for ``st.dataframe`` and keeps the
+``toolkaart.board.agenda``; this module only lays their results out for ``st.table`` and keeps the
 agenda being edited in ``st.session_state``.
 """
 
@@ -14,7 +14,7 @@ import streamlit as st
 
 from toolkaart.board.agenda_model import Agenda
 from toolkaart.board.flow import Flow, spread_labels
-from toolkaart.board.portfolio import Portfolio, PortfolioRow
+from toolkaart.board.portfolio import Portfolio
 from toolkaart.content.models import Toolkaart
 from toolkaart.i18n.catalog import t
 from toolkaart.i18n.dates import date_label, local_time_label
@@ -23,6 +23,7 @@ from toolkaart.route.project import Project
 from toolkaart.store import agenda_store
 from toolkaart.store.agenda_store import DraftInfo
 from toolkaart.web import project_session
+from toolkaart.web.literal import literal
 
 #: session_state keys of the Agenda page: the agenda being edited and the saved draft it came from
 DRAFT = "agenda.draft"
@@ -64,30 +65,46 @@ def count_rows(portfolio: Portfolio) -> list[dict[str, object]]:
     ]
 
 
+#: The choices for "not changed for longer than": a choice list, not a number field (whose
+#: steppers are named "Increment" and "Decrement" in English).
+STALE_CHOICES = (14, 30, 60, 90, 180, 365)
+
+
 def portfolio_rows(toolkaart: Toolkaart, portfolio: Portfolio) -> list[dict[str, object]]:
-    """One row per project, with Dutch column names, for ``st.dataframe``."""
+    """One row per project, with Dutch column names, for ``st.table``: seven columns whose text
+    wraps, so the board reads every decision column at 1280 px without scrolling sideways. The
+    date goes with the last decision, the review with the question awaiting it, the flag with
+    the days. Cells are Markdown: the project's name and organisation are shown as written."""
     rows: list[dict[str, object]] = []
     for row in portfolio.rows:
         last = row.last_decision
+        awaiting = row.awaiting
+        if row.next_review is not None:
+            review = "portfolio.review.due" if row.review_due else "portfolio.review"
+            awaiting += " " + t(review, date=date_label(row.next_review))
         rows.append(
             {
-                t("portfolio.col.project"): row.project.name,
-                # the flag first after the name: the table is wider than most screens
-                t("portfolio.col.stale"): t("portfolio.stale.yes")
-                if row.stale
-                else t("portfolio.stale.no"),
-                t("portfolio.col.organisation"): row.project.organisation,
-                t("portfolio.col.phase"): f"{row.phase.number}. {row.phase.name}",
-                t("portfolio.col.awaiting"): row.awaiting,
+                t("portfolio.col.project"): literal(row.project.name),
+                t("portfolio.col.organisation"): literal(row.project.organisation),
+                # as written: "2. Verkenning" at the start of a cell is a numbered list in Markdown
+                t("portfolio.col.phase"): literal(f"{row.phase.number}. {row.phase.name}"),
+                t("portfolio.col.awaiting"): awaiting,
                 t("portfolio.col.last_decision"): (
-                    f"{t(f'answer.{last.answer.value}')} ({toolkaart.phase(last.phase_id).name})"
+                    t(
+                        "portfolio.last_decision",
+                        answer=t(f"answer.{last.answer.value}"),
+                        phase=toolkaart.phase(last.phase_id).name,
+                        date=date_label(last.decided_on),
+                    )
                     if last is not None
                     else t("portfolio.none")
                 ),
-                t("portfolio.col.last_date"): date_label(last.decided_on) if last else "",
                 t("portfolio.col.open_items"): len(row.open_items),
-                t("portfolio.col.days"): row.days_since_change,
-                t("portfolio.col.review"): _review_text(row),
+                t("portfolio.col.days"): (
+                    t("portfolio.stale", days=row.days_since_change)
+                    if row.stale
+                    else str(row.days_since_change)
+                ),
             }
         )
     return rows
@@ -241,14 +258,6 @@ def flow_outcomes_chart(flow: Flow) -> alt.Chart:
         .properties(height=alt.Step(34))
     )
     return chart
-
-
-def _review_text(row: PortfolioRow) -> str:
-    """Productie's next review for a project in use: its date, and whether it is due."""
-    if row.next_review is None:
-        return ""
-    date = date_label(row.next_review)
-    return t("portfolio.review.due", date=date) if row.review_due else date
 
 
 def current_agenda() -> Agenda | None:

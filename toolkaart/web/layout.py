@@ -10,6 +10,7 @@ from streamlit.navigation.page import StreamlitPage
 from toolkaart.documents.handbook import MAP_FONT
 from toolkaart.i18n.catalog import LANGUAGE, t
 from toolkaart.web.content_cache import loaded_content
+from toolkaart.web.frontend_fixes import FIXES_SCRIPT, FIXES_STYLE
 from toolkaart.web.project_session import with_project
 
 #: What WCAG 2.1 AA asks of every page and Streamlit's [theme] options cannot say (streamlit.toml
@@ -22,12 +23,14 @@ from toolkaart.web.project_session import with_project
 #: the drawing, whatever size the DOT asks, so scaled to the page the maps' text was 4.6 px (route)
 #: and 7.2 px (phase map); it is drawn at the size Graphviz laid it out for
 #: (``handbook.MAP_FONT``), 17 px or more as drawn now (tests/browser/test_maps.py).
+#: Reflow and Dutch names for Streamlit's own controls: ``frontend_fixes.FIXES_STYLE``.
 #: Style-only ``st.html`` goes to Streamlit's event container: no space.
 FRAME_STYLE = (
     "<style>"
     ":focus-visible{outline:3px solid #0B4F9C !important;outline-offset:2px !important}"
     '[data-testid="stCaptionContainer"]{opacity:1;color:#595959}'
     f'[data-testid="stGraphVizChart"] svg text{{font-size:{MAP_FONT}px}}'
+    f"{FIXES_STYLE}"
     "</style>"
 )
 
@@ -77,8 +80,9 @@ if (!window.toolkaartMaps) {
 }
 """
 
-#: The sidebar's one script: the page language, then the maps.
-FRAME_SCRIPT = f"<script>{LANGUAGE_SCRIPT}{MAPS_SCRIPT}</script>"
+#: The sidebar's one script: the page language, the maps, then Streamlit's own controls
+#: (``frontend_fixes.FIXES_SCRIPT``: Dutch names, wide tables reachable by keyboard).
+FRAME_SCRIPT = f"<script>{LANGUAGE_SCRIPT}{MAPS_SCRIPT}{FIXES_SCRIPT}</script>"
 
 
 def frame_style() -> None:

@@ -40,15 +40,16 @@ def tool_text(tool: Tool, *, title: bool = False, after: str | None = None) -> N
     One Markdown element, paragraph after paragraph, rather than one element each: Streamlit
     sends every element to the browser as a message of its own on every rerun, and on a list of
     tools those messages are most of the rerun's cost. The link label names the site and says it
-    opens a new tab; a tool without an address says so in grey. ``after`` is a last paragraph of
-    Markdown.
+    opens a new tab (the arrow after it is the frame's, ``frontend_fixes``: a Markdown icon would
+    be named "open_in_new icon" for assistive technology); a tool without an address says so in
+    grey. ``after`` is a last paragraph of Markdown.
     """
     paragraphs = [f"**{tool.number}. {tool.name}**"] if title else []
     paragraphs.append(tool.description)
     if tool.url is not None:
         # markdown, not st.page_link: a page link does not wrap and cuts long names off
         label = t("tool.link", name=tool.name, host=link_host(tool.url))
-        paragraphs.append(f":material/open_in_new: [{label}]({tool.url})")
+        paragraphs.append(f"[{label}]({tool.url})")
     else:
         paragraphs.append(f":gray[{t('tool.no_url')}]")
     if after is not None:

@@ -122,9 +122,11 @@ with st.container(border=True):
         list(active),
         key="agenda.choose",
         format_func=lambda pid: board_view.project_label(active[pid]),
-        help=t("agenda.choose.help"),
         placeholder=t("agenda.choose.placeholder"),
+        select_all=False,  # an option named "Select all" in English
     )
+    # under the field, not as its help: a help icon is a tab stop named "Help for …" in English
+    st.caption(t("agenda.choose.help"))
     st.button(t("agenda.compose"), on_click=_compose, type="primary", key="agenda.compose")
     if board_view.current_agenda() is not None:
         st.caption(t("agenda.compose.replaces"))
@@ -135,6 +137,7 @@ with st.container(border=True):
             [d.id for d in drafts],
             key="agenda.reopen",
             format_func=lambda did: board_view.draft_label(next(d for d in drafts if d.id == did)),
+            placeholder=t("ui.select.placeholder"),
         )
         reopen, delete = st.columns(2)
         reopen.button(t("agenda.reopen"), on_click=_reopen, key="agenda.reopen.button")

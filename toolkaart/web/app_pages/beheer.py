@@ -87,7 +87,7 @@ def _show_report(report: ContentDiff | str) -> None:
 def _show_diagnostics(label: str, diagnostics: Sequence[Diagnostic]) -> None:
     if diagnostics:
         st.markdown(f"**{label}**")
-        st.code("\n".join(str(d) for d in diagnostics), language=None, wrap_lines=True)
+        st.code("\n".join(d.located for d in diagnostics), language=None, wrap_lines=True)
 
 
 def _show_list(title: str, lines: Sequence[str]) -> None:

@@ -64,6 +64,7 @@ phase_id = phase_column.selectbox(
         t("tools.filter.all_phases") if pid is None else toolkaart.phase(pid).name
     ),
     key="tools.phase",
+    placeholder=t("ui.select.placeholder"),
 )
 actor_id = actor_column.selectbox(
     t("tools.filter.actor"),
@@ -72,6 +73,7 @@ actor_id = actor_column.selectbox(
         t("tools.filter.all_actors") if aid is None else toolkaart.actor(aid).name
     ),
     key="tools.actor",
+    placeholder=t("ui.select.placeholder"),
 )
 found = find_tools(graph, text, phase_id=phase_id, actor_id=actor_id)
 if found:

@@ -16,6 +16,7 @@ from toolkaart.i18n.catalog import t
 from toolkaart.i18n.dates import file_stem
 from toolkaart.web import project_session
 from toolkaart.web.board_view import (
+    STALE_CHOICES,
     count_rows,
     flow_day_rows,
     flow_days_chart,
@@ -45,17 +46,15 @@ organisation = left.selectbox(
     [everyone, *organisations(stored)],
     key="portfolio.organisation",
     format_func=lambda o: o or t("portfolio.no_organisation"),
+    placeholder=t("ui.select.placeholder"),
 )
-stale_days = int(
-    right.number_input(
-        t("portfolio.stale_days"),
-        min_value=0,
-        max_value=3650,
-        value=DEFAULT_STALE_DAYS,
-        step=1,
-        key="portfolio.stale_days",
-        help=t("portfolio.stale_days.help"),
-    )
+stale_days = right.selectbox(
+    t("portfolio.stale_days"),
+    STALE_CHOICES,
+    index=STALE_CHOICES.index(DEFAULT_STALE_DAYS),
+    key="portfolio.stale_days",
+    format_func=lambda days: t("portfolio.stale_days.option", days=days),
+    placeholder=t("ui.select.placeholder"),
 )
 today = dt.date.today()
 portfolio = build_portfolio(
@@ -94,23 +93,22 @@ with st.expander(t("portfolio.chart.table")):
 # charts come first on the page, the number of days for "standing still" with its list after them
 charts = st.container()
 st.subheader(t("portfolio.flow.stuck.heading"), anchor=False)
-stuck_days = int(
-    st.number_input(
-        t("portfolio.flow.stuck_days"),
-        min_value=0,
-        max_value=3650,
-        value=DEFAULT_STUCK_DAYS,
-        step=1,
-        key="portfolio.stuck_days",
-        help=t("portfolio.flow.stuck_days.help"),
-    )
+# a choice, not a number input: its steppers are named "Increment"/"Decrement" in English
+stuck_days = st.selectbox(
+    t("portfolio.flow.stuck_days"),
+    STALE_CHOICES,
+    index=STALE_CHOICES.index(DEFAULT_STUCK_DAYS),
+    key="portfolio.stuck_days",
+    format_func=lambda days: t("portfolio.stale_days.option", days=days),
+    placeholder=t("ui.select.placeholder"),
 )
+st.caption(t("portfolio.flow.stuck_days.help"))
 flow = build_flow(
     toolkaart, [row.project for row in portfolio.rows], today=today, stuck_days=stuck_days
 )
 st.markdown(flow.stuck_sentence())
-if flow.stuck:
-    st.dataframe(stuck_rows(flow), hide_index=True, width="stretch")
+if flow.stuck:  # tables, not grids: no toolbar named in English; wide ones scroll by keyboard
+    st.table(stuck_rows(flow), hide_index=True)
 
 with charts:
     st.subheader(t("portfolio.flow.heading"), anchor=False)
@@ -121,9 +119,8 @@ with charts:
     if flow.in_use:
         st.markdown(flow.in_use_sentence())
     with st.expander(t("portfolio.flow.table")):
-        # a grid, not st.table: seven columns scroll sideways on a phone, and only the grid's
-        # scrolling can be reached from the keyboard
-        st.dataframe(flow_day_rows(flow), hide_index=True, width="stretch")
+        # seven columns scroll sideways on a phone: frontend_fixes gives the table a tab stop
+        st.table(flow_day_rows(flow), hide_index=True)
     st.subheader(t("portfolio.flow.outcomes.heading"), anchor=False)
     if any(row.outcomes.total for row in flow.phases):
         st.altair_chart(
@@ -136,7 +133,9 @@ with charts:
         st.table(flow_outcome_rows(flow))
 
 st.subheader(t("portfolio.projects"), anchor=False)
-st.dataframe(portfolio_rows(toolkaart, portfolio), hide_index=True, width="stretch")
+# a table, not st.dataframe: its text wraps (every column fits at 1280 px) and it has no toolbar
+# named in English ("Download as CSV", "Search", "Show/hide columns", "Fullscreen")
+st.table(portfolio_rows(toolkaart, portfolio), hide_index=True)
 for row in portfolio.rows:
     name = literal(row.project.name)
     with st.expander(t("portfolio.details", name=name, count=len(row.open_items))):

@@ -2,8 +2,8 @@
 model statement (status, what was tested and how, what was not, known shortcomings with their
 criterion, what is being done, contact).
 
-It states only what the tests in this repository check (tests/browser/test_accessibility.py and
-test_maps.py) and names the rest as untested; the contact address is a placeholder the programme
+It states only what the tests in this repository check (tests/browser/test_accessibility.py,
+test_maps.py, test_every_page.py and test_keyboard_walk.py) and names the rest as untested; the contact address is a placeholder the programme
 fills in. It reads no content, so it is there even when the content files are broken.
 """
 
@@ -14,7 +14,7 @@ import streamlit as st
 from toolkaart.i18n.catalog import t
 
 #: Known shortcomings, each a catalog string ending in its WCAG success criterion.
-LIMITATIONS = ("a11y.limit.labels", "a11y.limit.dates", "a11y.limit.lang", "a11y.limit.reflow")
+LIMITATIONS = ("a11y.limit.lang", "a11y.limit.messages")
 
 st.title(t("a11y.title"), anchor=False)
 st.markdown(t("a11y.intro"))

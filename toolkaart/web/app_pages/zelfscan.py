@@ -91,6 +91,7 @@ chosen = st.selectbox(
     phase_ids,
     format_func=lambda pid: f"{toolkaart.phase(pid).number}. {toolkaart.phase(pid).name}",
     key=select_key,
+    placeholder=t("ui.select.placeholder"),
 )
 st.query_params[PHASE_PARAM] = chosen
 phase = toolkaart.phase(chosen)
@@ -136,15 +137,19 @@ else:
     total = len(walk.decisions)
     pages = -(-total // LOG_PAGE)
     page = 1
-    if pages > 1:
-        page = int(
-            st.number_input(
-                t("scan.log.page", pages=pages),
-                min_value=1,
-                max_value=pages,
-                value=pages,  # the latest decisions first
-                key=f"scan.log.page.{project.id}",
-            )
+    if pages > 1:  # a choice, not a number field: its steppers are named "Increment" in English
+        page = st.selectbox(
+            t("scan.log.page", pages=pages),
+            range(1, pages + 1),
+            index=pages - 1,  # the latest decisions first
+            format_func=lambda number: t(
+                "scan.log.page.option",
+                number=number,
+                first=(number - 1) * LOG_PAGE + 1,
+                last=min(number * LOG_PAGE, total),
+            ),
+            key=f"scan.log.page.{project.id}",
+            placeholder=t("ui.select.placeholder"),
         )
     first = (page - 1) * LOG_PAGE
     shown = walk.decisions[first : first + LOG_PAGE]
