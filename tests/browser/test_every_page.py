@@ -124,7 +124,8 @@ FIND_CLIPPED = """() => {
         if (['hidden', 'clip'].includes(style.overflowX) || style.textOverflow === 'ellipsis') {
             found.push({kind: 'cut off', what: where});
         } else if (['auto', 'scroll'].includes(style.overflowX)) {
-            const table = element.parentElement?.getAttribute('data-testid') === 'stTable';
+            const table = element.tagName === 'TABLE'
+                || element.parentElement?.getAttribute('data-testid') === 'stTable';
             found.push({kind: table ? 'table scrolls' : 'scrolls', what: where});
         }
     }

@@ -38,6 +38,9 @@ FIXES_STYLE = (
     # and a word too long for its cell may still break, with a hyphen where the browser knows
     # Dutch hyphenation.
     '[data-testid="stMarkdownContainer"] :is(td,th){overflow-wrap:break-word;hyphens:auto}'
+    # A Markdown table that still does not fit (the flow's seven columns in the agenda's
+    # overview) scrolls sideways in its own box, as a data table may, not the whole page.
+    '[data-testid="stMarkdownContainer"] table{display:block;max-width:100%;overflow-x:auto}'
     '@media (max-width:640px){[data-testid="stMarkdownContainer"] :is(td,th)'
     "{padding:0.25rem 0.375rem;font-size:0.875rem}}"
     # 3.1.2: a link that opens a new tab says so in words ("(nieuw tabblad)"); the arrow that shows
@@ -201,7 +204,8 @@ if (!window.toolkaartFixes) {
     }
   };
   const scrollable = () => {
-    for (const box of document.querySelectorAll('[data-testid="stTable"] > div')) {
+    const boxes = '[data-testid="stTable"] > div, [data-testid="stMarkdownContainer"] table';
+    for (const box of document.querySelectorAll(boxes)) {
       const wide = box.scrollWidth > box.clientWidth + 1;
       if (wide && box.getAttribute("tabindex") !== "0") box.setAttribute("tabindex", "0");
       if (!wide && box.hasAttribute("tabindex")) box.removeAttribute("tabindex");
