@@ -524,6 +524,24 @@ NL: dict[str, str] = {
     "project.field.description": "Korte beschrijving",
     "project.field.contact": "Contactpersoon",
     "project.error.name_required": "Geef het project een naam.",
+    "project.error.unknown_phase": "Fase '{phase}' bestaat niet.",
+    "project.error.unknown_item": "Fase {phase} heeft geen checklistpunt '{item}'.",
+    "project.error.unknown_actor": "Actor '{actor}' bestaat niet.",
+    "project.error.not_https": (
+        "Het webadres '{url}' is geen volledig https-adres (zoals https://www.voorbeeld.nl/pagina)."
+    ),
+    "project.error.evidence_empty": "Schrijf een toelichting of geef een webadres (of beide).",
+    "project.error.person_name_required": "Geef de naam van de persoon.",
+    "project.error.note_empty": "Schrijf eerst een notitie.",
+    "project.error.too_many": "Een project kan hiervan hoogstens {limit} bevatten.",
+    "project.error.too_many_in_role": "Per rol kunnen hoogstens {limit} mensen worden genoemd.",
+    "record.field.note": "De toelichting",
+    "record.field.url": "Het webadres",
+    "record.field.author": "Uw naam",
+    "record.field.name": "De naam",
+    "record.field.function": "De functie",
+    "record.field.contact": "Het contact",
+    "record.field.text": "De notitie",
     "text.error.control_character": (
         "{field} bevat een onzichtbaar stuurteken; typ de tekst opnieuw of plak hem als platte tekst."
     ),
@@ -540,14 +558,23 @@ NL: dict[str, str] = {
         "Fase {phase}: besluit '{answer}' door {by} op {date}, onderbouwing: {rationale}"
     ),
     "project.diff.log_rewritten": "{count} eerdere besluiten ontbreken in het logboek.",
+    "project.diff.evidence": "Fase {phase}: onderbouwing toegevoegd bij '{item}'",
+    "project.diff.note": "Fase {phase}: notitie toegevoegd",
+    "project.diff.person_added": "{actor}: {name} genoemd",
+    "project.diff.person_removed": "{actor}: {name} niet meer genoemd",
     "store.error.not_found": "Project '{id}': niet gevonden of geen toegang.",
     "store.error.no_write": "U mag geen projecten van organisatie '{organisation}' wijzigen.",
     "store.error.decided_by_other": (
-        "Een besluit wordt vastgelegd op naam van wie is aangemeld ({label}), niet van een ander."
+        "Een besluit, onderbouwing of notitie wordt vastgelegd op naam van wie is aangemeld "
+        "({label}), niet van een ander."
     ),
     "store.error.exists": "Er bestaat al een project met id '{id}'.",
     "store.error.log_rewritten": (
         "Het besluitenlogboek van project {name} kan alleen worden aangevuld, niet gewijzigd."
+    ),
+    "store.error.records_rewritten": (
+        "Onderbouwing en notities van project {name} kunnen alleen worden aangevuld, niet "
+        "gewijzigd."
     ),
     "store.error.conflict": (
         "Project {name} is intussen door iemand anders opgeslagen (nu versie {current}; u werkte "
@@ -621,7 +648,7 @@ NL: dict[str, str] = {
     ),
     "exchange.format_version": (
         "Formaatversie {found} wordt niet ondersteund; deze versie van de navigator leest "
-        "formaatversie 1."
+        "formaatversie 1 en 2."
     ),
     "exchange.where.file": "Het bestand",
     "exchange.schema.missing": "{where} ontbreekt.",
@@ -642,6 +669,7 @@ NL: dict[str, str] = {
     "exchange.schema.date": "{where} moet een datum zijn (JJJJ-MM-DD).",
     "exchange.schema.datetime": "{where} moet een tijdstip zijn (ISO 8601).",
     "exchange.schema.invalid": "{where} heeft een ongeldige waarde.",
+    "exchange.record": "{where}: {error}",
     "exchange.copy_name": "{name} (kopie)",
     "exchange.implausible_time": "{where}: {value} kan geen juist tijdstip zijn.",
     "exchange.unknown_phase": "{where}: fase '{phase}' bestaat niet in de huidige Toolkaart.",
