@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -23,6 +24,7 @@ from toolkaart.documents import agenda_document, project_report
 from toolkaart.documents.markdown import HARD_BREAK, heading, paragraphs, plain
 from toolkaart.route.gates import Answer, Assessment, GateDecision
 from toolkaart.route.project import Project
+from toolkaart.route.records import Evidence, Person, PhaseNote
 
 HARMLESS = "Naam"
 HOSTILE = [
@@ -42,7 +44,7 @@ HOSTILE = [
 ]
 
 
-def _project(value: str) -> Project:
+def _project(value: str, toolkaart: Toolkaart) -> Project:
     decisions = tuple(
         GateDecision(phase, answer, rationale=value, decided_by=value, decided_on=dt.date(2027, 1, n))
         for n, (phase, answer) in enumerate(
@@ -56,11 +58,12 @@ def _project(value: str) -> Project:
         description=value,
         contact=value,
         assessment=Assessment(decisions=decisions),
+        **records(value, toolkaart),
     )
 
 
 def _agenda(value: str, toolkaart: Toolkaart, graph: ToolkaartGraph) -> Agenda:
-    project = _project(value)
+    project = _project(value, toolkaart)
     day = dt.date(2027, 3, 1)
     agenda = compose_agenda(
         toolkaart,
@@ -83,7 +86,7 @@ def _page(agenda: Agenda) -> str:
 
 Render = Callable[[str, Toolkaart, ToolkaartGraph], str]
 RENDERINGS: dict[str, Render] = {
-    "report": lambda v, tk, _: project_report.to_markdown(_project(v), tk, dt.date(2027, 3, 8)),
+    "report": lambda v, tk, _: project_report.to_markdown(_project(v, tk), tk, dt.date(2027, 3, 8)),
     "agenda": lambda v, tk, g: agenda_document.to_markdown(_agenda(v, tk, g)),
     "agenda page": lambda v, tk, g: _page(_agenda(v, tk, g)),
 }
@@ -106,7 +109,9 @@ def test_user_text_adds_no_structure_and_reads_as_typed(
 def test_the_forged_heading_of_the_issue_stays_text(toolkaart: Toolkaart) -> None:
     """The report of issue 12: a name with line breaks made "# Besluit Raad van Bestuur" a heading
     and "- Ja, alle poorten gepasseerd" a list item."""
-    text = project_report.to_markdown(_project(HOSTILE[0]), toolkaart, dt.date(2027, 3, 8))
+    text = project_report.to_markdown(
+        _project(HOSTILE[0], toolkaart), toolkaart, dt.date(2027, 3, 8)
+    )
     lines = text.splitlines()
     assert not [line for line in lines if line.startswith(("# Besluit", "- Ja, alle"))]
     assert "\\# Besluit Raad van Bestuur" in text and "\\- Ja, alle poorten gepasseerd" in text
@@ -131,3 +136,17 @@ def test_paragraphs_keep_the_writers_blank_lines() -> None:
 
 def test_a_heading_is_one_line() -> None:
     assert heading(2, "2. Naam\n# Kop <b>") == "## 2. Naam \\# Kop \\<b\\>"
+
+
+def records(value: str, toolkaart: Toolkaart) -> dict[str, Any]:
+    """Evidence, people and notes holding ``value`` in every text: people in every role, evidence
+    on an item of the first and the third phase, a note in the first."""
+    moment = dt.datetime(2027, 1, 2, 9, 0, tzinfo=dt.UTC)
+    items = [(p, toolkaart.phase(p).checklist[0].id) for p in ("idee", "ontwikkeling")]
+    return {
+        "people": tuple(Person(actor.id, value, value, value) for actor in toolkaart.actors),
+        "evidence": tuple(
+            Evidence(phase, item, value, value, value, moment) for phase, item in items
+        ),
+        "notes": (PhaseNote("idee", value, value, moment),),
+    }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from typing import Any
 
 import docx
 import pytest
@@ -21,6 +22,7 @@ from toolkaart.content.models import Toolkaart
 from toolkaart.documents import agenda_document, project_report
 from toolkaart.route.gates import Answer, Assessment, GateDecision
 from toolkaart.route.project import Project
+from toolkaart.route.records import Evidence, Person, PhaseNote
 
 UNPRINTABLE = ["\x0b", "\x0c", "\ufffe", "\uffff", "\U0010ffff", "\x00", "\x1f", "\x7f", "\x85",
                "\x9f", "\ud800", "\udfff", "\r"]  # fmt: skip
@@ -28,7 +30,7 @@ UNPRINTABLE = ["\x0b", "\x0c", "\ufffe", "\uffff", "\U0010ffff", "\x00", "\x1f",
 IN_AGENDAS = [char for char in UNPRINTABLE if not "\ud800" <= char <= "\udfff"]
 
 
-def _project(char: str) -> Project:
+def _project(char: str, toolkaart: Toolkaart) -> Project:
     text = f"voor{char}na"
     decision = GateDecision(
         "idee", Answer.JA, rationale=text, decided_by=text, decided_on=dt.date(2027, 1, 5)
@@ -40,6 +42,7 @@ def _project(char: str) -> Project:
         description=text,
         contact=text,
         assessment=Assessment(decisions=(decision,)),
+        **records(text, toolkaart),
     )
 
 
@@ -55,7 +58,7 @@ def _pdf_text(data: bytes) -> str:
 
 @pytest.mark.parametrize("char", UNPRINTABLE, ids=ascii)
 def test_the_report_prints_text_stored_before_the_rule(char: str, toolkaart: Toolkaart) -> None:
-    project = _project(char)
+    project = _project(char, toolkaart)
     today = dt.date(2027, 3, 8)
     for text in (
         project_report.to_markdown(project, toolkaart, today),
@@ -70,7 +73,7 @@ def test_the_report_prints_text_stored_before_the_rule(char: str, toolkaart: Too
 def test_the_agenda_prints_text_stored_before_the_rule(
     char: str, toolkaart: Toolkaart, graph: ToolkaartGraph
 ) -> None:
-    project, day = _project(char), dt.date(2027, 3, 1)
+    project, day = _project(char, toolkaart), dt.date(2027, 3, 1)
     agenda = compose_agenda(
         toolkaart,
         graph,
@@ -88,3 +91,17 @@ def test_the_agenda_prints_text_stored_before_the_rule(
         _pdf_text(agenda_document.to_pdf(agenda)),
     ):
         assert "voor" in out and "na" in out
+
+
+def records(value: str, toolkaart: Toolkaart) -> dict[str, Any]:
+    """Evidence, people and notes holding ``value`` in every text: people in every role, evidence
+    on an item of the first and the third phase, a note in the first."""
+    moment = dt.datetime(2027, 1, 2, 9, 0, tzinfo=dt.UTC)
+    items = [(p, toolkaart.phase(p).checklist[0].id) for p in ("idee", "ontwikkeling")]
+    return {
+        "people": tuple(Person(actor.id, value, value, value) for actor in toolkaart.actors),
+        "evidence": tuple(
+            Evidence(phase, item, value, value, value, moment) for phase, item in items
+        ),
+        "notes": (PhaseNote("idee", value, value, moment),),
+    }
