@@ -59,14 +59,14 @@ def expected(toolkaart: Toolkaart) -> list[str]:
         t("report.ticked_without", count=2),
         t("report.open", count=len(idee.checklist) - 3),
         "Onderbouwing: Verslag teamoverleg (Zoë de Vries, 1 maart 2027, 14:05)",
-        "Onderbouwing: https://wiki.example.nl/valdetectie ((niet ingevuld), 1 maart 2027, 14:05)",
+        "Onderbouwing: https://wiki.example.nl/valdetectie (1 maart 2027, 14:05)",
         "Onderbouwing: Nog te bespreken",
         f"{actor}: Zoë de Vries (SEH-arts, z@zorg.example.nl); Bram",
         f"{toolkaart.actor(idee.actors[1]).name}: Eva (CMIO)",
         t("report.people"),
         t("report.notes", count=2),
         "1 maart 2027, 14:05, Bram: Gesprek met de IC gepland",
-        "1 maart 2027, 14:05, (niet ingevuld): Gesprek gevoerd",
+        "1 maart 2027, 14:05: Gesprek gevoerd",
     ]
 
 

@@ -80,21 +80,17 @@ def _decision_line(toolkaart: Toolkaart, decision: GateDecision, *, with_phase: 
 
 def _evidence_line(evidence: Evidence) -> str:
     text = " — ".join(part for part in (evidence.note, evidence.url) if part)
-    return t(
-        "report.evidence",
-        text=text,
-        by=evidence.added_by or t("project.diff.nobody"),
-        when=local_time_label(evidence.added_at),
-    )
+    when = local_time_label(evidence.added_at)
+    if not evidence.added_by:
+        return t("report.evidence_anonymous", text=text, when=when)
+    return t("report.evidence", text=text, by=evidence.added_by, when=when)
 
 
 def _note_line(note: PhaseNote) -> str:
-    return t(
-        "report.note",
-        when=local_time_label(note.written_at),
-        by=note.author or t("project.diff.nobody"),
-        text=note.text,
-    )
+    when = local_time_label(note.written_at)
+    if not note.author:
+        return t("report.note_anonymous", when=when, text=note.text)
+    return t("report.note", when=when, by=note.author, text=note.text)
 
 
 def person_line(person: Person) -> str:
@@ -225,10 +221,13 @@ def report_blocks(
             )
             groups[group].append(Block(Kind.BULLET, item.text))
             groups[group] += [Block(Kind.DETAIL, _evidence_line(e)) for e in evidence]
+        if not done:
+            out.append(Block(Kind.PARAGRAPH, t("report.none_ticked")))
         for group, blocks in groups.items():
             count = sum(block.kind is Kind.BULLET for block in blocks)
-            out.append(Block(Kind.PARAGRAPH, t(f"report.{group}", count=count)))
-            out += blocks
+            if count or group == "open":
+                out.append(Block(Kind.PARAGRAPH, t(f"report.{group}", count=count)))
+                out += blocks
         notes = project.notes_in(phase.id)
         if notes:
             out.append(Block(Kind.PARAGRAPH, t("report.notes", count=len(notes))))
