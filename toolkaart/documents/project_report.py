@@ -31,7 +31,7 @@ from toolkaart.i18n.catalog import counted, t
 from toolkaart.i18n.dates import date_label, local_time_label
 from toolkaart.route.gates import GateDecision, RouteStatus
 from toolkaart.route.project import Project
-from toolkaart.route.records import Evidence, Person, PhaseNote, evidence_tally
+from toolkaart.route.records import Evidence, PhaseNote, evidence_tally
 from toolkaart.user_text import printable
 
 
@@ -93,15 +93,9 @@ def _note_line(note: PhaseNote) -> str:
     return t("report.note", when=when, by=note.author, text=note.text)
 
 
-def person_line(person: Person) -> str:
-    """A person as the report and the agenda name them: 'Zoë de Vries (SEH-arts, z@x.nl)'."""
-    details = ", ".join(part for part in (person.function, person.contact) if part)
-    return f"{person.name} ({details})" if details else person.name
-
-
 def _actor_line(toolkaart: Toolkaart, project: Project, actor_id: str) -> str:
     people = project.people_in(actor_id)
-    names = "; ".join(person_line(p) for p in people) if people else t("report.nobody_named")
+    names = "; ".join(p.label for p in people) if people else t("report.nobody_named")
     return t("report.actor_people", actor=toolkaart.actor(actor_id).name, people=names)
 
 

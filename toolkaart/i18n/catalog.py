@@ -983,6 +983,7 @@ NL: dict[str, str] = {
     "agenda.doc.open_not_accepted": "{open_items} nog open",
     "agenda.doc.no_decisions": "Nog geen besluiten genomen.",
     "agenda.doc.no_risks": "Geen open checklistpunten in deze fase.",
+    "agenda.doc.invitee_people": "{actor}: {people}",
     "agenda.doc.no_invite": "Geen nieuwe actoren voor de volgende fase.",
     "agenda.doc.no_tools": "Geen hulpmiddelen bij deze fase.",
     "agenda.doc.no_url": "{name} (geen online vindplaats in de Toolkaart)",

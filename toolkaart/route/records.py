@@ -73,6 +73,12 @@ class Person:
     function: str = ""
     contact: str = ""
 
+    @property
+    def label(self) -> str:
+        """The person as lists name them: 'Zoë de Vries (SEH-arts, z@zorg.nl)', or the name."""
+        details = ", ".join(part for part in (self.function, self.contact) if part)
+        return f"{self.name} ({details})" if details else self.name
+
 
 @dataclass(frozen=True)
 class PhaseNote:
