@@ -28,10 +28,10 @@ from toolkaart.documents.print_layout import (
     set_column_widths,
 )
 from toolkaart.i18n.catalog import counted, t
-from toolkaart.i18n.dates import date_label, local_time_label
+from toolkaart.i18n.dates import date_label
 from toolkaart.route.gates import GateDecision, RouteStatus
 from toolkaart.route.project import Project
-from toolkaart.route.records import Evidence, PhaseNote, evidence_tally
+from toolkaart.route.records import evidence_line, evidence_tally, note_line
 from toolkaart.user_text import printable
 
 
@@ -76,21 +76,6 @@ def _decision_line(toolkaart: Toolkaart, decision: GateDecision, *, with_phase: 
     if decision.next_review:
         text += " " + t("report.decision_review", date=date_label(decision.next_review))
     return text
-
-
-def _evidence_line(evidence: Evidence) -> str:
-    text = " — ".join(part for part in (evidence.note, evidence.url) if part)
-    when = local_time_label(evidence.added_at)
-    if not evidence.added_by:
-        return t("report.evidence_anonymous", text=text, when=when)
-    return t("report.evidence", text=text, by=evidence.added_by, when=when)
-
-
-def _note_line(note: PhaseNote) -> str:
-    when = local_time_label(note.written_at)
-    if not note.author:
-        return t("report.note_anonymous", when=when, text=note.text)
-    return t("report.note", when=when, by=note.author, text=note.text)
 
 
 def _actor_line(toolkaart: Toolkaart, project: Project, actor_id: str) -> str:
@@ -214,7 +199,7 @@ def report_blocks(
                 "open" if item.id not in done else "ticked_with" if evidence else "ticked_without"
             )
             groups[group].append(Block(Kind.BULLET, item.text))
-            groups[group] += [Block(Kind.DETAIL, _evidence_line(e)) for e in evidence]
+            groups[group] += [Block(Kind.DETAIL, evidence_line(e)) for e in evidence]
         if not done:
             out.append(Block(Kind.PARAGRAPH, t("report.none_ticked")))
         for group, blocks in groups.items():
@@ -225,7 +210,7 @@ def report_blocks(
         notes = project.notes_in(phase.id)
         if notes:
             out.append(Block(Kind.PARAGRAPH, t("report.notes", count=len(notes))))
-            out += [Block(Kind.BULLET, _note_line(note)) for note in notes]
+            out += [Block(Kind.BULLET, note_line(note)) for note in notes]
         phase_decisions = [d for d in walk.decisions if d.phase_id == phase.id]
         if phase_decisions:
             out.append(Block(Kind.PARAGRAPH, t("report.phase_decisions")))

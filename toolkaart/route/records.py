@@ -27,6 +27,7 @@ from typing import TypeVar
 from toolkaart.content.models import Phase, Toolkaart, is_https_address
 from toolkaart.errors import ProjectError
 from toolkaart.i18n.catalog import t
+from toolkaart.i18n.dates import local_time_label
 from toolkaart.user_text import one_line, paragraph
 
 #: Most evidence entries a project holds (all items, all phases).
@@ -206,3 +207,20 @@ def evidence_tally(
     known = {item.id for item in toolkaart.phase(phase_id).checklist} & ticked
     supported = {e.item_id for e in evidence if e.phase_id == phase_id} & known
     return EvidenceTally(len(supported), len(known) - len(supported))
+
+
+def evidence_line(evidence: Evidence) -> str:
+    """Evidence as the pages and the report show it: its note and address, who and when."""
+    text = " — ".join(part for part in (evidence.note, evidence.url) if part)
+    when = local_time_label(evidence.added_at)
+    if not evidence.added_by:
+        return t("record.evidence.line_anonymous", text=text, when=when)
+    return t("record.evidence.line", text=text, by=evidence.added_by, when=when)
+
+
+def note_line(note: PhaseNote) -> str:
+    """A note as the pages and the report show it: when, who, and what."""
+    when = local_time_label(note.written_at)
+    if not note.author:
+        return t("record.note.line_anonymous", when=when, text=note.text)
+    return t("record.note.line", when=when, by=note.author, text=note.text)
