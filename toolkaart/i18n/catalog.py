@@ -250,6 +250,7 @@ NL: dict[str, str] = {
     "records.people.list": "In dit project: {names}",
     "records.people.nobody": "In dit project: nog niemand genoemd.",
     "records.people.named": "{actor} ({names})",
+    "records.people.of": "**{actor}** — {line}",
     "records.people.edit": "Mensen bij {actor}",
     "records.people.remove": "{name} verwijderen",
     "records.people.name": "Naam",

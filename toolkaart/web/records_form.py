@@ -90,7 +90,7 @@ def _author_field(key: str) -> None:
     if label:
         st.caption(t("records.author_signed_in", name=literal(label)))
         return
-    if key not in st.session_state:
+    if not st.session_state.get(key):  # the name typed last, in any form, is offered again
         st.session_state[key] = st.session_state.get(_AUTHOR, "")
     st.text_input(t("records.author"), key=key, max_chars=MAX_PERSON_FIELD)
 
@@ -146,8 +146,10 @@ def item_evidence(toolkaart: Toolkaart, phase: Phase, item: ChecklistItem) -> No
         return
     evidence = project.evidence_for(phase.id, item.id)
     shown = evidence[-EVIDENCE_SHOWN:]
-    if shown:
-        st.caption("  \n".join(literal(evidence_line(e)) for e in shown))
+    if shown:  # an icon tells them from the item's source, the caption above
+        st.caption(
+            "  \n".join(f":material/attach_file: {literal(evidence_line(e))}" for e in shown)
+        )
     if len(evidence) > len(shown):
         st.caption(t("records.evidence.more", count=len(evidence) - len(shown)))
     if not may_change():
@@ -164,7 +166,8 @@ def item_evidence(toolkaart: Toolkaart, phase: Phase, item: ChecklistItem) -> No
         if not popover.open:
             return
         st.markdown(t("records.evidence.for", item=literal(item.text)))
-        with st.form(_evidence_key(phase, item, "form"), border=False):
+        # Enter does not submit: Streamlit would say so in English inside every field
+        with st.form(_evidence_key(phase, item, "form"), border=False, enter_to_submit=False):
             st.text_area(
                 t("records.evidence.note"),
                 key=_evidence_key(phase, item, "note"),
@@ -234,18 +237,19 @@ def _remove_person(toolkaart: Toolkaart, actor: Actor, person: Person) -> None:
         tell(place, "success", t("records.people.removed", name=person.name))
 
 
-def actor_people(toolkaart: Toolkaart, actor: Actor) -> None:
+def actor_people(toolkaart: Toolkaart, actor: Actor, *, named: bool = False) -> None:
     """Under an actor: who plays the role in this project ('nog niemand'), and one control to
-    name or remove people."""
+    name or remove people. ``named``: the actor's name leads the line (where no heading says it)."""
     project = project_in_view()
     if project is None:
         return
     people = project.people_in(actor.id)
-    if people:
-        names = "; ".join(literal(p.label) for p in people)
-        st.caption(t("records.people.list", names=names))
+    names = "; ".join(literal(p.label) for p in people)
+    line = t("records.people.list", names=names) if people else t("records.people.nobody")
+    if named:
+        st.markdown(t("records.people.of", actor=actor.name, line=line))
     else:
-        st.caption(t("records.people.nobody"))
+        st.caption(line)
     if not may_change():
         return
     answer_at(_people_key(actor, "answer"))
@@ -268,7 +272,7 @@ def actor_people(toolkaart: Toolkaart, actor: Actor) -> None:
                 on_click=_remove_person,
                 args=(toolkaart, actor, person),
             )
-        with st.form(_people_key(actor, "form"), border=False):
+        with st.form(_people_key(actor, "form"), border=False, enter_to_submit=False):
             st.text_input(
                 t("records.people.name"), key=_people_key(actor, "name"), max_chars=MAX_PERSON_FIELD
             )
@@ -329,7 +333,7 @@ def phase_notes(toolkaart: Toolkaart, phase: Phase) -> None:
         st.caption(t("records.notes.none"))
     if not may_change():
         return
-    with st.form(_notes_key(phase, "form"), border=False):
+    with st.form(_notes_key(phase, "form"), border=False, enter_to_submit=False):
         st.text_area(
             t("records.notes.text"), key=_notes_key(phase, "text"), max_chars=MAX_NOTE, height=80
         )

@@ -136,9 +136,7 @@ st.subheader(t("scan.notes"), anchor=False)
 phase_notes(toolkaart, phase)
 st.subheader(t("scan.people"), anchor=False)
 for actor_id in phase.actors:
-    actor = toolkaart.actor(actor_id)
-    st.markdown(f"**{actor.name}**")
-    actor_people(toolkaart, actor)
+    actor_people(toolkaart, toolkaart.actor(actor_id), named=True)
 
 st.header(t("scan.log"), anchor=False)
 if not walk.decisions:
