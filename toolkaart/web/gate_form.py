@@ -34,7 +34,7 @@ from toolkaart.route.project import reapply_ticks
 from toolkaart.web.feedback import Kind, say
 from toolkaart.web.literal import literal
 from toolkaart.web.project_session import save_quietly
-from toolkaart.web.records_form import item_evidence, tally_caption
+from toolkaart.web.records_form import item_evidence, recording, tally_caption
 from toolkaart.web.walk import (
     WalkNotSaved,
     current_assessment,
@@ -136,7 +136,8 @@ def checklist(toolkaart: Toolkaart, phase: Phase) -> None:
     st.caption(
         t("phase.checklist.caption", done=len(checked), total=len(phase.checklist)),
     )
-    tally_caption(toolkaart, phase)
+    shown = recording()
+    tally_caption(toolkaart, phase, shown)
     read_only = not may_change()
     for item in phase.checklist:
         _answer_here(toolkaart, phase, item.id)
@@ -150,7 +151,7 @@ def checklist(toolkaart: Toolkaart, phase: Phase) -> None:
         )
         if item.source:
             st.caption(t("phase.checklist.source", source=literal(item.source)))
-        item_evidence(toolkaart, phase, item)
+        item_evidence(toolkaart, phase, item, shown)
 
 
 def _phase_list(toolkaart: Toolkaart, phase_ids: tuple[str, ...]) -> str:

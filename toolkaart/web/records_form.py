@@ -15,6 +15,7 @@ version now stored (records are only appended, so nothing of the other session i
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import streamlit as st
 
@@ -47,15 +48,26 @@ NOTES_SHOWN = 10
 _AUTHOR = "records.author"
 
 
-def project_in_view() -> Project | None:
-    """The open project, or None for a walk without one (nothing is recorded then)."""
-    return open_project() if open_project_id() is not None else None
+@dataclass(frozen=True)
+class Recording:
+    """The open project records are shown for, and whether the acting person may add to it.
+    A page reads it once (``recording()``) and hands it to each drawing function."""
+
+    project: Project
+    writable: bool
+
+
+def recording() -> Recording | None:
+    """The open project and the right to change it; None for a walk without a project (nothing
+    is recorded then)."""
+    project = open_project() if open_project_id() is not None else None
+    return None if project is None else Recording(project, may_change())
 
 
 def _save(toolkaart: Toolkaart, place: str, change: Callable[[Project], Project]) -> bool:
     """Apply ``change`` to the open project and save; the answer goes to ``place``. True when
     saved. A refusal (a rule, a conflict, the database) keeps the input for another try."""
-    project = project_in_view()
+    project = open_project() if open_project_id() is not None else None
     if project is None:
         return False
     try:
@@ -98,11 +110,11 @@ def _author_field(key: str) -> None:
 # evidence ----------------------------------------------------------------------------------------
 
 
-def tally_caption(toolkaart: Toolkaart, phase: Phase) -> None:
+def tally_caption(toolkaart: Toolkaart, phase: Phase, shown: Recording | None) -> None:
     """'2 afgevinkt met onderbouwing, 1 zonder' for the phase, with a project open."""
-    project = project_in_view()
-    if project is None:
+    if shown is None:
         return
+    project = shown.project
     tally = evidence_tally(
         toolkaart, phase.id, project.assessment.checked_in(phase.id), project.evidence
     )
@@ -139,20 +151,20 @@ def _add_evidence(toolkaart: Toolkaart, phase: Phase, item: ChecklistItem) -> No
         state[_evidence_key(phase, item, "open")] = False
 
 
-def item_evidence(toolkaart: Toolkaart, phase: Phase, item: ChecklistItem) -> None:
+def item_evidence(
+    toolkaart: Toolkaart, phase: Phase, item: ChecklistItem, shown: Recording | None
+) -> None:
     """Under a checklist item: its evidence as captions, and one control to add more."""
-    project = project_in_view()
-    if project is None:
+    if shown is None:
         return
-    evidence = project.evidence_for(phase.id, item.id)
-    shown = evidence[-EVIDENCE_SHOWN:]
-    if shown:  # an icon tells them from the item's source, the caption above
-        st.caption(
-            "  \n".join(f":material/attach_file: {literal(evidence_line(e))}" for e in shown)
-        )
-    if len(evidence) > len(shown):
-        st.caption(t("records.evidence.more", count=len(evidence) - len(shown)))
-    if not may_change():
+    evidence = shown.project.evidence_for(phase.id, item.id)
+    latest = evidence[-EVIDENCE_SHOWN:]
+    if latest:  # an icon tells them from the item's source, the caption above
+        lines = (f":material/attach_file: {literal(evidence_line(e))}" for e in latest)
+        st.caption("  \n".join(lines))
+    if len(evidence) > len(latest):
+        st.caption(t("records.evidence.more", count=len(evidence) - len(latest)))
+    if not shown.writable:
         return
     answer_at(_evidence_key(phase, item, "answer"))
     popover = st.popover(
@@ -237,20 +249,21 @@ def _remove_person(toolkaart: Toolkaart, actor: Actor, person: Person) -> None:
         tell(place, "success", t("records.people.removed", name=person.name))
 
 
-def actor_people(toolkaart: Toolkaart, actor: Actor, *, named: bool = False) -> None:
+def actor_people(
+    toolkaart: Toolkaart, actor: Actor, shown: Recording | None, *, named: bool = False
+) -> None:
     """Under an actor: who plays the role in this project ('nog niemand'), and one control to
     name or remove people. ``named``: the actor's name leads the line (where no heading says it)."""
-    project = project_in_view()
-    if project is None:
+    if shown is None:
         return
-    people = project.people_in(actor.id)
+    people = shown.project.people_in(actor.id)
     names = "; ".join(literal(p.label) for p in people)
     line = t("records.people.list", names=names) if people else t("records.people.nobody")
     if named:
         st.markdown(t("records.people.of", actor=actor.name, line=line))
     else:
         st.caption(line)
-    if not may_change():
+    if not shown.writable:
         return
     answer_at(_people_key(actor, "answer"))
     popover = st.popover(
@@ -317,21 +330,20 @@ def _add_note(toolkaart: Toolkaart, phase: Phase) -> None:
         state[_notes_key(phase, "text")] = ""
 
 
-def phase_notes(toolkaart: Toolkaart, phase: Phase) -> None:
+def phase_notes(toolkaart: Toolkaart, phase: Phase, shown: Recording | None) -> None:
     """The phase's thread (the latest notes, oldest first) and a form to add one."""
-    project = project_in_view()
-    if project is None:
+    if shown is None:
         st.caption(t("records.need_project"))
         return
-    notes = project.notes_in(phase.id)
-    shown = notes[-NOTES_SHOWN:]
-    if len(notes) > len(shown):
-        st.caption(t("records.notes.more", notes=counted("note", len(notes) - len(shown))))
-    if shown:
-        st.markdown("\n".join(f"- {literal(note_line(note))}" for note in shown))
+    notes = shown.project.notes_in(phase.id)
+    latest = notes[-NOTES_SHOWN:]
+    if len(notes) > len(latest):
+        st.caption(t("records.notes.more", notes=counted("note", len(notes) - len(latest))))
+    if latest:
+        st.markdown("\n".join(f"- {literal(note_line(note))}" for note in latest))
     else:
         st.caption(t("records.notes.none"))
-    if not may_change():
+    if not shown.writable:
         return
     with st.form(_notes_key(phase, "form"), border=False, enter_to_submit=False):
         st.text_area(

@@ -20,7 +20,7 @@ from toolkaart.web.page_links import (
 )
 from toolkaart.web.page_registry import app_pages
 from toolkaart.web.project_session import project_banner, with_project
-from toolkaart.web.records_form import actor_people, names_of, phase_notes, project_in_view
+from toolkaart.web.records_form import actor_people, names_of, phase_notes, recording
 from toolkaart.web.walk import current_assessment
 
 toolkaart, graph = require_content()
@@ -43,8 +43,9 @@ st.header(t("phase.checklist.title"), anchor=False)
 checklist(toolkaart, phase)
 st.header(t("phase.gate.title"), anchor=False)
 gate(toolkaart, phase, phase_link)
+recorded = recording()
 st.header(t("phase.notes.title"), anchor=False)
-phase_notes(toolkaart, phase)
+phase_notes(toolkaart, phase, recorded)
 
 tools = graph.tools_of(phase.id)
 actors = graph.actors_of(phase.id)
@@ -60,7 +61,7 @@ with actors_column:
         st.info(t("phase.transition.first"))
     else:
         nobody = t("phase.transition.nobody")
-        project = project_in_view()
+        project = recorded.project if recorded is not None else None
         joining = ", ".join(names_of(project, a) for a in transition.joining) or nobody
         leaving = ", ".join(a.name for a in transition.leaving) or nobody
         st.info(
@@ -71,7 +72,7 @@ with actors_column:
     for actor in actors:
         actor_link(actor)
         st.write(actor.description)
-        actor_people(toolkaart, actor)
+        actor_people(toolkaart, actor, recorded)
 
 st.header(t("phase.map.title"), anchor=False)
 alt = t(

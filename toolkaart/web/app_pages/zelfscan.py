@@ -26,7 +26,7 @@ from toolkaart.web.literal import literal
 from toolkaart.web.page_end import end_page
 from toolkaart.web.page_registry import app_pages
 from toolkaart.web.project_session import import_form, open_project, show_flash, store
-from toolkaart.web.records_form import actor_people, phase_notes
+from toolkaart.web.records_form import actor_people, phase_notes, recording
 
 PHASE_PARAM = "fase"
 #: Decisions per page of the log: a page of st.table cells the browser draws at once.
@@ -132,11 +132,12 @@ st.subheader(t("scan.checklist"), anchor=False)
 checklist(toolkaart, phase)
 st.subheader(t("scan.gate"), anchor=False)
 gate(toolkaart, phase, _show_phase)
+recorded = recording()
 st.subheader(t("scan.notes"), anchor=False)
-phase_notes(toolkaart, phase)
+phase_notes(toolkaart, phase, recorded)
 st.subheader(t("scan.people"), anchor=False)
 for actor_id in phase.actors:
-    actor_people(toolkaart, toolkaart.actor(actor_id), named=True)
+    actor_people(toolkaart, toolkaart.actor(actor_id), recorded, named=True)
 
 st.header(t("scan.log"), anchor=False)
 if not walk.decisions:
