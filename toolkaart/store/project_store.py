@@ -38,6 +38,7 @@ from toolkaart.route.snapshot import (
     DecisionSnapshot,
     EvidenceSnapshot,
     NoteSnapshot,
+    PersonSnapshot,
     ProjectSnapshot,
     Strict,
     upgraded,
@@ -56,34 +57,36 @@ from toolkaart.store.tables import (
 
 #: A snapshot's fields that live in their own tables; the rest is the ``projects`` row.
 _WALK = {"checklist", "decisions", "people", "evidence", "notes"}
-#: Each list's table, and its fields' columns (the tables say ``phase_id`` where a snapshot says
-#: ``phase``); rows are kept in the list's order (``seq``).
-_LISTS: dict[str, tuple[sa.Table, dict[str, str]]] = {
+
+
+def _columns(*same: str, **renamed: str) -> dict[str, str]:
+    """A list's fields and their columns: ``renamed`` as field=column, ``same`` where they agree."""
+    return renamed | {name: name for name in same}
+
+
+#: Each list of a snapshot, its table, its fields' columns (the tables say ``phase_id`` where a
+#: snapshot says ``phase``) and how one entry is validated; rows keep the list's order (``seq``).
+_LISTS: dict[str, tuple[sa.Table, dict[str, str], type[Strict]]] = {
     "decisions": (
         decisions,
-        {"phase": "phase_id"}
-        | {name: name for name in ("answer", "rationale", "decided_by", "decided_on")}
-        | {"open_items": "open_items", "next_review": "next_review"},
+        _columns("answer", "rationale", "decided_by", "decided_on", "open_items", "next_review",
+                 phase="phase_id"),
+        DecisionSnapshot,
     ),
     "evidence": (
         evidence,
-        {"phase": "phase_id", "item": "item_id"}
-        | {name: name for name in ("note", "url", "added_by", "added_at")},
+        _columns("note", "url", "added_by", "added_at", phase="phase_id", item="item_id"),
+        EvidenceSnapshot,
     ),
-    "notes": (
-        phase_notes,
-        {"phase": "phase_id", "text": "text", "author": "author", "written_at": "written_at"},
-    ),
-    "people": (
-        project_people,
-        {"actor": "actor_id", "name": "name", "function": "function", "contact": "contact"},
-    ),
-}
-#: How an entry of each append-only list is validated (to compare the stored ones with a save's).
-_ENTRIES: dict[str, type[Strict]] = {
-    "decisions": DecisionSnapshot,
-    "evidence": EvidenceSnapshot,
-    "notes": NoteSnapshot,
+    "notes": (phase_notes, _columns("text", "author", "written_at", phase="phase_id"), NoteSnapshot),
+    "people": (project_people, _columns("name", "function", "contact", actor="actor_id"),
+               PersonSnapshot),
+}  # fmt: skip
+#: The lists that only grow; the others are rewritten when they change.
+_APPEND_ONLY = {
+    "decisions": "log_rewritten",
+    "evidence": "records_rewritten",
+    "notes": "records_rewritten",
 }
 
 
@@ -220,7 +223,7 @@ class Store(Database):
         for answer in answers:
             checklist = walks[answer.project_id]["checklist"]
             checklist.setdefault(answer.phase_id, []).append(answer.item_id)
-        for name, (table, fields) in _LISTS.items():
+        for name, (table, fields, _entry) in _LISTS.items():
             columns = [table.c[column].label(field) for field, column in fields.items()]
             rows = connection.execute(
                 sa.select(table.c.project_id, *columns)
@@ -318,11 +321,13 @@ class Store(Database):
         are only appended. The people are rewritten when they differ.
         """
         pid = snapshot.id
-        for name, entry in _ENTRIES.items():
-            kept = [entry.model_validate(row) for row in stored[name]]
-            if getattr(snapshot, name)[: len(kept)] != kept:
-                key = "log_rewritten" if name == "decisions" else "records_rewritten"
-                raise StoreError(key, name=snapshot.name)
+        kept = {
+            name: [entry.model_validate(row) for row in stored[name]]
+            for name, (_table, _fields, entry) in _LISTS.items()
+        }
+        for name, refusal in _APPEND_ONLY.items():
+            if getattr(snapshot, name)[: len(kept[name])] != kept[name]:
+                raise StoreError(refusal, name=snapshot.name)
         before = {phase: set(items) for phase, items in stored["checklist"].items()}
         after = {phase: set(items) for phase, items in snapshot.checklist.items()}
         phases = set(before) | set(after)
@@ -347,22 +352,20 @@ class Store(Database):
         if added:
             connection.execute(sa.insert(checklist_answers), added)
         now = _now()
-        for name, (table, fields) in _LISTS.items():
-            entries = [
-                {fields[field]: value for field, value in entry.items()}
-                for entry in snapshot.model_dump(include={name})[name]
-            ]
-            if name not in _ENTRIES:  # the people: rewritten when they changed
-                if entries == [{fields[f]: v for f, v in row.items()} for row in stored[name]]:
-                    continue
+        for name, (table, fields, _entry) in _LISTS.items():
+            new = getattr(snapshot, name)
+            if name in _APPEND_ONLY:
+                start = len(kept[name])
+            elif new == kept[name]:
+                continue
+            else:  # the people: rewritten when they changed
                 connection.execute(sa.delete(table).where(table.c.project_id == pid))
                 start = 0
-            else:
-                start = len(stored[name])
             rows = [
-                {"project_id": pid, "seq": seq, **values}
+                {"project_id": pid, "seq": seq}
+                | {fields[field]: value for field, value in entry.model_dump().items()}
                 | ({"recorded_at": now} if table is decisions else {})
-                for seq, values in enumerate(entries)
+                for seq, entry in enumerate(new)
                 if seq >= start
             ]
             if rows:
