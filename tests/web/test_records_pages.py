@@ -43,7 +43,7 @@ def first_item(toolkaart: Toolkaart) -> ChecklistItem:
 
 
 def evidence_key(item: ChecklistItem, name: str) -> str:
-    return f"records.idee.{item.id}.{name}"
+    return f"records.evidence.idee.{item.id}.{name}"
 
 
 def people_key(actor: Actor, name: str) -> str:

@@ -57,17 +57,21 @@ class Recording:
     writable: bool
 
 
+def _open() -> Project | None:
+    return open_project() if open_project_id() is not None else None
+
+
 def recording() -> Recording | None:
     """The open project and the right to change it; None for a walk without a project (nothing
     is recorded then)."""
-    project = open_project() if open_project_id() is not None else None
+    project = _open()
     return None if project is None else Recording(project, may_change())
 
 
 def _save(toolkaart: Toolkaart, place: str, change: Callable[[Project], Project]) -> bool:
     """Apply ``change`` to the open project and save; the answer goes to ``place``. True when
     saved. A refusal (a rule, a conflict, the database) keeps the input for another try."""
-    project = open_project() if open_project_id() is not None else None
+    project = _open()
     if project is None:
         return False
     try:
@@ -122,7 +126,7 @@ def tally_caption(toolkaart: Toolkaart, phase: Phase, shown: Recording | None) -
 
 
 def _evidence_key(phase: Phase, item: ChecklistItem, name: str) -> str:
-    return f"records.{phase.id}.{item.id}.{name}"
+    return f"records.evidence.{phase.id}.{item.id}.{name}"
 
 
 def _add_evidence(toolkaart: Toolkaart, phase: Phase, item: ChecklistItem) -> None:
@@ -224,21 +228,19 @@ def _add_person(toolkaart: Toolkaart, actor: Actor) -> None:
     state = st.session_state
     fields = {name: _people_key(actor, name) for name in ("name", "function", "contact")}
     place = _people_key(actor, "answer")
-    saved = _save(
-        toolkaart,
-        place,
-        lambda project: project.with_person(
-            new_person(
-                toolkaart,
-                actor.id,
-                name=str(state.get(fields["name"], "")),
-                function=str(state.get(fields["function"], "")),
-                contact=str(state.get(fields["contact"], "")),
-            )
-        ),
-    )
-    if saved:
-        tell(place, "success", t("records.people.added", name=str(state.get(fields["name"]))))
+    try:
+        person = new_person(
+            toolkaart,
+            actor.id,
+            name=str(state.get(fields["name"], "")),
+            function=str(state.get(fields["function"], "")),
+            contact=str(state.get(fields["contact"], "")),
+        )
+    except (ProjectError, TextError) as error:
+        tell(place, "error", str(error))
+        return
+    if _save(toolkaart, place, lambda project: project.with_person(person)):
+        tell(place, "success", t("records.people.added", name=person.name))
         for key in fields.values():
             state[key] = ""
 
