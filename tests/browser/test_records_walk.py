@@ -15,6 +15,7 @@ import docx
 import pytest
 
 from tests.browser.conftest import SCREENSHOTS, goto, screenshot, settle, start_streamlit
+from tests.browser.test_accessibility import TEXT_STYLE, contrast, rgb
 from toolkaart.access.permissions import LOCAL
 from toolkaart.content.models import Toolkaart
 from toolkaart.i18n.catalog import t
@@ -32,8 +33,7 @@ def from_the_top(page: Any, name: str) -> None:
 
 
 def in_view(page: Any, name: str) -> None:
-    """What the window shows now (an open popover stays where it is, unlike in a full-page shot,
-    which stretches the window)."""
+    """What the window shows now (the form being filled in, where a person looks)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
 
@@ -57,24 +57,31 @@ def test_evidence_a_person_and_a_note_reach_the_docx_report(
         settle(page)
         expect(page.get_by_text(t("records.tally", supported=0, unsupported=1))).to_be_visible()
 
-        # evidence: the one control under the item opens a small form
-        page.get_by_role("button", name=t("records.evidence.add")).first.click()
+        # evidence, by keyboard: the one control under the item (the next tab stop after it)
+        # opens a small form, whose first field is the next tab stop
+        page.get_by_role("checkbox", name=item.text).focus()
+        page.keyboard.press("Tab")
+        assert t("records.evidence.add") in page.evaluate("() => document.activeElement.innerText")
+        toggle = page.get_by_text(t("records.evidence.add"), exact=True).first
+        colour, opacity = toggle.evaluate(TEXT_STYLE)
+        seen = tuple(opacity * part + (1 - opacity) * 255 for part in rgb(colour))
+        assert contrast(seen, (255, 255, 255)) >= 4.5, (colour, opacity)  # 1.4.3, small text
+        page.keyboard.press("Enter")
         settle(page)
-        dialog = page.get_by_role("dialog")
-        dialog.get_by_label(t("records.evidence.note")).fill("Verslag van het teamoverleg")
-        dialog.get_by_label(t("records.evidence.url")).fill("http://wiki.zorggroep.example.nl/")
-        dialog.get_by_label(t("records.author")).fill("Zoë de Vries")
+        page.keyboard.press("Tab")
+        note = page.get_by_label(t("records.evidence.note"))
+        expect(note).to_be_focused()
+        page.keyboard.type("Verslag van het teamoverleg")
+        page.get_by_label(t("records.evidence.url")).fill("http://wiki.zorggroep.example.nl/")
+        page.get_by_label(t("records.author")).first.fill("Zoë de Vries")
         in_view(page, "fase-onderbouwing-formulier-1280")
-        dialog.get_by_role("button", name=t("records.evidence.submit")).click()
+        page.get_by_role("button", name=t("records.evidence.submit")).click()
         settle(page)
         refusal = t("project.error.not_https", url="http://wiki.zorggroep.example.nl/")
         expect(page.get_by_role("alert").filter(has_text=refusal[:12])).to_be_visible()
-        dialog = page.get_by_role("dialog")
-        expect(dialog.get_by_label(t("records.evidence.note"))).to_have_value(
-            "Verslag van het teamoverleg"
-        )  # kept for another try
-        dialog.get_by_label(t("records.evidence.url")).fill(URL)
-        dialog.get_by_role("button", name=t("records.evidence.submit")).click()
+        expect(note).to_have_value("Verslag van het teamoverleg")  # kept for another try
+        page.get_by_label(t("records.evidence.url")).fill(URL)
+        page.get_by_role("button", name=t("records.evidence.submit")).click()
         settle(page)
         expect(page.get_by_text(t("records.evidence.added"))).to_be_visible()
         expect(page.get_by_text("Onderbouwing: Verslag van het teamoverleg")).to_be_visible()
@@ -85,20 +92,17 @@ def test_evidence_a_person_and_a_note_reach_the_docx_report(
         from_the_top(page, "fase-onderbouwing-1280")
 
         # a person for the first actor of the phase
-        people = page.get_by_role("button", name=t("records.people.edit", actor=actor.name))
+        people = page.get_by_text(t("records.people.edit", actor=actor.name), exact=True)
         people.scroll_into_view_if_needed()
         people.click()
         settle(page)
-        dialog = page.get_by_role("dialog")
-        dialog.get_by_label(t("records.people.name")).fill("Zoë de Vries")
-        dialog.get_by_label(t("records.people.function")).fill("SEH-arts")
+        page.get_by_label(t("records.people.name"), exact=True).fill("Zoë de Vries")
+        page.get_by_label(t("records.people.function")).fill("SEH-arts")
         in_view(page, "fase-mensen-formulier-1280")
-        dialog.get_by_role("button", name=t("records.people.submit")).click()
+        page.get_by_role("button", name=t("records.people.submit")).click()
         settle(page)
         listed = t("records.people.list", names="Zoë de Vries (SEH-arts)")
         expect(page.get_by_text(listed).first).to_be_visible()
-        page.keyboard.press("Escape")
-        settle(page)
 
         # a note in the phase's thread
         page.get_by_label(t("records.notes.text")).fill("Gesprek met de IC gepland")

@@ -50,8 +50,8 @@ def people_key(actor: Actor, name: str) -> str:
     return f"records.people.{actor.id}.{name}"
 
 
-def open_popover(app: AppTest, key: str) -> AppTest:
-    """What a click on a popover does: it opens, and the page runs again with its content."""
+def open_drawer(app: AppTest, key: str) -> AppTest:
+    """What a click on an expander does: it opens, and the page runs again with its content."""
     app.session_state[key] = True
     app.run()
     assert not app.exception, app.exception
@@ -61,7 +61,7 @@ def open_popover(app: AppTest, key: str) -> AppTest:
 def add_evidence(
     app: AppTest, item: ChecklistItem, note: str = "", url: str = "", author: str | None = None
 ) -> AppTest:
-    open_popover(app, evidence_key(item, "open"))
+    open_drawer(app, evidence_key(item, "open"))
     app.text_area(key=evidence_key(item, "note")).input(note)
     app.text_input(key=evidence_key(item, "url")).input(url)
     if author is not None:
@@ -84,8 +84,8 @@ def test_evidence_is_added_under_its_item_and_counted(
     item = first_item(toolkaart)
     app = open_page(PHASE, {"fase": "idee", "project": project.id})
     assert t("records.tally", supported=0, unsupported=0) in captions(app)
-    popover_key = evidence_key(item, "open")
-    assert popover_key in app.session_state  # one control per item, closed
+    drawer_key = evidence_key(item, "open")
+    assert drawer_key in app.session_state  # one control per item, closed
     assert evidence_key(item, "note") not in [w.key for w in app.text_area]  # drawn when open
 
     add_evidence(app, item, note="Verslag", url="http://intranet.example.nl/verslag")
@@ -104,7 +104,7 @@ def test_evidence_is_added_under_its_item_and_counted(
     ]
     assert saved.content_version == toolkaart.meta.version
     assert [s.value for s in app.success] == [t("records.evidence.added")]
-    assert app.session_state[popover_key] is False  # closed again, the form emptied
+    assert app.session_state[drawer_key] is False  # closed again, the form emptied
     assert literal(
         "Onderbouwing: Verslag — https://intranet.example.nl/verslag (Zoë, "
     ) in "\n".join(captions(app))
@@ -116,7 +116,7 @@ def test_evidence_is_added_under_its_item_and_counted(
     assert t("records.tally", supported=1, unsupported=1) in captions(app)
 
     # the name typed once is offered in the next form
-    open_popover(app, evidence_key(second, "open"))
+    open_drawer(app, evidence_key(second, "open"))
     assert app.text_input(key=evidence_key(second, "author")).value == "Zoë"
 
 
@@ -175,7 +175,7 @@ def test_people_are_named_per_actor_and_named_among_the_joiners(
     app = open_page(PHASE, {"fase": phase.id, "project": project.id})
     nobody = captions(app).count(t("records.people.nobody"))
     assert nobody == len(phase.actors)
-    open_popover(app, people_key(joining, "open"))
+    open_drawer(app, people_key(joining, "open"))
     app.button(key=people_key(joining, "submit")).click().run()
     assert [e.value for e in app.error] == [t("project.error.person_name_required")]
     app.text_input(key=people_key(joining, "name")).input("Zoë de Vries")
@@ -236,7 +236,7 @@ def test_a_signed_in_member_adds_in_their_own_name_and_the_board_reads_only(
     project = service.project_a
     query = {"fase": "idee", "project": project.id}
     app = open_as(TEAM_A, PHASE, query)
-    open_popover(app, evidence_key(item, "open"))
+    open_drawer(app, evidence_key(item, "open"))
     assert evidence_key(item, "author") not in [w.key for w in app.text_input]
     assert t("records.author_signed_in", name=literal(TEAM_A.label)) in captions(app)
     app.text_area(key=evidence_key(item, "note")).input("Verslag")
@@ -244,7 +244,7 @@ def test_a_signed_in_member_adds_in_their_own_name_and_the_board_reads_only(
     app.text_area(key="records.notes.idee.text").input("Afgestemd")
     app.button(key="records.notes.idee.submit").click().run()
     actor = toolkaart.actor(toolkaart.phase("idee").actors[0])
-    open_popover(app, people_key(actor, "open"))
+    open_drawer(app, people_key(actor, "open"))
     app.text_input(key=people_key(actor, "name")).input("Zoë")
     app.button(key=people_key(actor, "submit")).click().run()
     stored = service.store.get(project.id)

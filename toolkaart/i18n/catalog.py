@@ -241,7 +241,6 @@ NL: dict[str, str] = {
     "records.author_signed_in": "Toegevoegd door: {name} (wie is aangemeld)",
     "records.tally": "{supported} afgevinkt met onderbouwing, {unsupported} zonder.",
     "records.evidence.add": "Onderbouwing toevoegen",
-    "records.evidence.for": "**Onderbouwing bij:** {item}",
     "records.evidence.note": "Toelichting",
     "records.evidence.url": "Webadres (https)",
     "records.evidence.submit": "Onderbouwing vastleggen",

@@ -5,9 +5,11 @@ Only with a project open (``?project=<id>``): evidence, people and notes belong 
 walk without one is not saved anywhere. The rules are ``toolkaart.route.records``' (https only,
 limits, append-only); these widgets collect input and show the Dutch refusals as they are.
 
-Tab stops stay few: evidence is a caption under its item, and adding it is one popover per item
-("Onderbouwing toevoegen"), drawn lazily (its form exists only while it is open, so twenty items
-cost no twenty forms per rerun). People are one popover per actor. Every change is saved at once
+Tab stops stay few: evidence is a caption under its item, and adding it is one compact expander
+per item ("Onderbouwing toevoegen"), drawn lazily (its form exists only while it is open, so twenty
+items cost no twenty forms per rerun). People are one expander per actor. Expanders, not popovers:
+an open expander's form follows its toggle in the tab order, where Streamlit 1.67 puts a popover's
+content at the end of the page (a keyboard user would tab through the whole page to reach it). Every change is saved at once
 through ``save_quietly``; a refused save keeps what was typed, and adding again adds it to the
 version now stored (records are only appended, so nothing of the other session is lost).
 """
@@ -171,17 +173,16 @@ def item_evidence(
     if not shown.writable:
         return
     answer_at(_evidence_key(phase, item, "answer"))
-    popover = st.popover(
+    drawer = st.expander(
         t("records.evidence.add"),
         icon=":material/add_notes:",
-        type="tertiary",
+        type="compact",
         key=_evidence_key(phase, item, "open"),
         on_change="rerun",
     )
-    with popover:
-        if not popover.open:
+    with drawer:
+        if not drawer.open:
             return
-        st.markdown(t("records.evidence.for", item=literal(item.text)))
         # Enter does not submit: Streamlit would say so in English inside every field
         with st.form(_evidence_key(phase, item, "form"), border=False, enter_to_submit=False):
             st.text_area(
@@ -268,15 +269,15 @@ def actor_people(
     if not shown.writable:
         return
     answer_at(_people_key(actor, "answer"))
-    popover = st.popover(
+    drawer = st.expander(
         t("records.people.edit", actor=actor.name),
         icon=":material/group_add:",
-        type="tertiary",
+        type="compact",
         key=_people_key(actor, "open"),
         on_change="rerun",
     )
-    with popover:
-        if not popover.open:
+    with drawer:
+        if not drawer.open:
             return
         for number, person in enumerate(people):
             st.button(
