@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 
 from tests.documents.markdown_structure import reads, structure
+from tests.documents.records_kit import records
 from toolkaart.board.agenda import compose_agenda
 from toolkaart.board.agenda_model import Agenda
 from toolkaart.board.portfolio import build_portfolio
@@ -24,7 +24,6 @@ from toolkaart.documents import agenda_document, project_report
 from toolkaart.documents.markdown import HARD_BREAK, heading, paragraphs, plain
 from toolkaart.route.gates import Answer, Assessment, GateDecision
 from toolkaart.route.project import Project
-from toolkaart.route.records import Evidence, Person, PhaseNote
 
 HARMLESS = "Naam"
 HOSTILE = [
@@ -136,17 +135,3 @@ def test_paragraphs_keep_the_writers_blank_lines() -> None:
 
 def test_a_heading_is_one_line() -> None:
     assert heading(2, "2. Naam\n# Kop <b>") == "## 2. Naam \\# Kop \\<b\\>"
-
-
-def records(value: str, toolkaart: Toolkaart) -> dict[str, Any]:
-    """Evidence, people and notes holding ``value`` in every text: people in every role, evidence
-    on an item of the first and the third phase, a note in the first."""
-    moment = dt.datetime(2027, 1, 2, 9, 0, tzinfo=dt.UTC)
-    items = [(p, toolkaart.phase(p).checklist[0].id) for p in ("idee", "ontwikkeling")]
-    return {
-        "people": tuple(Person(actor.id, value, value, value) for actor in toolkaart.actors),
-        "evidence": tuple(
-            Evidence(phase, item, value, value, value, moment) for phase, item in items
-        ),
-        "notes": (PhaseNote("idee", value, value, moment),),
-    }

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from typing import Any
 
 import docx
 import pytest
 from pypdf import PdfReader
 
+from tests.documents.records_kit import records
 from toolkaart.board.agenda import compose_agenda
 from toolkaart.board.portfolio import build_portfolio
 from toolkaart.content.graph import ToolkaartGraph
@@ -22,7 +22,6 @@ from toolkaart.content.models import Toolkaart
 from toolkaart.documents import agenda_document, project_report
 from toolkaart.route.gates import Answer, Assessment, GateDecision
 from toolkaart.route.project import Project
-from toolkaart.route.records import Evidence, Person, PhaseNote
 
 UNPRINTABLE = ["\x0b", "\x0c", "\ufffe", "\uffff", "\U0010ffff", "\x00", "\x1f", "\x7f", "\x85",
                "\x9f", "\ud800", "\udfff", "\r"]  # fmt: skip
@@ -91,17 +90,3 @@ def test_the_agenda_prints_text_stored_before_the_rule(
         _pdf_text(agenda_document.to_pdf(agenda)),
     ):
         assert "voor" in out and "na" in out
-
-
-def records(value: str, toolkaart: Toolkaart) -> dict[str, Any]:
-    """Evidence, people and notes holding ``value`` in every text: people in every role, evidence
-    on an item of the first and the third phase, a note in the first."""
-    moment = dt.datetime(2027, 1, 2, 9, 0, tzinfo=dt.UTC)
-    items = [(p, toolkaart.phase(p).checklist[0].id) for p in ("idee", "ontwikkeling")]
-    return {
-        "people": tuple(Person(actor.id, value, value, value) for actor in toolkaart.actors),
-        "evidence": tuple(
-            Evidence(phase, item, value, value, value, moment) for phase, item in items
-        ),
-        "notes": (PhaseNote("idee", value, value, moment),),
-    }
