@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, Final, Literal
 
@@ -34,7 +35,7 @@ from toolkaart.i18n.dates import LOCAL_ZONE, date_label
 from toolkaart.i18n.units import size_label
 from toolkaart.route.gates import clean_decided_by, clean_rationale, validate_log
 from toolkaart.route.project import FIELD_LIMITS, Project, new_project_id, with_details
-from toolkaart.route.records import check_people, new_evidence, new_note, new_person
+from toolkaart.route.records import Record, check_people, new_evidence, new_note, new_person
 from toolkaart.route.snapshot import ADDED_IN_2, Moment, ProjectSnapshot, Slug, Strict, upgraded
 from toolkaart.store.project_store import Store
 
@@ -337,37 +338,52 @@ def _records(project: Project, toolkaart: Toolkaart) -> Project:
     """The project's evidence, people and notes made again by the rules that make them in the app
     (texts cleaned, addresses https only, limits), or ImportRejected naming each one refused."""
     problems: list[str] = []
-    evidence, people, notes = [], [], []
-    for number, e in enumerate(project.evidence, start=1):
-        try:
-            evidence.append(
-                new_evidence(toolkaart, e.phase_id, e.item_id, note=e.note, url=e.url,
-                             added_by=e.added_by, added_at=e.added_at)
-            )  # fmt: skip
-        except MessageError as error:
-            problems.append(t("exchange.record", where=f"project.evidence[{number}]", error=error))
-    for number, p in enumerate(project.people, start=1):
-        try:
-            people.append(
-                new_person(toolkaart, p.actor_id, name=p.name, function=p.function,
-                           contact=p.contact)
-            )  # fmt: skip
-        except MessageError as error:
-            problems.append(t("exchange.record", where=f"project.people[{number}]", error=error))
-    for number, n in enumerate(project.notes, start=1):
-        try:
-            notes.append(
-                new_note(toolkaart, n.phase_id, n.text, author=n.author, written_at=n.written_at)
-            )
-        except MessageError as error:
-            problems.append(t("exchange.record", where=f"project.notes[{number}]", error=error))
+
+    def remade(
+        kind: str, entries: tuple[Record, ...], make: Callable[[Record], Record]
+    ) -> tuple[Record, ...]:
+        kept = []
+        for number, entry in enumerate(entries, start=1):
+            try:
+                kept.append(make(entry))
+            except MessageError as error:
+                problems.append(
+                    t("exchange.record", where=f"project.{kind}[{number}]", error=error)
+                )
+        return tuple(kept)
+
+    evidence = remade(
+        "evidence",
+        project.evidence,
+        lambda e: new_evidence(
+            toolkaart,
+            e.phase_id,
+            e.item_id,
+            note=e.note,
+            url=e.url,
+            added_by=e.added_by,
+            added_at=e.added_at,
+        ),
+    )
+    people = remade(
+        "people",
+        project.people,
+        lambda p: new_person(
+            toolkaart, p.actor_id, name=p.name, function=p.function, contact=p.contact
+        ),
+    )
+    notes = remade(
+        "notes",
+        project.notes,
+        lambda n: new_note(toolkaart, n.phase_id, n.text, author=n.author, written_at=n.written_at),
+    )
     try:
         check_people(people)
     except MessageError as error:
         problems.append(t("exchange.record", where="project.people", error=error))
     if problems:
         raise ImportRejected(problems)
-    return replace(project, evidence=tuple(evidence), people=tuple(people), notes=tuple(notes))
+    return replace(project, evidence=evidence, people=people, notes=notes)
 
 
 #: Times outside these years cannot be meant, and some cannot be stored (converting them to UTC
