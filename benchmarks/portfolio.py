@@ -22,6 +22,7 @@ from toolkaart.board.agenda_model import Agenda
 from toolkaart.content.models import Toolkaart
 from toolkaart.route.gates import Answer
 from toolkaart.route.project import Project
+from toolkaart.route.records import new_evidence, new_note, new_person
 from toolkaart.store import agenda_store, member_store
 from toolkaart.store.project_store import Store
 
@@ -96,6 +97,27 @@ def fill(store: Store, toolkaart: Toolkaart, projects: int) -> None:
                 decided_on=DECIDED_ON,
             )
             project = as_member.save(project.with_assessment(walk))
+        if n % 2 == 0:  # the team's records: evidence, a person in a role, a phase note
+            first = toolkaart.phases[0]
+            project = project.with_evidence(
+                new_evidence(
+                    toolkaart,
+                    first.id,
+                    first.checklist[0].id,
+                    note="Besproken met de afdeling; verslag in het dossier",
+                    url="https://zorg.example.nl/verslag",
+                    added_by=acting.label,
+                )
+            )
+            project = project.with_person(
+                new_person(
+                    toolkaart, toolkaart.actors[0].id, name="Renée de Vries", function="SEH-arts"
+                )
+            )
+            project = project.with_note(
+                new_note(toolkaart, first.id, "Zoë’s vraag: wie is eigenaar?", author=acting.label)
+            )
+            project = as_member.save(project)
         if n % 20 == 19:
             as_member.save(replace(project, archived=True))
     for number, organisation in enumerate(ORGANISATIONS):

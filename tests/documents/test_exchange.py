@@ -85,7 +85,7 @@ def test_an_export_opens_back_with_the_project_its_route_and_dutch_text(
     assert "Zorggroep Één" in text and "€ 12.500" in text  # UTF-8, not \\u escapes
     data = json.loads(text)
     assert data["format"] == "toolkaart-project"
-    assert data["format_version"] == FORMAT_VERSION == 1
+    assert data["format_version"] == FORMAT_VERSION == 2
     assert data["content_version"] == toolkaart.meta.version
     assert data["project"]["name"] == "Valdetectie ’s nachts"
     assert [d["answer"] for d in data["project"]["decisions"]] == ["ja", "ja", "nog niet"]
@@ -197,9 +197,9 @@ HOSTILE: list[tuple[str, bytes | Mutation, str]] = [
     ("unknown-field", _set("project.owner", "mallory"), "project.owner is een onbekend veld."),
     ("missing-field", lambda d: d["project"].pop("decisions"), "project.decisions ontbreekt."),
     (
-        "format-version-2",
-        _set("format_version", 2),
-        "Formaatversie 2 wordt niet ondersteund",
+        "format-version-3",
+        _set("format_version", 3),
+        "Formaatversie 3 wordt niet ondersteund",
     ),
     ("wrong-format", _set("format", "iets-anders"), "format moet een van deze waarden"),
     (

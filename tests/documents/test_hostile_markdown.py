@@ -14,6 +14,7 @@ from collections.abc import Callable
 import pytest
 
 from tests.documents.markdown_structure import reads, structure
+from tests.documents.records_kit import records
 from toolkaart.board.agenda import compose_agenda
 from toolkaart.board.agenda_model import Agenda
 from toolkaart.board.portfolio import build_portfolio
@@ -42,7 +43,7 @@ HOSTILE = [
 ]
 
 
-def _project(value: str) -> Project:
+def _project(value: str, toolkaart: Toolkaart) -> Project:
     decisions = tuple(
         GateDecision(phase, answer, rationale=value, decided_by=value, decided_on=dt.date(2027, 1, n))
         for n, (phase, answer) in enumerate(
@@ -56,11 +57,12 @@ def _project(value: str) -> Project:
         description=value,
         contact=value,
         assessment=Assessment(decisions=decisions),
+        **records(value, toolkaart),
     )
 
 
 def _agenda(value: str, toolkaart: Toolkaart, graph: ToolkaartGraph) -> Agenda:
-    project = _project(value)
+    project = _project(value, toolkaart)
     day = dt.date(2027, 3, 1)
     agenda = compose_agenda(
         toolkaart,
@@ -83,7 +85,7 @@ def _page(agenda: Agenda) -> str:
 
 Render = Callable[[str, Toolkaart, ToolkaartGraph], str]
 RENDERINGS: dict[str, Render] = {
-    "report": lambda v, tk, _: project_report.to_markdown(_project(v), tk, dt.date(2027, 3, 8)),
+    "report": lambda v, tk, _: project_report.to_markdown(_project(v, tk), tk, dt.date(2027, 3, 8)),
     "agenda": lambda v, tk, g: agenda_document.to_markdown(_agenda(v, tk, g)),
     "agenda page": lambda v, tk, g: _page(_agenda(v, tk, g)),
 }
@@ -106,7 +108,9 @@ def test_user_text_adds_no_structure_and_reads_as_typed(
 def test_the_forged_heading_of_the_issue_stays_text(toolkaart: Toolkaart) -> None:
     """The report of issue 12: a name with line breaks made "# Besluit Raad van Bestuur" a heading
     and "- Ja, alle poorten gepasseerd" a list item."""
-    text = project_report.to_markdown(_project(HOSTILE[0]), toolkaart, dt.date(2027, 3, 8))
+    text = project_report.to_markdown(
+        _project(HOSTILE[0], toolkaart), toolkaart, dt.date(2027, 3, 8)
+    )
     lines = text.splitlines()
     assert not [line for line in lines if line.startswith(("# Besluit", "- Ja, alle"))]
     assert "\\# Besluit Raad van Bestuur" in text and "\\- Ja, alle poorten gepasseerd" in text

@@ -64,7 +64,8 @@ def expected_lines(toolkaart: Toolkaart) -> list[str]:
         toolkaart.actor(ontwikkeling.actors[-1]).name,
         "2. Verkenning (gepasseerd)",
         "4. Pilot A (op slot)",
-        "Afgevinkt (1):",
+        "Afgevinkt zonder onderbouwing (1):",
+        "Nog niets afgevinkt.",
         f"Open ({len(verkenning.checklist) - 1}):",
         verkenning.checklist[0].text[:40],
         "1 maart 2027: Ja, besloten door Stuurgroep. Onderbouwing: Risico’s bewust aanvaard",
@@ -85,6 +86,7 @@ def expected_summary(toolkaart: Toolkaart) -> list[tuple[str, str]]:
         ("Huidige fase", "3. Ontwikkeling"),
         ("Gepasseerde poorten", "2 van 7"),
         ("Open checklistpunten", f"{open_items} open punten in fase Ontwikkeling"),
+        ("Onderbouwing", "0 afgevinkt met onderbouwing, 0 zonder, in fase Ontwikkeling"),
         ("Laatste besluit", "Nog niet, fase Ontwikkeling, 8 maart 2027"),
         ("Volgende herbeoordeling", "nog niet gepland: volgt op een ja in fase Productie"),
     ]
@@ -98,7 +100,7 @@ def test_markdown_report(project: Project, toolkaart: Toolkaart) -> None:
     for line in expected_lines(toolkaart):
         assert normalise(line) in normalise(text), line
     summary = [f"- {label}: {value}" for label, value in expected_summary(toolkaart)]
-    assert text.split("\n")[2:7] == summary
+    assert text.split("\n")[2:8] == summary
 
 
 def test_markdown_escapes_what_a_team_typed(toolkaart: Toolkaart) -> None:

@@ -14,6 +14,7 @@ import docx
 import pytest
 from pypdf import PdfReader
 
+from tests.documents.records_kit import records
 from toolkaart.board.agenda import compose_agenda
 from toolkaart.board.portfolio import build_portfolio
 from toolkaart.content.graph import ToolkaartGraph
@@ -28,7 +29,7 @@ UNPRINTABLE = ["\x0b", "\x0c", "\ufffe", "\uffff", "\U0010ffff", "\x00", "\x1f",
 IN_AGENDAS = [char for char in UNPRINTABLE if not "\ud800" <= char <= "\udfff"]
 
 
-def _project(char: str) -> Project:
+def _project(char: str, toolkaart: Toolkaart) -> Project:
     text = f"voor{char}na"
     decision = GateDecision(
         "idee", Answer.JA, rationale=text, decided_by=text, decided_on=dt.date(2027, 1, 5)
@@ -40,6 +41,7 @@ def _project(char: str) -> Project:
         description=text,
         contact=text,
         assessment=Assessment(decisions=(decision,)),
+        **records(text, toolkaart),
     )
 
 
@@ -55,7 +57,7 @@ def _pdf_text(data: bytes) -> str:
 
 @pytest.mark.parametrize("char", UNPRINTABLE, ids=ascii)
 def test_the_report_prints_text_stored_before_the_rule(char: str, toolkaart: Toolkaart) -> None:
-    project = _project(char)
+    project = _project(char, toolkaart)
     today = dt.date(2027, 3, 8)
     for text in (
         project_report.to_markdown(project, toolkaart, today),
@@ -70,7 +72,7 @@ def test_the_report_prints_text_stored_before_the_rule(char: str, toolkaart: Too
 def test_the_agenda_prints_text_stored_before_the_rule(
     char: str, toolkaart: Toolkaart, graph: ToolkaartGraph
 ) -> None:
-    project, day = _project(char), dt.date(2027, 3, 1)
+    project, day = _project(char, toolkaart), dt.date(2027, 3, 1)
     agenda = compose_agenda(
         toolkaart,
         graph,

@@ -28,6 +28,7 @@ from toolkaart.content.graph import ToolkaartGraph
 from toolkaart.content.models import Toolkaart
 from toolkaart.route.gates import Answer
 from toolkaart.route.project import Project
+from toolkaart.route.records import new_evidence, new_note, new_person
 from toolkaart.store import agenda_store
 from toolkaart.store.project_store import Store
 from toolkaart.web.literal import JOINER
@@ -59,12 +60,16 @@ def store() -> Iterator[Store]:
 
 
 def hostile_project(store: Store, toolkaart: Toolkaart, value: str) -> Project:
+    """A project holding ``value`` in every field: details, a decision, and on the first phase
+    (and on its first actor) evidence with a note and an address, a person and a note."""
     project = store.create(value, value, value + PARAGRAPH, value)
+    first = toolkaart.phases[0]
+    item = first.checklist[0].id
     return store.save(
         project.with_assessment(
             project.assessment.decide(
                 toolkaart,
-                toolkaart.phases[0].id,
+                first.id,
                 Answer.JA,
                 rationale=value + PARAGRAPH,
                 decided_by=value,
@@ -72,7 +77,15 @@ def hostile_project(store: Store, toolkaart: Toolkaart, value: str) -> Project:
                 accept_open_items=True,
             )
         )
-    )
+        .with_evidence(
+            new_evidence(toolkaart, first.id, item, note=value + PARAGRAPH,
+                         url="https://evil.example/onderbouwing", added_by=value)
+        )
+        .with_person(
+            new_person(toolkaart, first.actors[0], name=value, function=value, contact=value)
+        )
+        .with_note(new_note(toolkaart, first.id, value + PARAGRAPH, author=value))
+    )  # fmt: skip
 
 
 def hostile_agenda(
@@ -152,6 +165,9 @@ def walk(app: AppTest, project: Project, toolkaart: Toolkaart) -> Iterator[tuple
     with_project = {"project": project.id}
     yield "home", open_page("app_pages/home.py", with_project, app)
     yield "fase", open_page("app_pages/fase.py", {"fase": first, **with_project}, app)
+    actor = toolkaart.phases[0].actors[0]
+    app.session_state[f"records.people.{actor}.open"] = True  # its people, each with a button
+    yield "fase (mensen)", app.run()
     yield "actoren", open_page("app_pages/actoren.py", with_project, app)
     yield "hulpmiddelen", open_page("app_pages/hulpmiddelen.py", with_project, app)
     yield "projecten", open_page("app_pages/projecten.py", {}, app)
@@ -166,7 +182,16 @@ def walk(app: AppTest, project: Project, toolkaart: Toolkaart) -> Iterator[tuple
 
 
 #: Pages that show the project's name (the others have no user text, and are walked all the same).
-SHOWS_NAME = {"home", "fase", "projecten", "zelfscan", "portfolio", "agenda", "agenda (opgeslagen)"}
+SHOWS_NAME = {
+    "home",
+    "fase",
+    "fase (mensen)",
+    "projecten",
+    "zelfscan",
+    "portfolio",
+    "agenda",
+    "agenda (opgeslagen)",
+}
 
 
 @pytest.mark.parametrize("value", HOSTILE)
@@ -190,11 +215,11 @@ def test_every_page_shows_user_text_as_written(
         shown = "\n".join(shown_text(m) for m in with_user_text)
         if page in SHOWS_NAME and value not in shown:
             problems.append((page, "not as written", shown))
-        if page in ("zelfscan", "agenda") and "# Kop\n- punt" not in shown:
+        if page in ("fase", "zelfscan", "agenda") and "# Kop\n- punt" not in shown:
             problems.append((page, "paragraph not as written", shown))  # rationale, notes
         walked.append(page)
     assert not problems, "\n".join(map(repr, problems))
-    assert len(walked) == 10
+    assert len(walked) == 11
 
 
 @pytest.mark.parametrize("value", HOSTILE)

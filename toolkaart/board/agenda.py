@@ -5,8 +5,8 @@ and the content, and returns an ``Agenda``: an overview of the portfolio by phas
 (``toolkaart.board.flow``: days per phase, gate outcomes, projects standing still), then one item
 per project with the decision asked (the current phase's key question), the rationale so far
 (latest decisions), the open checklist items as risks, whom to invite (the actors who join at the
-next phase and those named on open items), the zorgbestuurder's own role per the Toolkaart, and the
-tools to read beforehand with their links.
+next phase and those named on open items, with the people the team named for each), the
+zorgbestuurder's own role per the Toolkaart, and the tools to read beforehand with their links.
 
 An Agenda is immutable data (``toolkaart.board.agenda_model``, also its draft format). The editing
 functions (``move_item``, ``add_item``, ``edit_item``, ``remove_item``, ``with_details``) return a
@@ -93,6 +93,7 @@ def project_brief(
             if next_phase is not None and actor_id in {a.id for a in joining}
             else None,
             open_items=named.get(actor_id, 0),
+            people=tuple(person.label for person in project.people_in(actor_id)),
         )
         for actor_id in invite_ids
         if actor_id != BOARD_ACTOR_ID

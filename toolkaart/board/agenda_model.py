@@ -48,6 +48,8 @@ class Invitee(_Data):
     joins_at: str | None = None
     #: How many of the open checklist items name this actor.
     open_items: int = Field(default=0, ge=0)
+    #: Who plays this role in the project ('Zoë de Vries (SEH-arts)'), where the team named them.
+    people: tuple[str, ...] = ()
 
 
 class BoardTask(_Data):

@@ -162,6 +162,9 @@ class Toolkaart(_Frozen):
         """The phase with this id; KeyError when there is none."""
         return self.phases[self._positions[phase_id]]
 
+    def has_actor(self, actor_id: str) -> bool:
+        return actor_id in self._actors_by_id
+
     def actor(self, actor_id: str) -> Actor:
         return self._actors_by_id[actor_id]
 

@@ -126,7 +126,12 @@ def _invitee_line(i: Invitee) -> str:
         reasons.append(
             t("agenda.doc.named_on_items", open_items=counted("open_item", i.open_items))
         )
-    return f"{i.name} — {'; '.join(reasons)}" if reasons else i.name
+    who = (
+        t("agenda.doc.invitee_people", actor=i.name, people="; ".join(i.people))
+        if i.people
+        else i.name
+    )
+    return f"{who} — {'; '.join(reasons)}" if reasons else who
 
 
 def _board_lines(role: BoardRole, brief: ProjectBrief) -> tuple[Line, ...]:

@@ -8,8 +8,12 @@ envelope (format, versions, the derived ``route``) and the checks only an import
 
 An import is checked completely before anything is written: size, JSON syntax, the schema (strict
 types, no unknown fields, bounded lengths), every phase, checklist item, tool and actor id against
-the current content, and the decision log against the gate rules. Every problem is reported in
-Dutch; a refused file changes nothing, an accepted one is saved in one transaction.
+the current content, the decision log against the gate rules, and evidence, people and notes
+against the rules that make them in the app (``toolkaart.route.records``). Every problem is
+reported in Dutch; a refused file changes nothing, an accepted one is saved in one transaction.
+
+Format version 2 added the project's content version, people, evidence and notes. A version 1
+file is still read: it may not hold those fields, and reads as a project without them.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, Final, Literal
 
@@ -24,17 +29,20 @@ from pydantic import Field, ValidationError
 from pydantic_core import ErrorDetails
 
 from toolkaart.content.models import Toolkaart
-from toolkaart.errors import GateError, ImportRejected, ProjectError, TextError
+from toolkaart.errors import GateError, ImportRejected, MessageError, ProjectError, TextError
 from toolkaart.i18n.catalog import t
 from toolkaart.i18n.dates import LOCAL_ZONE, date_label
 from toolkaart.i18n.units import size_label
 from toolkaart.route.gates import clean_decided_by, clean_rationale, validate_log
 from toolkaart.route.project import FIELD_LIMITS, Project, new_project_id, with_details
-from toolkaart.route.snapshot import Moment, ProjectSnapshot, Slug, Strict
+from toolkaart.route.records import Record, check_people, new_evidence, new_note, new_person
+from toolkaart.route.snapshot import ADDED_IN_2, Moment, ProjectSnapshot, Slug, Strict, upgraded
 from toolkaart.store.project_store import Store
 
 FORMAT: Final = "toolkaart-project"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+#: The versions an import reads: version 1 lacks what version 2 added (``snapshot.ADDED_IN_2``).
+READABLE_VERSIONS = (1, 2)
 #: Larger files are refused unread: bounded time and memory whatever a file holds.
 MAX_IMPORT_BYTES = 1_000_000
 
@@ -55,7 +63,8 @@ class RouteData(Strict):
 
 
 class ExportFile(Strict):
-    """A project exchange file (format version 1)."""
+    """A project exchange file (format version 2; version 1 lacks the project's content version,
+    people, evidence and notes)."""
 
     format: Literal["toolkaart-project"]
     format_version: int
@@ -166,9 +175,16 @@ def _parse(raw: bytes | str) -> ExportFile:
         )
     if size == 0:
         raise ImportRejected([t("exchange.empty")])
-    duplicate = _duplicate_key(raw)
+    document, duplicate = _decode(raw)
     if duplicate is not None:
         raise ImportRejected([t("exchange.duplicate_key", key=duplicate)])
+    if _version_1(document):  # read as version 2 with what version 2 added left empty
+        added = [key for key in ADDED_IN_2 if key in document["project"]]
+        if added:
+            raise ImportRejected(
+                [t("exchange.schema.extra", where=f"project.{key}") for key in added]
+            )
+        raw = json.dumps({**document, "project": upgraded(document["project"])})
     try:
         return ExportFile.model_validate_json(raw)
     except ValidationError as error:
@@ -195,17 +211,27 @@ def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return dict(pairs)
 
 
-def _duplicate_key(raw: bytes | str) -> str | None:
-    """A key written twice in one object (``"answer":"nee","answer":"ja"``): JSON parsers keep the
-    last one silently, so what a person reads in the file is not what would be stored. Invalid
-    JSON is left to the schema check, which says where it breaks."""
+def _decode(raw: bytes | str) -> tuple[Any, str | None]:
+    """The decoded JSON (None when it is not JSON), and a key written twice in one object
+    (``"answer":"nee","answer":"ja"``): JSON parsers keep the last one silently, so what a person
+    reads in the file is not what would be stored. Invalid JSON is left to the schema check,
+    which says where it breaks."""
     try:
-        json.loads(raw, object_pairs_hook=_refuse_duplicates)
+        return json.loads(raw, object_pairs_hook=_refuse_duplicates), None
     except _DuplicateKey as duplicate:
-        return duplicate.key
+        return None, duplicate.key
     except (ValueError, RecursionError):
-        return None
-    return None
+        return None, None
+
+
+def _version_1(document: Any) -> bool:
+    """A version 1 file whose project is an object (anything else is left to the schema check)."""
+    return (
+        isinstance(document, dict)
+        and type(document.get("format_version")) is int
+        and document["format_version"] == 1
+        and isinstance(document.get("project"), dict)
+    )
 
 
 def _references(data: ExportFile, toolkaart: Toolkaart) -> list[str]:
@@ -243,6 +269,22 @@ def _references(data: ExportFile, toolkaart: Toolkaart) -> list[str]:
                 for item in decision.open_items
                 if item not in known
             ]
+    for number, evidence in enumerate(data.project.evidence, start=1):
+        where = f"project.evidence[{number}]"
+        if phase_known(evidence.phase, f"{where}.phase") and evidence.item not in {
+            item.id for item in toolkaart.phase(evidence.phase).checklist
+        }:
+            problems.append(
+                t("exchange.unknown_item", where=f"{where}.item", item=evidence.item,
+                  phase=evidence.phase)
+            )  # fmt: skip
+    for number, note in enumerate(data.project.notes, start=1):
+        phase_known(note.phase, f"project.notes[{number}].phase")
+    problems += [
+        t("exchange.unknown_actor", where=f"project.people[{number}].actor", actor=person.actor)
+        for number, person in enumerate(data.project.people, start=1)
+        if person.actor not in known_actors
+    ]
     route = data.route
     phase_known(route.current_phase, "route.current_phase")
     phase_known(route.next_phase.id, "route.next_phase.id")
@@ -262,7 +304,7 @@ def _references(data: ExportFile, toolkaart: Toolkaart) -> list[str]:
 def read_project(raw: bytes | str, toolkaart: Toolkaart) -> Project:
     """Check an exchange file completely and return its project (not saved); ImportRejected else."""
     data = _parse(raw)
-    if data.format_version != FORMAT_VERSION:
+    if data.format_version not in READABLE_VERSIONS:
         raise ImportRejected([t("exchange.format_version", found=data.format_version)])
     problems = _references(data, toolkaart) + _implausible(data)
     if problems:
@@ -279,6 +321,7 @@ def read_project(raw: bytes | str, toolkaart: Toolkaart) -> Project:
         for d in project.assessment.decisions
     )  # kept as the app keeps them: line breaks as \n, one-line fields on one line
     project = project.with_assessment(replace(project.assessment, decisions=decisions))
+    project = _records(project, toolkaart)
     try:  # the details checked as when typed in; the file's version is not carried over
         return with_details(
             replace(project, version=0),
@@ -289,6 +332,58 @@ def read_project(raw: bytes | str, toolkaart: Toolkaart) -> Project:
         )
     except (ProjectError, TextError) as error:
         raise ImportRejected([str(error)]) from None
+
+
+def _records(project: Project, toolkaart: Toolkaart) -> Project:
+    """The project's evidence, people and notes made again by the rules that make them in the app
+    (texts cleaned, addresses https only, limits), or ImportRejected naming each one refused."""
+    problems: list[str] = []
+
+    def remade(
+        kind: str, entries: tuple[Record, ...], make: Callable[[Record], Record]
+    ) -> tuple[Record, ...]:
+        kept = []
+        for number, entry in enumerate(entries, start=1):
+            try:
+                kept.append(make(entry))
+            except MessageError as error:
+                problems.append(
+                    t("exchange.record", where=f"project.{kind}[{number}]", error=error)
+                )
+        return tuple(kept)
+
+    evidence = remade(
+        "evidence",
+        project.evidence,
+        lambda e: new_evidence(
+            toolkaart,
+            e.phase_id,
+            e.item_id,
+            note=e.note,
+            url=e.url,
+            added_by=e.added_by,
+            added_at=e.added_at,
+        ),
+    )
+    people = remade(
+        "people",
+        project.people,
+        lambda p: new_person(
+            toolkaart, p.actor_id, name=p.name, function=p.function, contact=p.contact
+        ),
+    )
+    notes = remade(
+        "notes",
+        project.notes,
+        lambda n: new_note(toolkaart, n.phase_id, n.text, author=n.author, written_at=n.written_at),
+    )
+    try:
+        check_people(people)
+    except MessageError as error:
+        problems.append(t("exchange.record", where="project.people", error=error))
+    if problems:
+        raise ImportRejected(problems)
+    return replace(project, evidence=evidence, people=people, notes=notes)
 
 
 #: Times outside these years cannot be meant, and some cannot be stored (converting them to UTC
@@ -306,11 +401,20 @@ def _implausible(data: ExportFile) -> list[str]:
     problems: list[str] = []
     source = data.project
     now = dt.datetime.now(dt.UTC)
-    for where, moment in (
+    moments = [
         ("exported_at", data.exported_at),
         ("project.created_at", source.created_at),
         ("project.updated_at", source.updated_at),
-    ):
+    ]
+    moments += [
+        (f"project.evidence[{number}].added_at", evidence.added_at)
+        for number, evidence in enumerate(source.evidence, start=1)
+    ]
+    moments += [
+        (f"project.notes[{number}].written_at", note.written_at)
+        for number, note in enumerate(source.notes, start=1)
+    ]
+    for where, moment in moments:
         if moment.tzinfo is None:
             problems.append(t("exchange.time_without_zone", where=where, value=moment.isoformat()))
         elif moment.year not in _YEARS or moment > now + _CLOCK_SKEW:
@@ -348,7 +452,7 @@ def import_project(
     store, else under a new id; in ``organisation`` when given (in a service, the one the person
     chose among those they may write to), else in the file's. Refused files raise ImportRejected
     and change nothing; an organisation the store's acting person may not write to, StoreError."""
-    project = read_project(raw, toolkaart)
+    project = read_project(raw, toolkaart).saved_with(toolkaart)
     if organisation is not None:
         project = replace(project, organisation=organisation)
     if not _APP_ID.match(project.id):  # an id the file chose, not one the app made

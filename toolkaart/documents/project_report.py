@@ -2,8 +2,10 @@
 
 The report is built once as a list of blocks (``report_blocks``) and then rendered per format, so
 every format says the same: a summary table first (where the project stands, for a board member who
-reads no further), the project, the tools and actors for the phase it is in now, per phase the
-ticked and open checklist items and the decisions with their rationale, and the whole decision log.
+reads no further), the project, the tools and actors for the phase it is in now (with the people
+named for each actor), who plays which role, per phase the checklist items ticked with evidence,
+ticked without and open (each item's evidence under it), the decisions with their rationale and
+the phase's notes, and the whole decision log.
 The page itself (A4, footer, metadata, fonts) is ``print_layout``'s, shared with the agenda.
 """
 
@@ -29,6 +31,7 @@ from toolkaart.i18n.catalog import counted, t
 from toolkaart.i18n.dates import date_label
 from toolkaart.route.gates import GateDecision, RouteStatus
 from toolkaart.route.project import Project
+from toolkaart.route.records import evidence_line, evidence_tally, note_line
 from toolkaart.user_text import printable
 
 
@@ -38,6 +41,8 @@ class Kind(StrEnum):
     SUBHEADING = "subheading"
     PARAGRAPH = "paragraph"
     BULLET = "bullet"
+    #: A line under the bullet before it (an item's evidence), one level deeper.
+    DETAIL = "detail"
     #: Label and value pairs (``rows``), drawn as a two-column table where the format has tables.
     SUMMARY = "summary"
 
@@ -73,8 +78,14 @@ def _decision_line(toolkaart: Toolkaart, decision: GateDecision, *, with_phase: 
     return text
 
 
+def _actor_line(toolkaart: Toolkaart, project: Project, actor_id: str) -> str:
+    people = project.people_in(actor_id)
+    names = "; ".join(p.label for p in people) if people else t("report.nobody_named")
+    return t("report.actor_people", actor=toolkaart.actor(actor_id).name, people=names)
+
+
 def _summary(project: Project, toolkaart: Toolkaart, status: RouteStatus) -> Block:
-    """Where the project stands, in five rows, each read from the route status or the log."""
+    """Where the project stands, in six rows, each read from the route status or the log."""
     current = toolkaart.phase(status.current_phase_id)
     phase_key = "report.summary.completed" if status.completed else "report.summary.phase_value"
     open_items = project.assessment.open_items(toolkaart, current.id)
@@ -106,11 +117,24 @@ def _summary(project: Project, toolkaart: Toolkaart, status: RouteStatus) -> Blo
             open_items=counted("open_item", len(open_items)),
             phase=current.name,
         ),
+        "evidence": _tally_line(project, toolkaart, current.id),
         "decision": decision,
         "review": review,
     }
     return Block(
         Kind.SUMMARY, rows=tuple((t(f"report.summary.{key}"), v) for key, v in values.items())
+    )
+
+
+def _tally_line(project: Project, toolkaart: Toolkaart, phase_id: str) -> str:
+    tally = evidence_tally(
+        toolkaart, phase_id, project.assessment.checked_in(phase_id), project.evidence
+    )
+    return t(
+        "report.summary.evidence_value",
+        supported=tally.with_evidence,
+        unsupported=tally.without,
+        phase=toolkaart.phase(phase_id).name,
     )
 
 
@@ -140,6 +164,8 @@ def report_blocks(
             t("report.made", date=date_label(today), content=toolkaart.meta.label),
         )
     )
+    if project.content_version:
+        out.append(Block(Kind.PARAGRAPH, t("report.saved_with", version=project.content_version)))
     out.append(Block(Kind.HEADING, t("report.next", phase=current.name)))
     out.append(Block(Kind.SUBHEADING, t("report.tools")))
     for tool_id in current.tools:
@@ -147,7 +173,13 @@ def report_blocks(
         address = tool.url or t("report.no_url")
         out.append(Block(Kind.BULLET, f"{tool.name} ({address})"))
     out.append(Block(Kind.SUBHEADING, t("report.actors")))
-    out += [Block(Kind.BULLET, toolkaart.actor(a).name) for a in current.actors]
+    out += [Block(Kind.BULLET, _actor_line(toolkaart, project, a)) for a in current.actors]
+
+    out.append(Block(Kind.HEADING, t("report.people")))
+    named = [actor for actor in toolkaart.actors if project.people_in(actor.id)]
+    if not named:
+        out.append(Block(Kind.PARAGRAPH, t("report.people_none")))
+    out += [Block(Kind.BULLET, _actor_line(toolkaart, project, actor.id)) for actor in named]
 
     out.append(Block(Kind.HEADING, t("report.phases")))
     for phase in toolkaart.phases:
@@ -160,12 +192,25 @@ def report_blocks(
         )
         out.append(Block(Kind.PARAGRAPH, t("report.key_question", question=phase.key_question)))
         done = walk.checked_in(phase.id)
-        ticked = [item.text for item in phase.checklist if item.id in done]
-        still_open = [item.text for item in phase.checklist if item.id not in done]
-        out.append(Block(Kind.PARAGRAPH, t("report.ticked", count=len(ticked))))
-        out += [Block(Kind.BULLET, text) for text in ticked]
-        out.append(Block(Kind.PARAGRAPH, t("report.open", count=len(still_open))))
-        out += [Block(Kind.BULLET, text) for text in still_open]
+        groups: dict[str, list[Block]] = {"ticked_with": [], "ticked_without": [], "open": []}
+        for item in phase.checklist:
+            evidence = project.evidence_for(phase.id, item.id)
+            group = (
+                "open" if item.id not in done else "ticked_with" if evidence else "ticked_without"
+            )
+            groups[group].append(Block(Kind.BULLET, item.text))
+            groups[group] += [Block(Kind.DETAIL, evidence_line(e)) for e in evidence]
+        if not done:
+            out.append(Block(Kind.PARAGRAPH, t("report.none_ticked")))
+        for group, blocks in groups.items():
+            count = sum(block.kind is Kind.BULLET for block in blocks)
+            if count or group == "open":
+                out.append(Block(Kind.PARAGRAPH, t(f"report.{group}", count=count)))
+                out += blocks
+        notes = project.notes_in(phase.id)
+        if notes:
+            out.append(Block(Kind.PARAGRAPH, t("report.notes", count=len(notes))))
+            out += [Block(Kind.BULLET, note_line(note)) for note in notes]
         phase_decisions = [d for d in walk.decisions if d.phase_id == phase.id]
         if phase_decisions:
             out.append(Block(Kind.PARAGRAPH, t("report.phase_decisions")))
@@ -195,7 +240,7 @@ def to_markdown(project: Project, toolkaart: Toolkaart, today: dt.date | None = 
     levels = {Kind.TITLE: 1, Kind.HEADING: 2, Kind.SUBHEADING: 3}
     lines: list[str] = []
     for block in report_blocks(project, toolkaart, today):
-        if block.kind is not Kind.BULLET and lines and lines[-1] != "":
+        if block.kind not in (Kind.BULLET, Kind.DETAIL) and lines and lines[-1] != "":
             lines.append("")
         if block.kind is Kind.SUMMARY:
             lines += [
@@ -206,6 +251,8 @@ def to_markdown(project: Project, toolkaart: Toolkaart, today: dt.date | None = 
             lines += [heading(levels[block.kind], block.text), ""]
         elif block.kind is Kind.BULLET:
             lines.append(f"- {plain(block.text, HARD_BREAK)}")
+        elif block.kind is Kind.DETAIL:
+            lines.append(f"    - {plain(block.text, HARD_BREAK + '      ')}")
         else:
             lines.append(paragraphs(block.text))
     return "\n".join(lines).replace("\n\n\n", "\n\n").rstrip() + "\n"
@@ -230,6 +277,8 @@ def to_docx(project: Project, toolkaart: Toolkaart, today: dt.date | None = None
             document.add_heading(block.text, level=levels[block.kind])
         elif block.kind is Kind.BULLET:
             document.add_paragraph(block.text, style="List Bullet")
+        elif block.kind is Kind.DETAIL:
+            document.add_paragraph(block.text, style="List Bullet 2")
         elif block.kind is Kind.SUMMARY:
             table = document.add_table(rows=0, cols=2)
             table.style = "Table Grid"
@@ -265,10 +314,11 @@ def to_pdf(project: Project, toolkaart: Toolkaart, today: dt.date | None = None)
                     row.cell(label, style=FontFace(emphasis="BOLD"))
                     row.cell(value)
             pdf.ln(3)
-        elif block.kind is Kind.BULLET:  # the bullet hangs: wrapped lines start under the text
-            pdf.set_font(FONT, "", 10)
-            pdf.set_x(pdf.l_margin + 2)
-            pdf.cell(4, 5, "•")
+        elif block.kind in (Kind.BULLET, Kind.DETAIL):  # the bullet hangs under the text
+            detail = block.kind is Kind.DETAIL
+            pdf.set_font(FONT, "", 9 if detail else 10)
+            pdf.set_x(pdf.l_margin + (8 if detail else 2))
+            pdf.cell(4, 5, "–" if detail else "•")
             pdf.multi_cell(0, 5, block.text, align="L", new_x="LMARGIN", new_y="NEXT")
         else:
             pdf.set_font(FONT, "", 10)

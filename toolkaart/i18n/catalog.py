@@ -27,6 +27,8 @@ NL: dict[str, str] = {
     "count.character.many": "{count} tekens",
     "count.element.one": "{count} element",
     "count.element.many": "{count} elementen",
+    "count.note.one": "{count} notitie",
+    "count.note.many": "{count} notities",
     # frame
     "app.title": "Toolkaart Waardevolle AI voor gezondheid",
     "nav.section.route": "De route",
@@ -282,6 +284,42 @@ NL: dict[str, str] = {
     "phase.gate.history.by": "door {name}",
     "phase.gate.history.open": "met {count} open checklistpunten",
     "phase.gate.history.review": "volgende herbeoordeling {date}",
+    "phase.notes.title": "Notities bij deze fase",
+    "records.need_project": (
+        "Open een project (pagina Projecten) om per checklistpunt onderbouwing, per rol de "
+        "mensen en per fase notities vast te leggen."
+    ),
+    "records.conflict": (
+        "Wat u invulde, staat er nog: voeg het opnieuw toe om het bij de opgeslagen versie "
+        "te zetten."
+    ),
+    "records.author": "Uw naam (mag leeg blijven)",
+    "records.author_signed_in": "Toegevoegd door: {name} (wie is aangemeld)",
+    "records.tally": "{supported} afgevinkt met onderbouwing, {unsupported} zonder.",
+    "records.evidence.add": "Onderbouwing toevoegen",
+    "records.evidence.note": "Toelichting",
+    "records.evidence.url": "Webadres (https)",
+    "records.evidence.submit": "Onderbouwing vastleggen",
+    "records.evidence.added": "De onderbouwing is vastgelegd.",
+    "records.evidence.more": "En {count} eerder toegevoegd (alles staat in het projectrapport).",
+    "records.people.list": "In dit project: {names}",
+    "records.people.nobody": "In dit project: nog niemand genoemd.",
+    "records.people.named": "{actor} ({names})",
+    "records.people.of": "**{actor}** — {line}",
+    "records.people.edit": "Mensen bij {actor}",
+    "records.people.remove": "{name} verwijderen",
+    "records.people.name": "Naam",
+    "records.people.function": "Functie",
+    "records.people.function_example": "bijvoorbeeld SEH-arts",
+    "records.people.contact": "Contact (e-mail of telefoon)",
+    "records.people.submit": "Persoon toevoegen",
+    "records.people.added": "{name} is toegevoegd.",
+    "records.people.removed": "{name} staat niet meer bij deze rol.",
+    "records.notes.text": "Nieuwe notitie",
+    "records.notes.submit": "Notitie toevoegen",
+    "records.notes.added": "De notitie is toegevoegd.",
+    "records.notes.none": "Nog geen notities bij deze fase.",
+    "records.notes.more": "Eerdere notities: {notes} (alles staat in het projectrapport).",
     "phase.tools.title": "Hulpmiddelen",
     "phase.actors.title": "Actoren",
     "phase.transition.joining": "Nieuw in deze fase: {names}.",
@@ -580,6 +618,28 @@ NL: dict[str, str] = {
     "project.field.description": "Korte beschrijving",
     "project.field.contact": "Contactpersoon",
     "project.error.name_required": "Geef het project een naam.",
+    "project.error.unknown_phase": "Fase '{phase}' bestaat niet.",
+    "project.error.unknown_item": "Fase {phase} heeft geen checklistpunt '{item}'.",
+    "project.error.unknown_actor": "Actor '{actor}' bestaat niet.",
+    "project.error.not_https": (
+        "Het webadres '{url}' is geen volledig https-adres (zoals https://www.voorbeeld.nl/pagina)."
+    ),
+    "project.error.evidence_empty": "Schrijf een toelichting of geef een webadres (of beide).",
+    "project.error.person_name_required": "Geef de naam van de persoon.",
+    "project.error.note_empty": "Schrijf eerst een notitie.",
+    "project.error.too_many": "Een project kan hiervan hoogstens {limit} bevatten.",
+    "project.error.too_many_in_role": "Per rol kunnen hoogstens {limit} mensen worden genoemd.",
+    "record.evidence.line": "Onderbouwing: {text} ({by}, {when})",
+    "record.evidence.line_anonymous": "Onderbouwing: {text} ({when})",
+    "record.note.line": "{when}, {by}: {text}",
+    "record.note.line_anonymous": "{when}: {text}",
+    "record.field.note": "De toelichting",
+    "record.field.url": "Het webadres",
+    "record.field.author": "Uw naam",
+    "record.field.name": "De naam",
+    "record.field.function": "De functie",
+    "record.field.contact": "Het contact",
+    "record.field.text": "De notitie",
     "text.error.control_character": (
         "{field} bevat een onzichtbaar stuurteken; typ de tekst opnieuw of plak hem als platte tekst."
     ),
@@ -596,14 +656,23 @@ NL: dict[str, str] = {
         "Fase {phase}: besluit '{answer}' door {by} op {date}, onderbouwing: {rationale}"
     ),
     "project.diff.log_rewritten": "{count} eerdere besluiten ontbreken in het logboek.",
+    "project.diff.evidence": "Fase {phase}: onderbouwing toegevoegd bij '{item}'",
+    "project.diff.note": "Fase {phase}: notitie toegevoegd",
+    "project.diff.person_added": "{actor}: {name} genoemd",
+    "project.diff.person_removed": "{actor}: {name} niet meer genoemd",
     "store.error.not_found": "Project '{id}': niet gevonden of geen toegang.",
     "store.error.no_write": "U mag geen projecten van organisatie '{organisation}' wijzigen.",
     "store.error.decided_by_other": (
-        "Een besluit wordt vastgelegd op naam van wie is aangemeld ({label}), niet van een ander."
+        "Een besluit, onderbouwing of notitie wordt vastgelegd op naam van wie is aangemeld "
+        "({label}), niet van een ander."
     ),
     "store.error.exists": "Er bestaat al een project met id '{id}'.",
     "store.error.log_rewritten": (
         "Het besluitenlogboek van project {name} kan alleen worden aangevuld, niet gewijzigd."
+    ),
+    "store.error.records_rewritten": (
+        "Onderbouwing en notities van project {name} kunnen alleen worden aangevuld, niet "
+        "gewijzigd."
     ),
     "store.error.conflict": (
         "Project {name} is intussen door iemand anders opgeslagen (nu versie {current}; u werkte "
@@ -720,7 +789,7 @@ NL: dict[str, str] = {
     ),
     "exchange.format_version": (
         "Formaatversie {found} wordt niet ondersteund; deze versie van de navigator leest "
-        "formaatversie 1."
+        "formaatversie 1 en 2."
     ),
     "exchange.where.file": "Het bestand",
     "exchange.schema.missing": "{where} ontbreekt.",
@@ -741,6 +810,7 @@ NL: dict[str, str] = {
     "exchange.schema.date": "{where} moet een datum zijn (JJJJ-MM-DD).",
     "exchange.schema.datetime": "{where} moet een tijdstip zijn (ISO 8601).",
     "exchange.schema.invalid": "{where} heeft een ongeldige waarde.",
+    "exchange.record": "{where}: {error}",
     "exchange.copy_name": "{name} (kopie)",
     "exchange.implausible_time": "{where}: {value} kan geen juist tijdstip zijn.",
     "exchange.unknown_phase": "{where}: fase '{phase}' bestaat niet in de huidige Toolkaart.",
@@ -760,6 +830,10 @@ NL: dict[str, str] = {
     "report.summary.phase": "Huidige fase",
     "report.summary.passed": "Gepasseerde poorten",
     "report.summary.open": "Open checklistpunten",
+    "report.summary.evidence": "Onderbouwing",
+    "report.summary.evidence_value": (
+        "{supported} afgevinkt met onderbouwing, {unsupported} zonder, in fase {phase}"
+    ),
     "report.summary.decision": "Laatste besluit",
     "report.summary.review": "Volgende herbeoordeling",
     "report.summary.phase_value": "{number}. {phase}",
@@ -777,8 +851,16 @@ NL: dict[str, str] = {
     "report.phases": "Per fase",
     "report.phase": "{number}. {phase} ({state})",
     "report.key_question": "Kernvraag: {question}",
-    "report.ticked": "Afgevinkt ({count}):",
+    "report.ticked_with": "Afgevinkt met onderbouwing ({count}):",
+    "report.ticked_without": "Afgevinkt zonder onderbouwing ({count}):",
     "report.open": "Open ({count}):",
+    "report.none_ticked": "Nog niets afgevinkt.",
+    "report.notes": "Notities ({count}):",
+    "report.actor_people": "{actor}: {people}",
+    "report.nobody_named": "nog niemand genoemd",
+    "report.people": "Wie welke rol heeft",
+    "report.people_none": "Er zijn nog geen mensen bij de rollen genoemd.",
+    "report.saved_with": "De route is het laatst opgeslagen met inhoud versie {version}.",
     "report.phase_decisions": "Besluiten:",
     "report.decision": "{date}: {answer}, besloten door {by}. Onderbouwing: {rationale}",
     "report.decision_phase": "Fase {phase}, {decision}",
@@ -854,6 +936,13 @@ NL: dict[str, str] = {
     ),
     "scan.checklist": "Checklist",
     "scan.gate": "Poort: beantwoord de kernvraag",
+    "scan.notes": "Notities bij deze fase",
+    "scan.people": "Wie welke rol heeft in deze fase",
+    "scan.content_version": "Route laatst opgeslagen met inhoud versie {version}.",
+    "scan.content_changed": (
+        "Route laatst opgeslagen met inhoud versie {version}; de navigator gebruikt nu versie "
+        "{serving}. Controleer de checklist van uw huidige fase."
+    ),
     "scan.log": "Besluitenlogboek",
     "scan.history": "Geschiedenis",
     "scan.history.open": "Wie wijzigde wat, en wanneer",
@@ -1120,6 +1209,7 @@ NL: dict[str, str] = {
     "agenda.doc.open_not_accepted": "{open_items} nog open",
     "agenda.doc.no_decisions": "Nog geen besluiten genomen.",
     "agenda.doc.no_risks": "Geen open checklistpunten in deze fase.",
+    "agenda.doc.invitee_people": "{actor}: {people}",
     "agenda.doc.no_invite": "Geen nieuwe actoren voor de volgende fase.",
     "agenda.doc.no_tools": "Geen hulpmiddelen bij deze fase.",
     "agenda.doc.no_url": "{name} (geen online vindplaats in de Toolkaart)",

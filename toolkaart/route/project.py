@@ -1,4 +1,5 @@
-"""A project on the route: who it is, and its walk (an Assessment) through the gates."""
+"""A project on the route: who it is, its walk (an Assessment) through the gates, and what its team
+records beside the walk (evidence, people, notes: ``toolkaart.route.records``)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,16 @@ from toolkaart.content.models import Toolkaart
 from toolkaart.errors import ProjectConflict, ProjectError
 from toolkaart.i18n.catalog import t
 from toolkaart.route.gates import Assessment, RouteStatus
+from toolkaart.route.records import (
+    MAX_EVIDENCE,
+    MAX_NOTES,
+    Evidence,
+    Person,
+    PhaseNote,
+    Record,
+    appended,
+    check_people,
+)
 from toolkaart.user_text import one_line, paragraph
 
 
@@ -22,7 +33,10 @@ class Project:
     """A project team's AI application and its walk along the route.
 
     ``version`` counts saves: the store refuses to save over a newer version than the one read.
-    ``updated_at`` is the time of the last change to the project or its walk.
+    ``updated_at`` is the time of the last change to the project or its walk. ``content_version``
+    is the version of the Toolkaart content the project was last saved with (``saved_with``):
+    empty until then. ``evidence`` and ``notes`` only grow (``with_evidence``, ``with_note``);
+    ``people`` is the team as it is now.
     """
 
     id: str
@@ -35,12 +49,53 @@ class Project:
     version: int = 0
     created_at: dt.datetime = field(default_factory=_now)
     updated_at: dt.datetime = field(default_factory=_now)
+    content_version: str = ""
+    people: tuple[Person, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    notes: tuple[PhaseNote, ...] = ()
 
     def status(self, toolkaart: Toolkaart) -> RouteStatus:
         return self.assessment.status(toolkaart)
 
     def with_assessment(self, assessment: Assessment) -> Project:
         return replace(self, assessment=assessment)
+
+    def saved_with(self, toolkaart: Toolkaart) -> Project:
+        """The project as saved with this content: every save records the serving version."""
+        return replace(self, content_version=toolkaart.meta.version)
+
+    def with_evidence(self, evidence: Evidence) -> Project:
+        """Evidence added (``records.new_evidence`` makes one); ProjectError past the limit."""
+        return replace(self, evidence=appended(self.evidence, evidence, MAX_EVIDENCE))
+
+    def with_note(self, note: PhaseNote) -> Project:
+        """A note added to its phase's thread (``records.new_note``); ProjectError past the limit."""
+        return replace(self, notes=appended(self.notes, note, MAX_NOTES))
+
+    def with_person(self, person: Person) -> Project:
+        """A person added to their role (``records.new_person``); ProjectError past the limits."""
+        people = (*self.people, person)
+        check_people(people)
+        return replace(self, people=people)
+
+    def without_person(self, person: Person) -> Project:
+        """The project without ``person`` (the first entry equal to it; unchanged if none)."""
+        if person not in self.people:
+            return self
+        index = self.people.index(person)
+        return replace(self, people=self.people[:index] + self.people[index + 1 :])
+
+    def evidence_for(self, phase_id: str, item_id: str) -> tuple[Evidence, ...]:
+        """The evidence of one checklist item, oldest first."""
+        return tuple(e for e in self.evidence if (e.phase_id, e.item_id) == (phase_id, item_id))
+
+    def people_in(self, actor_id: str) -> tuple[Person, ...]:
+        """Who plays ``actor_id`` in this project, in the order they were named."""
+        return tuple(p for p in self.people if p.actor_id == actor_id)
+
+    def notes_in(self, phase_id: str) -> tuple[PhaseNote, ...]:
+        """A phase's thread, oldest first."""
+        return tuple(note for note in self.notes if note.phase_id == phase_id)
 
 
 #: Longest accepted value of each descriptive field (the store's columns are sized to match).
@@ -166,7 +221,40 @@ def diff_projects(old: Project, new: Project, toolkaart: Toolkaart) -> tuple[str
         )
     if common < len(old_log):
         lines.append(t("project.diff.log_rewritten", count=len(old_log) - common))
+    for evidence in _added(old.evidence, new.evidence):
+        (item,) = item_texts(evidence.phase_id, frozenset({evidence.item_id}))
+        lines.append(t("project.diff.evidence", phase=phase_name(evidence.phase_id), item=item))
+    for note in _added(old.notes, new.notes):
+        lines.append(t("project.diff.note", phase=phase_name(note.phase_id)))
+    for key, these, minus in (
+        ("person_added", new.people, old.people),
+        ("person_removed", old.people, new.people),
+    ):
+        for person in _counted(these, minus):
+            actor_id = person.actor_id
+            actor = toolkaart.actor(actor_id).name if toolkaart.has_actor(actor_id) else actor_id
+            lines.append(t(f"project.diff.{key}", name=person.name, actor=actor))
     return tuple(lines)
+
+
+def _added(old: tuple[Record, ...], new: tuple[Record, ...]) -> tuple[Record, ...]:
+    """What ``new`` appended to ``old`` (records only grow: a rewritten start counts as new)."""
+    common = 0
+    while common < min(len(old), len(new)) and old[common] == new[common]:
+        common += 1
+    return new[common:]
+
+
+def _counted(these: tuple[Person, ...], minus: tuple[Person, ...]) -> list[Person]:
+    """``these`` without (one each of) ``minus``, in order."""
+    rest = list(minus)
+    out = []
+    for person in these:
+        if person in rest:
+            rest.remove(person)
+        else:
+            out.append(person)
+    return out
 
 
 def conflict_message(conflict: ProjectConflict, toolkaart: Toolkaart) -> str:

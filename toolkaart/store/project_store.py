@@ -9,8 +9,9 @@ Guarantees:
   snapshot for the history all commit together or not at all;
 - each project has a version; a save based on an older version than the stored one is refused with
   ``ProjectConflict`` (saying in Dutch what changed meanwhile), never a silent overwrite;
-- decisions and history snapshots are append-only (a database trigger refuses UPDATE and DELETE,
-  and a save whose log does not start with the stored log is refused before it writes);
+- decisions, evidence, phase notes and history snapshots are append-only (a database trigger
+  refuses UPDATE and DELETE, and a save whose log, evidence or notes do not start with the stored
+  ones is refused before it writes); the people of a project are rewritten when they change;
 - every read and write is on behalf of the store's acting person (``toolkaart.access``): a query
   sees only the organisations where they may read, a write is refused where they may not write,
   and a project they may not read is "not found", exactly like one that does not exist. The
@@ -33,23 +34,60 @@ from sqlalchemy.engine import Connection
 from toolkaart.access.permissions import Acting, Permission
 from toolkaart.errors import ProjectConflict, ProjectNotFound, StoreError, StoreFault
 from toolkaart.route.project import Project, make_project
-from toolkaart.route.snapshot import DecisionSnapshot, ProjectSnapshot
+from toolkaart.route.snapshot import (
+    DecisionSnapshot,
+    EvidenceSnapshot,
+    NoteSnapshot,
+    PersonSnapshot,
+    ProjectSnapshot,
+    Strict,
+    upgraded,
+)
 from toolkaart.store.engine import Database
 from toolkaart.store.faults import reported
-from toolkaart.store.tables import checklist_answers, decisions, project_versions, projects
+from toolkaart.store.tables import (
+    checklist_answers,
+    decisions,
+    evidence,
+    phase_notes,
+    project_people,
+    project_versions,
+    projects,
+)
 
 #: A snapshot's fields that live in their own tables; the rest is the ``projects`` row.
-_WALK = {"checklist", "decisions"}
-#: The decision log's columns under the snapshot's names (the table calls the phase ``phase_id``).
-_LOG = (
-    decisions.c.phase_id.label("phase"),
-    decisions.c.answer,
-    decisions.c.rationale,
-    decisions.c.decided_by,
-    decisions.c.decided_on,
-    decisions.c.open_items,
-    decisions.c.next_review,
-)
+_WALK = {"checklist", "decisions", "people", "evidence", "notes"}
+
+
+def _columns(*same: str, **renamed: str) -> dict[str, str]:
+    """A list's fields and their columns: ``renamed`` as field=column, ``same`` where they agree."""
+    return renamed | {name: name for name in same}
+
+
+#: Each list of a snapshot, its table, its fields' columns (the tables say ``phase_id`` where a
+#: snapshot says ``phase``) and how one entry is validated; rows keep the list's order (``seq``).
+_LISTS: dict[str, tuple[sa.Table, dict[str, str], type[Strict]]] = {
+    "decisions": (
+        decisions,
+        _columns("answer", "rationale", "decided_by", "decided_on", "open_items", "next_review",
+                 phase="phase_id"),
+        DecisionSnapshot,
+    ),
+    "evidence": (
+        evidence,
+        _columns("note", "url", "added_by", "added_at", phase="phase_id", item="item_id"),
+        EvidenceSnapshot,
+    ),
+    "notes": (phase_notes, _columns("text", "author", "written_at", phase="phase_id"), NoteSnapshot),
+    "people": (project_people, _columns("name", "function", "contact", actor="actor_id"),
+               PersonSnapshot),
+}  # fmt: skip
+#: The lists that only grow; the others are rewritten when they change.
+_APPEND_ONLY = {
+    "decisions": "log_rewritten",
+    "evidence": "records_rewritten",
+    "notes": "records_rewritten",
+}
 
 
 def _now() -> dt.datetime:
@@ -88,7 +126,8 @@ class Store(Database):
     read and written on behalf of ``acting``.
 
     Rows are read and written as ``ProjectSnapshot`` fields, the one project shape: the
-    ``projects`` row holds its details, ``checklist_answers`` and ``decisions`` its walk, and
+    ``projects`` row holds its details, ``checklist_answers`` and ``decisions`` its walk,
+    ``evidence``, ``phase_notes`` and ``project_people`` what the team recorded beside it, and
     ``project_versions`` the whole snapshot of every saved version.
     """
 
@@ -150,10 +189,13 @@ class Store(Database):
                 .where(project_versions.c.project_id == project_id)
                 .order_by(project_versions.c.version)
             )
-            # decoded JSON: dates and times are still text, which strict validation refuses
+            # decoded JSON: dates and times are still text, which strict validation refuses;
+            # a snapshot saved before migration 0004 reads with the fields added since empty
             return [
                 SavedVersion(
-                    ProjectSnapshot.model_validate(row.snapshot, strict=False).to_project(),
+                    ProjectSnapshot.model_validate(
+                        upgraded(row.snapshot), strict=False
+                    ).to_project(),
                     row.saved_at,
                     row.saved_by,
                 )
@@ -168,8 +210,11 @@ class Store(Database):
         ]
 
     def _walks(self, connection: Connection, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-        """The stored walk of each project, as a snapshot's ``checklist`` and ``decisions``."""
-        walks: dict[str, dict[str, Any]] = {pid: {"checklist": {}, "decisions": []} for pid in ids}
+        """The stored walk of each project and what was recorded beside it, as a snapshot's
+        ``checklist``, ``decisions``, ``evidence``, ``notes`` and ``people`` (one query each)."""
+        walks: dict[str, dict[str, Any]] = {
+            pid: {"checklist": {}, **{name: [] for name in _LISTS}} for pid in ids
+        }
         if not ids:
             return walks
         answers = connection.execute(
@@ -178,14 +223,16 @@ class Store(Database):
         for answer in answers:
             checklist = walks[answer.project_id]["checklist"]
             checklist.setdefault(answer.phase_id, []).append(answer.item_id)
-        log = connection.execute(
-            sa.select(decisions.c.project_id, *_LOG)
-            .where(decisions.c.project_id.in_(ids))
-            .order_by(decisions.c.project_id, decisions.c.seq)
-        )
-        for row in log:
-            decision = dict(row._mapping)
-            walks[decision.pop("project_id")]["decisions"].append(decision)
+        for name, (table, fields, _entry) in _LISTS.items():
+            columns = [table.c[column].label(field) for field, column in fields.items()]
+            rows = connection.execute(
+                sa.select(table.c.project_id, *columns)
+                .where(table.c.project_id.in_(ids))
+                .order_by(table.c.project_id, table.c.seq)
+            )
+            for row in rows:
+                entry = dict(row._mapping)
+                walks[entry.pop("project_id")][name].append(entry)
         return walks
 
     # writing
@@ -211,7 +258,7 @@ class Store(Database):
                 connection.execute(sa.insert(projects).values(snapshot.model_dump(exclude=_WALK)))
             except sa.exc.IntegrityError as error:
                 raise StoreError("exists", id=project.id) from error
-            self._write_walk(connection, snapshot, {"checklist": {}, "decisions": []})
+            self._write_walk(connection, snapshot, {"checklist": {}, **{n: [] for n in _LISTS}})
         return saved
 
     def save(self, project: Project) -> Project:
@@ -238,18 +285,23 @@ class Store(Database):
             stale = updated.rowcount != 1
             if not stale:
                 stored = self._walks(connection, [project.id])[project.id]
-                self._check_decided_by(snapshot, len(stored["decisions"]))
+                self._check_authors(snapshot, stored)
                 self._write_walk(connection, snapshot, stored)
         if stale:
             raise self._conflict(project)
         return saved
 
-    def _check_decided_by(self, snapshot: ProjectSnapshot, stored: int) -> None:
+    def _check_authors(self, snapshot: ProjectSnapshot, stored: dict[str, Any]) -> None:
+        """A signed-in person decides, and adds evidence and notes, in their own name only."""
         if not self.acting.signed_in:
             return
-        for decision in snapshot.decisions[stored:]:
-            if decision.decided_by != self.acting.label:
-                raise StoreError("decided_by_other", label=self.acting.label)
+        authors = (
+            [d.decided_by for d in snapshot.decisions[len(stored["decisions"]) :]]
+            + [e.added_by for e in snapshot.evidence[len(stored["evidence"]) :]]
+            + [n.author for n in snapshot.notes[len(stored["notes"]) :]]
+        )
+        if any(author != self.acting.label for author in authors):
+            raise StoreError("decided_by_other", label=self.acting.label)
 
     def _conflict(self, mine: Project) -> StoreError:
         current = self.get(mine.id)  # ProjectNotFound when it is not there, or not for them
@@ -265,12 +317,17 @@ class Store(Database):
         """Write the difference between the ``stored`` walk (see ``_walks``) and the snapshot's,
         and the snapshot itself as the history's new version.
 
-        The stored decision log must be the start of the new one: decisions are only appended.
+        The stored decision log, evidence and notes must each be the start of the new ones: they
+        are only appended. The people are rewritten when they differ.
         """
         pid = snapshot.id
-        stored_log = [DecisionSnapshot.model_validate(d) for d in stored["decisions"]]
-        if snapshot.decisions[: len(stored_log)] != stored_log:
-            raise StoreError("log_rewritten", name=snapshot.name)
+        kept = {
+            name: [entry.model_validate(row) for row in stored[name]]
+            for name, (_table, _fields, entry) in _LISTS.items()
+        }
+        for name, refusal in _APPEND_ONLY.items():
+            if getattr(snapshot, name)[: len(kept[name])] != kept[name]:
+                raise StoreError(refusal, name=snapshot.name)
         before = {phase: set(items) for phase, items in stored["checklist"].items()}
         after = {phase: set(items) for phase, items in snapshot.checklist.items()}
         phases = set(before) | set(after)
@@ -295,19 +352,24 @@ class Store(Database):
         if added:
             connection.execute(sa.insert(checklist_answers), added)
         now = _now()
-        new_decisions = [
-            {
-                "project_id": pid,
-                "seq": seq,
-                "phase_id": decision.phase,
-                **decision.model_dump(exclude={"phase"}),
-                "recorded_at": now,
-            }
-            for seq, decision in enumerate(snapshot.decisions)
-            if seq >= len(stored_log)
-        ]
-        if new_decisions:
-            connection.execute(sa.insert(decisions), new_decisions)
+        for name, (table, fields, _entry) in _LISTS.items():
+            new = getattr(snapshot, name)
+            if name in _APPEND_ONLY:
+                start = len(kept[name])
+            elif new == kept[name]:
+                continue
+            else:  # the people: rewritten when they changed
+                connection.execute(sa.delete(table).where(table.c.project_id == pid))
+                start = 0
+            rows = [
+                {"project_id": pid, "seq": seq}
+                | {fields[field]: value for field, value in entry.model_dump().items()}
+                | ({"recorded_at": now} if table is decisions else {})
+                for seq, entry in enumerate(new)
+                if seq >= start
+            ]
+            if rows:
+                connection.execute(sa.insert(table), rows)
         connection.execute(
             sa.insert(project_versions).values(
                 project_id=pid,

@@ -48,6 +48,8 @@ projects = sa.Table(
     sa.Column("version", sa.Integer, nullable=False),
     sa.Column("created_at", UTCDateTime, nullable=False),
     sa.Column("updated_at", UTCDateTime, nullable=False),
+    # migration 0004: the content version the project was last saved with (empty before)
+    sa.Column("content_version", sa.String(40), nullable=False, server_default=""),
     sa.CheckConstraint("version >= 1", name="ck_projects_version"),
 )
 checklist_answers = sa.Table(
@@ -134,4 +136,41 @@ memberships = sa.Table(
     sa.CheckConstraint(
         "role IN ('team', 'bestuur', 'redactie', 'beheer')", name="ck_memberships_role"
     ),
+)
+
+# migration 0004: what a team records beside its walk (toolkaart.route.records)
+#: Append-only: a trigger (migration 0004) refuses UPDATE and DELETE.
+evidence = sa.Table(
+    "evidence",
+    metadata,
+    sa.Column("project_id", sa.String(32), sa.ForeignKey("projects.id"), primary_key=True),
+    sa.Column("seq", sa.Integer, primary_key=True),
+    sa.Column("phase_id", sa.String(80), nullable=False),
+    sa.Column("item_id", sa.String(80), nullable=False),
+    sa.Column("note", sa.Text, nullable=False),
+    sa.Column("url", sa.String(2000), nullable=False),
+    sa.Column("added_by", sa.String(600), nullable=False),
+    sa.Column("added_at", UTCDateTime, nullable=False),
+)
+#: The team as it is now: rewritten when it changes.
+project_people = sa.Table(
+    "project_people",
+    metadata,
+    sa.Column("project_id", sa.String(32), sa.ForeignKey("projects.id"), primary_key=True),
+    sa.Column("seq", sa.Integer, primary_key=True),
+    sa.Column("actor_id", sa.String(80), nullable=False),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("function", sa.String(200), nullable=False),
+    sa.Column("contact", sa.String(200), nullable=False),
+)
+#: Append-only: a trigger (migration 0004) refuses UPDATE and DELETE.
+phase_notes = sa.Table(
+    "phase_notes",
+    metadata,
+    sa.Column("project_id", sa.String(32), sa.ForeignKey("projects.id"), primary_key=True),
+    sa.Column("seq", sa.Integer, primary_key=True),
+    sa.Column("phase_id", sa.String(80), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("author", sa.String(600), nullable=False),
+    sa.Column("written_at", UTCDateTime, nullable=False),
 )

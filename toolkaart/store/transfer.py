@@ -20,8 +20,8 @@ Guarantees:
 - timestamps stay timezone-aware UTC, JSON columns the same values, and on PostgreSQL the
   sequence behind ``people.id`` continues after the highest id written.
 
-Clearing with ``replace``: ``decisions`` and ``project_versions`` are append-only (migration 0001's
-triggers refuse UPDATE and DELETE). On PostgreSQL ``TRUNCATE`` clears them, as row triggers do not
+Clearing with ``replace``: ``decisions``, ``project_versions``, ``evidence`` and ``phase_notes``
+are append-only (triggers of migrations 0001 and 0004 refuse UPDATE and DELETE). On PostgreSQL ``TRUNCATE`` clears them, as row triggers do not
 fire for it; on SQLite the triggers are dropped, the rows deleted and the triggers created again
 from the very SQL that ``sqlite_master`` held, inside the same transaction.
 """
@@ -59,6 +59,9 @@ ORDER = (
     "checklist_answers",
     "decisions",
     "project_versions",
+    "evidence",
+    "project_people",
+    "phase_notes",
     "agenda_drafts",
 )
 TABLES: tuple[sa.Table, ...] = tuple(metadata.tables[name] for name in ORDER)

@@ -34,6 +34,7 @@ from toolkaart.route.project import reapply_ticks
 from toolkaart.web.feedback import Kind, say
 from toolkaart.web.literal import literal
 from toolkaart.web.project_session import save_quietly
+from toolkaart.web.records_form import item_evidence, recording, tally_caption
 from toolkaart.web.walk import (
     WalkNotSaved,
     current_assessment,
@@ -125,7 +126,8 @@ def _keep(phase: Phase, item_id: str) -> None:
 
 def checklist(toolkaart: Toolkaart, phase: Phase) -> None:
     """One labelled checkbox per checklist item, ticked from (and saved at once into) the walk,
-    with its source as a caption under it.
+    with its source as a caption under it, and with a project open its evidence and one control
+    to add more (``records_form``).
 
     Not as the checkbox's ``help``: Streamlit draws that as a second tab stop per item, a
     question mark whose name for assistive technology is the English "Help for …", and shows
@@ -134,6 +136,8 @@ def checklist(toolkaart: Toolkaart, phase: Phase) -> None:
     st.caption(
         t("phase.checklist.caption", done=len(checked), total=len(phase.checklist)),
     )
+    shown = recording()
+    tally_caption(toolkaart, phase, shown)
     read_only = not may_change()
     for item in phase.checklist:
         _answer_here(toolkaart, phase, item.id)
@@ -147,6 +151,7 @@ def checklist(toolkaart: Toolkaart, phase: Phase) -> None:
         )
         if item.source:
             st.caption(t("phase.checklist.source", source=literal(item.source)))
+        item_evidence(toolkaart, phase, item, shown)
 
 
 def _phase_list(toolkaart: Toolkaart, phase_ids: tuple[str, ...]) -> str:

@@ -19,7 +19,8 @@ from toolkaart.web.project_session import with_project
 #: outline in the theme's primary colour (#0B4F9C: 8.0:1 on white, 7.6:1 on the sidebar); the
 #: sidebar marks the current page with a grey fill, not a line, so the two cannot be confused.
 #: 1.4.3: Streamlit draws captions in the text colour at 60 % opacity (#828180 on white, 3.88:1);
-#: opaque #595959 is 7.0:1. 1.4.4: Streamlit draws every text of a graphviz chart at 9.6 px of
+#: opaque #595959 is 7.0:1. A compact expander's toggle ("Onderbouwing toevoegen") is drawn at
+#: 60 % opacity too (3.9:1): opaque, it is the text colour. 1.4.4: Streamlit draws every text of a graphviz chart at 9.6 px of
 #: the drawing, whatever size the DOT asks, so scaled to the page the maps' text was 4.6 px (route)
 #: and 7.2 px (phase map); it is drawn at the size Graphviz laid it out for
 #: (``handbook.MAP_FONT``), 17 px or more as drawn now (tests/browser/test_maps.py).
@@ -29,6 +30,7 @@ FRAME_STYLE = (
     "<style>"
     ":focus-visible{outline:3px solid #0B4F9C !important;outline-offset:2px !important}"
     '[data-testid="stCaptionContainer"]{opacity:1;color:#595959}'
+    '[data-testid="stExpander"] summary{opacity:1}'
     f'[data-testid="stGraphVizChart"] svg text{{font-size:{MAP_FONT}px}}'
     f"{FIXES_STYLE}"
     "</style>"

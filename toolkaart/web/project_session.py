@@ -94,13 +94,14 @@ class SaveRefused:
 
 
 def save_quietly(project: Project, toolkaart: Toolkaart) -> SaveRefused | None:
-    """Save; None when saved, else why not (on a conflict: what changed on both sides).
+    """Save with the serving content (``Project.saved_with``); None when saved, else why not (on a
+    conflict: what changed on both sides).
 
     Either way the session then holds the stored version. A database fault is raised as
     ``StoreFault``: nothing changed, and the session keeps the version the input was based on.
     """
     try:
-        saved = store().save(project)
+        saved = store().save(project.saved_with(toolkaart))
     except StoreFault:
         raise
     except ProjectConflict as conflict:

@@ -1,4 +1,5 @@
-"""Fase (``/fase?fase=<id>``): a phase's key question, checklist, gate, tools, actors and map."""
+"""Fase (``/fase?fase=<id>``): a phase's key question, checklist, gate, tools, actors and map;
+with a project open also its evidence, notes and the people per actor (``records_form``)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from toolkaart.web.page_links import (
 )
 from toolkaart.web.page_registry import app_pages
 from toolkaart.web.project_session import project_banner, with_project
+from toolkaart.web.records_form import actor_people, names_of, phase_notes, recording
 from toolkaart.web.walk import current_assessment
 
 toolkaart, graph = require_content()
@@ -41,6 +43,9 @@ st.header(t("phase.checklist.title"), anchor=False)
 checklist(toolkaart, phase)
 st.header(t("phase.gate.title"), anchor=False)
 gate(toolkaart, phase, phase_link)
+recorded = recording()
+st.header(t("phase.notes.title"), anchor=False)
+phase_notes(toolkaart, phase, recorded)
 
 tools = graph.tools_of(phase.id)
 actors = graph.actors_of(phase.id)
@@ -56,7 +61,8 @@ with actors_column:
         st.info(t("phase.transition.first"))
     else:
         nobody = t("phase.transition.nobody")
-        joining = ", ".join(a.name for a in transition.joining) or nobody
+        project = recorded.project if recorded is not None else None
+        joining = ", ".join(names_of(project, a) for a in transition.joining) or nobody
         leaving = ", ".join(a.name for a in transition.leaving) or nobody
         st.info(
             t("phase.transition.joining", names=joining)
@@ -66,6 +72,7 @@ with actors_column:
     for actor in actors:
         actor_link(actor)
         st.write(actor.description)
+        actor_people(toolkaart, actor, recorded)
 
 st.header(t("phase.map.title"), anchor=False)
 alt = t(

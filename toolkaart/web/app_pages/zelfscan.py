@@ -26,6 +26,7 @@ from toolkaart.web.literal import literal
 from toolkaart.web.page_end import end_page
 from toolkaart.web.page_registry import app_pages
 from toolkaart.web.project_session import import_form, open_project, show_flash, store
+from toolkaart.web.records_form import actor_people, phase_notes, recording
 
 PHASE_PARAM = "fase"
 #: Decisions per page of the log: a page of st.table cells the browser draws at once.
@@ -49,6 +50,10 @@ current = toolkaart.phase(status.current_phase_id)
 st.title(t("scan.title", name=literal(project.name)), anchor=False)
 if project.organisation:
     st.caption(literal(project.organisation))
+if project.content_version:
+    serving = toolkaart.meta.version
+    key = "scan.content_version" if project.content_version == serving else "scan.content_changed"
+    st.caption(t(key, version=literal(project.content_version), serving=serving))
 if project.archived:
     st.warning(t("scan.archived"))
 show_flash()
@@ -128,6 +133,12 @@ st.subheader(t("scan.checklist"), anchor=False)
 checklist(toolkaart, phase)
 st.subheader(t("scan.gate"), anchor=False)
 gate(toolkaart, phase, _show_phase)
+recorded = recording()
+st.subheader(t("scan.notes"), anchor=False)
+phase_notes(toolkaart, phase, recorded)
+st.subheader(t("scan.people"), anchor=False)
+for actor_id in phase.actors:
+    actor_people(toolkaart, toolkaart.actor(actor_id), recorded, named=True)
 
 st.header(t("scan.log"), anchor=False)
 if not walk.decisions:
