@@ -212,6 +212,7 @@ def tour(toolkaart: Toolkaart) -> list[Stop]:
         Stop("agenda", "composed", "/agenda", act=compose),
         Stop("agenda", "composed and saved", "/agenda", act=compose_and_save),
         Stop("beheer", "warnings", "/beheer"),
+        Stop("leden", "members", "/leden"),
         Stop("toegankelijkheid", "statement", "/toegankelijkheid"),
         Stop("beheer", "errors, previous content served", "/beheer", "slipped", break_content),
         Stop("home", "content unavailable", "/", "broken"),

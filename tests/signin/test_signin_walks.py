@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from tests.browser.conftest import goto, screenshot, settle
+from tests.browser.test_every_page import AXE, AXE_TAGS, RUN_AXE
 from tests.signin.conftest import PEOPLE, StartSignedInApp, sign_in, sign_out
 from toolkaart.access.permissions import LOCAL, Role
 from toolkaart.board.agenda_model import Agenda
@@ -72,6 +73,13 @@ def shown(locator: Any) -> str:
     return str(locator.inner_text()).replace("\u2060", "")
 
 
+def accessible(page: Any) -> None:
+    """axe-core (WCAG 2.0/2.1 A and AA) finds nothing on what the person sees, in Dutch."""
+    page.add_script_tag(path=str(AXE))
+    assert page.evaluate("document.documentElement.lang") == "nl"
+    assert page.evaluate(RUN_AXE, [AXE_TAGS, []]) == []
+
+
 def main_text(page: Any) -> str:
     return shown(page.locator("[data-testid=stMain]"))
 
@@ -85,9 +93,11 @@ def test_public_toolkaart_without_sign_in_the_rest_asks_for_it(page: Any, servic
     home = open_path(page, service, "")
     assert "Idee" in home  # the route is readable
     assert page.get_by_role("button", name=t("signin.button"), exact=True).count() == 1
+    accessible(page)
     for path in ("projecten", "zelfscan", "portfolio", "agenda", "beheer", "leden"):
         text = open_path(page, service, path)
         assert t("signin.needed.title") in text, path
+    accessible(page)
     text = open_path(page, service, f"zelfscan?project={service.project_a}")
     assert "Sepsis" not in text and t("signin.needed.title") in text
     text = open_path(page, service, f"fase?fase=idee&project={service.project_a}")
@@ -148,6 +158,7 @@ def test_board_member_reads_their_projects_and_drafts_but_changes_nothing(
     assert page.get_by_role("button", name=t("scan.export.json")).count() == 0
     boxes = page.get_by_role("checkbox")
     assert boxes.count() > 0 and all(boxes.nth(i).is_disabled() for i in range(boxes.count()))
+    accessible(page)
     open_path(page, service, "agenda")
     page.get_by_label(t("agenda.reopen.choose")).click()  # the saved drafts to choose from
     drafts = page.get_by_role("option").all_inner_texts()
@@ -185,6 +196,7 @@ def test_person_without_organisation_is_told_whom_to_ask(page: Any, service: Ser
     text = open_path(page, service, "projecten")
     assert t("signin.no_organisation", email=nina.email) in text
     assert t("signin.ask_beheer") in text
+    accessible(page)
     screenshot(page, "signin-nobody")
     sign_out(page)
 
