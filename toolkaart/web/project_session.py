@@ -144,6 +144,7 @@ def import_form(toolkaart: Toolkaart) -> None:
                 t("projects.import.organisation"),
                 who.choosable(Permission.WRITE_PROJECTS),
                 key="projects.import.organisation",
+                placeholder=t("ui.select.placeholder"),
             )
         # Streamlit refuses larger files before they reach the server (its own message); files
         # up to this size get the import's Dutch one ("te groot (1,5 MB); hoogstens 1 MB").

@@ -51,6 +51,7 @@ if not acting.local:
         t("agenda.organisation"),
         acting.choosable(Permission.MANAGE_AGENDA),
         key="agenda.organisation",
+        placeholder=t("ui.select.placeholder"),
     )
 
 try:

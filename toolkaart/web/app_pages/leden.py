@@ -31,6 +31,7 @@ else:
         t("member.field.organisation"),
         acting.choosable(Permission.MANAGE_MEMBERS),
         key="members.organisation",
+        placeholder=t("ui.select.placeholder"),
     )
 
 
@@ -99,6 +100,7 @@ st.selectbox(
     [role.value for role in Role],
     format_func=lambda value: t(f"role.{value}"),
     key="members.role",
+    placeholder=t("ui.select.placeholder"),
 )
 answer_at("members.grant")
 st.button(t("members.grant"), type="primary", on_click=_grant, key="members.grant")

@@ -101,6 +101,7 @@ with st.expander(t("projects.create.title"), expanded=not projects), st.form("pr
             t("project.field.organisation"),
             acting.choosable(Permission.WRITE_PROJECTS),
             key="projects.create.organisation",
+            placeholder=t("ui.select.placeholder"),
         )
     description = st.text_area(
         t("project.field.description"),
