@@ -28,6 +28,8 @@ from toolkaart.store.project_store import Store
 
 pytestmark = [pytest.mark.service, pytest.mark.timeout(180)]
 
+CONNECTED = "[data-testid=stApp][data-test-connection-state=CONNECTED]"
+
 
 def head_revision(url: str) -> str | None:
     database = Database(url)  # migrates too: a no-op when the replicas did it
@@ -84,6 +86,9 @@ def test_a_replica_starting_beside_a_running_one_disturbs_nobody(
                 with start_replica(url, tmp_path) as b:
                     on_b = drive_sessions(b, 2, 3, "zelfscan", f"project={project.id}")
                     for item in items[:3]:
+                        # a replica this busy may drop a websocket for a moment: the page then
+                        # greys its controls until it is back, and a click there does nothing
+                        page.wait_for_selector(CONNECTED)
                         page.locator("label").filter(has_text=item.text).first.click()
                         settle(page)
                         expect(page.get_by_role("checkbox", name=item.text).first).to_be_checked()
