@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import math
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -40,7 +41,11 @@ def test_a_short_ramp_measures_every_step(tmp_path: Path, replicas: int) -> None
         # a think time of 0.2-0.5 s, so that a short window holds reruns
         ramp = capacity.Ramp(url, servers, page, proxy.process.pid if proxy else None)
         ramp.think = (0.2, 0.5)
-        steps = asyncio.run(capacity._ramp(ramp, [2, 4], 2.0, 1.0, lambda _: None, None))
+        # on a worker thread, as the bench does: a Playwright test in this process keeps a loop
+        with ThreadPoolExecutor(1) as worker:
+            steps = worker.submit(
+                asyncio.run, capacity._ramp(ramp, [2, 4], 2.0, 1.0, lambda _: None, None)
+            ).result()
     assert [s.sessions for s in steps] == [2, 4]
     for step in steps:
         assert step.reruns > 0 and step.errors == 0
