@@ -276,6 +276,15 @@ NL: dict[str, str] = {
     "gate.conflict.decide_again": (
         "Uw invoer staat nog in het formulier. Kijk of uw besluit nog klopt en leg het opnieuw vast."
     ),
+    # a page from a lost session (its server went away): toolkaart.web.reconnect
+    "walk.reconnected.ticks": (
+        "De verbinding met de server was even weg. De vinkjes tonen weer wat er is opgeslagen; "
+        "een vinkje van vlak daarvoor is misschien niet verwerkt. Vink het zo nodig opnieuw aan."
+    ),
+    "walk.reconnected.decision": (
+        "De verbinding met de server was even weg; uw besluit is niet vastgelegd. Uw invoer staat "
+        "nog in het formulier: kijk of die klopt en leg het besluit opnieuw vast."
+    ),
     "phase.gate.history": "Eerdere besluiten over deze poort",
     "phase.gate.history.more": (
         "En nog {decisions} daarvoor; het besluitenlogboek van de Zelfscan toont ze allemaal."

@@ -13,7 +13,7 @@ import streamlit as st
 from toolkaart.access.service import ServiceConfigError
 from toolkaart.errors import StoreFault
 from toolkaart.i18n.catalog import t
-from toolkaart.web import identity
+from toolkaart.web import identity, reconnect
 from toolkaart.web.layout import footer, frame_style, sidebar_navigation
 from toolkaart.web.page_end import PageEnded
 from toolkaart.web.page_registry import app_pages
@@ -40,3 +40,5 @@ except PageEnded:  # the page ended early (no access, no project): its footer st
 except StoreFault as fault:  # the database failed while the page read it: say so, not a traceback
     st.error(str(fault))
 footer(pages.accessibility, identity.mode_line(who))
+reconnect.rerun_after_reconnect()  # a page that reconnects to a new session is drawn at once
+reconnect.run_ended()

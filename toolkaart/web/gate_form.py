@@ -7,6 +7,14 @@ collect input; ``toolkaart.route.gates.Assessment`` applies the rules (locked ga
 passing with open items, going back) and its Dutch ``GateError`` messages are shown as is. Changes
 happen in widget callbacks, so the page drawn right after already shows the new state; the answer
 to each action is drawn right before the control that caused it (``toolkaart.web.feedback``).
+
+A page can outlive its session (its replica died; ``toolkaart.web.reconnect``): the new session's
+first click then carries the old page's checkboxes, and Streamlit cannot run callbacks it has not
+seen drawn. So a session saves a tick of a phase only once it has drawn that phase's checklist and
+found the boxes agreeing with the walk it holds (``_verified``); a box that disagrees before then
+is set back to the stored walk, with a word to the person. Saving the old page's boxes instead
+could write back a version someone else has changed since. A press of the gate form's button in
+a session that has not finished a run yet is not acted on either; the form keeps what was typed.
 """
 
 from __future__ import annotations
@@ -31,6 +39,7 @@ from toolkaart.route.gates import (
     earliest_review,
 )
 from toolkaart.route.project import reapply_ticks
+from toolkaart.web import reconnect
 from toolkaart.web.feedback import Kind, say
 from toolkaart.web.literal import literal
 from toolkaart.web.project_session import save_quietly
@@ -48,6 +57,9 @@ from toolkaart.web.walk import (
 GoTo = Callable[[Phase, str], None]
 
 _FEEDBACK = "walk.feedback"
+#: Set when a page from a lost session brought checkboxes that differ from the walk this session
+#: holds: the item where they differed. The run starts again and sets them back to the walk.
+_RESET = "walk.reset"
 #: The place of the gate form's button; any other place is the id of a checklist item.
 _GATE = "gate"
 #: The latest decisions a gate lists under its form; the Zelfscan's log has them all (a log of
@@ -98,7 +110,15 @@ def _show_stored_ticks(phase: Phase) -> None:
         st.session_state[_item_key(phase, item.id)] = item.id in stored
 
 
+def _verified(phase: Phase) -> str:
+    """Session-state key: this session drew the phase's checklist, its boxes agreeing with the
+    walk it holds, so every box's value (and its callback) is this session's own."""
+    return _key(phase, "verified")
+
+
 def _tick(toolkaart: Toolkaart, phase: Phase, item_id: str) -> None:
+    if not st.session_state.get(_verified(phase)):  # the boxes may be a lost session's page:
+        return  # the checklist sets them back to the stored walk and says so
     st.session_state.pop(_FEEDBACK, None)  # a new tick answers an open conflict too
     ticked = [i.id for i in phase.checklist if st.session_state.get(_item_key(phase, i.id))]
     try:
@@ -139,9 +159,14 @@ def checklist(toolkaart: Toolkaart, phase: Phase) -> None:
     shown = recording()
     tally_caption(toolkaart, phase, shown)
     read_only = not may_change()
+    verified = bool(st.session_state.get(_verified(phase)))
+    reset_at = None if verified else st.session_state.pop(_RESET, None)
+    if reset_at is not None:  # the page came from a lost session: show the stored walk
+        _show_stored_ticks(phase)
+        _tell(phase, reset_at, "warning", t("walk.reconnected.ticks"))
     for item in phase.checklist:
         _answer_here(toolkaart, phase, item.id)
-        st.checkbox(
+        ticked = st.checkbox(
             item.text,
             value=item.id in checked,
             disabled=read_only,
@@ -149,9 +174,13 @@ def checklist(toolkaart: Toolkaart, phase: Phase) -> None:
             on_change=_tick,
             args=(toolkaart, phase, item.id),
         )
+        if not verified and reset_at is None and ticked != (item.id in checked):
+            st.session_state[_RESET] = item.id  # set back before they are drawn: run again
+            st.rerun()
         if item.source:
             st.caption(t("phase.checklist.source", source=literal(item.source)))
         item_evidence(toolkaart, phase, item, shown)
+    st.session_state[_verified(phase)] = True
 
 
 def _phase_list(toolkaart: Toolkaart, phase_ids: tuple[str, ...]) -> str:
@@ -162,6 +191,8 @@ def _phase_list(toolkaart: Toolkaart, phase_ids: tuple[str, ...]) -> str:
 
 def _decide(toolkaart: Toolkaart, phase: Phase) -> None:
     state = st.session_state
+    if not reconnect.settled():  # decided on a page from a lost session: see _gate_form
+        return
     state.pop(_FEEDBACK, None)
     answer = state.get(_key(phase, "answer"))
     if answer is None:
@@ -343,13 +374,16 @@ def _gate_form(toolkaart: Toolkaart, phase: Phase, go_to: GoTo, assessment: Asse
             t("gate.form.decided_by"), key=_key(phase, "decided_by"), max_chars=MAX_DECIDED_BY
         )
     _answer_here(toolkaart, phase, _GATE, go_to)
-    st.button(
+    pressed = st.button(
         t("gate.form.submit"),
         type="primary",
         on_click=_decide,
         args=(toolkaart, phase),
         key=_key(phase, "submit"),
     )
+    if pressed and not reconnect.settled():  # on a page from a lost session: not decided
+        _tell(phase, _GATE, "warning", t("walk.reconnected.decision"))
+        st.rerun()  # the answer goes before the button; the form keeps what was typed
 
 
 def _gate_history(assessment: Assessment, phase: Phase) -> None:
