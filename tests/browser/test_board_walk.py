@@ -91,7 +91,7 @@ def test_build_an_agenda_for_two_projects_and_download_the_docx(
     ]
     overview = t("agenda.overview.title")
     assert headings == [f"1. {overview}", "2. Röntgen-triage", "3. Sepsis-voorspeller"]
-    _overview, rontgen, sepsis = document.tables
+    *_overview, rontgen, sepsis = document.tables  # the overview: counts, and the flow's tables
     decide, rationale = t("agenda.doc.row.decide"), t("agenda.doc.row.rationale")
     asked = {r.cells[0].text: r.cells[1].text for r in sepsis.rows[1:]}
     assert asked[decide] == toolkaart.phases[1].key_question
