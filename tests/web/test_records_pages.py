@@ -58,9 +58,18 @@ def open_drawer(app: AppTest, key: str) -> AppTest:
     return app
 
 
+def tick(app: AppTest, item: ChecklistItem, phase: str = "idee") -> AppTest:
+    """Evidence backs a tick: its control is under ticked items only."""
+    box = app.checkbox(key=f"walk.{phase}.item.{item.id}")
+    if not box.value:
+        box.check().run()
+    return app
+
+
 def add_evidence(
     app: AppTest, item: ChecklistItem, note: str = "", url: str = "", author: str | None = None
 ) -> AppTest:
+    tick(app, item)
     open_drawer(app, evidence_key(item, "open"))
     app.text_area(key=evidence_key(item, "note")).input(note)
     app.text_input(key=evidence_key(item, "url")).input(url)
@@ -85,7 +94,10 @@ def test_evidence_is_added_under_its_item_and_counted(
     app = open_page(PHASE, {"fase": "idee", "project": project.id})
     assert t("records.tally", supported=0, unsupported=0) in captions(app)
     drawer_key = evidence_key(item, "open")
-    assert drawer_key in app.session_state  # one control per item, closed
+    assert drawer_key not in app.session_state  # under ticked items only
+    tick(app, item)
+    assert t("records.tally", supported=0, unsupported=1) in captions(app)
+    assert drawer_key in app.session_state  # one control per ticked item, closed
     assert evidence_key(item, "note") not in [w.key for w in app.text_area]  # drawn when open
 
     add_evidence(app, item, note="Verslag", url="http://intranet.example.nl/verslag")
@@ -154,9 +166,9 @@ def test_a_save_by_someone_else_meanwhile_keeps_the_input_and_adding_again_keeps
     store: Store, project: Project, toolkaart: Toolkaart
 ) -> None:
     item = first_item(toolkaart)
-    app = open_page(PHASE, {"fase": "idee", "project": project.id})
+    app = tick(open_page(PHASE, {"fase": "idee", "project": project.id}), item)
     theirs = new_evidence(toolkaart, "idee", item.id, note="Van een collega")
-    store.save(project.with_evidence(theirs))  # another session saves first
+    store.save(store.get(project.id).with_evidence(theirs))  # another session saves first
     add_evidence(app, item, note="Van mij")
     assert t("records.conflict") in app.error[0].value.replace("\u2060", "")
     assert app.text_area(key=evidence_key(item, "note")).value == "Van mij"
@@ -235,7 +247,7 @@ def test_a_signed_in_member_adds_in_their_own_name_and_the_board_reads_only(
     item = first_item(toolkaart)
     project = service.project_a
     query = {"fase": "idee", "project": project.id}
-    app = open_as(TEAM_A, PHASE, query)
+    app = tick(open_as(TEAM_A, PHASE, query), item)
     open_drawer(app, evidence_key(item, "open"))
     assert evidence_key(item, "author") not in [w.key for w in app.text_input]
     assert t("records.author_signed_in", name=literal(TEAM_A.label)) in captions(app)

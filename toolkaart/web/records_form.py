@@ -170,7 +170,10 @@ def item_evidence(
         st.caption("  \n".join(lines))
     if len(evidence) > len(latest):
         st.caption(t("records.evidence.more", count=len(evidence) - len(latest)))
-    if not shown.writable:
+    # evidence backs a tick: the control is under ticked items only, which also keeps the way
+    # from the checklist to the gate short by keyboard (one tab stop per open item)
+    ticked = item.id in shown.project.assessment.checked_in(phase.id)
+    if not shown.writable or not ticked:
         return
     answer_at(_evidence_key(phase, item, "answer"))
     drawer = st.expander(
