@@ -249,6 +249,15 @@ def _decide(toolkaart: Toolkaart, phase: Phase) -> None:
         state[_key(phase, name)] = empty
 
 
+#: Scrolls the conflict's choices into view once they are drawn (nothing when they are in view).
+_SHOW_CONFLICT = """<script>
+setTimeout(() => {
+  const keep = document.querySelector('[class*="st-key-walk"][class*="-keep"]');
+  if (keep) keep.scrollIntoView({block: "nearest"});
+}, 250);
+</script>"""
+
+
 def _answer_here(toolkaart: Toolkaart, phase: Phase, place: str, go_to: GoTo | None = None) -> None:
     """The answer to the last action, if it happened at ``place`` (before the control drawn next).
 
@@ -276,6 +285,9 @@ def _answer_here(toolkaart: Toolkaart, phase: Phase, place: str, go_to: GoTo | N
                 on_click=_keep,
                 args=(phase, place),
             )
+        # the stored version can draw more above the message (evidence controls under items
+        # someone else ticked) and push it out of sight: bring the choices into view
+        st.html(_SHOW_CONFLICT, unsafe_allow_javascript=True)
         return
     del st.session_state[_FEEDBACK]
     following = toolkaart.next_phase(phase.id)
