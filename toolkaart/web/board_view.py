@@ -146,10 +146,11 @@ def flow_outcome_rows(flow: Flow) -> list[dict[str, object]]:
 
 
 def stuck_rows(flow: Flow) -> list[dict[str, object]]:
-    """The projects standing still, longest first (names as typed: for ``st.dataframe``)."""
+    """The projects standing still, longest first, for ``st.table``, whose cells are Markdown:
+    the names are shown as written (``literal``)."""
     return [
         {
-            t("flow.col.project"): item.project.name,
+            t("flow.col.project"): literal(item.project.name),
             # the days first after the name: the table is wider than a phone's screen
             t("flow.col.days"): item.days,
             t("flow.col.phase"): item.phase.name,
