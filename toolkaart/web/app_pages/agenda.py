@@ -108,7 +108,7 @@ def _delete() -> None:
     saved = board_view.saved_as()
     if saved is not None and saved.id == draft_id:
         board_view.forget_saved()
-    project_session.flash("success", t("agenda.deleted"))
+    tell("agenda.reopen", "success", t("agenda.deleted"))  # where the person is
 
 
 with st.container(border=True):
@@ -149,7 +149,7 @@ with st.container(border=True):
         reopened = reopen.button(t("agenda.reopen"), on_click=_reopen, key="agenda.reopen.button")
         deleted = delete.button(t("agenda.delete"), on_click=_delete, key="agenda.delete.button")
         missed_click(reopened or deleted, "agenda.reopen")
-        answer_at("agenda.reopen")
+    answer_at("agenda.reopen")  # also when the last draft is gone: where its controls were
 
 agenda = board_view.current_agenda()
 if agenda is None:
