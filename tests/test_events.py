@@ -78,7 +78,9 @@ def test_the_text_form_is_one_readable_line(
     events.configure(read_settings({}))
     log_event(Event.PROJECT_SAVED, project="3f2a9c0e1b7d4a55", version=2)
     (line,) = capsys.readouterr().err.splitlines()
-    assert line.endswith("INFO    toolkaart.events: project.saved project=3f2a9c0e1b7d4a55 version=2")
+    assert line.endswith(
+        "INFO    toolkaart.events: project.saved project=3f2a9c0e1b7d4a55 version=2"
+    )
 
 
 def test_a_fault_carries_its_traceback_on_the_same_json_line(

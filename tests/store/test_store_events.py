@@ -37,7 +37,9 @@ def store(database_url: str) -> Iterator[Store]:
 def logged(caplog: pytest.LogCaptureFixture) -> list[tuple[str, dict[str, Any]]]:
     """The events logged since the last call, in order, with their fields; then forgets them."""
     found = [
-        (record.event, record.fields) for record in caplog.records if hasattr(record, "event")
+        (record.event, record.__dict__["fields"])  # both set by log_event's ``extra``
+        for record in caplog.records
+        if hasattr(record, "event")
     ]
     caplog.clear()
     return found
