@@ -169,8 +169,13 @@ def log_event(
     a traceback to the same line (for faults). Refuses a field that is not an id or a fixed
     value before anything is written (see ``field_value``)."""
     values = {name: field_value(name, value) for name, value in fields.items() if value is not None}
-    text = " ".join([event.value, *(f"{name}={value}" for name, value in values.items())])
+    text = " ".join([event.value, *(f"{name}={_shown(value)}" for name, value in values.items())])
     log.log(level, "%s", text, exc_info=exc_info, extra={"event": event.value, "fields": values})
+
+
+def _shown(value: JsonValue) -> str:
+    """A value in the text form: quoted when it holds a space (``answer="nog niet"``)."""
+    return json.dumps(value) if isinstance(value, str) and " " in value else str(value)
 
 
 def _utc_stamp(created: float) -> str:
