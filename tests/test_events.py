@@ -7,6 +7,7 @@ import json
 import logging
 from collections.abc import Iterator
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -193,3 +194,20 @@ def test_the_command_line_refuses_a_bad_log_setting(
     code, out, err = run(capsys, "validate")
     assert code == 2 and out == ""
     assert "TOOLKAART_LOG_FORMAT='xml' is not one of: text, json" in err
+
+
+def test_the_command_line_logs_a_created_and_an_exported_project_by_id(
+    configured: None, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, err = run(capsys, "project", "create", "Valrisico dr. Jansen", "--contact", PRACTICE)
+    project_id = out.strip()
+    assert code == 0
+    code, _out, err_export = run(capsys, "project", "export", project_id, "-f", "md", "-o",
+                                 str(tmp_path / "report.md"))  # fmt: skip
+    assert code == 0
+    lines = [line.split(" toolkaart.events: ", 1)[1] for line in (err + err_export).splitlines()]
+    assert lines == [
+        f"project.created project={project_id} version=1",
+        f"project.exported project={project_id} format=md",
+    ]
+    assert "Jansen" not in err + err_export
