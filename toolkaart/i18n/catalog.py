@@ -709,7 +709,6 @@ NL: dict[str, str] = {
         "De gegevens kunnen nu niet worden getoond; probeer het over enkele ogenblikken opnieuw. "
         "De beheerder vindt de details in het serverlog."
     ),
-    "store.log.fault": "Databasefout ({code}); de gebruiker las: {message}",
     "store.advice.folder": (
         "De map {path} moet schrijfbaar zijn voor gebruiker '{user}', die de navigator draait: "
         "SQLite maakt daar naast de database de bestanden -wal en -shm aan."

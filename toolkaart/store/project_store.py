@@ -33,6 +33,8 @@ from sqlalchemy.engine import Connection
 
 from toolkaart.access.permissions import Acting, Permission
 from toolkaart.errors import ProjectConflict, ProjectNotFound, StoreError, StoreFault
+from toolkaart.events import Event, log_event, organisation_ref
+from toolkaart.route.gates import Answer
 from toolkaart.route.project import Project, make_project
 from toolkaart.route.snapshot import (
     DecisionSnapshot,
@@ -247,9 +249,10 @@ class Store(Database):
         if not self.acting.may(Permission.WRITE_PROJECTS, organisation):
             raise StoreError("no_write", organisation=organisation or "-")
 
-    def insert(self, project: Project) -> Project:
+    def insert(self, project: Project, *, event: Event = Event.PROJECT_CREATED) -> Project:
         """Save a project that is not in the store yet (version 1), with its walk, in an
-        organisation where the acting person may write."""
+        organisation where the acting person may write; logged as ``event`` (created, or
+        imported)."""
         self._check_write(project.organisation)
         saved = replace(project, version=1, updated_at=_now())
         snapshot = _snapshot(saved)
@@ -259,6 +262,7 @@ class Store(Database):
             except sa.exc.IntegrityError as error:
                 raise StoreError("exists", id=project.id) from error
             self._write_walk(connection, snapshot, {"checklist": {}, **{n: [] for n in _LISTS}})
+        self._log(event, saved)
         return saved
 
     def save(self, project: Project) -> Project:
@@ -283,13 +287,34 @@ class Store(Database):
                 .values(snapshot.model_dump(exclude=_WALK))
             )
             stale = updated.rowcount != 1
+            logged = 0  # the decisions stored before this save
             if not stale:
                 stored = self._walks(connection, [project.id])[project.id]
                 self._check_authors(snapshot, stored)
                 self._write_walk(connection, snapshot, stored)
+                logged = len(stored["decisions"])
         if stale:
             raise self._conflict(project)
+        decided = saved.assessment.decisions[logged:]
+        for decision in decided:
+            self._log(Event.GATE_DECIDED, saved, phase=decision.phase_id, answer=decision.answer)
+        if not decided:
+            self._log(Event.PROJECT_SAVED, saved)
         return saved
+
+    def _log(
+        self, event: Event, project: Project, phase: str | None = None, answer: Answer | None = None
+    ) -> None:
+        """One line of the operations log about ``project``: ids only (``toolkaart.events``)."""
+        log_event(
+            event,
+            project=project.id,
+            version=project.version,
+            organisation=organisation_ref(project.organisation),
+            person=self.acting.person_id,
+            phase=phase,
+            answer=answer,
+        )
 
     def _check_authors(self, snapshot: ProjectSnapshot, stored: dict[str, Any]) -> None:
         """A signed-in person decides, and adds evidence and notes, in their own name only."""
