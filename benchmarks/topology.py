@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import IO, Final
 
 from benchmarks.measure import Server, free_port, streamlit_server
-from toolkaart.serve import APP
+from toolkaart.serve import SERVER
 
 HAPROXY_PATHS: Final = ("/usr/sbin/haproxy", "/usr/local/sbin/haproxy")
 #: Which replica answered: a response header HAProxy adds, and the sticky cookie it inserts.
@@ -221,7 +221,7 @@ def replica_env(database_url: str, data_dir: Path) -> dict[str, str]:
 def start_replica(
     database_url: str,
     data_dir: Path,
-    app: Path = APP,
+    app: Path = SERVER,
     cwd: Path | None = None,
     extra_args: tuple[str, ...] = (),
 ) -> contextlib.AbstractContextManager[Server]:

@@ -24,7 +24,8 @@ from typing import Any
 import pytest
 
 from benchmarks.measure import Server, streamlit_server
-from tests.conftest import APP_DIR, REPO, unavailable
+from tests.conftest import REPO, unavailable
+from toolkaart.serve import SERVER
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -44,7 +45,7 @@ REQUIRE_FLAG = "TOOLKAART_REQUIRE_BROWSER"
 
 
 def start_streamlit(
-    env: Mapping[str, str] | None = None, app: Path = APP_DIR / "app.py"
+    env: Mapping[str, str] | None = None, app: Path = SERVER
 ) -> contextlib.AbstractContextManager[Server]:
     """``streamlit run app`` headless on a free 127.0.0.1 port (the bench's own server runner);
     a server that does not become healthy fails the test with its output."""

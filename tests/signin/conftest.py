@@ -43,7 +43,8 @@ from benchmarks.measure import Server, free_port, streamlit_server
 from tests.browser import conftest as browser_fixtures
 from tests.browser.conftest import APP_IDLE
 from tests.browser.conftest import _drawn as app_drawn
-from tests.conftest import APP_DIR, REPO, unavailable
+from tests.conftest import REPO, unavailable
+from toolkaart.serve import SERVER
 
 # Chromium for this folder's tests too (a package-scoped fixture: one browser per folder).
 browser = browser_fixtures.browser
@@ -247,7 +248,7 @@ def secrets_toml(provider: OidcProvider, port: int, cookie_secret: str) -> str:
 def start_signed_in_app(
     provider: OidcProvider,
     env: Mapping[str, str] | None = None,
-    app: Path = APP_DIR / "app.py",
+    app: Path = SERVER,
     extra_secrets: str = "",
 ) -> Iterator[Server]:
     """The app in service mode: ``streamlit run`` with a secrets file whose ``[auth]`` names the
@@ -285,7 +286,7 @@ def signed_in_app(oidc_provider: OidcProvider) -> StartSignedInApp:
 
     def start(
         env: Mapping[str, str] | None = None,
-        app: Path = APP_DIR / "app.py",
+        app: Path = SERVER,
         extra_secrets: str = "",
     ) -> contextlib.AbstractContextManager[Server]:
         return start_signed_in_app(oidc_provider, env=env, app=app, extra_secrets=extra_secrets)
