@@ -31,7 +31,7 @@ def project(toolkaart: Toolkaart) -> Project:
     walk = project.assessment.with_checked(toolkaart, "idee", [a, b, c])
     return (
         project.with_assessment(walk)
-        .saved_with(toolkaart)
+        .decided_with(toolkaart, None)
         .with_evidence(new_evidence(toolkaart, "idee", a, note="Verslag teamoverleg",
                                     added_by="Zoë de Vries", added_at=MOMENT))
         .with_evidence(new_evidence(toolkaart, "idee", a, url="https://wiki.example.nl/valdetectie",

@@ -676,6 +676,9 @@ NL: dict[str, str] = {
         "({label}), niet van een ander."
     ),
     "store.error.exists": "Er bestaat al een project met id '{id}'.",
+    "store.error.no_content_permission": (
+        "Alleen de redactie van de inhoud ziet hoeveel projecten een inhoudswijziging raakt."
+    ),
     "store.error.log_rewritten": (
         "Het besluitenlogboek van project {name} kan alleen worden aangevuld, niet gewijzigd."
     ),
