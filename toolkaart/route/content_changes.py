@@ -18,7 +18,7 @@ change to this model reads old outlines (or knows it cannot) instead of failing.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
@@ -28,7 +28,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from toolkaart.content.models import Toolkaart
+from toolkaart.i18n.catalog import t
 from toolkaart.route.gates import Assessment
+from toolkaart.route.project import Project
 
 #: The outline's JSON shape; raise it (and read the old one) when the model below changes.
 SHAPE: Literal[1] = 1
@@ -267,3 +269,64 @@ def retired_items(
             if gone:
                 retired.setdefault(phase.id, set()).update(gone)
     return {phase_id: frozenset(ids) for phase_id, ids in retired.items()}
+
+
+def describe(
+    change: ContentChange, changes: ProjectChanges, escape: Callable[[str], str] = str
+) -> str:
+    """One change in Dutch, for a person; ``escape`` is applied to the content's texts in it (a
+    page shows them as plain text)."""
+    key = f"changes.kind.{change.kind.value}"
+    if changes.was_ticked(change):
+        key += ".ticked"
+    return t(key, name=escape(change.name), old=escape(change.old_name))
+
+
+def headline(changes: ProjectChanges, decided: bool, escape: Callable[[str], str] = str) -> str:
+    """What a page or report says first: the content changed since the last decision (or since the
+    project was made, before one), from which version to which."""
+    key = "changes.notice" if decided else "changes.notice.undecided"
+    return t(key, since=escape(changes.since), serving=escape(changes.serving))
+
+
+def by_phase(changes: ProjectChanges) -> tuple[tuple[str, tuple[ContentChange, ...]], ...]:
+    """The changes grouped per phase (its name), in route order."""
+    groups: dict[str, list[ContentChange]] = {}
+    for change in changes.changes or ():
+        groups.setdefault(change.phase_name, []).append(change)
+    return tuple((name, tuple(group)) for name, group in groups.items())
+
+
+@dataclass(frozen=True)
+class Lookback:
+    """What a page or a report says about the content changes for one project: the changes since
+    its last decision (None: nothing to say) and the texts of the ticked items the content no
+    longer has (by (phase id, item id); an item no known outline names shows as its id)."""
+
+    changes: ProjectChanges | None = None
+    names: Mapping[tuple[str, str], str] = field(default_factory=dict)
+
+    def name(self, phase_id: str, item_id: str) -> str:
+        return self.names.get((phase_id, item_id), item_id)
+
+
+def lookback(
+    project: Project,
+    toolkaart: Toolkaart,
+    outline_of: Callable[[str], Outline | None],
+    known_outlines: Callable[[], Iterable[Outline]],
+) -> Lookback:
+    """The ``Lookback`` of ``project``: ``outline_of`` gives an earlier version's outline (the
+    store's, or the shipped one), ``known_outlines`` every known one; asked for only when the
+    project rests on another version, or keeps ticks the baseline's outline cannot name."""
+    walk = project.assessment
+    since = project.content_version
+    old = outline_of(since) if since and since != toolkaart.meta.version else None
+    changes = project_changes(since, walk, old, toolkaart)
+    retired = {
+        (phase, item) for phase in walk.checked for item in retired_ticks(walk, toolkaart, phase)
+    }
+    names = item_texts([old] if old is not None else [])
+    if retired - set(names):
+        names = item_texts(known_outlines())
+    return Lookback(changes, {key: names[key] for key in retired if key in names})

@@ -36,10 +36,13 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from toolkaart.access.permissions import Acting, Permission
+from toolkaart.content.models import Toolkaart
 from toolkaart.errors import ProjectConflict, ProjectNotFound, StoreError, StoreFault
 from toolkaart.route.content_changes import (
     ContentChange,
+    Lookback,
     Outline,
+    lookback,
     shipped_outline,
     shipped_outlines,
     walk_changes,
@@ -387,6 +390,12 @@ class Store(Database):
             ).all()
         recorded = (Outline.from_json(row) for row in rows)
         return shipped_outlines() + tuple(known for known in recorded if known is not None)
+
+    def lookback(self, project: Project, toolkaart: Toolkaart) -> Lookback:
+        """What changed in the content for ``project`` since its last decision, with the texts
+        of ticked items the content no longer has (``content_changes.lookback``): no query when
+        it rests on the serving content and keeps no such ticks, else at most two."""
+        return lookback(project, toolkaart, self.outline, self.known_outlines)
 
     def change_reach(self, serving: Outline) -> ChangeReach:
         """How many projects (not archived) each change from an earlier content version to
