@@ -179,7 +179,7 @@ def report_blocks(
         )
     )
     if project.content_version:
-        key = "report.content_version" + ("" if walk.decisions else ".undecided")
+        key = "report.content_version" if walk.decisions else "report.content_version.undecided"
         out.append(Block(Kind.PARAGRAPH, t(key, version=project.content_version)))
     out += _changes(looking_back, decided=bool(walk.decisions))
     out.append(Block(Kind.HEADING, t("report.next", phase=current.name)))

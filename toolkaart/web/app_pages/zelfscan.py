@@ -53,7 +53,8 @@ if project.organisation:
     st.caption(literal(project.organisation))
 looking_back = open_lookback(toolkaart)
 if project.content_version:
-    key = "scan.content_version" + ("" if project.assessment.decisions else ".undecided")
+    decided = bool(project.assessment.decisions)
+    key = "scan.content_version" if decided else "scan.content_version.undecided"
     st.caption(t(key, version=literal(project.content_version)))
 if project.archived:
     st.warning(t("scan.archived"))
