@@ -20,6 +20,7 @@ from toolkaart.access.permissions import LOCAL
 from toolkaart.content.loader import load_toolkaart
 from toolkaart.documents.project_report import to_markdown
 from toolkaart.i18n.catalog import t
+from toolkaart.route.content_changes import outline
 from toolkaart.settings import ENV_CONTENT_DIR
 from toolkaart.store.project_store import Store
 from toolkaart.web.literal import literal
@@ -179,3 +180,24 @@ def reach_rows(app: AppTest) -> list[dict[str, Any]]:
         if rows and column in rows[0]:
             return rows
     return []
+
+
+def test_beheer_says_when_the_content_changed_under_the_same_version(
+    content_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(ENV_CONTENT_DIR, str(content_copy))
+    serving = load_toolkaart(content_copy)
+    store = Store(acting=LOCAL)
+    store.save(store.create("Sepsis").decided_with(serving, None), content=outline(serving))
+    assert t("beheer.reach.same_version", version=literal("1.1.0")) not in warnings(
+        open_page(BEHEER)
+    )
+
+    def reword(data: Any) -> None:
+        data["phases"][0]["checklist"][0]["text"] = REWORDED
+
+    edit_yaml(content_copy / "phases.yaml", reword)  # and the version left as it was
+    beheer = open_page(BEHEER)
+    assert t("beheer.reach.same_version", version=literal("1.1.0")) in warnings(beheer)
+    # the project is not told: it rests on "1.1.0", the version served
+    assert not warnings(open_page(SCAN, {"project": store.list_projects()[0].id}))
