@@ -130,9 +130,9 @@ class SavedVersion:
     saved_by: str
 
 
-#: Per process: the outline recorded in a database (its URL) under a content version. The first
-#: outline recorded under a version is kept, so once read it does not change: one query per
-#: process and version, not one per save or page.
+#: Per process: the outline recorded in a database (its URL) under a content version, or the one
+#: shipped for it. The first outline recorded under a version is kept, so once read it does not
+#: change: one query per process and version, not one per save or page.
 _OUTLINES: dict[tuple[str, str], Outline] = {}
 
 
@@ -377,9 +377,9 @@ class Store(Database):
         known = _OUTLINES.get((self.url, version))
         if known is None:
             with self.read() as connection:
-                known = self._recorded(connection, version)
-            self._remember(known)
-        return known or shipped_outline(version)
+                known = self._recorded(connection, version) or shipped_outline(version)
+            self._remember(known)  # a shipped outline too: it is what that version held
+        return known
 
     def known_outlines(self) -> tuple[Outline, ...]:
         """Every outline known here: the shipped ones, then those recorded in this database
