@@ -1,6 +1,6 @@
 """The house's import directions: the domain never reaches up into the web app or across layers.
 
-Layers, bottom to top: ``i18n`` · ``settings`` · ``errors`` · ``content``/``access`` · ``route`` ·
+Layers, bottom to top: ``i18n`` · ``settings`` · ``events`` · ``errors`` · ``content``/``access`` · ``route`` ·
 ``board`` · ``store`` · ``documents`` · ``serve``/``cli`` · ``web``. A part may import the parts its
 ``__init__`` docstring names, nothing above it; only ``web`` imports Streamlit.
 """
@@ -13,12 +13,13 @@ from pathlib import Path
 import toolkaart
 
 PACKAGE = Path(toolkaart.__file__).parent
-BASE = {"i18n", "settings", "errors", "user_text"}
+BASE = {"i18n", "settings", "errors", "user_text", "events"}
 ALLOWED: dict[str, set[str]] = {
     "i18n": set(),
     "settings": set(),
     "errors": {"i18n"},
     "user_text": {"errors"},
+    "events": {"settings"},
     "content": BASE,
     "access": BASE,
     "route": BASE | {"content"},

@@ -11,11 +11,19 @@ import pytest
 from toolkaart import serve
 from toolkaart.access.service import MIN_COOKIE_SECRET, REQUIRED
 from toolkaart.cli import main
+from toolkaart.events import organisation_ref
 from toolkaart.i18n.catalog import t
 from toolkaart.settings import Settings, settings
 
 A, B = "Ziekenhuis Amstel", "Beatrix Kliniek"
 HEADER = "organisation\temail\tname\trole\tsigned in\tgranted at\tgranted by"
+ORG_A = organisation_ref(A).digest  # type: ignore[union-attr]
+
+
+def logged(err: str) -> list[str]:
+    """The operations log's lines on standard error (``toolkaart.events``), without time and level;
+    any other line fails the test."""
+    return [line.split(" toolkaart.events: ", 1)[1] for line in err.splitlines()]
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -42,7 +50,8 @@ def test_grant_prints_what_it_did_and_granting_again_says_it_was_held(
     code, out, err = users(
         capsys, database_url, "grant", " Anouk@Amstel.NL ", "--organisation", A, "--role", "team"
     )
-    assert (code, out, err) == (0, f"granted: anouk@amstel.nl team in {A}\n", "")
+    assert (code, out) == (0, f"granted: anouk@amstel.nl team in {A}\n")
+    assert logged(err) == [f"member.granted member=1 organisation={ORG_A} role=team"]  # no e-mail
     code, out, err = users(
         capsys, database_url, "grant", "anouk@amstel.nl", "--organisation", A, "--role", "team"
     )
@@ -86,9 +95,11 @@ def test_revoke_one_role_or_every_role(
     code, out, err = users(
         capsys, database_url, "revoke", "Anouk@amstel.nl", "--organisation", A, "--role", "team"
     )
-    assert (code, out, err) == (0, f"revoked: 1 role(s) of anouk@amstel.nl in {A}\n", "")
+    assert (code, out) == (0, f"revoked: 1 role(s) of anouk@amstel.nl in {A}\n")
+    assert logged(err) == [f"member.revoked member=1 organisation={ORG_A} role=team count=1"]
     code, out, err = users(capsys, database_url, "revoke", "anouk@amstel.nl", "--organisation", A)
-    assert (code, out, err) == (0, f"revoked: 2 role(s) of anouk@amstel.nl in {A}\n", "")
+    assert (code, out) == (0, f"revoked: 2 role(s) of anouk@amstel.nl in {A}\n")
+    assert logged(err) == [f"member.revoked member=1 organisation={ORG_A} count=2"]
     assert listed(capsys, database_url) == []
 
 

@@ -65,7 +65,7 @@ def test_compose_names_the_services_and_their_order() -> None:
         assert app["command"][:4] == ["toolkaart", "serve", "--host", "0.0.0.0"]
         assert app["depends_on"] == {"migrate": {"condition": "service_completed_successfully"}}
         probe = " ".join(app["healthcheck"]["test"])
-        assert "toolkaart db check" in probe and "/_stcore/health" in probe
+        assert "http://127.0.0.1:8501/ready" in probe  # the web server and its database
         assert app["image"] == migrate["image"]
     proxy = services["proxy"]
     assert "./deploy/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro" in proxy["volumes"]
@@ -105,7 +105,7 @@ def test_the_containerfile_installs_runtime_dependencies_only_and_runs_unprivile
     assert user and user[-1].split(":")[0] not in ("root", "0")
     assert keywords.index("USER") > max(i for i, k in enumerate(keywords) if k == "RUN")
     healthcheck = next(rest for keyword, rest in found if keyword == "HEALTHCHECK")
-    assert "/_stcore/health" in healthcheck
+    assert "http://127.0.0.1:8501/ready" in healthcheck
     command = json.loads(next(rest for keyword, rest in found if keyword == "CMD"))
     assert command[:4] == ["toolkaart", "serve", "--host", "0.0.0.0"]
 
@@ -120,11 +120,16 @@ def test_haproxy_sets_the_proxy_headers_sticky_sessions_and_websockets() -> None
         "http-response set-header Referrer-Policy same-origin",
         "compression algo gzip",
         "timeout tunnel 1h",
-        "option httpchk GET /_stcore/health",
+        "option httpchk GET /ready",
         "server app1 app1:8501 cookie app1",
         "server app2 app2:8501 cookie app2",
     ):
         assert needed in lines, needed
+    # with no replica ready, the live ones still serve (the public pages need no database)
+    assert "use_backend streamlit_alive if { nbsrv(streamlit) eq 0 }" in lines
+    alive = text[text.index("backend streamlit_alive") :]
+    assert "option httpchk GET /_stcore/health" in alive
+    assert "server app1 app1:8501 cookie app1" in alive
     assert any(line.startswith("cookie TOOLKAART_REPLICA insert") for line in lines)
     assert any("Cache-Control" in line and "/static/" in line for line in lines)
     assert "# TLS: bind :8443 ssl crt" in text

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from toolkaart import serve
+from toolkaart import events, serve
 from toolkaart.access.permissions import LOCAL, Role
 from toolkaart.content import schema, web_addresses
 from toolkaart.content.loader import LoadResult, load_content
@@ -35,7 +35,7 @@ from toolkaart.errors import (
     TransferMismatch,
 )
 from toolkaart.i18n.catalog import t
-from toolkaart.settings import settings
+from toolkaart.settings import SettingsError, settings
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -274,6 +274,7 @@ def cmd_project_export(args: argparse.Namespace) -> int:
         looking_back = store.lookback(project, toolkaart)
         writers[args.format] = lambda p, k: report(p, k, looking_back=looking_back)
     write_output(writers[args.format](project, toolkaart), args.output)
+    events.log_event(events.Event.PROJECT_EXPORTED, project=project.id, format=args.format)
     return EXIT_OK
 
 
@@ -388,32 +389,25 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 def cmd_db_check(args: argparse.Namespace) -> int:
     """A readiness probe: exit 0 when the database answers and is at this version's newest
-    migration, 1 otherwise; one line in Dutch and English either way, nothing changed."""
-    import sqlite3
+    migration, 1 otherwise; one line in Dutch and English either way, nothing changed (the same
+    check as the web server's ``/ready``: ``toolkaart.store.readiness``)."""
+    from toolkaart.store.readiness import State, check
 
-    import sqlalchemy as sa
-
-    from toolkaart.store.engine import head_revision
-    from toolkaart.store.transfer import revision_of
-
-    head = head_revision()
-    try:
-        revision = revision_of(_db_url(args), connect_timeout=5)
-    except (sa.exc.SQLAlchemyError, sqlite3.Error, OSError, BackupError) as error:
-        detail = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
-        print(f"{t('db.check.unreachable')} / database not reachable: {detail}", file=sys.stderr)
-        return EXIT_REJECTED
-    if revision == head:
+    found = check(_db_url(args), timeout=5)
+    head = found.expected
+    if found.state is State.READY:
         print(f"{t('db.check.ready', revision=head)} / database ready: schema revision {head}")
         return EXIT_OK
-    if revision is None:
-        print(f"{t('db.check.empty')} / database not ready: no tables yet", file=sys.stderr)
+    if found.state is State.UNREACHABLE:
+        message = f"{t('db.check.unreachable')} / database not reachable: {found.detail}"
+    elif found.state is State.EMPTY:
+        message = f"{t('db.check.empty')} / database not ready: no tables yet"
     else:
-        print(
-            f"{t('db.check.behind', revision=revision, head=head)} / database not ready: "
-            f"schema revision {revision}, this version expects {head}",
-            file=sys.stderr,
+        message = (
+            f"{t('db.check.behind', revision=found.revision, head=head)} / database not ready: "
+            f"schema revision {found.revision}, this version expects {head}"
         )
+    print(message, file=sys.stderr)
     return EXIT_REJECTED
 
 
@@ -682,6 +676,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    try:
+        events.configure(settings())  # the settings are checked here, before anything runs
+    except SettingsError as error:
+        print(f"toolkaart: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         code: int = args.handler(args)
     except UsageError as error:

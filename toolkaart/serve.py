@@ -20,6 +20,8 @@ from toolkaart.settings import Settings
 
 #: The Streamlit entry point inside the package.
 APP = Path(str(files("toolkaart.web") / "app.py"))
+#: What ``toolkaart serve`` runs: ``APP`` on a server that also answers ``/ready``.
+SERVER = Path(str(files("toolkaart.web") / "asgi.py"))
 #: Local mode listens on the loopback interface only: nobody else on the network reaches it.
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8501
@@ -85,5 +87,5 @@ def serve(settings: Settings, host: str, port: int, service: bool = False) -> No
     """Replace this process by the Streamlit server (signals then reach it directly)."""
     for line in describe(settings, host, port, service):
         print(line, flush=True)
-    command = streamlit_command(host, port, secrets_files=settings.secrets_files)
+    command = streamlit_command(host, port, SERVER, settings.secrets_files)
     os.execv(command[0], command)

@@ -26,6 +26,14 @@ ENV_DATABASE_URL = "TOOLKAART_DATABASE_URL"
 ENV_DATA_DIR = "TOOLKAART_DATA_DIR"
 ENV_SECRETS = "TOOLKAART_SECRETS"
 ENV_SUPPORT = "TOOLKAART_SUPPORT"
+ENV_LOG_FORMAT = "TOOLKAART_LOG_FORMAT"
+ENV_LOG_LEVEL = "TOOLKAART_LOG_LEVEL"
+
+#: How the log is written: ``text`` for a person reading a terminal, ``json`` (one object per
+#: line) for a log collector.
+LOG_FORMATS = ("text", "json")
+#: The levels ``TOOLKAART_LOG_LEVEL`` takes (Python's own names).
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 #: The content that travels with the package (package data), used unless another is named.
 SHIPPED_CONTENT_DIR = Path(str(files("toolkaart.content") / "shipped"))
@@ -54,6 +62,13 @@ class Settings:
     secrets_files: tuple[Path, ...] = ()
     #: Whom a signed-in person without an organisation should ask (shown on that page).
     support: str = ""
+    #: The log's form (one of ``LOG_FORMATS``) and its least level (one of ``LOG_LEVELS``).
+    log_format: str = "text"
+    log_level: str = "INFO"
+
+
+class SettingsError(ValueError):
+    """A setting the environment gives a value it cannot have (the CLI stops with exit 2)."""
 
 
 def normalised_database_url(url: str) -> str:
@@ -64,8 +79,21 @@ def normalised_database_url(url: str) -> str:
     return url
 
 
+def _choice(environ: Mapping[str, str], name: str, choices: tuple[str, ...], default: str) -> str:
+    """``environ[name]`` when it is one of ``choices`` (any case), else SettingsError; an
+    absent or empty value is ``default``."""
+    value = environ.get(name, "").strip()
+    if not value:
+        return default
+    for choice in choices:
+        if value.casefold() == choice.casefold():
+            return choice
+    raise SettingsError(f"{name}={value!r} is not one of: {', '.join(choices)}")
+
+
 def read_settings(environ: Mapping[str, str]) -> Settings:
-    """The settings that ``environ`` describes, with the defaults for what it leaves out."""
+    """The settings that ``environ`` describes, with the defaults for what it leaves out;
+    SettingsError for a value a setting cannot have."""
     content = environ.get(ENV_CONTENT_DIR, "").strip()
     data = environ.get(ENV_DATA_DIR, "").strip()
     data_dir = (
@@ -81,6 +109,8 @@ def read_settings(environ: Mapping[str, str]) -> Settings:
         else f"sqlite:///{data_dir / DATABASE_FILE}",
         secrets_files=(Path(secrets),) if secrets else streamlit_secrets_files(),
         support=environ.get(ENV_SUPPORT, "").strip(),
+        log_format=_choice(environ, ENV_LOG_FORMAT, LOG_FORMATS, "text"),
+        log_level=_choice(environ, ENV_LOG_LEVEL, LOG_LEVELS, "INFO"),
     )
 
 

@@ -85,6 +85,18 @@ def test_build_an_agenda_for_two_projects_and_download_the_docx(
         path = tmp_path / download.suggested_filename
         download.save_as(path)
 
+        # saved, then deleted by keyboard: the focus goes to the answer, not back to the page's top
+        page.get_by_role("button", name=t("agenda.save"), exact=True).click()
+        settle(page)
+        delete = page.get_by_role("button", name=t("agenda.delete"), exact=True)
+        delete.focus()
+        page.keyboard.press("Enter")
+        settle(page)
+        expect(delete).to_have_count(0)  # the last draft is gone, and its controls with it
+        focused = page.evaluate("document.activeElement.textContent")
+        assert focused.strip() == t("agenda.deleted")
+        screenshot(page, "agenda-deleted")
+
     document = docx.Document(str(path))
     headings = [
         p.text for p in document.paragraphs if p.style is not None and p.style.name == "Heading 2"

@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import APP_DIR
 from toolkaart.access.permissions import LOCAL
 from toolkaart.content.models import Toolkaart
-from toolkaart.i18n.catalog import t
+from toolkaart.i18n.catalog import counted, t
 from toolkaart.route.gates import Answer
 from toolkaart.route.project import Project
 from toolkaart.settings import settings
@@ -118,3 +118,41 @@ def test_a_decision_on_a_lost_sessions_page_is_not_taken_and_the_form_keeps_the_
     assert [(d.answer, d.rationale) for d in decisions] == [
         (Answer.NEE, "Eerst de zorgvraag scherp")
     ]
+
+
+def test_a_note_sent_from_a_lost_sessions_page_is_not_lost_silently(toolkaart: Toolkaart) -> None:
+    project = the_store().create("Notitie bij verbindingsverlies")
+    old = session_on(project)
+    old.text_area(key="records.notes.idee.text").input("Overleg met de SEH gepland")
+    old.button(key="records.notes.idee.submit").click()
+
+    new = reconnect(old, project)
+
+    assert the_store().get(project.id).notes == ()  # the callback was not known: not added
+    assert [w.value for w in new.warning] == [t("walk.reconnected.click")]  # and said so
+    assert new.text_area(key="records.notes.idee.text").value == "Overleg met de SEH gepland"
+    new.button(key="records.notes.idee.submit").click().run()  # this session knows the form
+    assert not new.exception, new.exception
+    assert [n.text for n in the_store().get(project.id).notes] == ["Overleg met de SEH gepland"]
+    assert not new.warning
+
+
+def test_an_agenda_composed_on_a_lost_sessions_page_asks_for_the_click_again() -> None:
+    project = the_store().create("Agenda bij verbindingsverlies")
+    old = AppTest.from_file(str(APP_DIR / "app.py"), default_timeout=30).run()
+    old.switch_page("app_pages/agenda.py").run()
+    old.multiselect(key="agenda.choose").select(project.id).run()
+    old.button(key="agenda.compose").click()
+
+    new = AppTest.from_file(str(APP_DIR / "app.py"), default_timeout=30)
+    new.switch_page("app_pages/agenda.py")
+    new._run(page_values(old))
+    assert not new.exception, new.exception
+
+    assert [w.value for w in new.warning] == [t("walk.reconnected.click")]
+    assert new.multiselect(key="agenda.choose").value == [project.id]  # the choice is kept
+    assert not new.header  # nothing composed behind the person's back
+    new.button(key="agenda.compose").click().run()
+    composed = t("agenda.composed", projects=counted("project", 1))
+    assert composed in [s.value for s in new.success]  # composed at the second click
+    assert t("walk.reconnected.click") not in [w.value for w in new.warning]

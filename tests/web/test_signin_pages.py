@@ -17,6 +17,7 @@ from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
 
 from tests.appkit import APP, open_page, texts
+from tests.store.test_store_events import logged
 from toolkaart.access.permissions import LOCAL, Role
 from toolkaart.access.service import MIN_COOKIE_SECRET, REQUIRED
 from toolkaart.i18n.catalog import t
@@ -411,3 +412,20 @@ def test_an_incomplete_secrets_file_shows_the_problems_and_nothing_else(
     assert texts(app) == error  # no title, no text, no footer
     assert list(app.button) == [] and list(app.sidebar.button) == []
     assert list(app.get("page_link")) == []
+
+
+def test_a_sign_in_without_a_role_is_logged_once_per_session_without_the_email(
+    service: Service, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level("INFO", logger="toolkaart")
+    app = session(NOBODY.user)
+    for page in (PROJECTS, PORTFOLIO, HOME):  # three more clicks in the same browser session
+        open_as(NOBODY, page, app=app)
+    assert logged(caplog) == [("signin.refused", {"reason": "not_granted"})]
+    assert NOBODY.email not in caplog.text and NOBODY.name not in caplog.text
+    session(NOBODY.user)  # another browser session: logged again
+    assert logged(caplog) == [("signin.refused", {"reason": "not_granted"})]
+    session(TEAM_A.user)  # bound at this first sign-in: by the person's id only
+    ((event, fields),) = logged(caplog)
+    assert event == "signin.bound" and isinstance(fields["person"], int)
+    assert TEAM_A.email not in caplog.text

@@ -90,6 +90,9 @@ class Acting:
     person: Person | None
     roles: Mapping[str, frozenset[Role]] = field(default_factory=dict)
     local: bool = False
+    #: Their row in the store (``people.id``), once their sign-in is bound to it: what the
+    #: operations log names them by (``toolkaart.events``), never their name or e-mail.
+    person_id: int | None = None
 
     @property
     def signed_in(self) -> bool:

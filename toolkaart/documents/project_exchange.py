@@ -30,6 +30,7 @@ from pydantic_core import ErrorDetails
 
 from toolkaart.content.models import Toolkaart
 from toolkaart.errors import GateError, ImportRejected, MessageError, ProjectError, TextError
+from toolkaart.events import Event
 from toolkaart.i18n.catalog import t
 from toolkaart.i18n.dates import LOCAL_ZONE, date_label
 from toolkaart.i18n.units import size_label
@@ -477,4 +478,4 @@ def import_project(
     elif store.exists(project.id):  # the same project is here already: a copy, named as such
         copy_name = t("exchange.copy_name", name=project.name)[: FIELD_LIMITS["name"]]
         project = replace(project, id=new_project_id(), name=copy_name)
-    return store.insert(project, content=outline(toolkaart))
+    return store.insert(project, event=Event.PROJECT_IMPORTED, content=outline(toolkaart))

@@ -285,6 +285,10 @@ NL: dict[str, str] = {
         "De verbinding met de server was even weg; uw besluit is niet vastgelegd. Uw invoer staat "
         "nog in het formulier: kijk of die klopt en leg het besluit opnieuw vast."
     ),
+    "walk.reconnected.click": (
+        "De verbinding met de server was even weg; uw klik is niet verwerkt. Wat u had ingevuld "
+        "staat er nog: kijk of het klopt en klik opnieuw."
+    ),
     "phase.gate.history": "Eerdere besluiten over deze poort",
     "phase.gate.history.more": (
         "En nog {decisions} daarvoor; het besluitenlogboek van de Zelfscan toont ze allemaal."
@@ -740,7 +744,6 @@ NL: dict[str, str] = {
         "De gegevens kunnen nu niet worden getoond; probeer het over enkele ogenblikken opnieuw. "
         "De beheerder vindt de details in het serverlog."
     ),
-    "store.log.fault": "Databasefout ({code}); de gebruiker las: {message}",
     "store.advice.folder": (
         "De map {path} moet schrijfbaar zijn voor gebruiker '{user}', die de navigator draait: "
         "SQLite maakt daar naast de database de bestanden -wal en -shm aan."

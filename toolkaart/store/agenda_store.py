@@ -22,6 +22,7 @@ import sqlalchemy as sa
 from toolkaart.access.permissions import Acting, Permission
 from toolkaart.board.agenda_model import Agenda, agenda_from_dict, agenda_to_dict
 from toolkaart.errors import AgendaError
+from toolkaart.events import Event, log_event, organisation_ref
 from toolkaart.i18n.dates import local_time_label
 from toolkaart.store.project_store import Store
 from toolkaart.store.tables import agenda_drafts
@@ -84,35 +85,45 @@ def save_draft(
     }
     with store.write() as connection:
         if base is None:
-            draft_id = uuid.uuid4().hex
+            saved = DraftInfo(
+                uuid.uuid4().hex, agenda.title, agenda.meeting_date, 1, now, organisation
+            )
             connection.execute(
                 sa.insert(agenda_drafts).values(
-                    id=draft_id, version=1, organisation=organisation, **values
+                    id=saved.id, version=1, organisation=organisation, **values
                 )
             )
-            return DraftInfo(draft_id, agenda.title, agenda.meeting_date, 1, now, organisation)
-        updated = connection.execute(
-            sa.update(agenda_drafts)
-            .where(
-                agenda_drafts.c.id == base.id,
-                agenda_drafts.c.version == base.version,
-                _theirs(store.acting),
+        else:
+            updated = connection.execute(
+                sa.update(agenda_drafts)
+                .where(
+                    agenda_drafts.c.id == base.id,
+                    agenda_drafts.c.version == base.version,
+                    _theirs(store.acting),
+                )
+                .values(version=base.version + 1, **values)
             )
-            .values(version=base.version + 1, **values)
-        )
-        if updated.rowcount != 1:
-            current = connection.execute(
-                sa.select(*_LISTED).where(agenda_drafts.c.id == base.id, _theirs(store.acting))
-            ).one_or_none()
-            if current is None:
-                raise AgendaError("draft_gone", title=base.title)
-            info = _info(current)
-            raise AgendaError(
-                "draft_conflict", title=info.title, saved=local_time_label(info.saved_at)
+            if updated.rowcount != 1:
+                current = connection.execute(
+                    sa.select(*_LISTED).where(agenda_drafts.c.id == base.id, _theirs(store.acting))
+                ).one_or_none()
+                if current is None:
+                    raise AgendaError("draft_gone", title=base.title)
+                info = _info(current)
+                raise AgendaError(
+                    "draft_conflict", title=info.title, saved=local_time_label(info.saved_at)
+                )
+            saved = DraftInfo(
+                base.id, agenda.title, agenda.meeting_date, base.version + 1, now, organisation
             )
-    return DraftInfo(
-        base.id, agenda.title, agenda.meeting_date, base.version + 1, now, organisation
+    log_event(  # committed
+        Event.AGENDA_SAVED,
+        draft=saved.id,
+        version=saved.version,
+        organisation=organisation_ref(saved.organisation),
+        person=store.acting.person_id,
     )
+    return saved
 
 
 def list_drafts(store: Store) -> list[DraftInfo]:
@@ -143,6 +154,8 @@ def load_draft(store: Store, draft_id: str) -> tuple[Agenda, DraftInfo]:
 def delete_draft(store: Store, draft_id: str) -> None:
     """Delete the draft if it is one the acting person may see (nothing happens otherwise)."""
     with store.write() as connection:
-        connection.execute(
+        deleted = connection.execute(
             sa.delete(agenda_drafts).where(agenda_drafts.c.id == draft_id, _theirs(store.acting))
-        )
+        ).rowcount
+    if deleted:
+        log_event(Event.AGENDA_DELETED, draft=draft_id, person=store.acting.person_id)

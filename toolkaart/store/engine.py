@@ -62,6 +62,9 @@ def sqlite_path(url: str) -> Path | None:
 def create_engine(url: str, *, read_only: bool = False) -> Engine:
     """An engine for ``url``; for SQLite with WAL, a busy timeout and explicit BEGIN statements.
 
+    Its errors never quote the values of a statement (``hide_parameters``): they go to the log
+    (``toolkaart.store.faults``), and the values are names, rationales and e-mail addresses.
+
     ``read_only`` (SQLite): the file is opened read-only (``mode=ro``) and left in its journal
     mode, so a backup file or a database being copied from is never changed, nor created when
     it is not there.
@@ -69,7 +72,7 @@ def create_engine(url: str, *, read_only: bool = False) -> Engine:
     parsed = sa.make_url(url)
     if parsed.get_backend_name() != "sqlite":
         # pre-ping: after a server restart the pool's old connections are replaced, not used
-        return sa.create_engine(parsed, pool_pre_ping=True)
+        return sa.create_engine(parsed, pool_pre_ping=True, hide_parameters=True)
     database = sqlite_path(url)
     if read_only and database is not None:
         uri = f"file:{quote(str(database.absolute()))}?mode=ro"
@@ -77,9 +80,13 @@ def create_engine(url: str, *, read_only: bool = False) -> Engine:
         def _open() -> sqlite3.Connection:
             return sqlite3.connect(uri, uri=True, timeout=SQLITE_BUSY_TIMEOUT_S)
 
-        engine = sa.create_engine("sqlite://", creator=_open, poolclass=sa.pool.NullPool)
+        engine = sa.create_engine(
+            "sqlite://", creator=_open, poolclass=sa.pool.NullPool, hide_parameters=True
+        )
     else:
-        engine = sa.create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
+        engine = sa.create_engine(
+            parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S}, hide_parameters=True
+        )
         if database is not None:
 
             @sa.event.listens_for(engine, "do_connect")

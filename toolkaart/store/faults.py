@@ -18,6 +18,7 @@ from contextlib import contextmanager
 import sqlalchemy as sa
 
 from toolkaart.errors import StoreFault
+from toolkaart.events import Event, log_event
 from toolkaart.i18n.catalog import t
 
 log = logging.getLogger(__name__)
@@ -44,8 +45,10 @@ def translated(*, writing: bool) -> Iterator[None]:
 
 
 def reported(fault: StoreFault, error: BaseException) -> StoreFault:
-    """``fault``, after logging ``error`` with its traceback under what the person was told."""
-    log.error(t("store.log.fault", code=fault.code, message=fault), exc_info=error)
+    """``fault``, after logging it (``store.fault`` with the code of what the person was told) and
+    ``error``'s traceback on one line; the advice (a folder or file to make writable, for whom)
+    on a second, for whoever fixes the server."""
+    log_event(Event.STORE_FAULT, level=logging.ERROR, exc_info=error, fault=fault.code)
     if fault.advice:
         log.error(fault.advice)
     return fault

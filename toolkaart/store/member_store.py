@@ -23,6 +23,7 @@ from sqlalchemy.engine import Connection
 
 from toolkaart.access.permissions import Acting, Permission, Person, Role
 from toolkaart.errors import MemberError
+from toolkaart.events import Event, log_event, organisation_ref
 from toolkaart.i18n.catalog import t
 from toolkaart.store.engine import Database
 from toolkaart.store.tables import memberships, organisations, people
@@ -112,6 +113,13 @@ def grant(db: Database, acting: Acting, email: str, organisation: str, role: Rol
                 granted_by=acting.label,
             )
         )
+    log_event(
+        Event.MEMBER_GRANTED,
+        member=person,
+        organisation=organisation_ref(organisation),
+        role=role,
+        person=acting.person_id,
+    )
     return True
 
 
@@ -138,6 +146,14 @@ def revoke(
         removed = connection.execute(sa.delete(memberships).where(condition)).rowcount
     if not removed:
         raise MemberError("not_member", email=email, organisation=organisation)
+    log_event(
+        Event.MEMBER_REVOKED,
+        member=person,
+        organisation=organisation_ref(organisation),
+        role=role,
+        count=removed,
+        person=acting.person_id,
+    )
     return removed
 
 
@@ -231,7 +247,8 @@ def acting_for(db: Database, person: Person, *, email_verified: bool = True) -> 
         row, roles = _signed_in(connection, person)
     # an unverified new e-mail is never stored (see below), so it is no change to write
     if row is not None and row.name == name and (row.email == email or not email_verified):
-        return Acting(_as_stored(person, row.email, email_verified), roles)
+        return Acting(_as_stored(person, row.email, email_verified), roles, person_id=row.id)
+    bound = False
     with db.write() as connection:
         row = _find(connection, person)
         if row is None:
@@ -249,13 +266,17 @@ def acting_for(db: Database, person: Person, *, email_verified: bool = True) -> 
                 .where(people.c.id == row.id)
                 .values(issuer=person.issuer, subject=person.subject)
             )
+            bound = True
         changes = {"name": name}
         # only a verified address: else a member could claim a colleague's address before it
         # is granted, and get the colleague's roles when they are granted to that address
         if email_verified and email != row.email and _person_id(connection, email) is None:
             changes["email"] = email
         connection.execute(sa.update(people).where(people.c.id == row.id).values(**changes))
-        return Acting(_as_stored(person, row.email, email_verified), _roles(connection, row.id))
+        roles = _roles(connection, row.id)
+    if bound:  # committed
+        log_event(Event.SIGNIN_BOUND, person=row.id)
+    return Acting(_as_stored(person, row.email, email_verified), roles, person_id=row.id)
 
 
 def _as_stored(person: Person, stored_email: str, email_verified: bool) -> Person:

@@ -38,6 +38,7 @@ from sqlalchemy.engine import Connection
 from toolkaart.access.permissions import Acting, Permission
 from toolkaart.content.models import Toolkaart
 from toolkaart.errors import ProjectConflict, ProjectNotFound, StoreError, StoreFault
+from toolkaart.events import Event, log_event, organisation_ref
 from toolkaart.route.content_changes import (
     ContentChange,
     Lookback,
@@ -47,6 +48,7 @@ from toolkaart.route.content_changes import (
     shipped_outlines,
     walk_changes,
 )
+from toolkaart.route.gates import Answer
 from toolkaart.route.project import Project, make_project
 from toolkaart.route.snapshot import (
     DecisionSnapshot,
@@ -286,9 +288,16 @@ class Store(Database):
         if not self.acting.may(Permission.WRITE_PROJECTS, organisation):
             raise StoreError("no_write", organisation=organisation or "-")
 
-    def insert(self, project: Project, *, content: Outline | None = None) -> Project:
+    def insert(
+        self,
+        project: Project,
+        *,
+        event: Event = Event.PROJECT_CREATED,
+        content: Outline | None = None,
+    ) -> Project:
         """Save a project that is not in the store yet (version 1), with its walk, in an
-        organisation where the acting person may write; ``content`` as for ``save``."""
+        organisation where the acting person may write; logged as ``event`` (created, or
+        imported); ``content`` as for ``save``."""
         self._check_write(project.organisation)
         saved = replace(project, version=1, updated_at=_now())
         snapshot = _snapshot(saved)
@@ -300,6 +309,7 @@ class Store(Database):
             self._write_walk(connection, snapshot, {"checklist": {}, **{n: [] for n in _LISTS}})
             recorded = self._record(connection, saved, content)
         self._remember(recorded)
+        self._log(event, saved)
         return saved
 
     def save(self, project: Project, *, content: Outline | None = None) -> Project:
@@ -329,15 +339,36 @@ class Store(Database):
             )
             stale = updated.rowcount != 1
             recorded = None
+            logged = 0  # the decisions stored before this save
             if not stale:
                 stored = self._walks(connection, [project.id])[project.id]
                 self._check_authors(snapshot, stored)
                 self._write_walk(connection, snapshot, stored)
                 recorded = self._record(connection, saved, content)
+                logged = len(stored["decisions"])
         if stale:
             raise self._conflict(project)
         self._remember(recorded)
+        decided = saved.assessment.decisions[logged:]
+        for decision in decided:
+            self._log(Event.GATE_DECIDED, saved, phase=decision.phase_id, answer=decision.answer)
+        if not decided:
+            self._log(Event.PROJECT_SAVED, saved)
         return saved
+
+    def _log(
+        self, event: Event, project: Project, phase: str | None = None, answer: Answer | None = None
+    ) -> None:
+        """One line of the operations log about ``project``: ids only (``toolkaart.events``)."""
+        log_event(
+            event,
+            project=project.id,
+            version=project.version,
+            organisation=organisation_ref(project.organisation),
+            person=self.acting.person_id,
+            phase=phase,
+            answer=answer,
+        )
 
     # content outlines
 

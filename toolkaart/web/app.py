@@ -12,12 +12,15 @@ import streamlit as st
 
 from toolkaart.access.service import ServiceConfigError
 from toolkaart.errors import StoreFault
+from toolkaart.events import configure as configure_log
 from toolkaart.i18n.catalog import t
+from toolkaart.settings import settings
 from toolkaart.web import identity, reconnect
 from toolkaart.web.layout import footer, frame_style, sidebar_navigation
 from toolkaart.web.page_end import PageEnded
 from toolkaart.web.page_registry import app_pages
 
+configure_log(settings())  # once: a no-op on later runs (also for `streamlit run app.py`)
 st.set_page_config(page_title=t("app.title"), layout="wide")
 frame_style()
 try:

@@ -9,6 +9,7 @@ navigator serving the previous content; only Beheer shows what the files on disk
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ from toolkaart.content.graph import ToolkaartGraph
 from toolkaart.content.live import ContentState, LiveContent
 from toolkaart.content.loader import LoadResult, load_content
 from toolkaart.content.models import CONTENT_FILES, Toolkaart
+from toolkaart.events import Event, log_event
 from toolkaart.i18n.catalog import t
 from toolkaart.settings import settings
 from toolkaart.web.page_end import end_page
@@ -54,6 +56,8 @@ def _signature(directory: Path) -> Signature:
 def _load(directory: str, signature: Signature) -> LoadedContent:
     del signature  # part of the cache key only
     result = load_content(directory)
+    if result.toolkaart is None:  # once per version of the files: this load is cached
+        log_event(Event.CONTENT_INVALID, level=logging.WARNING, errors=len(result.errors))
     graph = ToolkaartGraph(result.toolkaart) if result.toolkaart is not None else None
     return LoadedContent(result, graph)
 
@@ -89,7 +93,9 @@ def reload_content() -> ContentState:
     global _latest
     _latest = None
     _load.clear()
-    return loaded_content()
+    state = loaded_content()
+    log_event(Event.CONTENT_RELOADED, errors=len(state.on_disk.errors))
+    return state
 
 
 def confirm_held_back(toolkaart: Toolkaart) -> ContentState:

@@ -18,6 +18,9 @@ from toolkaart.web.literal import literal_lines
 
 Kind = Literal["error", "warning", "success", "info"]
 
+#: The start of the key of the box an answer is drawn in (``answer_at``).
+ANSWER_KEY = "answer-"
+
 
 def say(kind: Kind, message: str) -> None:
     """Draw ``message`` here, as an alert (error, warning) or a status (success, info), shown as
@@ -33,7 +36,12 @@ def tell(place: str, kind: Kind, message: str) -> None:
 
 
 def answer_at(place: str) -> None:
-    """Draw the answer queued for ``place`` here, once (call it right before that control)."""
+    """Draw the answer queued for ``place`` here, once (call it right before that control).
+
+    In a box keyed ``answer-…``: when the action removed the control that had the keyboard focus
+    (the last agenda draft deleted), ``frontend_fixes`` puts the focus on this answer instead of
+    leaving it on the page itself, where the next Tab would start again from the top."""
     queued = st.session_state.pop(f"feedback.{place}", None)
     if queued is not None:
-        say(*queued)
+        with st.container(key=f"{ANSWER_KEY}{place}"):
+            say(*queued)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 
 from toolkaart.i18n.catalog import t
+from toolkaart.web.feedback import ANSWER_KEY
 
 #: WCAG 1.4.10 (reflow at 320 px) and 3.1.2 (no English names). Each rule is explained above it.
 FIXES_STYLE = (
@@ -184,6 +185,8 @@ def _rules() -> list[tuple[str, str, str, str]]:
 #: is disabled there). The focus then goes back to the same control, found by its Streamlit key
 #: (the ``st-key-…`` class of its box), or, when that is disabled, to the first usable control in
 #: its row ("↑ Omhoog"). Only then: a control the person left themselves is still there, usable.
+#: When the action removed the control altogether (the last agenda draft deleted), the focus goes
+#: to the answer to that action, drawn where the control was (``feedback.answer_at``).
 FIXES_SCRIPT = """
 if (!window.toolkaartFixes) {
   const RULES = RULES_JSON.map(([where, what, english, dutch]) => [where, what, new RegExp(english), dutch]);
@@ -231,7 +234,14 @@ if (!window.toolkaartFixes) {
     if (document.activeElement && document.activeElement !== document.body) return;
     if (!last || !lastKey || (last.isConnected && !last.disabled)) return;
     const place = document.querySelector("." + CSS.escape(lastKey));
-    if (!place) return;
+    if (!place) {  // the action removed its control: to its answer, drawn where it was
+      const answer = document.querySelector(ANSWERS);
+      if (answer) {
+        answer.setAttribute("tabindex", "-1");
+        answer.focus();
+      }
+      return;
+    }
     const row = place.closest('[data-testid="stHorizontalBlock"]') || place;
     const target = place.querySelector(USABLE) || row.querySelector(USABLE);
     if (target) target.focus();
@@ -262,4 +272,9 @@ if (!window.toolkaartFixes) {
   window.addEventListener("resize", scrollable);
   apply();
 }
-""".replace("RULES_JSON", json.dumps(_rules(), ensure_ascii=False).replace("</", "<\\/"))
+""".replace("RULES_JSON", json.dumps(_rules(), ensure_ascii=False).replace("</", "<\\/")).replace(
+    "ANSWERS",
+    json.dumps(
+        ", ".join(f'[class*="st-key-{ANSWER_KEY}"] [role="{role}"]' for role in ("alert", "status"))
+    ),
+)

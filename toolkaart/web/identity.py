@@ -13,6 +13,7 @@ import streamlit as st
 
 from toolkaart.access.permissions import ANONYMOUS, LOCAL, Acting, Permission, Person
 from toolkaart.access.service import ServiceConfig, service_config
+from toolkaart.events import Event, log_event
 from toolkaart.i18n.catalog import t
 from toolkaart.settings import settings
 from toolkaart.store import member_store
@@ -21,6 +22,7 @@ from toolkaart.web.literal import literal
 from toolkaart.web.page_end import end_page
 
 _ACTING = "toolkaart.acting"
+_REFUSAL_LOGGED = "toolkaart.signin_refused"
 
 
 @st.cache_resource(show_spinner=False)
@@ -69,6 +71,11 @@ def resolve() -> Acting:
         )
         verified = st.user.get("email_verified") is not False
         acting = member_store.acting_for(base_store(), person, email_verified=verified)
+        if acting.person_id is None and not st.session_state.get(_REFUSAL_LOGGED):
+            # bound to nobody with a role: logged once per browser session, not on every click
+            st.session_state[_REFUSAL_LOGGED] = True
+            reason = "not_granted" if verified else "email_unverified"
+            log_event(Event.SIGNIN_REFUSED, reason=reason)
     st.session_state[_ACTING] = acting
     return acting
 

@@ -29,6 +29,9 @@ So, two parts:
    processed. The gate form's button is not acted on before the session has finished a run
    (``settled``); the person is asked to press it again, and what they typed stays. This covers a
    click that overtakes the reconnect's run, and a page showing a version that changed meanwhile.
+   Every other button that acts through a callback (agenda, Leden, evidence, people, notes) does
+   the same through ``missed_click``: the click is not acted on, and the person is told so beside
+   the button instead of seeing nothing happen.
 
 ``tests/service/test_failover.py`` kills a replica under five people who are ticking.
 """
@@ -38,6 +41,9 @@ from __future__ import annotations
 import datetime as dt
 
 import streamlit as st
+
+from toolkaart.i18n.catalog import t
+from toolkaart.web.feedback import tell
 
 _RAN = "session.ran"
 #: How often the empty fragment reruns: rarely, its only job is to exist (see the module text).
@@ -60,3 +66,16 @@ def run_ended() -> None:
 def rerun_after_reconnect() -> None:
     """Draws nothing: a page with a fragment that reruns on a timer is rerun by Streamlit's
     frontend as soon as its websocket reconnects, also to a server that does not know it."""
+
+
+def missed_click(pressed: bool, place: str) -> None:
+    """Say so when a button was pressed on a page from a lost session: its callback did not run.
+
+    A new session learns a button's callback only by drawing it, so a click that reaches it first
+    is not acted on; the button still reads as pressed in that first run. The answer is queued for
+    ``place`` and the page drawn again, so that it appears before the button (``answer_at``), where
+    the person is; what they typed in the page's fields stays.
+    """
+    if pressed and not settled():
+        tell(place, "warning", t("walk.reconnected.click"))
+        st.rerun()

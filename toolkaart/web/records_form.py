@@ -41,6 +41,7 @@ from toolkaart.route.records import (
 from toolkaart.web.feedback import answer_at, tell
 from toolkaart.web.literal import literal
 from toolkaart.web.project_session import open_project, open_project_id, save_quietly
+from toolkaart.web.reconnect import missed_click
 from toolkaart.web.walk import may_change, signed_in_label
 
 #: The newest evidence shown under an item, and notes under a phase; the report has them all.
@@ -201,13 +202,14 @@ def item_evidence(
                 placeholder="https://",
             )
             _author_field(_evidence_key(phase, item, "author"))
-            st.form_submit_button(
+            pressed = st.form_submit_button(
                 t("records.evidence.submit"),
                 type="primary",
                 key=_evidence_key(phase, item, "submit"),
                 on_click=_add_evidence,
                 args=(toolkaart, phase, item),
             )
+        missed_click(pressed, _evidence_key(phase, item, "answer"))
 
 
 # people ------------------------------------------------------------------------------------------
@@ -283,7 +285,7 @@ def actor_people(
         if not drawer.open:
             return
         for number, person in enumerate(people):
-            st.button(
+            removed = st.button(
                 t("records.people.remove", name=literal(person.label)),
                 key=_people_key(actor, f"remove.{number}"),
                 icon=":material/person_remove:",
@@ -291,6 +293,7 @@ def actor_people(
                 on_click=_remove_person,
                 args=(toolkaart, actor, person),
             )
+            missed_click(removed, _people_key(actor, "answer"))
         with st.form(_people_key(actor, "form"), border=False, enter_to_submit=False):
             st.text_input(
                 t("records.people.name"), key=_people_key(actor, "name"), max_chars=MAX_PERSON_FIELD
@@ -306,13 +309,14 @@ def actor_people(
                 key=_people_key(actor, "contact"),
                 max_chars=MAX_PERSON_FIELD,
             )
-            st.form_submit_button(
+            added = st.form_submit_button(
                 t("records.people.submit"),
                 type="primary",
                 key=_people_key(actor, "submit"),
                 on_click=_add_person,
                 args=(toolkaart, actor),
             )
+        missed_click(added, _people_key(actor, "answer"))
 
 
 # notes -------------------------------------------------------------------------------------------
@@ -357,9 +361,10 @@ def phase_notes(toolkaart: Toolkaart, phase: Phase, shown: Recording | None) -> 
         )
         _author_field(_notes_key(phase, "author"))
         answer_at(_notes_key(phase, "answer"))
-        st.form_submit_button(
+        added = st.form_submit_button(
             t("records.notes.submit"),
             key=_notes_key(phase, "submit"),
             on_click=_add_note,
             args=(toolkaart, phase),
         )
+    missed_click(added, _notes_key(phase, "answer"))

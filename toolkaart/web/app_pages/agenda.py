@@ -37,6 +37,7 @@ from toolkaart.web.feedback import answer_at, tell
 from toolkaart.web.identity import require
 from toolkaart.web.literal import literal, unlink
 from toolkaart.web.page_end import end_page
+from toolkaart.web.reconnect import missed_click
 
 acting = require(Permission.MANAGE_AGENDA)
 toolkaart, graph = require_content()
@@ -107,7 +108,7 @@ def _delete() -> None:
     saved = board_view.saved_as()
     if saved is not None and saved.id == draft_id:
         board_view.forget_saved()
-    project_session.flash("success", t("agenda.deleted"))
+    tell("agenda.reopen", "success", t("agenda.deleted"))  # where the person is
 
 
 with st.container(border=True):
@@ -128,7 +129,11 @@ with st.container(border=True):
     )
     # under the field, not as its help: a help icon is a tab stop named "Help for …" in English
     st.caption(t("agenda.choose.help"))
-    st.button(t("agenda.compose"), on_click=_compose, type="primary", key="agenda.compose")
+    answer_at("agenda.compose")
+    missed_click(
+        st.button(t("agenda.compose"), on_click=_compose, type="primary", key="agenda.compose"),
+        "agenda.compose",
+    )
     if board_view.current_agenda() is not None:
         st.caption(t("agenda.compose.replaces"))
 
@@ -141,9 +146,10 @@ with st.container(border=True):
             placeholder=t("ui.select.placeholder"),
         )
         reopen, delete = st.columns(2)
-        reopen.button(t("agenda.reopen"), on_click=_reopen, key="agenda.reopen.button")
-        delete.button(t("agenda.delete"), on_click=_delete, key="agenda.delete.button")
-        answer_at("agenda.reopen")
+        reopened = reopen.button(t("agenda.reopen"), on_click=_reopen, key="agenda.reopen.button")
+        deleted = delete.button(t("agenda.delete"), on_click=_delete, key="agenda.delete.button")
+        missed_click(reopened or deleted, "agenda.reopen")
+    answer_at("agenda.reopen")  # also when the last draft is gone: where its controls were
 
 agenda = board_view.current_agenda()
 if agenda is None:
@@ -188,8 +194,9 @@ for index, item in enumerate(agenda.items):
                 active[item.project.project_id],
                 t("agenda.item.open_project", name=literal(item.project.project_name)),
             )
+        answer_at(f"agenda.item.{item.id}")
         up, down, remove = st.columns(3)
-        up.button(
+        moved_up = up.button(
             t("agenda.item.up"),
             key=f"agenda.up.{gen}.{item.id}",
             disabled=index == 0,
@@ -197,7 +204,7 @@ for index, item in enumerate(agenda.items):
             args=(partial(move_item, agenda, item.id, -1),),
             help=t("agenda.item.up.help", title=title),
         )
-        down.button(
+        moved_down = down.button(
             t("agenda.item.down"),
             key=f"agenda.down.{gen}.{item.id}",
             disabled=index == last,
@@ -205,13 +212,14 @@ for index, item in enumerate(agenda.items):
             args=(partial(move_item, agenda, item.id, 1),),
             help=t("agenda.item.down.help", title=title),
         )
-        remove.button(
+        removed = remove.button(
             t("agenda.item.remove"),
             key=f"agenda.remove.{gen}.{item.id}",
             on_click=_apply,
             args=(partial(remove_item, agenda, item.id),),
             help=t("agenda.item.remove.help", title=title),
         )
+        missed_click(moved_up or moved_down or removed, f"agenda.item.{item.id}")
         with (
             st.expander(t("agenda.item.edit", title=title)),
             st.form(f"agenda.edit.{gen}.{item.id}"),
@@ -283,6 +291,11 @@ answer_at("agenda.save")  # at the save buttons, where the person is (not at the
 if board_view.is_unsaved():
     st.warning(t("agenda.unsaved"), icon=":material/warning:")
 save, save_new = st.columns(2)
-save.button(t("agenda.save"), on_click=_save, args=(False,), key="agenda.save", type="primary")
+pressed = save.button(
+    t("agenda.save"), on_click=_save, args=(False,), key="agenda.save", type="primary"
+)
 if saved is not None:
-    save_new.button(t("agenda.save_new"), on_click=_save, args=(True,), key="agenda.save_new")
+    pressed |= save_new.button(
+        t("agenda.save_new"), on_click=_save, args=(True,), key="agenda.save_new"
+    )
+missed_click(pressed, "agenda.save")

@@ -17,6 +17,7 @@ from toolkaart.store import member_store
 from toolkaart.web.feedback import answer_at, tell
 from toolkaart.web.identity import base_store, require
 from toolkaart.web.literal import literal
+from toolkaart.web.reconnect import missed_click
 
 acting = require(Permission.MANAGE_MEMBERS)
 st.title(t("members.title"), anchor=False)
@@ -85,13 +86,14 @@ for index, member in enumerate(found):
             signed_in=t("members.list.signed_in" if member.signed_in else "members.list.never"),
         )
     )
-    right.button(
+    revoked = right.button(
         t("members.revoke", role=t(f"role.{member.role.value}")),
         key=f"members.revoke.{index}",
         on_click=_revoke,
         args=(member.email, member.role.value),
         help=None,
     )
+    missed_click(revoked, "members.list")
 
 st.header(t("members.grant.title"), anchor=False)
 st.text_input(t("members.email"), key="members.email", max_chars=member_store.MAX_EMAIL)
@@ -103,4 +105,7 @@ st.selectbox(
     placeholder=t("ui.select.placeholder"),
 )
 answer_at("members.grant")
-st.button(t("members.grant"), type="primary", on_click=_grant, key="members.grant")
+missed_click(
+    st.button(t("members.grant"), type="primary", on_click=_grant, key="members.grant"),
+    "members.grant",
+)

@@ -222,7 +222,7 @@ writers: dict[str, Callable[[], str | bytes]] = {
 }
 if not acting.may(Permission.EXPORT_PROJECTS, project.organisation):
     del writers["json"]  # the exchange file carries the whole walk elsewhere: team only
-download_buttons(stem, writers, "scan.export")
+download_buttons(stem, writers, "scan.export", project=project.id, person=acting.person_id)
 
 with st.expander(t("projects.import.title")):
     st.caption(t("projects.import.help"))

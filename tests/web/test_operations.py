@@ -1,0 +1,103 @@
+"""What the server offers whoever runs it: ``/ready`` with the database, page errors and content
+events in the log (the server itself, started by ``toolkaart serve``: tests/test_serve_log.py)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+
+import httpx
+import pytest
+import sqlalchemy as sa
+from starlette.applications import Starlette
+
+from tests.store.test_store_events import logged
+from toolkaart.access.permissions import LOCAL
+from toolkaart.settings import settings
+from toolkaart.store.engine import head_revision
+from toolkaart.store.project_store import Store
+from toolkaart.web import content_cache
+from toolkaart.web.operations import ROUTES, page_error
+
+#: Nothing listens on port 1: a PostgreSQL server that is not there.
+NO_SERVER = "postgresql+psycopg://toolkaart:geheim@127.0.0.1:1/toolkaart"
+
+
+async def _get(path: str) -> httpx.Response:
+    transport = httpx.ASGITransport(app=Starlette(routes=ROUTES))
+    async with httpx.AsyncClient(transport=transport, base_url="http://toolkaart") as client:
+        return await client.get(path)
+
+
+def ready() -> tuple[int, dict[str, object]]:
+    """``/ready``'s status and body, as the server's route answers them (without a server)."""
+    settings.cache_clear()
+    answer = asyncio.run(_get("/ready"))
+    assert answer.headers["cache-control"] == "no-store"
+    return answer.status_code, answer.json()
+
+
+def test_ready_answers_200_with_the_database_at_the_newest_revision() -> None:
+    Store(settings().database_url, acting=LOCAL).close()  # created and migrated
+    head = head_revision()
+    assert ready() == (
+        200,
+        {"ready": True, "database": "ready", "revision": head, "expected": head},
+    )
+
+
+def test_ready_answers_503_when_the_database_is_unreachable(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("TOOLKAART_DATABASE_URL", NO_SERVER)
+    code, body = ready()
+    assert (code, body["ready"], body["database"], body["revision"]) == (
+        503,
+        False,
+        "unreachable",
+        None,
+    )
+    assert "geheim" not in str(body) and "127.0.0.1" not in str(body)
+
+
+def test_ready_answers_503_before_the_migrations_and_at_another_revision() -> None:
+    assert ready()[0:2] == (503, {"ready": False, "database": "empty", "revision": None,
+                                  "expected": head_revision()})  # fmt: skip
+    store = Store(settings().database_url, acting=LOCAL)
+    with store.write() as connection:
+        connection.execute(sa.text("UPDATE alembic_version SET version_num = '0003'"))
+    code, body = ready()
+    assert (code, body["database"], body["revision"]) == (503, "other_revision", "0003")
+
+
+def test_an_error_no_page_handled_is_logged_by_its_class_only(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.INFO, logger="toolkaart")
+    page_error(KeyError("anouk@amstel.nl"))
+    assert logged(caplog) == [("page.error", {"error": "KeyError"})]
+    assert "anouk" not in caplog.text
+
+
+def test_broken_content_is_logged_once_and_a_reload_each_time(
+    content_copy: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setenv("TOOLKAART_CONTENT", str(content_copy))
+    settings.cache_clear()
+    caplog.set_level(logging.INFO, logger="toolkaart")
+    content_cache.reload_content()
+    phases = content_copy / "phases.yaml"
+    phases.write_text(phases.read_text(encoding="utf-8") + "\n  - id: [\n", encoding="utf-8")
+    for _ in range(3):  # every rerun asks: the broken files are loaded and logged once
+        assert content_cache.loaded_content().on_disk.toolkaart is None
+    content_cache.reload_content()
+    events = logged(caplog)
+    assert [event for event, _fields in events] == [
+        "content.reloaded",
+        "content.invalid",
+        "content.invalid",  # the reload read the files again
+        "content.reloaded",
+    ]
+    assert events[0][1] == {"errors": 0}
+    assert events[1][1]["errors"] >= 1
