@@ -20,6 +20,7 @@ from toolkaart.access.permissions import LOCAL, Person, Role
 from toolkaart.board.agenda import add_item
 from toolkaart.board.agenda_model import Agenda
 from toolkaart.content.models import Toolkaart
+from toolkaart.route.content_changes import outline
 from toolkaart.route.gates import Answer
 from toolkaart.route.project import Project
 from toolkaart.route.records import new_evidence, new_note, new_person
@@ -96,7 +97,8 @@ def fill(store: Store, toolkaart: Toolkaart, projects: int) -> None:
                 decided_by=acting.label,
                 decided_on=DECIDED_ON,
             )
-            project = as_member.save(project.with_assessment(walk))
+            decided = project.with_assessment(walk).decided_with(toolkaart, project)
+            project = as_member.save(decided, content=outline(toolkaart))  # its outline recorded
         if n % 2 == 0:  # the team's records: evidence, a person in a role, a phase note
             first = toolkaart.phases[0]
             project = project.with_evidence(

@@ -269,6 +269,10 @@ def cmd_project_export(args: argparse.Namespace) -> int:
         return _refused(error)
     # its dates: the next re-review and the board meetings with the project on the agenda
     writers["ics"] = lambda p, k: ics_calendar.project_calendar(store, k, p)
+    if args.format in ("md", "docx", "pdf"):  # with what changed in the content since
+        report = writers[args.format]
+        looking_back = store.lookback(project, toolkaart)
+        writers[args.format] = lambda p, k: report(p, k, looking_back=looking_back)
     write_output(writers[args.format](project, toolkaart), args.output)
     events.log_event(events.Event.PROJECT_EXPORTED, project=project.id, format=args.format)
     return EXIT_OK

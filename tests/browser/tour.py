@@ -14,7 +14,7 @@ import datetime as dt
 import shutil
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -72,10 +72,11 @@ class Stop:
 
 
 def seed(database: str, toolkaart: Toolkaart) -> dict[str, str]:
-    """Two projects: one past its first gate (with a decision in its log), one at the start."""
+    """Two projects: one past its first gate (with a decision in its log, taken under content
+    1.0.0, so its pages say what changed since until it decides again), one at the start."""
     store = Store(database, acting=LOCAL)
     (name, organisation), (fresh_name, fresh_organisation) = PROJECTS
-    project = store.create(name, organisation)
+    project = replace(store.create(name, organisation), content_version="1.0.0")
     project = store.save(
         project.with_assessment(
             project.assessment.decide(

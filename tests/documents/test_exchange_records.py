@@ -46,7 +46,7 @@ def project(store: Store, toolkaart: Toolkaart) -> Project:
     actor = toolkaart.actors[0].id
     return store.save(
         created.with_assessment(walk)
-        .saved_with(toolkaart)
+        .decided_with(toolkaart, None)
         .with_person(new_person(toolkaart, actor, name="Zoë", function="SEH-arts", contact="z@x.nl"))
         .with_person(new_person(toolkaart, actor, name="Bram"))
         .with_evidence(new_evidence(toolkaart, "idee", first, note="Verslag € 12.500\nregel 2",

@@ -31,7 +31,7 @@ def project(toolkaart: Toolkaart) -> Project:
     walk = project.assessment.with_checked(toolkaart, "idee", [a, b, c])
     return (
         project.with_assessment(walk)
-        .saved_with(toolkaart)
+        .decided_with(toolkaart, None)
         .with_evidence(new_evidence(toolkaart, "idee", a, note="Verslag teamoverleg",
                                     added_by="Zoë de Vries", added_at=MOMENT))
         .with_evidence(new_evidence(toolkaart, "idee", a, url="https://wiki.example.nl/valdetectie",
@@ -52,7 +52,7 @@ def expected(toolkaart: Toolkaart) -> list[str]:
     idee = toolkaart.phase("idee")
     actor = toolkaart.actor(idee.actors[0]).name
     return [
-        t("report.saved_with", version=toolkaart.meta.version),
+        t("report.content_version.undecided", version=toolkaart.meta.version),
         t("report.summary.evidence"),
         t("report.summary.evidence_value", supported=1, unsupported=2, phase=idee.name),
         t("report.ticked_with", count=1),
@@ -118,4 +118,4 @@ def test_pdf_shows_evidence_people_and_notes(project: Project, toolkaart: Toolka
 def test_a_project_without_records_says_nobody_is_named(toolkaart: Toolkaart) -> None:
     text = to_markdown(make_project("Leeg"), toolkaart, TODAY)
     assert t("report.people_none") in text
-    assert NL["report.saved_with"].split("{")[0] not in text  # never saved: no version to name
+    assert NL["report.content_version.undecided"].split("{")[0] not in text  # no version to name

@@ -225,7 +225,7 @@ def test_evidence_and_notes_have_no_way_to_be_removed() -> None:
 def test_a_save_records_the_content_version_it_was_made_with(toolkaart: Toolkaart) -> None:
     project = make_project("Versie")
     assert project.content_version == ""
-    assert project.saved_with(toolkaart).content_version == toolkaart.meta.version
+    assert project.decided_with(toolkaart, None).content_version == toolkaart.meta.version
 
 
 def test_a_diff_names_added_evidence_notes_and_people(toolkaart: Toolkaart) -> None:
@@ -254,7 +254,7 @@ def test_the_snapshot_carries_evidence_people_notes_and_content_version(
     item = idee_items(toolkaart)[0]
     project = (
         replace(make_project("Vorm"), version=3)
-        .saved_with(toolkaart)
+        .decided_with(toolkaart, None)
         .with_person(new_person(toolkaart, toolkaart.actors[0].id, name="An", function="arts"))
         .with_evidence(new_evidence(toolkaart, "idee", item, url="https://e.example.nl/", added_at=MOMENT))
         .with_note(new_note(toolkaart, "idee", "Notitie", author="Bo", written_at=MOMENT))

@@ -40,7 +40,7 @@ def recorded(toolkaart: Toolkaart, project: Project) -> Project:
     actor, other = toolkaart.actors[0].id, toolkaart.actors[1].id
     local = dt.timezone(dt.timedelta(hours=1))
     return (
-        project.saved_with(toolkaart)
+        project.decided_with(toolkaart, None)
         .with_person(new_person(toolkaart, actor, name="An", function="SEH-arts", contact="an@x.nl"))
         .with_person(new_person(toolkaart, other, name="Cy"))
         .with_person(new_person(toolkaart, actor, name="Bo"))

@@ -66,6 +66,7 @@ def test_projecten_creates_a_project_and_opens_it_in_the_zelfscan(toolkaart: Too
     stored = the_store().list_projects()
     assert [p.name for p in stored] == ["Sepsis-signalering"]
     assert stored[0].organisation == "Ziekenhuis Één"
+    assert stored[0].content_version == toolkaart.meta.version  # it rests on this content
     assert app.query_params["project"] == stored[0].id  # the project is in the URL
     assert app.title[0].value == t("scan.title", name="Sepsis-signalering")
     assert t("projects.create.done", name="Sepsis-signalering") in texts(app)

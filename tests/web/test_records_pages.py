@@ -226,16 +226,19 @@ def test_a_phase_has_a_thread_of_notes_on_the_phase_page_and_the_zelfscan(
     scan = open_page(SCAN, {"fase": "idee", "project": project.id})
     assert "Bram: Gesprek met de IC gepland" in texts(scan)
     version = literal(toolkaart.meta.version)
-    assert t("scan.content_version", version=version) in captions(scan)
+    assert t("scan.content_version.undecided", version=version) in captions(scan)
 
 
-def test_the_zelfscan_names_a_changed_content_version(
+def test_the_zelfscan_says_what_it_cannot_know_of_an_unknown_content_version(
     store: Store, project: Project, toolkaart: Toolkaart
 ) -> None:
     old = store.save(replace(project, content_version="0.9.0"))  # the store keeps it as given
     scan = open_page(SCAN, {"fase": "idee", "project": old.id})
-    changed = t("scan.content_changed", version=literal("0.9.0"), serving=toolkaart.meta.version)
-    assert changed in captions(scan)
+    assert t("scan.content_version.undecided", version=literal("0.9.0")) in captions(scan)
+    serving = literal(toolkaart.meta.version)
+    (notice,) = [w.value for w in scan.warning]
+    assert t("changes.notice.undecided", since=literal("0.9.0"), serving=serving) in notice
+    assert t("changes.unknown", since=literal("0.9.0")) in notice
 
 
 # signed in ---------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any, Final, Literal
 
@@ -34,6 +34,7 @@ from toolkaart.events import Event
 from toolkaart.i18n.catalog import t
 from toolkaart.i18n.dates import LOCAL_ZONE, date_label
 from toolkaart.i18n.units import size_label
+from toolkaart.route.content_changes import outline, retired_items
 from toolkaart.route.gates import clean_decided_by, clean_rationale, validate_log
 from toolkaart.route.project import FIELD_LIMITS, Project, new_project_id, with_details
 from toolkaart.route.records import Record, check_people, new_evidence, new_note, new_person
@@ -46,6 +47,8 @@ FORMAT_VERSION = 2
 READABLE_VERSIONS = (1, 2)
 #: Larger files are refused unread: bounded time and memory whatever a file holds.
 MAX_IMPORT_BYTES = 1_000_000
+#: Per phase, checklist item ids an earlier content version had there and the content no longer has.
+Retired = Mapping[str, frozenset[str]]
 
 
 class NextPhaseData(Strict):
@@ -235,11 +238,16 @@ def _version_1(document: Any) -> bool:
     )
 
 
-def _references(data: ExportFile, toolkaart: Toolkaart) -> list[str]:
-    """Every id in the file that the current content does not know."""
+def _references(data: ExportFile, toolkaart: Toolkaart, retired: Retired) -> list[str]:
+    """Every id in the file that the current content does not know (a checklist item may be one
+    an earlier content version had on that phase: ``retired``)."""
     problems: list[str] = []
     known_tools = {tool.id for tool in toolkaart.tools}
     known_actors = {actor.id for actor in toolkaart.actors}
+
+    def items_of(phase_id: str) -> set[str]:
+        current = {item.id for item in toolkaart.phase(phase_id).checklist}
+        return current | retired.get(phase_id, frozenset())
 
     def phase_known(phase_id: str, where: str) -> bool:
         if toolkaart.has_phase(phase_id):
@@ -250,7 +258,7 @@ def _references(data: ExportFile, toolkaart: Toolkaart) -> list[str]:
     for phase_id, item_ids in data.project.checklist.items():
         where = f"project.checklist.{phase_id}"
         if phase_known(phase_id, where):
-            known = {item.id for item in toolkaart.phase(phase_id).checklist}
+            known = items_of(phase_id)
             problems += [
                 t("exchange.unknown_item", where=where, item=item, phase=phase_id)
                 for item in item_ids
@@ -259,7 +267,7 @@ def _references(data: ExportFile, toolkaart: Toolkaart) -> list[str]:
     for number, decision in enumerate(data.project.decisions, start=1):
         where = f"project.decisions[{number}]"
         if phase_known(decision.phase, f"{where}.phase"):
-            known = {item.id for item in toolkaart.phase(decision.phase).checklist}
+            known = items_of(decision.phase)
             problems += [
                 t(
                     "exchange.unknown_item",
@@ -272,9 +280,9 @@ def _references(data: ExportFile, toolkaart: Toolkaart) -> list[str]:
             ]
     for number, evidence in enumerate(data.project.evidence, start=1):
         where = f"project.evidence[{number}]"
-        if phase_known(evidence.phase, f"{where}.phase") and evidence.item not in {
-            item.id for item in toolkaart.phase(evidence.phase).checklist
-        }:
+        if phase_known(evidence.phase, f"{where}.phase") and evidence.item not in items_of(
+            evidence.phase
+        ):
             problems.append(
                 t("exchange.unknown_item", where=f"{where}.item", item=evidence.item,
                   phase=evidence.phase)
@@ -302,17 +310,24 @@ def _references(data: ExportFile, toolkaart: Toolkaart) -> list[str]:
     return problems
 
 
-def read_project(raw: bytes | str, toolkaart: Toolkaart) -> Project:
-    """Check an exchange file completely and return its project (not saved); ImportRejected else."""
+def read_project(raw: bytes | str, toolkaart: Toolkaart, retired: Retired | None = None) -> Project:
+    """Check an exchange file completely and return its project (not saved); ImportRejected else.
+
+    ``retired``: per phase, the checklist items an earlier content version known here had and
+    the serving content no longer has (``content_changes.retired_items``). A walk made before
+    such an item was removed may hold it (ticked, an open item of a decision, evidence): it is
+    kept, as the navigator keeps it, and shown as vervallen. Any other unknown id is refused.
+    """
+    retired = retired or {}
     data = _parse(raw)
     if data.format_version not in READABLE_VERSIONS:
         raise ImportRejected([t("exchange.format_version", found=data.format_version)])
-    problems = _references(data, toolkaart) + _implausible(data)
+    problems = _references(data, toolkaart, retired) + _implausible(data)
     if problems:
         raise ImportRejected(problems)
     project = data.project.to_project()
     try:  # replayed through the rules deciding in the app uses (dates, texts, gates, order)
-        validate_log(toolkaart, project.assessment.decisions)
+        validate_log(toolkaart, project.assessment.decisions, retired)
     except GateError as error:
         raise ImportRejected([str(error)]) from None
     decisions = tuple(
@@ -322,7 +337,7 @@ def read_project(raw: bytes | str, toolkaart: Toolkaart) -> Project:
         for d in project.assessment.decisions
     )  # kept as the app keeps them: line breaks as \n, one-line fields on one line
     project = project.with_assessment(replace(project.assessment, decisions=decisions))
-    project = _records(project, toolkaart)
+    project = _records(project, toolkaart, retired)
     try:  # the details checked as when typed in; the file's version is not carried over
         return with_details(
             replace(project, version=0),
@@ -335,7 +350,7 @@ def read_project(raw: bytes | str, toolkaart: Toolkaart) -> Project:
         raise ImportRejected([str(error)]) from None
 
 
-def _records(project: Project, toolkaart: Toolkaart) -> Project:
+def _records(project: Project, toolkaart: Toolkaart, retired: Retired) -> Project:
     """The project's evidence, people and notes made again by the rules that make them in the app
     (texts cleaned, addresses https only, limits), or ImportRejected naming each one refused."""
     problems: list[str] = []
@@ -360,6 +375,7 @@ def _records(project: Project, toolkaart: Toolkaart) -> Project:
             toolkaart,
             e.phase_id,
             e.item_id,
+            retired=retired.get(e.phase_id, frozenset()),
             note=e.note,
             url=e.url,
             added_by=e.added_by,
@@ -453,7 +469,8 @@ def import_project(
     store, else under a new id; in ``organisation`` when given (in a service, the one the person
     chose among those they may write to), else in the file's. Refused files raise ImportRejected
     and change nothing; an organisation the store's acting person may not write to, StoreError."""
-    project = read_project(raw, toolkaart).saved_with(toolkaart)
+    retired = retired_items(store.known_outlines(), toolkaart)
+    project = read_project(raw, toolkaart, retired).decided_with(toolkaart, None)
     if organisation is not None:
         project = replace(project, organisation=organisation)
     if not _APP_ID.match(project.id):  # an id the file chose, not one the app made
@@ -461,4 +478,4 @@ def import_project(
     elif store.exists(project.id):  # the same project is here already: a copy, named as such
         copy_name = t("exchange.copy_name", name=project.name)[: FIELD_LIMITS["name"]]
         project = replace(project, id=new_project_id(), name=copy_name)
-    return store.insert(project, event=Event.PROJECT_IMPORTED)
+    return store.insert(project, event=Event.PROJECT_IMPORTED, content=outline(toolkaart))

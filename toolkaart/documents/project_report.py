@@ -5,7 +5,9 @@ every format says the same: a summary table first (where the project stands, for
 reads no further), the project, the tools and actors for the phase it is in now (with the people
 named for each actor), who plays which role, per phase the checklist items ticked with evidence,
 ticked without and open (each item's evidence under it), the decisions with their rationale and
-the phase's notes, and the whole decision log.
+the phase's notes, and the whole decision log. When the content changed since the project's
+last decision, the report says what (``Lookback``), and lists per phase the ticked items the
+content no longer has.
 The page itself (A4, footer, metadata, fonts) is ``print_layout``'s, shared with the agenda.
 """
 
@@ -29,6 +31,13 @@ from toolkaart.documents.print_layout import (
 )
 from toolkaart.i18n.catalog import counted, t
 from toolkaart.i18n.dates import date_label
+from toolkaart.route.content_changes import (
+    Lookback,
+    by_phase,
+    describe,
+    headline,
+    retired_ticks,
+)
 from toolkaart.route.gates import GateDecision, RouteStatus
 from toolkaart.route.project import Project
 from toolkaart.route.records import evidence_line, evidence_tally, note_line
@@ -139,10 +148,15 @@ def _tally_line(project: Project, toolkaart: Toolkaart, phase_id: str) -> str:
 
 
 def report_blocks(
-    project: Project, toolkaart: Toolkaart, today: dt.date | None = None
+    project: Project,
+    toolkaart: Toolkaart,
+    today: dt.date | None = None,
+    looking_back: Lookback | None = None,
 ) -> list[Block]:
-    """The report's content, format-neutral."""
+    """The report's content, format-neutral; ``looking_back`` (``Store.lookback``) adds what
+    changed in the content since the last decision and names ticked items it no longer has."""
     today = today or dt.date.today()
+    looking_back = looking_back or Lookback()
     status = project.status(toolkaart)
     current = toolkaart.phase(status.current_phase_id)
     walk = project.assessment
@@ -165,7 +179,9 @@ def report_blocks(
         )
     )
     if project.content_version:
-        out.append(Block(Kind.PARAGRAPH, t("report.saved_with", version=project.content_version)))
+        key = "report.content_version" if walk.decisions else "report.content_version.undecided"
+        out.append(Block(Kind.PARAGRAPH, t(key, version=project.content_version)))
+    out += _changes(looking_back, decided=bool(walk.decisions))
     out.append(Block(Kind.HEADING, t("report.next", phase=current.name)))
     out.append(Block(Kind.SUBHEADING, t("report.tools")))
     for tool_id in current.tools:
@@ -207,6 +223,10 @@ def report_blocks(
             if count or group == "open":
                 out.append(Block(Kind.PARAGRAPH, t(f"report.{group}", count=count)))
                 out += blocks
+        retired = retired_ticks(walk, toolkaart, phase.id)
+        if retired:
+            out.append(Block(Kind.PARAGRAPH, t("report.retired", count=len(retired))))
+            out += [Block(Kind.BULLET, looking_back.name(phase.id, item)) for item in retired]
         notes = project.notes_in(phase.id)
         if notes:
             out.append(Block(Kind.PARAGRAPH, t("report.notes", count=len(notes))))
@@ -227,6 +247,22 @@ def report_blocks(
     return [_printable(block) for block in out]
 
 
+def _changes(looking_back: Lookback, *, decided: bool) -> list[Block]:
+    """What changed in the content since the last decision: a heading, then per phase."""
+    changes = looking_back.changes
+    if changes is None:
+        return []
+    out = [Block(Kind.HEADING, headline(changes, decided))]
+    if changes.changes is None:
+        return [*out, Block(Kind.PARAGRAPH, t("changes.unknown", since=changes.since))]
+    if not changes.changes:
+        return [*out, Block(Kind.PARAGRAPH, t("changes.none"))]
+    for phase_name, group in by_phase(changes):
+        out.append(Block(Kind.PARAGRAPH, t("changes.phase", phase=phase_name)))
+        out += [Block(Kind.BULLET, describe(change, changes)) for change in group]
+    return out
+
+
 def _printable(block: Block) -> Block:
     """The block without characters no document can hold (a project stored before the text rule
     may carry a vertical tab, which DOCX refuses)."""
@@ -234,12 +270,17 @@ def _printable(block: Block) -> Block:
     return Block(block.kind, printable(block.text), rows)
 
 
-def to_markdown(project: Project, toolkaart: Toolkaart, today: dt.date | None = None) -> str:
+def to_markdown(
+    project: Project,
+    toolkaart: Toolkaart,
+    today: dt.date | None = None,
+    looking_back: Lookback | None = None,
+) -> str:
     """Every text escaped by ``markdown``: a name, rationale or checklist item shows as written and
     can add no heading, list item, link or HTML of its own."""
     levels = {Kind.TITLE: 1, Kind.HEADING: 2, Kind.SUBHEADING: 3}
     lines: list[str] = []
-    for block in report_blocks(project, toolkaart, today):
+    for block in report_blocks(project, toolkaart, today, looking_back):
         if block.kind not in (Kind.BULLET, Kind.DETAIL) and lines and lines[-1] != "":
             lines.append("")
         if block.kind is Kind.SUMMARY:
@@ -269,10 +310,15 @@ def _info(project: Project, toolkaart: Toolkaart) -> DocumentInfo:
     )
 
 
-def to_docx(project: Project, toolkaart: Toolkaart, today: dt.date | None = None) -> bytes:
+def to_docx(
+    project: Project,
+    toolkaart: Toolkaart,
+    today: dt.date | None = None,
+    looking_back: Lookback | None = None,
+) -> bytes:
     document = new_docx(_info(project, toolkaart))
     levels = {Kind.TITLE: 0, Kind.HEADING: 1, Kind.SUBHEADING: 2}
-    for block in report_blocks(project, toolkaart, today):
+    for block in report_blocks(project, toolkaart, today, looking_back):
         if block.kind in levels:
             document.add_heading(block.text, level=levels[block.kind])
         elif block.kind is Kind.BULLET:
@@ -295,10 +341,15 @@ def to_docx(project: Project, toolkaart: Toolkaart, today: dt.date | None = None
     return buffer.getvalue()
 
 
-def to_pdf(project: Project, toolkaart: Toolkaart, today: dt.date | None = None) -> bytes:
+def to_pdf(
+    project: Project,
+    toolkaart: Toolkaart,
+    today: dt.date | None = None,
+    looking_back: Lookback | None = None,
+) -> bytes:
     pdf = new_pdf(_info(project, toolkaart))
     sizes = {Kind.TITLE: 18, Kind.HEADING: 14, Kind.SUBHEADING: 12}
-    for block in report_blocks(project, toolkaart, today):
+    for block in report_blocks(project, toolkaart, today, looking_back):
         if block.kind in sizes:
             pdf.ln(3)
             pdf.set_font(FONT, "B", sizes[block.kind])

@@ -457,6 +457,38 @@ NL: dict[str, str] = {
         "gebruikers zien een melding dat de Toolkaart even niet beschikbaar is."
     ),
     "beheer.changelog.empty": "Er is nog geen wijzigingslogboek (`changelog` in meta.yaml).",
+    "beheer.reach.title": "Wijzigingen en projecten",
+    "beheer.reach.unavailable": "Er wordt nog geen geldige inhoud gebruikt; er valt niets te tellen.",
+    "beheer.reach.intro": (
+        "Per wijziging sinds een eerdere versie: hoeveel projecten (niet gearchiveerd, in alle "
+        "organisaties) hun laatste besluit met die eerdere versie namen en de wijziging dus bij "
+        "het openen te zien krijgen. Alleen aantallen. Op de huidige versie {version}: "
+        "{current} projecten."
+    ),
+    "beheer.reach.same_version": (
+        "Onder versie {version} is eerder een andere inhoud vastgelegd. Projecten zien "
+        "wijzigingen alleen als het versienummer in meta.yaml verandert: verhoog het."
+    ),
+    "beheer.reach.unknown": (
+        "{count} projecten rusten op versie {version}, waarvan de opzet nergens is vastgelegd: "
+        "zij zien dat de inhoud veranderde, niet wat."
+    ),
+    "beheer.reach.no_version": "(geen: nog nooit met inhoud opgeslagen)",
+    "beheer.reach.none": "Er zijn geen wijzigingen sinds een eerdere versie die hier bekend is.",
+    "beheer.reach.versions": "Eerdere versies: {versions}.",
+    "beheer.reach.version": "{version} ({count} projecten)",
+    "beheer.reach.col.phase": "Fase",
+    "beheer.reach.col.change": "Wijziging",
+    "beheer.reach.col.name": "Onderdeel",
+    "beheer.reach.col.was": "Was",
+    "beheer.reach.col.projects": "Projecten",
+    "beheer.reach.kind.item_added": "checklistpunt nieuw",
+    "beheer.reach.kind.item_reworded": "checklistpunt anders geformuleerd",
+    "beheer.reach.kind.item_removed": "checklistpunt vervallen",
+    "beheer.reach.kind.tool_added": "hulpmiddel toegevoegd",
+    "beheer.reach.kind.tool_removed": "hulpmiddel weggehaald",
+    "beheer.reach.kind.actor_added": "actor toegevoegd",
+    "beheer.reach.kind.actor_removed": "actor weggehaald",
     "beheer.links.title": "Wat de inhoud koppelt",
     "beheer.links.unavailable": (
         "De koppelingen en ontbrekende gegevens verschijnen hier zodra de fouten hersteld zijn."
@@ -680,6 +712,9 @@ NL: dict[str, str] = {
         "({label}), niet van een ander."
     ),
     "store.error.exists": "Er bestaat al een project met id '{id}'.",
+    "store.error.no_content_permission": (
+        "Alleen de redactie van de inhoud ziet hoeveel projecten een inhoudswijziging raakt."
+    ),
     "store.error.log_rewritten": (
         "Het besluitenlogboek van project {name} kan alleen worden aangevuld, niet gewijzigd."
     ),
@@ -872,7 +907,11 @@ NL: dict[str, str] = {
     "report.nobody_named": "nog niemand genoemd",
     "report.people": "Wie welke rol heeft",
     "report.people_none": "Er zijn nog geen mensen bij de rollen genoemd.",
-    "report.saved_with": "De route is het laatst opgeslagen met inhoud versie {version}.",
+    "report.content_version": "Het laatste besluit is genomen met inhoud versie {version}.",
+    "report.content_version.undecided": (
+        "Het project is aangemaakt of geïmporteerd met inhoud versie {version}."
+    ),
+    "report.retired": "Vervallen checklistpunten, afgevinkt voordat ze vervielen ({count}):",
     "report.phase_decisions": "Besluiten:",
     "report.decision": "{date}: {answer}, besloten door {by}. Onderbouwing: {rationale}",
     "report.decision_phase": "Fase {phase}, {decision}",
@@ -950,11 +989,36 @@ NL: dict[str, str] = {
     "scan.gate": "Poort: beantwoord de kernvraag",
     "scan.notes": "Notities bij deze fase",
     "scan.people": "Wie welke rol heeft in deze fase",
-    "scan.content_version": "Route laatst opgeslagen met inhoud versie {version}.",
-    "scan.content_changed": (
-        "Route laatst opgeslagen met inhoud versie {version}; de navigator gebruikt nu versie "
-        "{serving}. Controleer de checklist van uw huidige fase."
+    "scan.content_version": "Laatste besluit genomen met inhoud versie {version}.",
+    "scan.content_version.undecided": (
+        "Project aangemaakt of geïmporteerd met inhoud versie {version}; nog geen besluit."
     ),
+    # what changed in the content since a project's last decision (route/content_changes.py)
+    "changes.notice": "Inhoud gewijzigd sinds uw laatste besluit (versie {since} → {serving})",
+    "changes.notice.undecided": (
+        "Inhoud gewijzigd sinds dit project is aangemaakt of geïmporteerd "
+        "(versie {since} → {serving})"
+    ),
+    "changes.unknown": (
+        "Wat er precies veranderde, is niet bekend: de opzet van versie {since} is hier nergens "
+        "vastgelegd. Controleer de checklist van uw huidige fase."
+    ),
+    "changes.none": "Voor uw route veranderde er niets: alleen bronnen of andere teksten.",
+    "changes.none_here": "In deze fase veranderde niets; in andere fases wel (zie de Zelfscan).",
+    "changes.after": "Deze melding blijft staan tot uw volgende besluit.",
+    "changes.phase": "{phase}:",
+    "changes.kind.item_added": "nieuw checklistpunt: {name}",
+    "changes.kind.item_reworded": "checklistpunt anders geformuleerd: {name} (was: {old})",
+    "changes.kind.item_removed": "checklistpunt vervallen: {name}",
+    "changes.kind.item_removed.ticked": (
+        "checklistpunt vervallen: {name} (was afgevinkt; blijft in uw route bewaard)"
+    ),
+    "changes.kind.tool_added": "hulpmiddel toegevoegd: {name}",
+    "changes.kind.tool_removed": "hulpmiddel niet meer bij deze fase: {name}",
+    "changes.kind.actor_added": "actor toegevoegd: {name}",
+    "changes.kind.actor_removed": "actor niet meer bij deze fase: {name}",
+    "changes.item.new": "{text} (nieuw)",
+    "changes.item.retired": "Vervallen, was afgevinkt: {text}",
     "scan.log": "Besluitenlogboek",
     "scan.history": "Geschiedenis",
     "scan.history.open": "Wie wijzigde wat, en wanneer",

@@ -200,12 +200,15 @@ def check_decision(
     toolkaart: Toolkaart,
     decisions: tuple[GateDecision, ...],
     decision: GateDecision,
+    retired: Mapping[str, frozenset[str]] | None = None,
 ) -> None:
     """Raise GateError when ``decision`` may not follow ``decisions`` under the gate rules.
 
     The one check behind both ``Assessment.decide`` (a new answer) and ``validate_log`` (a log read
     from elsewhere, e.g. an imported file), so a log that passes validation is a log the navigator
-    could have written.
+    could have written. ``retired``: per phase, checklist item ids an earlier content version had
+    (``content_changes.retired_items``); a logged decision's open items may name them, as it was
+    decided before they were removed.
     """
     if not toolkaart.has_phase(decision.phase_id):
         raise GateError("unknown_phase", phase=decision.phase_id)
@@ -225,7 +228,7 @@ def check_decision(
             date=decision.decided_on.isoformat(),
             previous=decisions[-1].decided_on.isoformat(),
         )
-    known = {item.id for item in phase.checklist}
+    known = {item.id for item in phase.checklist} | (retired or {}).get(phase.id, frozenset())
     unknown = [item for item in decision.open_items if item not in known]
     if unknown:
         raise GateError("unknown_item", phase=decision.phase_id, items=", ".join(unknown))
@@ -239,14 +242,19 @@ def check_decision(
         raise GateError("review_only_last", phase=last.name)
 
 
-def validate_log(toolkaart: Toolkaart, decisions: tuple[GateDecision, ...]) -> None:
+def validate_log(
+    toolkaart: Toolkaart,
+    decisions: tuple[GateDecision, ...],
+    retired: Mapping[str, frozenset[str]] | None = None,
+) -> None:
     """Raise GateError at the first decision the gate rules would have refused (e.g. on import).
 
-    Recorded open items on a *ja* count as the explicit acceptance ``decide`` asks for.
+    Recorded open items on a *ja* count as the explicit acceptance ``decide`` asks for; they may
+    name the ``retired`` items of an earlier content version (see ``check_decision``).
     """
     for index, decision in enumerate(decisions):
         try:
-            check_decision(toolkaart, decisions[:index], decision)
+            check_decision(toolkaart, decisions[:index], decision, retired)
         except (GateError, TextError) as error:
             raise GateError(
                 "in_log", number=index + 1, message=str(error), rule=error.code
@@ -289,12 +297,20 @@ class Assessment:
     def with_checked(
         self, toolkaart: Toolkaart, phase_id: str, item_ids: Iterable[str]
     ) -> Assessment:
-        """Replace the ticked items of one phase (unknown item ids are refused)."""
+        """Replace the ticks of one phase's checklist items with ``item_ids``.
+
+        An item the content no longer has but the walk ticked stays ticked, whatever
+        ``item_ids`` says: the pages draw checkboxes for the current items only, and a removed
+        item the team had ticked is part of its history, not to be dropped at the next tick. An
+        id that is neither in the checklist nor ticked already is refused.
+        """
         known = {i.id for i in toolkaart.phase(phase_id).checklist}
+        retired = self.checked_in(phase_id) - known
         items = frozenset(item_ids)
-        unknown = items - known
+        unknown = items - known - retired
         if unknown:
             raise GateError("unknown_item", phase=phase_id, items=", ".join(sorted(unknown)))
+        items = (items & known) | retired
         checked = dict(self.checked)
         checked[phase_id] = items
         if not items:  # one way to say "nothing ticked": the phase is absent

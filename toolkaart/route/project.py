@@ -34,8 +34,9 @@ class Project:
 
     ``version`` counts saves: the store refuses to save over a newer version than the one read.
     ``updated_at`` is the time of the last change to the project or its walk. ``content_version``
-    is the version of the Toolkaart content the project was last saved with (``saved_with``):
-    empty until then. ``evidence`` and ``notes`` only grow (``with_evidence``, ``with_note``);
+    is the version of the Toolkaart content its walk rests on: that of its last decision, or of
+    its creation or import before one (``decided_with``); empty for a project never saved with
+    content. ``evidence`` and ``notes`` only grow (``with_evidence``, ``with_note``);
     ``people`` is the team as it is now.
     """
 
@@ -60,9 +61,21 @@ class Project:
     def with_assessment(self, assessment: Assessment) -> Project:
         return replace(self, assessment=assessment)
 
-    def saved_with(self, toolkaart: Toolkaart) -> Project:
-        """The project as saved with this content: every save records the serving version."""
-        return replace(self, content_version=toolkaart.meta.version)
+    def decided_with(self, toolkaart: Toolkaart, before: Project | None) -> Project:
+        """The project with the content version its walk rests on, about to be saved over
+        ``before`` (None: it is new, created or imported).
+
+        The serving version is recorded when the project is new, has none yet, or appended a
+        decision since ``before``; any other save (a tick, evidence, a note, its details) keeps
+        the version of the last decision. So a team sees what changed in the content "since its
+        last decision" (``content_changes``) until it decides again, however often it ticks.
+        """
+        decided = before is None or len(self.assessment.decisions) > len(
+            before.assessment.decisions
+        )
+        if decided or not self.content_version:
+            return replace(self, content_version=toolkaart.meta.version)
+        return self
 
     def with_evidence(self, evidence: Evidence) -> Project:
         """Evidence added (``records.new_evidence`` makes one); ProjectError past the limit."""
@@ -275,8 +288,9 @@ def reapply_ticks(conflict: ProjectConflict, toolkaart: Toolkaart) -> Project:
     """The stored version with the refused save's ticks and unticks made again on top of it.
 
     What the other session changed stays; only the checklist items this session changed are set
-    as it set them (items the content no longer has are left out). Details and decisions are not
-    re-applied: a decision is decided again on the stored route, through ``Assessment.decide``.
+    as it set them (items the content no longer has stay as the stored version has them). Details
+    and decisions are not re-applied: a decision is decided again on the stored route, through
+    ``Assessment.decide``.
     """
     walk = conflict.current.assessment
     base = (conflict.base or conflict.current).assessment

@@ -119,10 +119,14 @@ def new_evidence(
     url: str = "",
     added_by: str = "",
     added_at: dt.datetime | None = None,
+    retired: frozenset[str] = frozenset(),
 ) -> Evidence:
-    """Evidence for an item of the content, its texts cleaned; a note or an address is required."""
+    """Evidence for an item of the content, its texts cleaned; a note or an address is required.
+
+    ``retired``: items of the phase an earlier content version had, accepted too (an imported
+    walk keeps the evidence it recorded before such an item was removed)."""
     phase = _phase(toolkaart, phase_id)
-    if item_id not in {item.id for item in phase.checklist}:
+    if item_id not in {item.id for item in phase.checklist} | retired:
         raise ProjectError("unknown_item", phase=phase.name, item=item_id)
     clean_note = paragraph(note, field=t("record.field.note"), limit=MAX_EVIDENCE_NOTE)
     clean = clean_url(url)

@@ -16,7 +16,10 @@ Guarantees:
   sees only the organisations where they may read, a write is refused where they may not write,
   and a project they may not read is "not found", exactly like one that does not exist. The
   web app holds one store per process and hands each page a view for the person of that click
-  (``acting_as``); the CLI, run by whoever runs the database, acts as ``LOCAL``.
+  (``acting_as``); the CLI, run by whoever runs the database, acts as ``LOCAL``;
+- a save given the serving content's outline records it under its version (``content_outlines``)
+  when the project rests on that version, so that later content can say what changed since; the
+  first outline recorded under a version is kept (``outline``, ``change_reach``).
 """
 
 from __future__ import annotations
@@ -29,11 +32,22 @@ from typing import Any
 
 import sqlalchemy as sa
 from pydantic import ValidationError
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from toolkaart.access.permissions import Acting, Permission
+from toolkaart.content.models import Toolkaart
 from toolkaart.errors import ProjectConflict, ProjectNotFound, StoreError, StoreFault
 from toolkaart.events import Event, log_event, organisation_ref
+from toolkaart.route.content_changes import (
+    ContentChange,
+    Lookback,
+    Outline,
+    lookback,
+    shipped_outline,
+    shipped_outlines,
+    walk_changes,
+)
 from toolkaart.route.gates import Answer
 from toolkaart.route.project import Project, make_project
 from toolkaart.route.snapshot import (
@@ -49,6 +63,7 @@ from toolkaart.store.engine import Database
 from toolkaart.store.faults import reported
 from toolkaart.store.tables import (
     checklist_answers,
+    content_outlines,
     decisions,
     evidence,
     phase_notes,
@@ -115,6 +130,30 @@ class SavedVersion:
     project: Project
     saved_at: dt.datetime
     saved_by: str
+
+
+#: Per process: the outline recorded in a database (its URL) under a content version, or the one
+#: shipped for it. The first outline recorded under a version is kept, so once read it does not
+#: change: one query per process and version, not one per save or page.
+_OUTLINES: dict[tuple[str, str], Outline] = {}
+
+
+@dataclass(frozen=True)
+class ChangeReach:
+    """How many projects each content change touches (``Store.change_reach``): counts only.
+
+    ``changes``: each change from an earlier version to the serving content, with the number of
+    projects (not archived) whose last decision was made with a version it differs from;
+    ``versions``: those earlier versions and their projects; ``unknown``: projects resting on a
+    version whose outline is recorded nowhere, per version (empty: never saved with content);
+    ``current``: projects on the serving version.
+    """
+
+    serving: str
+    changes: tuple[tuple[ContentChange, int], ...]
+    versions: tuple[tuple[str, int], ...]
+    unknown: tuple[tuple[str, int], ...]
+    current: int
 
 
 def _where(acting: Acting, permission: Permission) -> sa.ColumnElement[bool]:
@@ -249,10 +288,16 @@ class Store(Database):
         if not self.acting.may(Permission.WRITE_PROJECTS, organisation):
             raise StoreError("no_write", organisation=organisation or "-")
 
-    def insert(self, project: Project, *, event: Event = Event.PROJECT_CREATED) -> Project:
+    def insert(
+        self,
+        project: Project,
+        *,
+        event: Event = Event.PROJECT_CREATED,
+        content: Outline | None = None,
+    ) -> Project:
         """Save a project that is not in the store yet (version 1), with its walk, in an
         organisation where the acting person may write; logged as ``event`` (created, or
-        imported)."""
+        imported); ``content`` as for ``save``."""
         self._check_write(project.organisation)
         saved = replace(project, version=1, updated_at=_now())
         snapshot = _snapshot(saved)
@@ -262,16 +307,22 @@ class Store(Database):
             except sa.exc.IntegrityError as error:
                 raise StoreError("exists", id=project.id) from error
             self._write_walk(connection, snapshot, {"checklist": {}, **{n: [] for n in _LISTS}})
+            recorded = self._record(connection, saved, content)
+        self._remember(recorded)
         self._log(event, saved)
         return saved
 
-    def save(self, project: Project) -> Project:
+    def save(self, project: Project, *, content: Outline | None = None) -> Project:
         """Save ``project`` over the stored version it was read at; returns it with its new version.
 
         Refused with ProjectConflict when someone saved a newer version meanwhile; with
         ProjectNotFound when the acting person may not read it; with StoreError when they may
         read but not write it (or not in the organisation it would move to). A signed-in person
         records new gate decisions in their own name only ("besloten door" is who they are).
+
+        ``content``: the outline of the content being served. When the project rests on its
+        version (``Project.decided_with``) and no outline is recorded under that version yet, it
+        is recorded in the same transaction.
         """
         self._check_write(project.organisation)
         saved = replace(project, version=project.version + 1, updated_at=_now())
@@ -287,14 +338,17 @@ class Store(Database):
                 .values(snapshot.model_dump(exclude=_WALK))
             )
             stale = updated.rowcount != 1
+            recorded = None
             logged = 0  # the decisions stored before this save
             if not stale:
                 stored = self._walks(connection, [project.id])[project.id]
                 self._check_authors(snapshot, stored)
                 self._write_walk(connection, snapshot, stored)
+                recorded = self._record(connection, saved, content)
                 logged = len(stored["decisions"])
         if stale:
             raise self._conflict(project)
+        self._remember(recorded)
         decided = saved.assessment.decisions[logged:]
         for decision in decided:
             self._log(Event.GATE_DECIDED, saved, phase=decision.phase_id, answer=decision.answer)
@@ -314,6 +368,102 @@ class Store(Database):
             person=self.acting.person_id,
             phase=phase,
             answer=answer,
+        )
+
+    # content outlines
+
+    def _record(
+        self, connection: Connection, project: Project, content: Outline | None
+    ) -> Outline | None:
+        """Record ``content`` under its version if ``project`` rests on it and nothing is recorded
+        there yet; the outline recorded there (to remember once committed), or None."""
+        if content is None or project.content_version != content.version:
+            return None
+        if (self.url, content.version) in _OUTLINES:
+            return None
+        insert: Any = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
+        connection.execute(  # another process may record the same version at the same moment
+            insert(content_outlines)
+            .values(version=content.version, recorded_at=_now(), outline=content.to_json())
+            .on_conflict_do_nothing(index_elements=["version"])
+        )
+        return self._recorded(connection, content.version)
+
+    def _recorded(self, connection: Connection, version: str) -> Outline | None:
+        row = connection.execute(
+            sa.select(content_outlines.c.outline).where(content_outlines.c.version == version)
+        ).one_or_none()
+        return None if row is None else Outline.from_json(row.outline)
+
+    def _remember(self, recorded: Outline | None) -> None:
+        if recorded is not None:
+            _OUTLINES[(self.url, recorded.version)] = recorded
+
+    def outline(self, version: str) -> Outline | None:
+        """The outline of content ``version``: the one recorded in this database (the first, if
+        staff changed the content without changing its version), else the one shipped with the
+        package; None when neither is known. The content is public: no permission needed."""
+        if not version:
+            return None
+        known = _OUTLINES.get((self.url, version))
+        if known is None:
+            with self.read() as connection:
+                known = self._recorded(connection, version) or shipped_outline(version)
+            self._remember(known)  # a shipped outline too: it is what that version held
+        return known
+
+    def known_outlines(self) -> tuple[Outline, ...]:
+        """Every outline known here: the shipped ones, then those recorded in this database
+        (oldest recorded first), so that a later one names an item as it last read."""
+        with self.read() as connection:
+            rows = connection.scalars(
+                sa.select(content_outlines.c.outline).order_by(content_outlines.c.recorded_at)
+            ).all()
+        recorded = (Outline.from_json(row) for row in rows)
+        return shipped_outlines() + tuple(known for known in recorded if known is not None)
+
+    def lookback(self, project: Project, toolkaart: Toolkaart) -> Lookback:
+        """What changed in the content for ``project`` since its last decision, with the texts
+        of ticked items the content no longer has (``content_changes.lookback``): no query when
+        it rests on the serving content and keeps no such ticks, else at most two."""
+        return lookback(project, toolkaart, self.outline, self.known_outlines)
+
+    def change_reach(self, serving: Outline) -> ChangeReach:
+        """How many projects (not archived) each change from an earlier content version to
+        ``serving`` touches: those whose last decision was made with that earlier version.
+
+        For staff who change the content (``Permission.EDIT_CONTENT``, Beheer), and for them only
+        (StoreError otherwise). The content is shared by every organisation, so the counts are
+        across all of them, which *redactie* may see although it reads no organisation's
+        projects: numbers per version and change only, never a project's name, id or
+        organisation. That is why this query lives here, with its check, and not in a page.
+        """
+        if not self.acting.may_somewhere(Permission.EDIT_CONTENT):
+            raise StoreError("no_content_permission")
+        with self.read() as connection:
+            rows = connection.execute(
+                sa.select(projects.c.content_version, sa.func.count())
+                .where(projects.c.archived == sa.false())
+                .group_by(projects.c.content_version)
+            ).all()
+            recorded = connection.scalars(sa.select(content_outlines.c.version)).all()
+        counts = {str(version): int(number) for version, number in rows}
+        current = counts.pop(serving.version, 0)
+        versions: list[tuple[str, int]] = []
+        unknown: list[tuple[str, int]] = []
+        reach: dict[ContentChange, int] = {}
+        # every earlier version recorded here, with or without projects, and any projects rest on
+        for version in sorted((set(counts) | set(recorded)) - {serving.version}):
+            number = counts.get(version, 0)
+            earlier = self.outline(version)
+            if earlier is None:
+                unknown.append((version, number))
+                continue
+            versions.append((version, number))
+            for change in walk_changes(earlier, serving):
+                reach[change] = reach.get(change, 0) + number
+        return ChangeReach(
+            serving.version, tuple(reach.items()), tuple(versions), tuple(unknown), current
         )
 
     def _check_authors(self, snapshot: ProjectSnapshot, stored: dict[str, Any]) -> None:

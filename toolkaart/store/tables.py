@@ -174,3 +174,13 @@ phase_notes = sa.Table(
     sa.Column("author", sa.String(600), nullable=False),
     sa.Column("written_at", UTCDateTime, nullable=False),
 )
+
+# migration 0005: the outline of each content version projects were stamped with
+#: (toolkaart.route.content_changes); the first outline recorded under a version is kept.
+content_outlines = sa.Table(
+    "content_outlines",
+    metadata,
+    sa.Column("version", sa.String(40), primary_key=True),
+    sa.Column("recorded_at", UTCDateTime, nullable=False),
+    sa.Column("outline", sa.JSON, nullable=False),
+)

@@ -63,6 +63,7 @@ ORDER = (
     "project_people",
     "phase_notes",
     "agenda_drafts",
+    "content_outlines",
 )
 TABLES: tuple[sa.Table, ...] = tuple(metadata.tables[name] for name in ORDER)
 #: Rows read and written per round trip.

@@ -40,6 +40,7 @@ from toolkaart.route.gates import (
 )
 from toolkaart.route.project import reapply_ticks
 from toolkaart.web import reconnect
+from toolkaart.web.content_notice import item_label, open_lookback, retired
 from toolkaart.web.feedback import Kind, say
 from toolkaart.web.literal import literal
 from toolkaart.web.project_session import save_quietly
@@ -147,15 +148,17 @@ def _keep(phase: Phase, item_id: str) -> None:
 def checklist(toolkaart: Toolkaart, phase: Phase) -> None:
     """One labelled checkbox per checklist item, ticked from (and saved at once into) the walk,
     with its source as a caption under it, and with a project open its evidence and one control
-    to add more (``records_form``).
+    to add more (``records_form``); an item new since the project's last decision is marked so,
+    and ticked items the content no longer has follow as text (``content_notice``).
 
     Not as the checkbox's ``help``: Streamlit draws that as a second tab stop per item, a
     question mark whose name for assistive technology is the English "Help for …", and shows
     the source only to someone who hovers or focuses it."""
-    checked = current_assessment().checked_in(phase.id)
-    st.caption(
-        t("phase.checklist.caption", done=len(checked), total=len(phase.checklist)),
-    )
+    walk = current_assessment()
+    checked = walk.checked_in(phase.id)
+    looking_back = open_lookback(toolkaart)
+    done = sum(item.id in checked for item in phase.checklist)  # not the items gone since
+    st.caption(t("phase.checklist.caption", done=done, total=len(phase.checklist)))
     shown = recording()
     tally_caption(toolkaart, phase, shown)
     read_only = not may_change()
@@ -167,7 +170,7 @@ def checklist(toolkaart: Toolkaart, phase: Phase) -> None:
     for item in phase.checklist:
         _answer_here(toolkaart, phase, item.id)
         ticked = st.checkbox(
-            item.text,
+            item_label(looking_back, phase, item.id, item.text),
             value=item.id in checked,
             disabled=read_only,
             key=_item_key(phase, item.id),
@@ -180,6 +183,7 @@ def checklist(toolkaart: Toolkaart, phase: Phase) -> None:
         if item.source:
             st.caption(t("phase.checklist.source", source=literal(item.source)))
         item_evidence(toolkaart, phase, item, shown)
+    retired(looking_back, toolkaart, walk, phase)
     st.session_state[_verified(phase)] = True
 
 

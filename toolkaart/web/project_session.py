@@ -26,6 +26,7 @@ from toolkaart.errors import (
     StoreFault,
 )
 from toolkaart.i18n.catalog import t
+from toolkaart.route.content_changes import outline
 from toolkaart.route.project import Project, conflict_message
 from toolkaart.store.project_store import Store
 from toolkaart.web import identity
@@ -94,14 +95,22 @@ class SaveRefused:
 
 
 def save_quietly(project: Project, toolkaart: Toolkaart) -> SaveRefused | None:
-    """Save with the serving content (``Project.saved_with``); None when saved, else why not (on a
-    conflict: what changed on both sides).
+    """Save; None when saved, else why not (on a conflict: what changed on both sides).
 
-    Either way the session then holds the stored version. A database fault is raised as
-    ``StoreFault``: nothing changed, and the session keeps the version the input was based on.
+    The project rests on the serving content from its first save and from each decision on
+    (``Project.decided_with``, over the version this session holds), and the store records that
+    content's outline, so that a later content can say what changed since. Either way the
+    session then holds the stored version. A database fault is raised as ``StoreFault``: nothing
+    changed, and the session keeps the version the input was based on.
     """
+    held = st.session_state.get(_OPEN)
+    before = (
+        held
+        if isinstance(held, Project) and (held.id, held.version) == (project.id, project.version)
+        else project  # not the version this session holds (e.g. from the list): no new decision
+    )
     try:
-        saved = store().save(project.saved_with(toolkaart))
+        saved = store().save(project.decided_with(toolkaart, before), content=outline(toolkaart))
     except StoreFault:
         raise
     except ProjectConflict as conflict:

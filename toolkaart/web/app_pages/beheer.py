@@ -1,5 +1,8 @@
 """Beheer: the content's state for programme staff: valid or not, what it links, what is missing.
 
+"Wijzigingen en projecten" counts, per change from an earlier content version to the served one,
+the projects whose last decision was made with that earlier version (``Store.change_reach``).
+
 This page uses ``loaded_content()``, not ``require_content()``: it must work, and say what is
 wrong at which ``file:line``, precisely when the files are broken (while the other pages keep
 serving the previous valid content, which this page names).
@@ -26,7 +29,9 @@ from toolkaart.content.health import content_health
 from toolkaart.content.models import Toolkaart
 from toolkaart.i18n.catalog import counted, t
 from toolkaart.i18n.dates import date_label, local_time_label
+from toolkaart.route.content_changes import outline
 from toolkaart.settings import settings
+from toolkaart.web import project_session
 from toolkaart.web.content_cache import confirm_held_back, loaded_content, reload_content
 from toolkaart.web.identity import require
 from toolkaart.web.literal import literal
@@ -93,6 +98,55 @@ def _show_diagnostics(label: str, diagnostics: Sequence[Diagnostic]) -> None:
 def _show_list(title: str, lines: Sequence[str]) -> None:
     st.markdown(f"**{title}**")
     st.markdown("\n".join(f"- {line}" for line in lines) if lines else t("beheer.missing.none"))
+
+
+def _show_reach(serving: Toolkaart) -> None:
+    """Per content change since an earlier version, how many projects it touches (counts only,
+    across organisations: ``Store.change_reach`` checks that the person edits content)."""
+    now = outline(serving)
+    store = project_session.store()
+    recorded = store.outline(now.version)
+    if recorded is not None and recorded != now:  # staff changed the content, not its version
+        st.warning(t("beheer.reach.same_version", version=literal(now.version)))
+    reach = store.change_reach(now)
+    st.caption(t("beheer.reach.intro", version=literal(now.version), current=reach.current))
+    if reach.unknown:
+        st.markdown(
+            "\n".join(
+                "- "
+                + t(
+                    "beheer.reach.unknown",
+                    version=literal(version) if version else t("beheer.reach.no_version"),
+                    count=count,
+                )
+                for version, count in reach.unknown
+            )
+        )
+    if not reach.changes:
+        st.markdown(t("beheer.reach.none"))
+        return
+    st.markdown(
+        t(
+            "beheer.reach.versions",
+            versions=", ".join(
+                t("beheer.reach.version", version=literal(version), count=count)
+                for version, count in reach.versions
+            ),
+        )
+    )
+    st.table(
+        [
+            {
+                t("beheer.reach.col.phase"): _short(change.phase_name),
+                t("beheer.reach.col.change"): t(f"beheer.reach.kind.{change.kind.value}"),
+                t("beheer.reach.col.name"): _short(change.name),
+                t("beheer.reach.col.was"): _short(change.old_name),
+                t("beheer.reach.col.projects"): count,
+            }
+            for change, count in reach.changes
+        ],
+        hide_index=True,
+    )
 
 
 require(Permission.EDIT_CONTENT)  # redactie only: a reload changes what everyone is shown
@@ -164,6 +218,12 @@ else:
             f"**{entry.version}** ({date_label(entry.date)})\n\n"
             + "\n".join(f"- {change}" for change in entry.changes)
         )
+
+st.header(t("beheer.reach.title"), anchor=False)
+if loaded.serving is None:
+    st.info(t("beheer.reach.unavailable"))
+else:
+    _show_reach(loaded.serving.toolkaart)
 
 st.header(t("beheer.links.title"), anchor=False)
 if graph is None:

@@ -8,6 +8,7 @@ import streamlit as st
 from toolkaart.i18n.catalog import t
 from toolkaart.route.navigator import phase_in_view
 from toolkaart.web.content_cache import require_content
+from toolkaart.web.content_notice import notice, open_lookback
 from toolkaart.web.gate_form import checklist, gate
 from toolkaart.web.literal import literal
 from toolkaart.web.maps import phase_map
@@ -19,7 +20,12 @@ from toolkaart.web.page_links import (
     tool_text,
 )
 from toolkaart.web.page_registry import app_pages
-from toolkaart.web.project_session import project_banner, with_project
+from toolkaart.web.project_session import (
+    open_project,
+    open_project_id,
+    project_banner,
+    with_project,
+)
 from toolkaart.web.records_form import actor_people, names_of, phase_notes, recording
 from toolkaart.web.walk import current_assessment
 
@@ -33,6 +39,8 @@ keep_in_url(PHASE_PARAM, phase.id)  # a refresh or a shared link shows this phas
 
 st.title(t("phase.title", number=phase.number, name=phase.name), anchor=False)
 project_banner()
+if open_project_id() is not None and (opened := open_project()) is not None:
+    notice(open_lookback(toolkaart), bool(opened.assessment.decisions), phase)
 st.markdown(t("phase.state", state=t(f"state.{status.state(phase.id)}")))
 st.subheader(t("phase.key_question"), anchor=False)
 st.subheader(phase.key_question, anchor=False)

@@ -19,6 +19,7 @@ from toolkaart.i18n.catalog import t
 from toolkaart.i18n.dates import date_label, file_stem, local_time_label
 from toolkaart.route.project import diff_projects
 from toolkaart.web.content_cache import require_content
+from toolkaart.web.content_notice import notice, open_lookback
 from toolkaart.web.downloads import download_buttons
 from toolkaart.web.gate_form import checklist, gate
 from toolkaart.web.identity import require
@@ -50,13 +51,15 @@ current = toolkaart.phase(status.current_phase_id)
 st.title(t("scan.title", name=literal(project.name)), anchor=False)
 if project.organisation:
     st.caption(literal(project.organisation))
+looking_back = open_lookback(toolkaart)
 if project.content_version:
-    serving = toolkaart.meta.version
-    key = "scan.content_version" if project.content_version == serving else "scan.content_changed"
-    st.caption(t(key, version=literal(project.content_version), serving=serving))
+    decided = bool(project.assessment.decisions)
+    key = "scan.content_version" if decided else "scan.content_version.undecided"
+    st.caption(t(key, version=literal(project.content_version)))
 if project.archived:
     st.warning(t("scan.archived"))
 show_flash()
+notice(looking_back, decided=bool(project.assessment.decisions))
 
 if status.completed:
     review = date_label(status.next_review) if status.next_review else "-"
@@ -211,9 +214,9 @@ st.caption(t("scan.export.help"))
 stem = file_stem(project.name, dt.date.today().isoformat())
 writers: dict[str, Callable[[], str | bytes]] = {
     "json": partial(project_exchange.export_json, project, toolkaart),
-    "md": partial(project_report.to_markdown, project, toolkaart),
-    "docx": partial(project_report.to_docx, project, toolkaart),
-    "pdf": partial(project_report.to_pdf, project, toolkaart),
+    "md": partial(project_report.to_markdown, project, toolkaart, looking_back=looking_back),
+    "docx": partial(project_report.to_docx, project, toolkaart, looking_back=looking_back),
+    "pdf": partial(project_report.to_pdf, project, toolkaart, looking_back=looking_back),
     # the next re-review and the board meetings it is on (read when clicked)
     "ics": partial(ics_calendar.project_calendar, store(), toolkaart, project),
 }
