@@ -1,7 +1,7 @@
 """The cold load a person feels: every page opened in a fresh Chromium context, beside a one-line app.
 
 ``python -m benchmarks.cold_load [--runs N] [--pages home,fase,...] [--modes plain,proxy]
-[--link MBIT/RTT_MS] [--json FILE] [--quick]``
+[--json FILE] [--quick]``
 
 Each load is a new browser context (an empty cache, no cookies) that opens a page's address and
 waits, in the page's own clock (``performance.now()``, which starts when the navigation starts),
@@ -19,9 +19,8 @@ ratio of a page is its median over the median of its paired one-line loads.
 Two modes: ``plain`` is ``toolkaart serve``'s server itself (Streamlit 1.67's Starlette server
 sends its static files uncompressed, cacheable for a year); ``proxy`` puts HAProxy with the
 compose set-up's ``deploy/haproxy.cfg`` in front (gzip, cache headers), started on loopback
-(``benchmarks.topology.compose_haproxy_config``). ``--link`` lets Chromium emulate a network link
-(e.g. ``20/20``: 20 Mbit/s down and up, 20 ms round trip), where the bytes matter; on loopback
-they hardly do.
+(``benchmarks.topology.compose_haproxy_config``). Everything runs on loopback, where the bytes
+cost almost nothing: the byte counts say what a real link would carry.
 """
 
 from __future__ import annotations
@@ -35,7 +34,7 @@ import statistics
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
@@ -155,28 +154,6 @@ class Load:
     largest: tuple[tuple[str, int], ...] = ()
 
 
-@dataclass(frozen=True)
-class Link:
-    """A network link for Chromium to emulate (CDP ``Network.emulateNetworkConditions``)."""
-
-    mbit_per_s: float
-    rtt_ms: float
-
-    @classmethod
-    def parse(cls, text: str) -> Link:
-        mbit, rtt = text.split("/")
-        return cls(float(mbit), float(rtt))
-
-    def conditions(self) -> dict[str, Any]:
-        throughput = self.mbit_per_s * 1_000_000 / 8
-        return {
-            "offline": False,
-            "latency": self.rtt_ms,
-            "downloadThroughput": throughput,
-            "uploadThroughput": throughput,
-        }
-
-
 @dataclass
 class _Traffic:
     """What Chromium's network layer reported for one page (one CDP session)."""
@@ -224,15 +201,13 @@ def _until(page: Any, script: str, arg: object = None) -> float:
     return float(handle.json_value())
 
 
-def load_page(browser: Any, base_url: str, target: Target, link: Link | None = None) -> Load:
+def load_page(browser: Any, base_url: str, target: Target) -> Load:
     """Open ``target`` in a fresh context, then once more in the same context."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
     try:
         page = context.new_page()
         cdp = context.new_cdp_session(page)
         cdp.send("Network.enable")
-        if link is not None:
-            cdp.send("Network.emulateNetworkConditions", link.conditions())
         traffic = _Traffic()
         traffic.listen(cdp)
         url = base_url + target.path
@@ -405,7 +380,6 @@ def run(
     runs: int,
     page_names: Sequence[str] | None = None,
     modes: Sequence[str] = MODES,
-    link: Link | None = None,
     progress: Callable[[str], None] = print,
 ) -> dict[str, Any]:
     """Measure; the figures as one JSON-ready dictionary (``modes`` → ``pages`` → summary)."""
@@ -432,7 +406,7 @@ def run(
                         pair = [(navigator_url, target), (one_line_url, ONE_LINE)]
                         if round_number % 2:
                             pair.reverse()
-                        loads = {t.name: load_page(browser, url, t, link) for url, t in pair}
+                        loads = {t.name: load_page(browser, url, t) for url, t in pair}
                         page_figures = figures[mode][target.name]
                         page_figures.loads.append(loads[target.name])
                         page_figures.one_line.append(loads[ONE_LINE.name])
@@ -456,7 +430,6 @@ def run(
             "chromium": version,
         },
         "runs": runs,
-        "link": asdict(link) if link else None,
         "modes": {
             mode: [page.summary() for page in pages.values()] for mode, pages in figures.items()
         },
@@ -499,7 +472,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7, help="loads of each page per mode")
     parser.add_argument("--pages", help="comma-separated page names (default: every page)")
     parser.add_argument("--modes", default=",".join(MODES), help="plain, proxy or both")
-    parser.add_argument("--link", type=Link.parse, help="emulate a link: MBIT/RTT_MS, e.g. 20/20")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     parser.add_argument(
         "--quick", action="store_true", help="one run of the home page (a smoke test)"
@@ -512,7 +484,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     modes = tuple(mode.strip() for mode in args.modes.split(","))
     if set(modes) - set(MODES):
         parser.error(f"--modes: choose from {', '.join(MODES)}")
-    figures = run(runs, pages, modes, args.link)
+    figures = run(runs, pages, modes)
     print("\n".join(table(figures)))
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
