@@ -29,6 +29,9 @@ from typing import IO, Final
 from benchmarks.measure import Server, free_port, streamlit_server
 from toolkaart.serve import SERVER
 
+#: The compose set-up's proxy configuration (compose.yaml mounts it into the HAProxy container).
+COMPOSE_HAPROXY_CFG: Final = Path(__file__).resolve().parents[1] / "deploy" / "haproxy.cfg"
+
 HAPROXY_PATHS: Final = ("/usr/sbin/haproxy", "/usr/local/sbin/haproxy")
 #: Which replica answered: a response header HAProxy adds, and the sticky cookie it inserts.
 REPLICA_HEADER: Final = "X-Replica"
@@ -90,10 +93,7 @@ class Proxy:
         states = {}
         for row in rows[1:]:
             values = dict(zip(header, row.split(","), strict=False))
-            if values.get("pxname") == BACKEND and values.get("svname") not in (
-                "FRONTEND",
-                "BACKEND",
-            ):
+            if values.get("type") == "2":  # a server (0 a frontend, 1 a backend)
                 states[values["svname"]] = values["status"]
         return states
 
@@ -145,6 +145,37 @@ backend {BACKEND}
 """
 
 
+def compose_haproxy_config(port: int, replicas: Mapping[str, int], stats_socket: Path) -> str:
+    """``deploy/haproxy.cfg`` as it is, moved onto loopback: its ``bind :8080`` becomes
+    ``127.0.0.1:port``, its two ``server`` lines (``app1:8501``, ``app2:8501``) become one per
+    replica on loopback, and a stats socket is added so that ``start_proxy`` can see the replicas
+    come up. Everything else, compression and cache headers included, is the file's own, so what
+    runs here is what the compose set-up runs (``tests/service/test_static_assets.py``,
+    ``benchmarks/cold_load.py``)."""
+    lines = COMPOSE_HAPROXY_CFG.read_text(encoding="utf-8").splitlines()
+    out: list[str] = []
+    binds = servers = 0
+    for line in lines:
+        words = line.split()
+        if words[:1] == ["global"]:
+            out += [line, f"    stats socket {stats_socket} mode 600 level admin"]
+        elif words[:1] == ["bind"]:
+            binds += 1
+            out.append(f"    bind 127.0.0.1:{port}")
+        elif words[:1] == ["server"]:
+            servers += 1
+            if servers == 1:
+                out += [
+                    f"    server {name} 127.0.0.1:{replica_port} cookie {name}"
+                    for name, replica_port in replicas.items()
+                ]
+        else:
+            out.append(line)
+    if binds != 1 or servers == 0:
+        raise RuntimeError(f"{COMPOSE_HAPROXY_CFG}: expected one bind line and server lines")
+    return "\n".join(out) + "\n"
+
+
 def _wait_until(
     ready: Callable[[], bool], timeout: float, what: str, output: Callable[[], str]
 ) -> None:
@@ -156,9 +187,15 @@ def _wait_until(
 
 
 @contextlib.contextmanager
-def start_proxy(replicas: Mapping[str, int], haproxy: str | None = None) -> Iterator[Proxy]:
-    """HAProxy on a free loopback port in front of ``replicas`` (name → port); waits until every
-    replica is UP in its health checks. Stopped (terminate, then kill) when the block ends."""
+def start_proxy(
+    replicas: Mapping[str, int],
+    haproxy: str | None = None,
+    config_text: Callable[[int, Mapping[str, int], Path], str] = haproxy_config,
+) -> Iterator[Proxy]:
+    """HAProxy on a free loopback port in front of ``replicas`` (name → port), configured by
+    ``config_text(port, replicas, stats_socket)`` (the service tests' own, or
+    ``compose_haproxy_config``); waits until every replica is UP in its health checks. Stopped
+    (terminate, then kill) when the block ends."""
     haproxy = haproxy or find_haproxy()
     if haproxy is None:
         raise RuntimeError("HAProxy is not installed (apt-get install haproxy)")
@@ -166,7 +203,7 @@ def start_proxy(replicas: Mapping[str, int], haproxy: str | None = None) -> Iter
     with tempfile.TemporaryDirectory(prefix="haproxy-") as directory:
         config = Path(directory) / "haproxy.cfg"
         stats_socket = Path(directory) / "stats.sock"
-        config.write_text(haproxy_config(port, replicas, stats_socket), encoding="utf-8")
+        config.write_text(config_text(port, replicas, stats_socket), encoding="utf-8")
         check = subprocess.run(
             [haproxy, "-c", "-q", "-f", str(config)], capture_output=True, text=True
         )

@@ -131,7 +131,12 @@ def test_haproxy_sets_the_proxy_headers_sticky_sessions_and_websockets() -> None
     assert "option httpchk GET /_stcore/health" in alive
     assert "server app1 app1:8501 cookie app1" in alive
     assert any(line.startswith("cookie TOOLKAART_REPLICA insert") for line in lines)
-    assert any("Cache-Control" in line and "/static/" in line for line in lines)
+    # a year's cache for Streamlit's hashed files only (tests/service/test_static_assets.py)
+    assert "acl static_file var(txn.path) -m beg /static/" in lines
+    assert any(
+        line.startswith("http-response set-header Cache-Control") and "if static_file" in line
+        for line in lines
+    )
     assert "# TLS: bind :8443 ssl crt" in text
 
 

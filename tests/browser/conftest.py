@@ -23,19 +23,11 @@ from typing import Any
 
 import pytest
 
+from benchmarks.cold_load import CHROMIUM, CHROMIUM_ARGS
 from benchmarks.measure import Server, streamlit_server
 from tests.conftest import REPO, unavailable
 from toolkaart.serve import SERVER
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
 APP_IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
 START_TIMEOUT = 60.0
@@ -86,7 +78,9 @@ def browser() -> Iterator[Any]:
     # for a Streamlit rerun; the assertions wait as long as the actions do.
     expect.set_options(timeout=20_000)
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS)
+        )
         yield chromium
         chromium.close()
 
