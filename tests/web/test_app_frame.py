@@ -92,7 +92,7 @@ def test_broken_content_from_the_start_shows_a_short_dutch_page_without_paths(
     app = open_page(page)
     assert app.title[0].value == t("content.unavailable.title")
     assert str(content_copy) not in texts(app) and "bestaat-niet" not in texts(app)
-    assert not app.code  # no diagnostics for project teams: they are on Beheer
+    assert not app.text  # no diagnostics for project teams: they are on Beheer
     # nothing of the page itself is drawn
     assert not app.checkbox and not app.get("graphviz_chart")
 
@@ -131,7 +131,7 @@ def test_beheer_shows_the_errors_and_that_the_previous_content_is_live(
     beheer = open_page("app_pages/beheer.py")
     (notice,) = [w.value for w in beheer.warning if "vorige geldige inhoud" in w.value]
     assert "inhoud: versie 1.1.0 (6 december 2026), geladen " in notice
-    errors = beheer.code[0].value.splitlines()  # the errors' list; the warnings' comes next
+    errors = beheer.text[0].value.splitlines()  # the errors' list; the warnings' comes next
     assert len(errors) == 1
     assert errors[0].startswith(f"{phases}:{line}:")
     assert errors[0].endswith(f": {t('content.diag.unknown_id.tool', id='bestaat-niet')}")

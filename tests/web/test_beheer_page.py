@@ -38,7 +38,7 @@ def reload(app: AppTest) -> None:
 
 
 def text_of(app: AppTest) -> str:
-    parts: list[Any] = [e.value for e in (*app.markdown, *app.caption, *app.code)]
+    parts: list[Any] = [e.value for e in (*app.markdown, *app.caption, *app.text)]
     parts += [e.value for e in (*app.success, *app.info, *app.warning, *app.error)]
     return "\n".join(str(p) for p in parts)
 
@@ -61,7 +61,7 @@ def test_valid_content(toolkaart: Toolkaart, monkeypatch: pytest.MonkeyPatch) ->
     one_warning = t("beheer.validation.warnings", warnings=counted("warning", 1))
     assert [w.value for w in app.warning] == [one_warning]
     assert not app.error
-    assert [c.value for c in app.code] == [
+    assert [c.value for c in app.text] == [
         f"{CONTENT / 'tools.yaml'}:49:5: {t('content.diag.no_address', id='begeleidingsethiek')}"
     ]
     text = text_of(app)
@@ -96,7 +96,7 @@ def test_content_with_warnings(content_copy: Path, monkeypatch: pytest.MonkeyPat
 
     two_warnings = t("beheer.validation.warnings", warnings=counted("warning", 2))
     assert [w.value for w in app.warning] == [two_warnings]
-    (listing,) = [c.value for c in app.code]
+    (listing,) = [c.value for c in app.text]
     lines = listing.splitlines()
     assert len(lines) == 2
     assert lines[0].startswith(f"{content_copy / 'phases.yaml'}:")
@@ -118,7 +118,7 @@ def test_broken_content_says_what_is_wrong(
         t("beheer.validation.errors", errors=counted("error", 2), warnings=counted("warning", 0)),
         t("beheer.serving_none"),  # broken since this directory was first read
     ]
-    (errors,) = (c.value for c in app.code)  # tools.yaml is invalid: no address warning
+    (errors,) = (c.value for c in app.text)  # tools.yaml is invalid: no address warning
     assert errors.splitlines() == [
         f"{content_copy / 'phases.yaml'}:15:14: "
         + t("content.diag.unknown_id.actor", id="ontwikkelaarr"),
@@ -184,7 +184,7 @@ def test_reload_after_breaking_and_repairing(
     tools.write_text(good.replace("number: 3\n", "number: drie\n", 1), encoding="utf-8")
     reload(app)
     assert app.warning[0].value == t("beheer.reload.now_broken")
-    assert app.error and "tools.yaml:23:13: tools[2].number" in app.code[0].value
+    assert app.error and "tools.yaml:23:13: tools[2].number" in app.text[0].value
 
     tools.write_text(good, encoding="utf-8")
     reload(app)

@@ -92,7 +92,8 @@ def _show_report(report: ContentDiff | str) -> None:
 def _show_diagnostics(label: str, diagnostics: Sequence[Diagnostic]) -> None:
     if diagnostics:
         st.markdown(f"**{label}**")
-        st.code("\n".join(d.located for d in diagnostics), language=None, wrap_lines=True)
+        # plain text, line by line: st.code would load a 1.5 MB syntax highlighter to show it
+        st.text("\n".join(d.located for d in diagnostics))
 
 
 def _show_list(title: str, lines: Sequence[str]) -> None:
