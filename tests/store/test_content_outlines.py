@@ -173,3 +173,18 @@ def test_lookback_reads_the_outline_of_the_projects_version(
     assert seen.changes.new_items("verkenning") == {"verkenning-ivdr", "verkenning-ai-act"}
     current = store.lookback(replace(project, content_version=toolkaart.meta.version), toolkaart)
     assert current.changes is None
+
+
+def test_earlier_versions_are_listed_in_version_order_not_as_text(
+    store: Store, toolkaart: Toolkaart
+) -> None:
+    serving = outline(toolkaart)
+    for name, version in (("Tien", "1.0.10"), ("Negen", "1.0.9")):
+        project = store.create(name)
+        store.save(
+            replace(project, content_version=version),
+            content=serving.model_copy(update={"version": version}),
+        )
+    on(store, "A", "", "1.0.0")
+    reach = store.change_reach(serving)
+    assert [version for version, _count in reach.versions] == ["1.0.0", "1.0.9", "1.0.10"]

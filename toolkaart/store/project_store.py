@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -160,6 +161,11 @@ def _where(acting: Acting, permission: Permission) -> sa.ColumnElement[bool]:
     """The condition on ``projects`` rows that ``acting`` may ``permission``."""
     allowed = acting.organisations(permission)
     return sa.true() if allowed is None else projects.c.organisation.in_(sorted(allowed))
+
+
+def _numbered(version: str) -> list[str | int]:
+    """A version label's sort key: its numbers as numbers, so that 1.10 comes after 1.9."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", version)]
 
 
 class Store(Database):
@@ -453,7 +459,7 @@ class Store(Database):
         unknown: list[tuple[str, int]] = []
         reach: dict[ContentChange, int] = {}
         # every earlier version recorded here, with or without projects, and any projects rest on
-        for version in sorted((set(counts) | set(recorded)) - {serving.version}):
+        for version in sorted((set(counts) | set(recorded)) - {serving.version}, key=_numbered):
             number = counts.get(version, 0)
             earlier = self.outline(version)
             if earlier is None:
