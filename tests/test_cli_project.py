@@ -10,8 +10,11 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
+from toolkaart.access.permissions import LOCAL
 from toolkaart.cli import main
+from toolkaart.content.models import Toolkaart
 from toolkaart.documents.project_exchange import MAX_IMPORT_BYTES
+from toolkaart.store.project_store import Store
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -38,6 +41,14 @@ def test_create_then_list_shows_the_project_at_its_current_phase(
     header, row = out.splitlines()
     assert header == "id\tversion\tphase\tname\torganisation\tarchived"
     assert row == f"{project_id}\t1\tIdee\tZoë’s triage\tUMC €\tno"
+
+
+def test_a_created_project_rests_on_the_content_it_was_made_with(
+    capsys: pytest.CaptureFixture[str], database_url: str, toolkaart: Toolkaart
+) -> None:
+    project_id = create(capsys, database_url, "Sepsis-voorspeller")
+    stored = Store(database_url, acting=LOCAL).get(project_id)
+    assert stored.content_version == toolkaart.meta.version  # changes later show since then
 
 
 def test_export_then_import_adds_a_copy(

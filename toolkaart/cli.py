@@ -234,9 +234,12 @@ def cmd_project_list(args: argparse.Namespace) -> int:
 def cmd_project_create(args: argparse.Namespace) -> int:
     from toolkaart.store.project_store import Store
 
+    toolkaart = _valid_content()  # a new project rests on the content it was made with
+    if toolkaart is None:
+        return EXIT_REJECTED
     try:
         project = Store(args.database, acting=LOCAL).create(
-            args.name, args.organisation, args.description, args.contact
+            args.name, args.organisation, args.description, args.contact, toolkaart=toolkaart
         )
     except (ProjectError, TextError) as error:
         return _refused(error)

@@ -49,6 +49,9 @@ from toolkaart.route.content_changes import (
     shipped_outlines,
     walk_changes,
 )
+from toolkaart.route.content_changes import (
+    outline as content_outline,
+)
 from toolkaart.route.gates import Answer
 from toolkaart.route.project import Project, make_project
 from toolkaart.route.snapshot import (
@@ -285,10 +288,22 @@ class Store(Database):
     # writing
 
     def create(
-        self, name: str, organisation: str = "", description: str = "", contact: str = ""
+        self,
+        name: str,
+        organisation: str = "",
+        description: str = "",
+        contact: str = "",
+        *,
+        toolkaart: Toolkaart | None = None,
     ) -> Project:
-        """Create and save a new project (details checked: ProjectError in Dutch)."""
-        return self.insert(make_project(name, organisation, description, contact))
+        """Create and save a new project (details checked: ProjectError in Dutch). With the
+        serving content (``toolkaart``) it rests on that content from the start
+        (``Project.decided_with``), so that what changes later is shown as changed since then;
+        the pages and the CLI pass it, tests that need no content version leave it out."""
+        made = make_project(name, organisation, description, contact)
+        if toolkaart is None:
+            return self.insert(made)
+        return self.insert(made.decided_with(toolkaart, None), content=content_outline(toolkaart))
 
     def _check_write(self, organisation: str) -> None:
         if not self.acting.may(Permission.WRITE_PROJECTS, organisation):

@@ -10,8 +10,7 @@ from toolkaart.access.permissions import Permission
 from toolkaart.errors import ProjectError, StoreError, TextError
 from toolkaart.i18n.catalog import t
 from toolkaart.i18n.dates import local_time_label
-from toolkaart.route.content_changes import outline
-from toolkaart.route.project import FIELD_LIMITS, make_project
+from toolkaart.route.project import FIELD_LIMITS
 from toolkaart.web.content_cache import require_content
 from toolkaart.web.feedback import answer_at
 from toolkaart.web.identity import require
@@ -116,9 +115,7 @@ with st.expander(t("projects.create.title"), expanded=not projects), st.form("pr
         t("projects.create.submit"), type="primary", key="projects.create.submit"
     ):
         try:
-            made = make_project(name, organisation, description, contact)
-            # it rests on the content served now (what changes later is shown since then)
-            project = store().insert(made.decided_with(toolkaart, None), content=outline(toolkaart))
+            project = store().create(name, organisation, description, contact, toolkaart=toolkaart)
         except (ProjectError, StoreError, TextError) as error:  # the form keeps what was typed
             st.error(str(error))
         else:
