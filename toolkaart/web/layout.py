@@ -112,12 +112,14 @@ def sidebar_navigation(sections: Mapping[str, Sequence[StreamlitPage]]) -> None:
 def footer(accessibility: StreamlitPage, mode: str = "") -> None:
     """Under every page: the accessibility statement (the law asks for it to be reachable from
     every page), the version of the content being served, and in local mode a quiet line
-    saying so (``mode``)."""
+    saying so (``mode``): one caption of one or two lines (each element costs a rerun about
+    0.15 ms of server CPU, docs/performance.md section 8)."""
     serving = loaded_content().serving
     st.divider()
     st.page_link(accessibility, label=t("nav.accessibility"), query_params=with_project({}))
-    if mode:
-        st.caption(mode)
+    lines = [mode] if mode else []
     if serving is not None:
-        toolkaart = serving.toolkaart
-        st.caption(t("footer.version", title=toolkaart.meta.title, version=toolkaart.meta.label))
+        meta = serving.toolkaart.meta
+        lines.append(t("footer.version", title=meta.title, version=meta.label))
+    if lines:
+        st.caption("  \n".join(lines))  # a line break within one paragraph
