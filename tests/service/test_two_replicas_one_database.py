@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,17 @@ from toolkaart.store.project_store import Store
 pytestmark = [pytest.mark.service, pytest.mark.timeout(180)]
 
 CONNECTED = "[data-testid=stApp][data-test-connection-state=CONNECTED]"
+
+
+def stored_in_time(store: Store, project_id: str, item_id: str, page: Any) -> None:
+    """Wait up to 20 s for ``item_id`` to be among the project's stored ticks; fail with what
+    the page says (its alerts) when it never is."""
+    deadline = time.monotonic() + 20
+    while item_id not in store.get(project_id).assessment.checked_in("idee"):
+        if time.monotonic() > deadline:
+            alerts = page.locator("[role=alert]").all_inner_texts()
+            raise AssertionError(f"tick {item_id} shown, not stored; the page says: {alerts}")
+        time.sleep(0.2)
 
 
 def head_revision(url: str) -> str | None:
@@ -92,6 +104,9 @@ def test_a_replica_starting_beside_a_running_one_disturbs_nobody(
                         page.locator("label").filter(has_text=item.text).first.click()
                         settle(page)
                         expect(page.get_by_role("checkbox", name=item.text).first).to_be_checked()
+                        # shown ticked is stored: at once, or as soon as the busy replica gets
+                        # to it (a settle can end before a rerun this slow has even begun)
+                        stored_in_time(store, project.id, item.id, page)
                     during = load.result()
                     assert "Traceback" not in b.output()
             assert during.error_messages == () and during.reruns == 200
