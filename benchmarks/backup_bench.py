@@ -20,35 +20,16 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import sqlalchemy as sa
-
+from benchmarks.measure import postgres_schema
 from benchmarks.portfolio import fill
 from toolkaart.access.permissions import LOCAL
 from toolkaart.content.loader import load_toolkaart
 from toolkaart.store import backup, transfer
 from toolkaart.store.backup import BackupFormat
 from toolkaart.store.project_store import Store
-
-
-@contextmanager
-def postgres_schema(url: str) -> Iterator[str]:
-    """A URL for a fresh schema on the server at ``url``, dropped afterwards."""
-    schema = f"bench_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(url)
-    try:
-        with admin.begin() as connection:
-            connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-        scoped = sa.make_url(url).update_query_dict({"options": f"-csearch_path={schema}"})
-        yield scoped.render_as_string(hide_password=False)
-    finally:
-        with admin.begin() as connection:
-            connection.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-        admin.dispose()
 
 
 def _median(action: Callable[[int], object], repeats: int) -> float:

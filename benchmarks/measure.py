@@ -16,6 +16,7 @@ import subprocess
 import tempfile
 import time
 import urllib.request
+import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -23,6 +24,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Any
 
+import sqlalchemy as sa
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -293,3 +295,20 @@ def measure_server_load(
                     load[str(count)] = asdict(figures)
                 results[name] = {"startup_seconds": server.started_in, "load": load}
     return results
+
+
+@contextmanager
+def postgres_schema(url: str, prefix: str = "bench") -> Iterator[str]:
+    """A URL for a fresh, private schema on the PostgreSQL server at ``url``, dropped afterwards:
+    the benchmarks and the tests each work in one of their own beside whatever else runs."""
+    schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(url)
+    try:
+        with admin.begin() as connection:
+            connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+        scoped = sa.make_url(url).update_query_dict({"options": f"-csearch_path={schema}"})
+        yield scoped.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as connection:
+            connection.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()

@@ -5,16 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn
 
 import pytest
-import sqlalchemy as sa
 import streamlit.config
 
+from benchmarks.measure import postgres_schema
 from toolkaart.content.graph import ToolkaartGraph
 from toolkaart.content.loader import load_toolkaart
 from toolkaart.content.models import Toolkaart
@@ -98,22 +96,6 @@ def postgres_url_or_skip() -> str:
     return url
 
 
-@contextmanager
-def postgres_schema(url: str) -> Iterator[str]:
-    """A URL for a fresh, private schema on the test server, dropped afterwards."""
-    schema = f"test_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(url)
-    try:
-        with admin.begin() as connection:
-            connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-        scoped = sa.make_url(url).update_query_dict({"options": f"-csearch_path={schema}"})
-        yield scoped.render_as_string(hide_password=False)
-    finally:
-        with admin.begin() as connection:
-            connection.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-        admin.dispose()
-
-
 @pytest.fixture(
     params=[
         pytest.param("sqlite"),
@@ -125,5 +107,5 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'store.sqlite3'}"
         return
-    with postgres_schema(postgres_url_or_skip()) as url:
+    with postgres_schema(postgres_url_or_skip(), prefix="test") as url:
         yield url

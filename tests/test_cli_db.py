@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from tests.conftest import postgres_schema, postgres_url_or_skip
+from benchmarks.measure import postgres_schema
+from tests.conftest import postgres_url_or_skip
 from toolkaart.cli import main
 from toolkaart.store import transfer
 from toolkaart.store.engine import Database, head_revision

@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from tests.conftest import postgres_schema, postgres_url_or_skip
+from benchmarks.measure import postgres_schema
+from tests.conftest import postgres_url_or_skip
 from tests.faultkit import PrivateServer, as_nobody, fill, private_postgres, small_disk
 from toolkaart.access.permissions import LOCAL
 from toolkaart.content.models import Toolkaart

@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from benchmarks.measure import postgres_schema
 from benchmarks.portfolio import fill
-from tests.conftest import postgres_schema, postgres_url_or_skip
+from tests.conftest import postgres_url_or_skip
 from toolkaart.access.permissions import LOCAL, Role
 from toolkaart.content.models import Toolkaart
 from toolkaart.errors import BackupError, StoreFault, TransferMismatch
