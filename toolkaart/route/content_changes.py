@@ -78,8 +78,23 @@ class Outline(_Frozen):
             return None
 
 
+#: The last content outlined and its outline: a process serves one loaded content to every
+#: session, and every save and every look back at a project on an earlier version asks for it.
+_LAST_OUTLINED: tuple[Toolkaart, Outline] | None = None
+
+
 def outline(toolkaart: Toolkaart) -> Outline:
-    """The outline of a loaded content."""
+    """The outline of a loaded content (made once per loaded content, not once per call)."""
+    global _LAST_OUTLINED
+    last = _LAST_OUTLINED
+    if last is not None and last[0] is toolkaart:
+        return last[1]
+    made = _outline(toolkaart)
+    _LAST_OUTLINED = (toolkaart, made)
+    return made
+
+
+def _outline(toolkaart: Toolkaart) -> Outline:
     return Outline(
         version=toolkaart.meta.version,
         phases=tuple(
