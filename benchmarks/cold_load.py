@@ -45,7 +45,7 @@ from toolkaart.content.loader import load_toolkaart
 from toolkaart.content.models import Toolkaart
 from toolkaart.i18n.catalog import t
 from toolkaart.route.gates import Answer
-from toolkaart.serve import APP
+from toolkaart.serve import SERVER
 from toolkaart.settings import SHIPPED_CONTENT_DIR
 from toolkaart.store.project_store import Store
 
@@ -341,7 +341,7 @@ def servers(directory: Path, modes: Sequence[str]) -> Iterator[dict[str, tuple[s
     one_line_app = directory / "one_line.py"
     one_line_app.write_text(EMPTY_APP, encoding="utf-8")
     with contextlib.ExitStack() as stack:
-        navigator: Server = stack.enter_context(streamlit_server(APP, env=env))
+        navigator: Server = stack.enter_context(streamlit_server(SERVER, env=env))
         one_line: Server = stack.enter_context(streamlit_server(one_line_app))
         urls = {}
         for mode in modes:

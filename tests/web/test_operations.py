@@ -11,6 +11,7 @@ import httpx
 import pytest
 import sqlalchemy as sa
 from starlette.applications import Starlette
+from streamlit import file_util
 
 from tests.store.test_store_events import logged
 from toolkaart.access.permissions import LOCAL
@@ -19,6 +20,7 @@ from toolkaart.store.engine import head_revision
 from toolkaart.store.project_store import Store
 from toolkaart.web import content_cache
 from toolkaart.web.operations import ROUTES, page_error
+from toolkaart.web.page_registry import APP_PAGES, PAGE_ADDRESSES
 
 #: Nothing listens on port 1: a PostgreSQL server that is not there.
 NO_SERVER = "postgresql+psycopg://toolkaart:geheim@127.0.0.1:1/toolkaart"
@@ -101,3 +103,34 @@ def test_broken_content_is_logged_once_and_a_reload_each_time(
     ]
     assert events[0][1] == {"errors": 0}
     assert events[1][1]["errors"] >= 1
+
+
+def test_a_page_address_is_streamlits_document_told_that_its_server_is_here() -> None:
+    """Opened at ``/fase``, Streamlit's frontend would first look for its server at ``/fase``
+    (404, then 100 ms of waiting): the document says where it is before Streamlit's code runs."""
+    streamlits = (Path(file_util.get_static_dir()) / "index.html").read_text(encoding="utf-8")
+    for address in PAGE_ADDRESSES:
+        answer = asyncio.run(_get(f"/{address}?project=p-1"))
+        assert answer.status_code == 200
+        assert answer.headers["cache-control"] == "no-cache"  # a new version is never stale
+        document = answer.text
+        told = document.index("window.__streamlit = {BACKEND_BASE_URL: window.location.origin}")
+        assert told < document.index('<script type="module"')  # before Streamlit's code
+        # otherwise Streamlit's own document, unchanged
+        assert (
+            document.replace(
+                "<script>window.__streamlit = {BACKEND_BASE_URL: window.location.origin};</script>",
+                "",
+            )
+            == streamlits
+        )
+
+
+def test_the_served_page_addresses_are_the_apps_pages_but_home() -> None:
+    """Each page is at its file's name (page_registry._make_pages); the home page is at ``/``,
+    which Streamlit serves itself, as it does any address that is not a page."""
+    files = {script.stem for script in APP_PAGES.glob("*.py")}
+    assert set(PAGE_ADDRESSES) == files - {"home"}
+    assert len(PAGE_ADDRESSES) == len(set(PAGE_ADDRESSES)) == 10
+    assert asyncio.run(_get("/")).status_code == 404  # not ours: Streamlit's
+    assert asyncio.run(_get("/fase/_stcore/health")).status_code == 404

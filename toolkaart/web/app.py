@@ -34,14 +34,18 @@ except StoreFault as fault:
 pages = app_pages()
 sections = pages.sections()
 page = st.navigation(sections, position="hidden")
-sidebar_navigation(sections)
-identity.sidebar(who)
+# The page before the frame around it: the browser draws what arrives in the order it is sent,
+# so the page's title and content appear first and the sidebar just after (in the document the
+# sidebar still comes first, so the order of keyboard focus does not change). Docs/performance.md
+# section 9 has the measurement.
 try:
     page.run()
-except PageEnded:  # the page ended early (no access, no project): its footer still follows
+except PageEnded:  # the page ended early (no access, no project): its frame still follows
     pass
 except StoreFault as fault:  # the database failed while the page read it: say so, not a traceback
     st.error(str(fault))
 footer(pages.accessibility, identity.mode_line(who))
+sidebar_navigation(sections)
+identity.sidebar(who)
 reconnect.rerun_after_reconnect()  # a page that reconnects to a new session is drawn at once
 reconnect.run_ended()

@@ -42,8 +42,9 @@ FRAME_STYLE = (
 #: this one line sets the language of the document the browser and screen readers read. Page
 #: switches and reruns do not reload the document, and nothing in Streamlit sets ``lang`` again;
 #: a reload or deep link loads index.html anew and the script runs again on that first run. It
-#: sits in the sidebar, which is drawn before the page: a page that stops early (``st.stop``)
-#: never reaches the footer, and in the main area its empty element would add a gap.
+#: sits in the sidebar, which ``app.py`` draws after the page (pages end early with
+#: ``PageEnded``, never ``st.stop``, so the frame is always drawn); in the main area its empty
+#: element would add a gap.
 LANGUAGE_SCRIPT = f'document.documentElement.lang = "{LANGUAGE}";'
 
 #: 1.1.1 and 4.1.2: ``st.graphviz_chart`` puts its ``alt`` text on the chart as a figure's name

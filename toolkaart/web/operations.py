@@ -1,4 +1,5 @@
-"""What the web server offers whoever runs it, beside the app: ``/ready`` and a log of page errors.
+"""What the web server offers whoever runs it, beside the app: ``/ready``, the pages' own
+addresses served ready to connect, and a log of page errors.
 
 ``/ready`` answers a load balancer or an orchestrator: 200 when this server's database is
 reachable and at this version's newest migration, 503 otherwise, with a small JSON body (the
@@ -13,13 +14,18 @@ these beside Streamlit's own routes (same server, same middleware, same settings
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
+
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import HTMLResponse, JSONResponse
 from starlette.routing import Route
+from streamlit import file_util
 
 from toolkaart.events import Event, log_event
 from toolkaart.settings import settings
 from toolkaart.store import readiness
+from toolkaart.web.page_registry import PAGE_ADDRESSES
 
 READY_PATH = "/ready"
 
@@ -40,7 +46,39 @@ def ready(request: Request) -> JSONResponse:
     )
 
 
-ROUTES = [Route(READY_PATH, ready, methods=["GET", "HEAD"])]
+#: Where Streamlit's frontend looks for its server (``window.__streamlit.BACKEND_BASE_URL``, the
+#: setting an embedding page gives it): this page's own origin. Set before Streamlit's scripts run.
+_SERVER_HERE = "<script>window.__streamlit = {BACKEND_BASE_URL: window.location.origin};</script>"
+
+
+@cache
+def _page_document() -> str:
+    index = Path(file_util.get_static_dir()) / "index.html"
+    html = index.read_text(encoding="utf-8")
+    head = html.index("<head>") + len("<head>")
+    return html[:head] + _SERVER_HERE + html[head:]
+
+
+def page_document(request: Request) -> HTMLResponse:
+    """Streamlit's ``index.html`` for a page's own address (``/fase?fase=idee``), told that its
+    server is at this origin.
+
+    Streamlit's frontend cannot tell a page's path from a path the app is served under, so on a
+    page's address it first asks ``/fase/_stcore/health``, gets 404, waits 100 ms and only then
+    asks ``/_stcore/health``: every page but the home page, opened from a link, a bookmark or a
+    refresh, waited 100 ms before anything was drawn (docs/performance.md section 9). With the
+    server's place given, its first question is the right one. Everything else (the home page,
+    Streamlit's files, unknown paths) Streamlit serves as before; this answer carries the same
+    ``no-cache`` so that a new version's page is never served from a cache.
+    """
+    del request  # the same document for every page address
+    return HTMLResponse(_page_document(), headers={"Cache-Control": "no-cache"})
+
+
+ROUTES = [
+    Route(READY_PATH, ready, methods=["GET", "HEAD"]),
+    *(Route(f"/{address}", page_document, methods=["GET", "HEAD"]) for address in PAGE_ADDRESSES),
+]
 
 
 def page_error(error: Exception) -> None:

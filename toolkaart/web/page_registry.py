@@ -49,6 +49,22 @@ class AppPages:
         }
 
 
+#: The address of every page but the home page (``/fase``): each is its file's name in
+#: ``app_pages/`` (``_make_pages``); the web server serves these ready to connect
+#: (``operations.page_document``).
+PAGE_ADDRESSES = (
+    "fase",
+    "actoren",
+    "hulpmiddelen",
+    "projecten",
+    "zelfscan",
+    "portfolio",
+    "agenda",
+    "beheer",
+    "leden",
+    "toegankelijkheid",
+)
+
 _SESSION_KEY = "toolkaart.app_pages"
 
 
@@ -62,19 +78,20 @@ def app_pages() -> AppPages:
 
 
 def _make_pages() -> AppPages:
-    def page(file: str, title: str, url_path: str, default: bool = False) -> StreamlitPage:
-        return st.Page(APP_PAGES / file, title=t(title), url_path=url_path, default=default)
+    def page(address: str, title: str) -> StreamlitPage:
+        """The page in ``app_pages/<address>.py``, at ``/<address>``."""
+        return st.Page(APP_PAGES / f"{address}.py", title=t(title), url_path=address)
 
     return AppPages(
-        home=page("home.py", "nav.home", "", default=True),
-        phase=page("fase.py", "nav.phase", "fase"),
-        actors=page("actoren.py", "nav.actors", "actoren"),
-        tools=page("hulpmiddelen.py", "nav.tools", "hulpmiddelen"),
-        projects=page("projecten.py", "nav.projects", "projecten"),
-        scan=page("zelfscan.py", "nav.scan", "zelfscan"),
-        portfolio=page("portfolio.py", "nav.portfolio", "portfolio"),
-        agenda=page("agenda.py", "nav.agenda", "agenda"),
-        beheer=page("beheer.py", "nav.beheer", "beheer"),
-        members=page("leden.py", "nav.members", "leden"),
-        accessibility=page("toegankelijkheid.py", "nav.accessibility", "toegankelijkheid"),
+        home=st.Page(APP_PAGES / "home.py", title=t("nav.home"), url_path="", default=True),
+        phase=page("fase", "nav.phase"),
+        actors=page("actoren", "nav.actors"),
+        tools=page("hulpmiddelen", "nav.tools"),
+        projects=page("projecten", "nav.projects"),
+        scan=page("zelfscan", "nav.scan"),
+        portfolio=page("portfolio", "nav.portfolio"),
+        agenda=page("agenda", "nav.agenda"),
+        beheer=page("beheer", "nav.beheer"),
+        members=page("leden", "nav.members"),
+        accessibility=page("toegankelijkheid", "nav.accessibility"),
     )

@@ -1,0 +1,61 @@
+"""A page opened at its own address (a link, a bookmark, a refresh) finds its server at once.
+
+Streamlit's frontend, opened at ``/toegankelijkheid``, first looked for its server at
+``/toegankelijkheid/_stcore/health``, got 404 and waited 100 ms before it asked ``/_stcore/health``
+(``toolkaart.web.operations.page_document`` serves the page addresses told where the server is).
+These walks check that it now asks the right place first, and that everything a person does
+after that is as before: the page in Dutch, moving between pages, a refresh (the projects walk
+keeps a project across the pages).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.browser.conftest import goto, settle
+
+pytestmark = pytest.mark.browser
+
+
+def _server_requests(page: Any) -> list[str]:
+    """The paths of the requests the page makes to Streamlit's server endpoints, in order."""
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(urlparse(request.url).path))
+    page.on("websocket", lambda socket: seen.append(urlparse(socket.url).path))
+    return seen
+
+
+def test_a_page_opened_at_its_address_asks_for_its_server_once_at_the_root(
+    page: Any, app_url: str
+) -> None:
+    seen = _server_requests(page)
+    goto(page, f"{app_url}/toegankelijkheid")
+    asked = [path for path in seen if "/_stcore/" in path]
+    assert not [path for path in asked if path.startswith("/toegankelijkheid/")], asked
+    assert asked.count("/_stcore/health") == 1, asked
+    assert "/_stcore/stream" in asked, asked
+    assert page.locator("h1").inner_text() == "Toegankelijkheidsverklaring"
+    assert page.evaluate("document.documentElement.lang") == "nl"
+
+
+def test_after_a_page_address_the_pages_links_and_a_refresh_work_as_before(
+    page: Any, app_url: str
+) -> None:
+    goto(page, f"{app_url}/fase?fase=pilot-a")
+    assert page.locator("h1").inner_text() == "Fase 4: Pilot A"
+    page.locator('[data-testid="stSidebar"] a', has_text="Actoren").click()
+    page.wait_for_url(f"{app_url}/actoren")
+    settle(page)
+    assert page.locator("h1").inner_text() == "Actoren"
+    page.locator('[data-testid="stSidebar"] a', has_text="Toolkaart").first.click()
+    page.wait_for_url(f"{app_url}/")
+    settle(page)
+    assert page.locator("h1").inner_text().startswith("Toolkaart")
+    goto(page, f"{app_url}/hulpmiddelen")
+    page.reload()
+    settle(page)
+    assert urlparse(page.url).path == "/hulpmiddelen"
+    assert page.locator("h1").inner_text() == "Hulpmiddelen"
