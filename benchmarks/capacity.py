@@ -39,7 +39,7 @@ import websockets
 
 from benchmarks.measure import EMPTY_APP, Server, _rerun, _rerun_message
 from benchmarks.topology import find_haproxy, start_proxy, start_replica
-from toolkaart.serve import APP
+from toolkaart.serve import SERVER
 
 Progress = Callable[[str], None]
 #: What each person reruns: the navigator's phase page; the one-line app's only page.
@@ -255,7 +255,7 @@ def replicas(
     with contextlib.ExitStack() as stack:
         servers = [
             stack.enter_context(
-                start_replica(database_url, data_dir, app, cwd=APP.parent, extra_args=extra_args)
+                start_replica(database_url, data_dir, app, cwd=SERVER.parent, extra_args=extra_args)
             )
             for _ in range(count)
         ]
@@ -448,7 +448,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         directory = Path(temporary)
         one_line = directory / "one_line.py"
         one_line.write_text(EMPTY_APP, encoding="utf-8")
-        apps = {"toolkaart": APP, "one_line": one_line}
+        apps = {"toolkaart": SERVER, "one_line": one_line}
         database = args.database or f"sqlite:///{directory / 'capacity.sqlite3'}"
         if not args.skip_capacity:
             figures["capacity"] = measure_capacity(
