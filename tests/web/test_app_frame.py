@@ -167,3 +167,21 @@ def test_the_sidebar_keeps_the_open_project_on_every_page_link() -> None:
     app = open_page("app_pages/actoren.py", {"project": "p-123"})
     queries = {link.proto.query_string for link in app.sidebar.get("page_link")}
     assert queries == {"project=p-123"}
+
+
+def test_a_page_that_fails_unforeseen_keeps_its_frame(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``app.py`` draws the page before the sidebar and the footer: an error no page foresaw
+    still leaves the person the way to the other pages (and the footer), with Streamlit's own
+    error message where the page stopped."""
+    from toolkaart.web import content_cache
+
+    app = open_page("app_pages/home.py")
+
+    def broken() -> None:
+        raise RuntimeError("kapot")
+
+    monkeypatch.setattr(content_cache, "require_content", broken)
+    app.switch_page("app_pages/actoren.py").run()
+    assert app.exception  # Streamlit's message (generic for people: showErrorDetails = none)
+    assert len(app.sidebar.get("page_link")) == 11
+    assert [link.proto.label for link in app.main.get("page_link")] == [t("nav.accessibility")]

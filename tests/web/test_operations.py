@@ -114,16 +114,12 @@ def test_a_page_address_is_streamlits_document_told_that_its_server_is_here() ->
         assert answer.status_code == 200
         assert answer.headers["cache-control"] == "no-cache"  # a new version is never stale
         document = answer.text
-        told = document.index("window.__streamlit = {BACKEND_BASE_URL: window.location.origin}")
-        assert told < document.index('<script type="module"')  # before Streamlit's code
-        # otherwise Streamlit's own document, unchanged
-        assert (
-            document.replace(
-                "<script>window.__streamlit = {BACKEND_BASE_URL: window.location.origin};</script>",
-                "",
-            )
-            == streamlits
+        told = (
+            "<script>window.__streamlit = "
+            '{BACKEND_BASE_URL: new URL(".", window.location.href).href};</script>'
         )
+        assert document.index(told) < document.index('<script type="module"')  # before Streamlit
+        assert document.replace(told, "") == streamlits  # otherwise Streamlit's own document
 
 
 def test_the_served_page_addresses_are_the_apps_pages_but_home() -> None:

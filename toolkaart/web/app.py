@@ -16,7 +16,7 @@ from toolkaart.events import configure as configure_log
 from toolkaart.i18n.catalog import t
 from toolkaart.settings import settings
 from toolkaart.web import identity, reconnect
-from toolkaart.web.layout import footer, frame_style, sidebar_navigation
+from toolkaart.web.layout import footer, frame_style, sidebar_navigation, sidebar_start
 from toolkaart.web.page_end import PageEnded
 from toolkaart.web.page_registry import app_pages
 
@@ -34,18 +34,30 @@ except StoreFault as fault:
 pages = app_pages()
 sections = pages.sections()
 page = st.navigation(sections, position="hidden")
+
+
+def frame() -> None:
+    """The footer and the sidebar's links and sign-in, drawn after the page (below)."""
+    footer(pages.accessibility, identity.mode_line(who))
+    sidebar_navigation(sections)
+    identity.sidebar(who)
+
+
 # The page before the frame around it: the browser draws what arrives in the order it is sent,
-# so the page's title and content appear first and the sidebar just after (in the document the
-# sidebar still comes first, so the order of keyboard focus does not change). Docs/performance.md
-# section 9 has the measurement.
+# so the page's title and content appear first and the sidebar's links just after (in the
+# document the sidebar still comes first, so the order of keyboard focus does not change; its
+# first line comes before the page, so that the sidebar has its place from the start).
+# Docs/performance.md section 9 has the measurement.
+sidebar_start(sections)
 try:
     page.run()
 except PageEnded:  # the page ended early (no access, no project): its frame still follows
     pass
 except StoreFault as fault:  # the database failed while the page read it: say so, not a traceback
     st.error(str(fault))
-footer(pages.accessibility, identity.mode_line(who))
-sidebar_navigation(sections)
-identity.sidebar(who)
+except Exception:  # unforeseen: Streamlit says so and logs it (asgi.py), with the frame around it
+    frame()
+    raise
+frame()
 reconnect.rerun_after_reconnect()  # a page that reconnects to a new session is drawn at once
 reconnect.run_ended()

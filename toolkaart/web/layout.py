@@ -42,9 +42,8 @@ FRAME_STYLE = (
 #: this one line sets the language of the document the browser and screen readers read. Page
 #: switches and reruns do not reload the document, and nothing in Streamlit sets ``lang`` again;
 #: a reload or deep link loads index.html anew and the script runs again on that first run. It
-#: sits in the sidebar, which ``app.py`` draws after the page (pages end early with
-#: ``PageEnded``, never ``st.stop``, so the frame is always drawn); in the main area its empty
-#: element would add a gap.
+#: sits at the end of the sidebar, which ``app.py`` draws after the page; in the main area its
+#: empty element would add a gap.
 LANGUAGE_SCRIPT = f'document.documentElement.lang = "{LANGUAGE}";'
 
 #: 1.1.1 and 4.1.2: ``st.graphviz_chart`` puts its ``alt`` text on the chart as a figure's name
@@ -93,18 +92,29 @@ def frame_style() -> None:
     st.html(FRAME_STYLE)
 
 
+def sidebar_start(sections: Mapping[str, Sequence[StreamlitPage]]) -> None:
+    """The sidebar's first line (the first section's name), drawn before the page: it gives the
+    sidebar its place from the first run on, so the page does not first fill the window and
+    then narrow when the links come (``sidebar_navigation``, after the page). A Markdown line,
+    whose code Streamlit loads with its own: the frame's script in this place held the page's
+    title back by about 100 ms (docs/performance.md section 9)."""
+    with st.sidebar:
+        st.markdown(f"**{next(iter(sections))}**")
+
+
 def sidebar_navigation(sections: Mapping[str, Sequence[StreamlitPage]]) -> None:
-    """The pages in the sidebar, grouped per kind of user, as links that keep the open project,
-    and the script that makes the page's language Dutch and the maps one image each
-    (FRAME_SCRIPT).
+    """The pages in the sidebar under the first section's name (``sidebar_start``), grouped per
+    kind of user, as links that keep the open project; then the script that makes the page's
+    language Dutch and the maps one image each (FRAME_SCRIPT).
 
     Streamlit's own sidebar navigation drops the query parameters, so a team that opened its
     project would lose it on the next page; these links carry ``?project=`` along.
     """
     query = with_project({})
     with st.sidebar:
-        for section, pages in sections.items():
-            st.markdown(f"**{section}**")
+        for number, (section, pages) in enumerate(sections.items()):
+            if number:
+                st.markdown(f"**{section}**")
             for page in pages:
                 st.page_link(page, query_params=query)
         st.html(FRAME_SCRIPT, unsafe_allow_javascript=True)

@@ -47,8 +47,13 @@ def ready(request: Request) -> JSONResponse:
 
 
 #: Where Streamlit's frontend looks for its server (``window.__streamlit.BACKEND_BASE_URL``, the
-#: setting an embedding page gives it): this page's own origin. Set before Streamlit's scripts run.
-_SERVER_HERE = "<script>window.__streamlit = {BACKEND_BASE_URL: window.location.origin};</script>"
+#: setting an embedding page gives it): the folder of this page's address, which is the app's
+#: root (``/`` here, ``/toolkaart/`` behind a proxy that serves it there), since every page's
+#: address is one name long. Set before Streamlit's scripts run.
+_SERVER_HERE = (
+    '<script>window.__streamlit = {BACKEND_BASE_URL: new URL(".", window.location.href).href};'
+    "</script>"
+)
 
 
 @cache
