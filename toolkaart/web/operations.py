@@ -66,7 +66,7 @@ def _page_document() -> str:
 
 def page_document(request: Request) -> HTMLResponse:
     """Streamlit's ``index.html`` for a page's own address (``/fase?fase=idee``), told that its
-    server is at this origin.
+    server is at the folder of that address (``_SERVER_HERE``).
 
     Streamlit's frontend cannot tell a page's path from a path the app is served under, so on a
     page's address it first asks ``/fase/_stcore/health``, gets 404, waits 100 ms and only then
