@@ -64,7 +64,7 @@ class Event(StrEnum):
     CONTENT_INVALID = "content.invalid"
     #: the database could not do what was asked (the person read a Dutch message)
     STORE_FAULT = "store.fault"
-    #: an error a page did not handle (people saw Streamlit's generic message)
+    #: an error a page did not handle (the person read a Dutch message with its ``reference``)
     PAGE_ERROR = "page.error"
     #: the web server of ``toolkaart serve`` started
     SERVER_STARTED = "server.started"
@@ -117,6 +117,9 @@ FIELDS: Final = MappingProxyType(
         "role": Enum,
         #: an exception's class (its name is logged: never its message, which can quote values)
         "error": type,
+        #: the short code a person was shown with an error, to find its line (and the traceback
+        #: just before it) when they report it
+        "reference": _CODE,
     }
 )
 

@@ -4,6 +4,7 @@ footer, the last valid content kept through a slip in the files, and a page fold
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -171,8 +172,9 @@ def test_the_sidebar_keeps_the_open_project_on_every_page_link() -> None:
 
 def test_a_page_that_fails_unforeseen_keeps_its_frame(monkeypatch: pytest.MonkeyPatch) -> None:
     """``app.py`` draws the page before the sidebar and the footer: an error no page foresaw
-    still leaves the person the way to the other pages (and the footer), with Streamlit's own
-    error message where the page stopped."""
+    still leaves the person the way to the other pages (and the footer), with a Dutch message
+    and a reference where the page stopped (Streamlit's own English one is suppressed by the
+    server's handler, ``operations.page_error``: tests/browser/test_page_error.py)."""
     from toolkaart.web import content_cache
 
     app = open_page("app_pages/home.py")
@@ -182,6 +184,13 @@ def test_a_page_that_fails_unforeseen_keeps_its_frame(monkeypatch: pytest.Monkey
 
     monkeypatch.setattr(content_cache, "require_content", broken)
     app.switch_page("app_pages/actoren.py").run()
-    assert app.exception  # Streamlit's message (generic for people: showErrorDetails = none)
+    [message] = app.error
+    reference = message.value.rsplit("kenmerk ", 1)[1].split()[0]
+    assert message.value == t("page.unexpected", reference=reference)
+    assert re.fullmatch(r"[0-9a-f]{8}", reference)
+    assert "kapot" not in texts(app)
     assert len(app.sidebar.get("page_link")) == 11
     assert [link.proto.label for link in app.main.get("page_link")] == [t("nav.accessibility")]
+    main = [element.type for element in app.main]
+    assert main.index("error") < main.index("page_link")  # where the page stopped, then the footer
+    assert app.exception  # raised on for the server to log (AppTest has no handler: it shows it)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from pathlib import Path
 
 import httpx
@@ -19,7 +20,7 @@ from toolkaart.settings import settings
 from toolkaart.store.engine import head_revision
 from toolkaart.store.project_store import Store
 from toolkaart.web import content_cache
-from toolkaart.web.operations import ROUTES, page_error
+from toolkaart.web.operations import ROUTES, page_error, show_page_error
 from toolkaart.web.page_registry import APP_PAGES, PAGE_ADDRESSES
 
 #: Nothing listens on port 1: a PostgreSQL server that is not there.
@@ -73,13 +74,27 @@ def test_ready_answers_503_before_the_migrations_and_at_another_revision() -> No
     assert (code, body["database"], body["revision"]) == (503, "other_revision", "0003")
 
 
-def test_an_error_no_page_handled_is_logged_by_its_class_only(
+def test_an_error_no_page_handled_is_logged_by_its_class_and_the_reference_shown(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.INFO, logger="toolkaart")
-    page_error(KeyError("anouk@amstel.nl"))
-    assert logged(caplog) == [("page.error", {"error": "KeyError"})]
+    assert page_error(KeyError("anouk@amstel.nl")) is True  # ours drawn: Streamlit's suppressed
+    assert [r.levelno for r in caplog.records if r.name == "toolkaart.events"] == [logging.ERROR]
+    [(event, fields)] = logged(caplog)
+    assert event == "page.error" and set(fields) == {"error", "reference"}
+    assert fields["error"] == "KeyError" and re.fullmatch(r"[0-9a-f]{8}", fields["reference"])
     assert "anouk" not in caplog.text
+
+
+def test_a_page_error_shown_where_the_page_stopped_is_logged_with_the_same_reference(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.INFO, logger="toolkaart")
+    error = RuntimeError("kapot")
+    reference = show_page_error(error)  # app.py, before the frame; then raised on
+    assert error.__notes__ == [f"toolkaart-kenmerk: {reference}"]  # in Streamlit's traceback
+    assert page_error(error) is True
+    assert logged(caplog) == [("page.error", {"error": "RuntimeError", "reference": reference})]
 
 
 def test_broken_content_is_logged_once_and_a_reload_each_time(

@@ -221,6 +221,8 @@ def test_a_decided_by_longer_than_the_domain_takes_cannot_be_typed(
 
 
 def test_no_error_details_reach_a_browser() -> None:
-    """Any other error: Streamlit's generic message, not its text, traceback or search buttons."""
+    """Should Streamlit draw its own message for an error (the server's handler draws a Dutch
+    one instead, tests/browser/test_page_error.py), it says nothing of the error: not its text,
+    traceback or search buttons."""
     assert streamlit_settings()["client.showErrorDetails"] == "none"
     assert streamlit.config.get_option("client.showErrorDetails") == "none"  # as AppTest runs

@@ -31,6 +31,10 @@ NL: dict[str, str] = {
     "count.note.many": "{count} notities",
     # frame
     "app.title": "Toolkaart Waardevolle AI voor gezondheid",
+    "page.unexpected": (
+        "Er ging onverwacht iets mis op deze pagina. Probeer het opnieuw; blijft het misgaan, "
+        "geef dan kenmerk {reference} door aan de beheerder van de navigator."
+    ),
     "nav.section.route": "De route",
     "nav.section.projects": "Projecten",
     "nav.section.board": "Voor het bestuur",
@@ -131,9 +135,9 @@ NL: dict[str, str] = {
     "a11y.limit.messages": (
         "Een paar meldingen van Streamlit zelf zijn Engels en niet aan te passen: als de "
         "verbinding met de server wegvalt of de server opnieuw start ('Connecting', "
-        "'Connection error', met uitleg voor ontwikkelaars), en bij een onverwachte fout ('This "
-        "app has encountered an error'). Ze zijn niet als Engels aangeduid, dus een schermlezer "
-        "spreekt ze met een Nederlandse stem uit (3.1.2 Taal van onderdelen)."
+        "'Connection error', met uitleg voor ontwikkelaars). Ze zijn niet als Engels "
+        "aangeduid, dus een schermlezer spreekt ze met een Nederlandse stem uit (3.1.2 Taal van "
+        "onderdelen)."
     ),
     "a11y.plan.heading": "Wat we eraan doen",
     "a11y.plan.body": (

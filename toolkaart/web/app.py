@@ -17,6 +17,7 @@ from toolkaart.i18n.catalog import t
 from toolkaart.settings import settings
 from toolkaart.web import identity, reconnect
 from toolkaart.web.layout import footer, frame_style, sidebar_navigation, sidebar_start
+from toolkaart.web.operations import show_page_error
 from toolkaart.web.page_end import PageEnded
 from toolkaart.web.page_registry import app_pages
 
@@ -55,7 +56,8 @@ except PageEnded:  # the page ended early (no access, no project): its frame sti
     pass
 except StoreFault as fault:  # the database failed while the page read it: say so, not a traceback
     st.error(str(fault))
-except Exception:  # unforeseen: Streamlit says so and logs it (asgi.py), with the frame around it
+except Exception as error:  # unforeseen: said in Dutch where it stopped, then the frame around it;
+    show_page_error(error)  # raised on for Streamlit to log (asgi.py: operations.page_error)
     frame()
     raise
 frame()

@@ -1,5 +1,5 @@
 """What the web server offers whoever runs it, beside the app: ``/ready``, the pages' own
-addresses served ready to connect, and a log of page errors.
+addresses served ready to connect, and a Dutch message and a log line for page errors.
 
 ``/ready`` answers a load balancer or an orchestrator: 200 when this server's database is
 reachable and at this version's newest migration, 503 otherwise, with a small JSON body (the
@@ -14,15 +14,19 @@ these beside Streamlit's own routes (same server, same middleware, same settings
 
 from __future__ import annotations
 
+import logging
+import secrets
 from functools import cache
 from pathlib import Path
 
+import streamlit as st
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse
 from starlette.routing import Route
 from streamlit import file_util
 
 from toolkaart.events import Event, log_event
+from toolkaart.i18n.catalog import t
 from toolkaart.settings import settings
 from toolkaart.store import readiness
 from toolkaart.web.page_registry import PAGE_ADDRESSES
@@ -80,14 +84,48 @@ def page_document(request: Request) -> HTMLResponse:
     return HTMLResponse(_page_document(), headers={"Cache-Control": "no-cache"})
 
 
+#: How the reference a person was shown travels with the error (an exception note), so that the
+#: traceback Streamlit logs and the ``page.error`` line both carry it.
+_REFERENCE_NOTE = "toolkaart-kenmerk: "
+
+
+def show_page_error(error: Exception) -> str:
+    """Say in Dutch, where the page stopped, that something went wrong, with a short reference
+    the person can quote; the reference is noted on ``error`` and returned."""
+    reference = secrets.token_hex(4)
+    error.add_note(f"{_REFERENCE_NOTE}{reference}")
+    st.error(t("page.unexpected", reference=reference))
+    return reference
+
+
+def page_error(error: Exception) -> bool:
+    """Streamlit's handler of an error no script caught, called after Streamlit logged its
+    traceback: ``page.error`` in our log with the error's class (never its message, which can
+    quote what someone typed) and the reference the person read. ``app.py`` shows a page's own
+    error where the page stopped (``show_page_error``) before its frame; an error elsewhere (the
+    frame, a fragment) gets its message here.
+
+    Returns True, which tells Streamlit not to draw its own message, an English text ("This app
+    has encountered an error ...") that no setting translates. Should drawing ours fail, it
+    returns False, so that Streamlit's message is shown rather than none.
+    """
+    notes = getattr(error, "__notes__", [])
+    shown = [
+        note.removeprefix(_REFERENCE_NOTE) for note in notes if note.startswith(_REFERENCE_NOTE)
+    ]
+    drawn = True
+    if shown:
+        reference = shown[-1]
+    else:
+        try:
+            reference = show_page_error(error)
+        except Exception:  # whatever stops our message, Streamlit's shows instead
+            reference, drawn = None, False
+    log_event(Event.PAGE_ERROR, level=logging.ERROR, error=type(error), reference=reference)
+    return drawn
+
+
 ROUTES = [
     Route(READY_PATH, ready, methods=["GET", "HEAD"]),
     *(Route(f"/{address}", page_document, methods=["GET", "HEAD"]) for address in PAGE_ADDRESSES),
 ]
-
-
-def page_error(error: Exception) -> None:
-    """Log an error no page handled as ``page.error`` (its class only: its message can quote what
-    someone typed). Returns None: people see Streamlit's generic message, as before, and
-    Streamlit logs the traceback itself."""
-    log_event(Event.PAGE_ERROR, error=type(error))
