@@ -15,7 +15,10 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.browser.conftest import goto, settle
+from tests.browser.conftest import REQUIRE_FLAG, SCREENSHOTS, goto, settle
+from tests.browser.test_every_page import AXE, AXE_TAGS, RUN_AXE
+from tests.conftest import unavailable
+from toolkaart.i18n.catalog import t
 
 pytestmark = pytest.mark.browser
 
@@ -59,3 +62,25 @@ def test_after_a_page_address_the_pages_links_and_a_refresh_work_as_before(
     settle(page)
     assert urlparse(page.url).path == "/hulpmiddelen"
     assert page.locator("h1").inner_text() == "Hulpmiddelen"
+
+
+def test_an_address_under_a_page_says_so_in_dutch_and_leads_home(page: Any, app_url: str) -> None:
+    """``/fase/x`` (a link cut short or mistyped) was a white page that never loaded."""
+    if not AXE.exists():
+        unavailable(
+            f"axe-core is not installed at {AXE} (npm ci --prefix tests/node)", REQUIRE_FLAG
+        )
+    answer = page.goto(f"{app_url}/fase/pilot-a")
+    assert answer is not None and answer.status == 404
+    assert page.locator("h1").inner_text() == t("page.missing.title")
+    assert page.evaluate("document.documentElement.lang") == "nl"
+    page.add_script_tag(path=str(AXE))
+    assert page.evaluate(RUN_AXE, [AXE_TAGS, []]) == []
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(
+        path=str(SCREENSHOTS / "page-missing.png")
+    )  # not Streamlit's: no run to wait for
+    page.get_by_role("link", name=t("page.missing.home")).click()
+    page.wait_for_url(f"{app_url}/")
+    settle(page)
+    assert page.locator("h1").inner_text().startswith("Toolkaart")

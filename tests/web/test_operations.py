@@ -16,6 +16,7 @@ from streamlit import file_util
 
 from tests.store.test_store_events import logged
 from toolkaart.access.permissions import LOCAL
+from toolkaart.i18n.catalog import t
 from toolkaart.settings import settings
 from toolkaart.store.engine import head_revision
 from toolkaart.store.project_store import Store
@@ -145,3 +146,25 @@ def test_the_served_page_addresses_are_the_apps_pages_but_home() -> None:
     assert len(PAGE_ADDRESSES) == len(set(PAGE_ADDRESSES)) == 10
     assert asyncio.run(_get("/")).status_code == 404  # not ours: Streamlit's
     assert asyncio.run(_get("/fase/_stcore/health")).status_code == 404
+
+
+def test_an_address_under_a_page_is_a_dutch_not_found_page_with_the_way_home() -> None:
+    """``/fase/x`` (a link cut short or mistyped) was Streamlit's document, whose scripts could
+    not load there: a white page that never loaded. Now a small Dutch page says so (404)."""
+    for path, up in (("/fase/x", "../"), ("/actoren/a/b", "../../"), ("/zelfscan/x/", "../../")):
+        answer = asyncio.run(_get(path))
+        assert answer.status_code == 404
+        assert '<html lang="nl">' in answer.text
+        assert f"<h1>{t('page.missing.title')}</h1>" in answer.text
+        assert f'<a href="{up}">{t("page.missing.home")}</a>' in answer.text
+        assert "<script" not in answer.text
+
+
+def test_a_page_address_with_a_trailing_slash_goes_to_the_page_as_before() -> None:
+    answer = asyncio.run(_get("/fase/?fase=pilot-a&project=p-1"))
+    assert (answer.status_code, answer.headers["location"]) == (
+        301,
+        "../fase?fase=pilot-a&project=p-1",
+    )
+    answer = asyncio.run(_get("/hulpmiddelen/"))
+    assert (answer.status_code, answer.headers["location"]) == (301, "../hulpmiddelen")

@@ -31,6 +31,12 @@ NL: dict[str, str] = {
     "count.note.many": "{count} notities",
     # frame
     "app.title": "Toolkaart Waardevolle AI voor gezondheid",
+    "page.missing.title": "Deze pagina bestaat niet",
+    "page.missing.body": (
+        "Op dit adres staat geen pagina van de navigator. Misschien is de link niet helemaal "
+        "goed overgenomen."
+    ),
+    "page.missing.home": "Naar de startpagina van de navigator",
     "page.unexpected": (
         "Er ging onverwacht iets mis op deze pagina. Probeer het opnieuw; blijft het misgaan, "
         "geef dan kenmerk {reference} door aan de beheerder van de navigator."

@@ -1,5 +1,5 @@
 """What the web server offers whoever runs it, beside the app: ``/ready``, the pages' own
-addresses served ready to connect, and a Dutch message and a log line for page errors.
+addresses served ready to connect (and a Dutch "not found" under them), and a Dutch message and a log line for page errors.
 
 ``/ready`` answers a load balancer or an orchestrator: 200 when this server's database is
 reachable and at this version's newest migration, 503 otherwise, with a small JSON body (the
@@ -14,14 +14,16 @@ these beside Streamlit's own routes (same server, same middleware, same settings
 
 from __future__ import annotations
 
+import html
 import logging
 import secrets
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 import streamlit as st
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 from streamlit import file_util
 
@@ -125,7 +127,50 @@ def page_error(error: Exception) -> bool:
     return drawn
 
 
+def _no_page_document(up: str) -> str:
+    """A small Dutch page of its own (Streamlit's scripts cannot load at such an address), with
+    the way to the home page relative to the address asked, so it works under a path prefix."""
+    title, body, home = (
+        html.escape(t(key))
+        for key in ("page.missing.title", "page.missing.body", "page.missing.home")
+    )
+    return (
+        '<!doctype html><html lang="nl"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{title} - {html.escape(t('app.title'))}</title>"
+        "<style>body{font-family:sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;"
+        "line-height:1.5;color:#262730}a{color:#0B4F9C}"
+        ":focus-visible{outline:3px solid #0B4F9C;outline-offset:2px}</style></head>"
+        f'<body><main><h1>{title}</h1><p>{body}</p><p><a href="{up}">{home}</a></p></main>'
+        "</body></html>"
+    )
+
+
+def _beyond_page(address: str) -> Callable[[Request], Response]:
+    """The answer to an address under a page's own (``/fase/x``): a page of its own, 404.
+
+    Streamlit answers every unknown address with its ``index.html``; under ``/fase/`` its
+    scripts' relative addresses (``./static/...``) then name no file, and the person saw a white
+    page that never loaded. ``/fase/`` (a trailing slash) goes to ``/fase`` as before."""
+
+    def endpoint(request: Request) -> Response:
+        rest = request.path_params["rest"]
+        if not rest:
+            query = f"?{request.url.query}" if request.url.query else ""
+            return RedirectResponse(f"../{address}{query}", status_code=301)
+        up = "../" * (rest.count("/") + 1)
+        return HTMLResponse(
+            _no_page_document(up), status_code=404, headers={"Cache-Control": "no-cache"}
+        )
+
+    return endpoint
+
+
 ROUTES = [
     Route(READY_PATH, ready, methods=["GET", "HEAD"]),
     *(Route(f"/{address}", page_document, methods=["GET", "HEAD"]) for address in PAGE_ADDRESSES),
+    *(
+        Route(f"/{address}/{{rest:path}}", _beyond_page(address), methods=["GET", "HEAD"])
+        for address in PAGE_ADDRESSES
+    ),
 ]
