@@ -103,10 +103,11 @@ def test_copy_prints_the_rows_on_both_sides(
     capsys: pytest.CaptureFixture[str], database_url: str, second_url: str
 ) -> None:
     add_project(capsys, database_url, "Verhuizer")
-    code, out, _ = run(capsys, "db", "copy", "--from", database_url, "--to", second_url)
+    code, out, err = run(capsys, "db", "copy", "--from", database_url, "--to", second_url)
     assert code == 0
     assert out.splitlines()[:2] == ["table\tsource\ttarget\tsame", "organisations\t0\t0\tyes"]
     assert "projects\t1\t1\tyes" in out.splitlines()
+    assert "note: 1 of 1 projects have no organisation" in err  # nobody would see it signed in
     code, _, err = run(capsys, "db", "copy", "--from", database_url, "--to", second_url)
     assert code == 1 and "niet leeg" in err
     code, _, _ = run(capsys, "db", "copy", "--from", database_url, "--to", second_url, "--replace")

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from toolkaart.access.permissions import LOCAL
+from toolkaart.access.permissions import LOCAL, Acting, Permission, Person, Role
 from toolkaart.cli import main
 from toolkaart.content.models import Toolkaart
 from toolkaart.documents.project_exchange import MAX_IMPORT_BYTES
 from toolkaart.store.project_store import Store
+
+TEAM = frozenset({Role.TEAM})
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -128,3 +131,57 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path)
         with pytest.raises(SystemExit) as exited:
             main(args)
         assert exited.value.code == 2
+
+
+def test_move_gives_projects_made_locally_an_organisation_its_members_then_see(
+    capsys: pytest.CaptureFixture[str], database_url: str
+) -> None:
+    """Local mode needs no organisation; a service shows people their organisations' projects
+    only. ``project move`` bridges the two (after ``db copy`` to the service's database)."""
+    loose = create(capsys, database_url, "Sepsis-voorspeller")
+    archived = create(capsys, database_url, "Oud project")
+    store = Store(database_url, acting=LOCAL)
+    store.save(replace(store.get(archived), archived=True))
+    owned = create(capsys, database_url, "Triage", "--organisation", "UMC Zuid")
+    member = Acting(Person("https://id.example", "s-1", "ria@noord.nl"), {"Ziekenhuis Noord": TEAM})
+    assert Store(database_url, acting=member).list_projects(include_archived=True) == []
+
+    code, out, err = run(
+        capsys, "project", "--database", database_url, "move",
+        "--organisation", " Ziekenhuis Noord ", "--without-organisation",
+    )  # fmt: skip
+    assert code == 0
+    assert sorted(line.split("\t")[0] for line in out.splitlines()) == sorted(
+        ["moved: " + loose, "moved: " + archived]
+    )
+    assert "nobody has a role in 'Ziekenhuis Noord' yet" in err
+    seen = Store(database_url, acting=member).list_projects(include_archived=True)
+    assert sorted(p.id for p in seen) == sorted([loose, archived])
+    moved = [(saved.project.version, saved.project.organisation) for saved in store.history(loose)]
+    assert sorted(moved) == [(1, ""), (2, "Ziekenhuis Noord")]  # the move is a saved version
+    assert store.get(owned).organisation == "UMC Zuid"  # one that had an organisation: untouched
+
+    code, out, _ = run(
+        capsys, "project", "--database", database_url, "move", "--organisation", "UMC Zuid", loose
+    )
+    assert (code, store.get(loose).organisation) == (0, "UMC Zuid")
+    assert member.may(Permission.READ_PROJECTS, "UMC Zuid") is False
+    assert [p.id for p in Store(database_url, acting=member).list_projects()] == []
+
+
+def test_move_refuses_what_it_cannot_do(
+    capsys: pytest.CaptureFixture[str], database_url: str
+) -> None:
+    project_id = create(capsys, database_url, "Sepsis-voorspeller")
+    base = ("project", "--database", database_url, "move")
+    code, _, err = run(capsys, *base, "--organisation", "  ", project_id)
+    assert code == 1 and err.strip() == "Geef de naam van de organisatie."
+    code, _, err = run(capsys, *base, "--organisation", "X", "bestaat-niet")
+    assert code == 1 and "niet gevonden" in err
+    assert Store(database_url, acting=LOCAL).get(project_id).organisation == ""  # nothing half
+    code, _, err = run(capsys, *base, "--organisation", "X")  # no ids, no --without-organisation
+    assert code == 2 and "name the projects" in err
+    code, out, _ = run(capsys, *base, "--organisation", "X", "--without-organisation")
+    assert (code, out) == (0, "moved: " + project_id + "\tSepsis-voorspeller\t-> X (version 2)\n")
+    code, out, _ = run(capsys, *base, "--organisation", "X", "--without-organisation")
+    assert (code, out) == (0, "no projects without an organisation\n")

@@ -247,6 +247,44 @@ def cmd_project_create(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_project_move(args: argparse.Namespace) -> int:
+    """Give projects an organisation: a project made in local mode without one is seen by nobody
+    once the navigator runs as a service with sign-in (people see their organisations' projects
+    only), and the name typed locally may differ from the one roles are granted in. Each move is
+    a saved version (the Zelfscan's history shows it), made as the operator."""
+    from toolkaart.route.project import with_details
+    from toolkaart.store import member_store
+    from toolkaart.store.engine import Database
+    from toolkaart.store.project_store import Store
+
+    if bool(args.ids) == args.without_organisation:
+        raise UsageError("name the projects (ids) or give --without-organisation, not both")
+    try:
+        organisation = member_store.normal_organisation(args.organisation)
+    except MemberError as error:
+        return _refused(error)
+    store = Store(args.database, acting=LOCAL)
+    try:
+        if args.without_organisation:
+            chosen = [p for p in store.list_projects(include_archived=True) if not p.organisation]
+        else:
+            chosen = [store.get(project_id) for project_id in args.ids]
+        moved = [store.save(with_details(p, organisation=organisation)) for p in chosen]
+    except (StoreError, TextError) as error:
+        return _refused(error)
+    for project in moved:
+        print(f"moved: {project.id}\t{project.name}\t-> {organisation} (version {project.version})")
+    if not moved:
+        print("no projects without an organisation")
+    if organisation not in member_store.organisation_names(Database(args.database)):
+        print(
+            f"note: nobody has a role in '{organisation}' yet "
+            f'(toolkaart users grant EMAIL --organisation "{organisation}" --role team)',
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
 PROJECT_FORMATS = ("json", "md", "docx", "pdf", "ics")
 
 
@@ -499,11 +537,29 @@ def cmd_db_copy(args: argparse.Namespace) -> int:
     source, target = normalised_database_url(args.source), normalised_database_url(args.target)
     if _same_database(source, target):
         raise UsageError("--from and --to name the same database")
-    return _compared(
+    code = _compared(
         lambda: transfer.copy(source, target, replace=args.replace),
         f"copied: {_shown(source)} -> {_shown(target)}",
         time.perf_counter(),
     )
+    if code == EXIT_OK:
+        _note_projects_without_organisation(target)
+    return code
+
+
+def _note_projects_without_organisation(url: str) -> None:
+    """A copy from local mode to a service's database: say which projects nobody would see."""
+    from toolkaart.store.project_store import Store
+
+    found = Store(url, acting=LOCAL).list_projects(include_archived=True)
+    unowned = sum(1 for project in found if not project.organisation)
+    if unowned:
+        print(
+            f"note: {unowned} of {len(found)} projects have no organisation: in a service with "
+            "sign-in nobody sees them until they have one (toolkaart project --database URL "
+            'move --organisation "NAME" --without-organisation)',
+            file=sys.stderr,
+        )
 
 
 def _add_db_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -614,6 +670,20 @@ def _add_project_commands(commands: argparse._SubParsersAction[argparse.Argument
     exporter.add_argument("--format", "-f", choices=PROJECT_FORMATS, default="json")
     exporter.add_argument("-o", "--output", help="output file (default: standard output)")
     exporter.set_defaults(handler=cmd_project_export)
+
+    mover = actions.add_parser(
+        "move",
+        help="give projects an organisation (those made locally without one are seen by nobody "
+        "in a service with sign-in)",
+    )
+    mover.add_argument("ids", nargs="*", metavar="ID", help="the projects to move")
+    mover.add_argument("--organisation", required=True, help="the organisation's name")
+    mover.add_argument(
+        "--without-organisation",
+        action="store_true",
+        help="every project that has no organisation yet (archived ones too)",
+    )
+    mover.set_defaults(handler=cmd_project_move)
 
     importer = actions.add_parser("import", help="add a project from an exchange JSON file")
     importer.add_argument("file")
