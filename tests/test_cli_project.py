@@ -6,6 +6,7 @@ import io
 import json
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from docx import Document
@@ -15,6 +16,7 @@ from toolkaart.access.permissions import LOCAL, Acting, Permission, Person, Role
 from toolkaart.cli import main
 from toolkaart.content.models import Toolkaart
 from toolkaart.documents.project_exchange import MAX_IMPORT_BYTES
+from toolkaart.errors import StoreError
 from toolkaart.store.project_store import Store
 
 TEAM = frozenset({Role.TEAM})
@@ -184,4 +186,33 @@ def test_move_refuses_what_it_cannot_do(
     code, out, _ = run(capsys, *base, "--organisation", "X", "--without-organisation")
     assert (code, out) == (0, "moved: " + project_id + "\tSepsis-voorspeller\t-> X (version 2)\n")
     code, out, _ = run(capsys, *base, "--organisation", "X", "--without-organisation")
-    assert (code, out) == (0, "no projects without an organisation\n")
+    assert (code, out) == (
+        0,
+        "nothing to move: no project without an organisation, or all are in X\n",
+    )
+    code, out, _ = run(capsys, *base, "--organisation", "X", project_id, project_id)
+    assert code == 0 and out.startswith("nothing to move")  # already there: no empty version
+    assert Store(database_url, acting=LOCAL).get(project_id).version == 2
+
+
+def test_move_says_which_were_moved_when_it_stops_partway(
+    capsys: pytest.CaptureFixture[str], database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = create(capsys, database_url, "Eerste"), create(capsys, database_url, "Tweede")
+    saves = []
+    real_save = Store.save
+
+    def second_refused(self: Store, project: Any, **kwargs: Any) -> Any:
+        saves.append(project.id)
+        if len(saves) == 2:  # as when someone saves it in the service meanwhile
+            raise StoreError("no_write", organisation=project.organisation)
+        return real_save(self, project, **kwargs)
+
+    monkeypatch.setattr(Store, "save", second_refused)
+    base = ("project", "--database", database_url, "move", "--organisation", "Noord")
+    code, out, err = run(capsys, *base, first, second, first)  # an id twice: moved once
+    assert code == 1
+    assert out == f"moved: {first}\tEerste\t-> Noord (version 2)\n"
+    assert "stopped after 1 of 2 moved" in err.splitlines()  # after the log line of the first
+    monkeypatch.setattr(Store, "save", real_save)
+    assert Store(database_url, acting=LOCAL).get(second).organisation == ""

@@ -264,18 +264,33 @@ def cmd_project_move(args: argparse.Namespace) -> int:
     except MemberError as error:
         return _refused(error)
     store = Store(args.database, acting=LOCAL)
-    try:
+    try:  # every project read and checked before the first is saved
         if args.without_organisation:
             chosen = [p for p in store.list_projects(include_archived=True) if not p.organisation]
         else:
-            chosen = [store.get(project_id) for project_id in args.ids]
-        moved = [store.save(with_details(p, organisation=organisation)) for p in chosen]
+            chosen = [store.get(project_id) for project_id in dict.fromkeys(args.ids)]
+        changed = [
+            with_details(p, organisation=organisation)
+            for p in chosen
+            if p.organisation != organisation  # already there: no empty version
+        ]
+    except StoreFault:
+        raise  # said by main(), with its advice
     except (StoreError, TextError) as error:
         return _refused(error)
-    for project in moved:
-        print(f"moved: {project.id}\t{project.name}\t-> {organisation} (version {project.version})")
-    if not moved:
-        print("no projects without an organisation")
+    for moved, project in enumerate(changed):  # each its own save, its line once it is stored
+        try:
+            saved = store.save(project)
+        except StoreFault:
+            print(f"stopped after {moved} of {len(changed)} moved", file=sys.stderr)
+            raise
+        except StoreError as error:  # someone saved it meanwhile: the rest are not moved
+            print(f"stopped after {moved} of {len(changed)} moved", file=sys.stderr)
+            return _refused(error)
+        print(f"moved: {saved.id}\t{saved.name}\t-> {organisation} (version {saved.version})")
+    if not changed:
+        print(f"nothing to move: no project without an organisation, or all are in {organisation}")
+        return EXIT_OK
     if organisation not in member_store.organisation_names(Database(args.database)):
         print(
             f"note: nobody has a role in '{organisation}' yet "
@@ -551,7 +566,10 @@ def _note_projects_without_organisation(url: str) -> None:
     """A copy from local mode to a service's database: say which projects nobody would see."""
     from toolkaart.store.project_store import Store
 
-    found = Store(url, acting=LOCAL).list_projects(include_archived=True)
+    try:
+        found = Store(url, acting=LOCAL).list_projects(include_archived=True)
+    except StoreFault:  # the copy itself is done and checked: this note is only a help
+        return
     unowned = sum(1 for project in found if not project.organisation)
     if unowned:
         print(

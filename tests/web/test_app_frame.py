@@ -194,3 +194,22 @@ def test_a_page_that_fails_unforeseen_keeps_its_frame(monkeypatch: pytest.Monkey
     main = [element.type for element in app.main]
     assert main.index("error") < main.index("page_link")  # where the page stopped, then the footer
     assert app.exception  # raised on for the server to log (AppTest has no handler: it shows it)
+
+
+def test_a_fragments_error_is_not_said_twice(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fragment that fails has had its message drawn where it is (the server's handler); the
+    page around it ends there with its frame and no second message."""
+    from streamlit.errors import FragmentHandledException
+
+    from toolkaart.web import content_cache
+
+    app = open_page("app_pages/home.py")
+
+    def fragment_failed() -> None:
+        raise FragmentHandledException(RuntimeError("kapot"))
+
+    monkeypatch.setattr(content_cache, "require_content", fragment_failed)
+    app.switch_page("app_pages/actoren.py").run()
+    assert not app.error  # no Dutch message of app.py's own on top of the fragment's
+    assert len(app.sidebar.get("page_link")) == 11
+    assert [link.proto.label for link in app.main.get("page_link")] == [t("nav.accessibility")]

@@ -98,6 +98,25 @@ def test_a_page_error_shown_where_the_page_stopped_is_logged_with_the_same_refer
     assert logged(caplog) == [("page.error", {"error": "RuntimeError", "reference": reference})]
 
 
+def test_an_error_while_a_page_error_is_shown_keeps_the_one_reference_shown(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The frame failing after a page's error was shown: no second message; the log names the
+    reference the person read."""
+    caplog.set_level(logging.INFO, logger="toolkaart")
+    page = RuntimeError("kapot")
+    reference = show_page_error(page)
+    try:
+        try:
+            raise page
+        except RuntimeError:
+            raise KeyError("frame")  # noqa: B904 - raised while handling it, as frame() would
+    except KeyError as frame_error:
+        assert frame_error.__context__ is page
+        assert page_error(frame_error) is True  # nothing drawn: the one message stands
+    assert logged(caplog) == [("page.error", {"error": "KeyError", "reference": reference})]
+
+
 def test_broken_content_is_logged_once_and_a_reload_each_time(
     content_copy: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -151,7 +170,9 @@ def test_the_served_page_addresses_are_the_apps_pages_but_home() -> None:
 def test_an_address_under_a_page_is_a_dutch_not_found_page_with_the_way_home() -> None:
     """``/fase/x`` (a link cut short or mistyped) was Streamlit's document, whose scripts could
     not load there: a white page that never loaded. Now a small Dutch page says so (404)."""
-    for path, up in (("/fase/x", "../"), ("/actoren/a/b", "../../"), ("/zelfscan/x/", "../../")):
+    cases = (("/fase/x", "../"), ("/actoren/a/b", "../../"), ("/zelfscan/x/", "../../"),
+             ("/fase/a%2Fb", "../"))  # an encoded slash is no step up  # fmt: skip
+    for path, up in cases:
         answer = asyncio.run(_get(path))
         assert answer.status_code == 404
         assert '<html lang="nl">' in answer.text
@@ -162,6 +183,7 @@ def test_an_address_under_a_page_is_a_dutch_not_found_page_with_the_way_home() -
 
 def test_a_page_address_with_a_trailing_slash_goes_to_the_page_as_before() -> None:
     answer = asyncio.run(_get("/fase/?fase=pilot-a&project=p-1"))
+    assert answer.headers["cache-control"] == "no-cache"  # a browser keeps a 301 otherwise
     assert (answer.status_code, answer.headers["location"]) == (
         301,
         "../fase?fase=pilot-a&project=p-1",

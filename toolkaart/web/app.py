@@ -9,6 +9,7 @@ no footer, a sidebar listing file names). ``tests/web/test_app_frame.py`` keeps 
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.errors import FragmentHandledException
 
 from toolkaart.access.service import ServiceConfigError
 from toolkaart.errors import StoreFault
@@ -56,6 +57,9 @@ except PageEnded:  # the page ended early (no access, no project): its frame sti
     pass
 except StoreFault as fault:  # the database failed while the page read it: say so, not a traceback
     st.error(str(fault))
+except FragmentHandledException:  # a fragment's error, said where the fragment is (page_error)
+    frame()
+    raise
 except Exception as error:  # unforeseen: said in Dutch where it stopped, then the frame around it;
     show_page_error(error)  # raised on for Streamlit to log (asgi.py: operations.page_error)
     frame()

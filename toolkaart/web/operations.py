@@ -100,25 +100,34 @@ def show_page_error(error: Exception) -> str:
     return reference
 
 
+def _shown_reference(error: BaseException) -> str | None:
+    """The reference already shown for ``error``, or for the error it arose from (the frame
+    failing while a page's error was being shown: one message on the page, one reference)."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        for note in reversed(getattr(current, "__notes__", [])):
+            if note.startswith(_REFERENCE_NOTE):
+                return str(note.removeprefix(_REFERENCE_NOTE))
+        current = current.__cause__ or current.__context__
+    return None
+
+
 def page_error(error: Exception) -> bool:
     """Streamlit's handler of an error no script caught, called after Streamlit logged its
     traceback: ``page.error`` in our log with the error's class (never its message, which can
     quote what someone typed) and the reference the person read. ``app.py`` shows a page's own
     error where the page stopped (``show_page_error``) before its frame; an error elsewhere (the
-    frame, a fragment) gets its message here.
+    frame, a fragment, a widget's callback) gets its message here.
 
     Returns True, which tells Streamlit not to draw its own message, an English text ("This app
     has encountered an error ...") that no setting translates. Should drawing ours fail, it
     returns False, so that Streamlit's message is shown rather than none.
     """
-    notes = getattr(error, "__notes__", [])
-    shown = [
-        note.removeprefix(_REFERENCE_NOTE) for note in notes if note.startswith(_REFERENCE_NOTE)
-    ]
+    reference = _shown_reference(error)
     drawn = True
-    if shown:
-        reference = shown[-1]
-    else:
+    if reference is None:
         try:
             reference = show_page_error(error)
         except Exception:  # whatever stops our message, Streamlit's shows instead
@@ -157,8 +166,12 @@ def _beyond_page(address: str) -> Callable[[Request], Response]:
         rest = request.path_params["rest"]
         if not rest:
             query = f"?{request.url.query}" if request.url.query else ""
-            return RedirectResponse(f"../{address}{query}", status_code=301)
-        up = "../" * (rest.count("/") + 1)
+            return RedirectResponse(
+                f"../{address}{query}", status_code=301, headers={"Cache-Control": "no-cache"}
+            )
+        # counted in the path as sent: an encoded slash (%2F) is no step up for the browser
+        sent = request.scope.get("raw_path", b"").split(b"?", 1)[0].decode("latin-1")
+        up = "../" * max(1, sent.count("/") - 1)
         return HTMLResponse(
             _no_page_document(up), status_code=404, headers={"Cache-Control": "no-cache"}
         )
