@@ -281,11 +281,10 @@ def cmd_project_move(args: argparse.Namespace) -> int:
     for moved, project in enumerate(changed):  # each its own save, its line once it is stored
         try:
             saved = store.save(project)
-        except StoreFault:
+        except StoreError as error:  # a fault, or someone saved it meanwhile: the rest stay
             print(f"stopped after {moved} of {len(changed)} moved", file=sys.stderr)
-            raise
-        except StoreError as error:  # someone saved it meanwhile: the rest are not moved
-            print(f"stopped after {moved} of {len(changed)} moved", file=sys.stderr)
+            if isinstance(error, StoreFault):
+                raise  # said by main(), with its advice
             return _refused(error)
         print(f"moved: {saved.id}\t{saved.name}\t-> {organisation} (version {saved.version})")
     if not changed:

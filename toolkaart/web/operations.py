@@ -1,5 +1,6 @@
 """What the web server offers whoever runs it, beside the app: ``/ready``, the pages' own
-addresses served ready to connect (and a Dutch "not found" under them), and a Dutch message and a log line for page errors.
+addresses served ready to connect (and a Dutch "not found" under them), and for an error no page
+handled a Dutch message and a log line.
 
 ``/ready`` answers a load balancer or an orchestrator: 200 when this server's database is
 reachable and at this version's newest migration, 503 otherwise, with a small JSON body (the
