@@ -115,7 +115,10 @@ NL: dict[str, str] = {
         "- **De checklist**: elk punt is één stap met Tab, met de tekst van het punt als naam; de "
         "bron staat als tekst onder het punt.\n"
         "- **In de opbouw van de pagina's**: koppen hebben geen ankerlink met de Engelse naam "
-        "'Link to heading'."
+        "'Link to heading'.\n"
+        "- **Als de verbinding met de server wegvalt**: de melding daarover is Nederlands en "
+        "axe-core vindt er niets in; zodra de server weer antwoordt, verdwijnt ze en gaat de "
+        "pagina verder."
     ),
     "a11y.untested.heading": "Wat nog niet is onderzocht",
     "a11y.untested.body": (
@@ -138,17 +141,10 @@ NL: dict[str, str] = {
         "naam, zoals 'Skip to main content' (3.1.1 Taal van de pagina, 3.1.2 Taal van "
         "onderdelen)."
     ),
-    "a11y.limit.messages": (
-        "Een paar meldingen van Streamlit zelf zijn Engels en niet aan te passen: als de "
-        "verbinding met de server wegvalt of de server opnieuw start ('Connecting', "
-        "'Connection error', met uitleg voor ontwikkelaars). Ze zijn niet als Engels "
-        "aangeduid, dus een schermlezer spreekt ze met een Nederlandse stem uit (3.1.2 Taal van "
-        "onderdelen)."
-    ),
     "a11y.plan.heading": "Wat we eraan doen",
     "a11y.plan.body": (
-        "Beide onderdelen komen uit Streamlit, het programma waarop de navigator draait; we "
-        "melden ze daar. Een toets met schermlezers en een audit door een deskundige staan op de "
+        "Dit onderdeel komt uit Streamlit, het programma waarop de navigator draait; we "
+        "melden het daar. Een toets met schermlezers en een audit door een deskundige staan op de "
         "werklijst van de navigator. Wanneer ze klaar zijn, staat nog niet vast."
     ),
     "a11y.contact.heading": "Contact en feedback",
@@ -191,6 +187,27 @@ NL: dict[str, str] = {
     "ui.progress": "Voortgang",
     "ui.code.copy": "Kopiëren naar het klembord",
     "ui.code.copied": "Gekopieerd",
+    "ui.close": "Sluiten",
+    "ui.connection.title": "Geen verbinding",
+    "ui.connection.no_answer": (
+        "De server van de navigator antwoordt even niet. Deze pagina probeert zelf opnieuw "
+        "verbinding te maken; lukt dat niet, controleer dan uw internetverbinding."
+    ),
+    "ui.connection.local": (
+        "De navigator antwoordt niet. Draait hij nog? Start hem dan opnieuw in de terminal, met "
+        "make run of toolkaart serve; deze pagina maakt daarna zelf weer verbinding."
+    ),
+    "ui.connection.timeout": (
+        "De server van de navigator antwoordde niet op tijd. Deze pagina probeert het opnieuw."
+    ),
+    "ui.connection.status": (
+        "De server van de navigator meldt een fout (HTTP-status {status}). Deze pagina probeert "
+        "het opnieuw."
+    ),
+    "ui.connection.refused": (
+        "De server van de navigator weigert deze pagina (HTTP-status 403). Dat ligt aan de "
+        "instellingen van de server; meld het aan de beheerder van de navigator."
+    ),
     "content.version_label": "versie {version} ({date})",
     "content.unavailable.title": "De Toolkaart is even niet beschikbaar",
     "content.unavailable.body": (

@@ -51,6 +51,12 @@ FIXES_STYLE = (
     'content:"open_in_new" / "";font-family:"Material Symbols Rounded";font-weight:400;'
     "font-size:1.1em;line-height:1;vertical-align:-0.15em;margin-left:0.15em;"
     "text-decoration:none;display:inline-block}"
+    # 3.1.2: the code block of Streamlit's own dialogs is for a developer ("streamlit run
+    # yourscript.py" when the server is out of reach, a proxy's error page), as is the link to
+    # an English page on CORS when the server refuses the page; the Dutch message says what to
+    # do (``_connection_rules``).
+    '[data-testid="stDialog"] [data-testid="stErrorCodeBlock"],'
+    '[data-testid="stDialog"] a[href$="/HTTP/CORS"]{display:none}'
 )
 
 #: The English texts Streamlit writes into the page, each with its Dutch text: (where, what, the
@@ -163,6 +169,45 @@ def _rules() -> list[tuple[str, str, str, str]]:
         ),
         ('[data-testid="stCode"] button', "aria-label", "^Copy to clipboard$", t("ui.code.copy")),
         ('[data-testid="stCode"] button', "aria-label", "^Copied$", t("ui.code.copied")),
+        *_connection_rules(),
+    ]
+
+
+def _connection_rules() -> list[tuple[str, str, str, str]]:
+    """While the server is out of reach (a restart, a failover with no replica left, the
+    network): the dialog Streamlit opens after about 3 s, which speaks to a developer ("Is
+    Streamlit still running? ... streamlit run yourscript.py"; its code block is hidden by
+    FIXES_STYLE). The page's scripts keep running meanwhile, so the observer rewrites it as it
+    appears; Streamlit closes it itself once it is connected again. (The sign "Connecting" at the
+    top right is not drawn with ``client.toolbarMode = "minimal"``.)
+    """
+    dialog = '[data-testid="stDialog"] [role=dialog]'
+    said = f"{dialog} div"
+    return [
+        (f"{dialog} h2", "text", "^Connection error$", t("ui.connection.title")),
+        (f"{dialog} button", "aria-label", "^Close$", t("ui.close")),
+        (
+            said,
+            "text",
+            "^Streamlit server is not responding\\. Are you connected to the internet\\?$",
+            t("ui.connection.no_answer"),
+        ),
+        (said, "text", "^Is Streamlit still running\\? .*$", t("ui.connection.local")),
+        (said, "text", "^Connection timed out\\.$", t("ui.connection.timeout")),
+        (
+            said,
+            "text",
+            "^Connection failed with status (\\d+)\\b.*$",
+            t("ui.connection.status", status="$1"),
+        ),
+        (
+            said,
+            "text",
+            "^Cannot connect to Streamlit \\(HTTP status: 403\\)[\\s\\S]*$",
+            t("ui.connection.refused"),
+        ),
+        # the rest of the 403 message, after its link to a page on CORS (hidden by FIXES_STYLE)
+        (said, "text", "^ settings\\.$", ""),
     ]
 
 

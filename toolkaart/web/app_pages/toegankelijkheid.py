@@ -14,7 +14,7 @@ import streamlit as st
 from toolkaart.i18n.catalog import t
 
 #: Known shortcomings, each a catalog string ending in its WCAG success criterion.
-LIMITATIONS = ("a11y.limit.lang", "a11y.limit.messages")
+LIMITATIONS = ("a11y.limit.lang",)
 
 st.title(t("a11y.title"), anchor=False)
 st.markdown(t("a11y.intro"))
