@@ -14,7 +14,7 @@ import pytest
 import sqlalchemy as sa
 
 from tests.conftest import REPO
-from toolkaart.access.permissions import LOCAL
+from toolkaart.access.permissions import LOCAL, Acting, Person, Role
 from toolkaart.content.models import Toolkaart
 from toolkaart.content.schema import render
 from toolkaart.documents.project_exchange import (
@@ -361,3 +361,30 @@ def test_an_id_the_file_chose_is_replaced_by_one_the_app_makes(
     imported = import_project(store, json.dumps(data), toolkaart)
     assert re.fullmatch(r"[0-9a-f]{16}", imported.id)
     assert store.get(imported.id).name == project.name
+
+
+def test_an_id_taken_in_another_organisation_is_not_hinted_at(
+    database_url: str, toolkaart: Toolkaart
+) -> None:
+    """A file exported at Amstel and imported at Elders: Elders gets the project under a new id
+    and its own name, as if the id were free; "(kopie)" would tell them the id is in use in an
+    organisation they cannot see. At Amstel the same file is a copy, named as such."""
+
+    def team_of(organisation: str, email: str) -> Store:
+        person = Person("https://id.example.nl", f"sub-{email}", email)
+        return Store(database_url, acting=Acting(person, {organisation: frozenset({Role.TEAM})}))
+
+    amstel = team_of("Ziekenhuis Amstel", "anouk@amstel.nl")
+    elders = team_of("Zorggroep Elders", "bram@elders.nl")
+    try:
+        original = amstel.create("Valdetectie", "Ziekenhuis Amstel")
+        raw = export_json(original, toolkaart)
+        there = import_project(elders, raw, toolkaart, organisation="Zorggroep Elders")
+        assert (there.name, there.organisation) == ("Valdetectie", "Zorggroep Elders")
+        assert there.id != original.id
+        assert amstel.get(original.id) == original
+        here = import_project(amstel, raw, toolkaart, organisation="Ziekenhuis Amstel")
+        assert here.name == "Valdetectie (kopie)" and here.id not in {original.id, there.id}
+    finally:
+        amstel.close()
+        elders.close()

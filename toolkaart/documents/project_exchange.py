@@ -29,7 +29,14 @@ from pydantic import Field, ValidationError
 from pydantic_core import ErrorDetails
 
 from toolkaart.content.models import Toolkaart
-from toolkaart.errors import GateError, ImportRejected, MessageError, ProjectError, TextError
+from toolkaart.errors import (
+    GateError,
+    ImportRejected,
+    MessageError,
+    ProjectError,
+    ProjectNotFound,
+    TextError,
+)
 from toolkaart.events import Event
 from toolkaart.i18n.catalog import t
 from toolkaart.i18n.dates import LOCAL_ZONE, date_label
@@ -466,7 +473,8 @@ def import_project(
     store: Store, raw: bytes | str, toolkaart: Toolkaart, organisation: str | None = None
 ) -> Project:
     """Check ``raw`` and save it as a new project: under the file's id when that is free in this
-    store, else under a new id; in ``organisation`` when given (in a service, the one the person
+    store, else under a new id (named a copy when the person can see the project it copies: a
+    project of an organisation they have no role in is not hinted at); in ``organisation`` when given (in a service, the one the person
     chose among those they may write to), else in the file's. Refused files raise ImportRejected
     and change nothing; an organisation the store's acting person may not write to, StoreError."""
     retired = retired_items(store.known_outlines(), toolkaart)
@@ -475,7 +483,19 @@ def import_project(
         project = replace(project, organisation=organisation)
     if not _APP_ID.match(project.id):  # an id the file chose, not one the app made
         project = replace(project, id=new_project_id())
-    elif store.exists(project.id):  # the same project is here already: a copy, named as such
-        copy_name = t("exchange.copy_name", name=project.name)[: FIELD_LIMITS["name"]]
-        project = replace(project, id=new_project_id(), name=copy_name)
+    elif store.exists(project.id):  # taken: a new id, and "(kopie)" if the person sees the other
+        name = project.name
+        if _readable(store, project.id):  # not where it is another organisation's: no hint of it
+            name = t("exchange.copy_name", name=project.name)[: FIELD_LIMITS["name"]]
+        project = replace(project, id=new_project_id(), name=name)
     return store.insert(project, event=Event.PROJECT_IMPORTED, content=outline(toolkaart))
+
+
+def _readable(store: Store, project_id: str) -> bool:
+    """May the store's acting person read this project? (``Store.get`` answers a project they may
+    not read as one that does not exist.)"""
+    try:
+        store.get(project_id)
+    except ProjectNotFound:
+        return False
+    return True

@@ -208,7 +208,8 @@ class Store(Database):
 
     def exists(self, project_id: str) -> bool:
         """Is there a project with this id at all (whoever may read it)? For choosing a fresh
-        id on import; tells nothing about the project itself."""
+        id on import, which must not let the answer show to someone who may not read that
+        project (``import_project`` names a copy "(kopie)" only when they may)."""
         with self.read() as connection:
             found = connection.execute(sa.select(projects.c.id).where(projects.c.id == project_id))
             return found.first() is not None
