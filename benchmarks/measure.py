@@ -89,9 +89,9 @@ class Server:
         return 0
 
 
-def _healthy(url: str) -> bool:
+def _healthy(health: str) -> bool:
     try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as answer:
+        with urllib.request.urlopen(health, timeout=1) as answer:
             return bool(answer.status == 200)
     except OSError:
         return False
@@ -107,7 +107,8 @@ def streamlit_server(
 ) -> Iterator[Server]:
     """Run ``streamlit run app`` headless on a free loopback port until the block ends.
 
-    Waits for ``/_stcore/health``; raises ServerStartError with the server's output when it exits
+    Waits for ``/_stcore/health`` (under ``STREAMLIT_SERVER_BASE_URL_PATH`` when ``env`` sets it);
+    raises ServerStartError with the server's output when it exits
     or is not healthy within a minute. ``cwd`` decides which ``.streamlit/config.toml`` applies
     (default: the app's folder). ``port`` is for a caller that must name the port before the
     server starts (sign-in: the redirect URI in the secrets); ``extra_args`` are further
@@ -129,8 +130,10 @@ def streamlit_server(
             cwd=cwd or app.parent,
         )
         server = Server(process, port, log)
+        base = (env or {}).get("STREAMLIT_SERVER_BASE_URL_PATH", "").strip("/")
+        health = f"{server.url}/{base}/_stcore/health" if base else f"{server.url}/_stcore/health"
         try:
-            while not _healthy(server.url):
+            while not _healthy(health):
                 if process.poll() is not None or time.perf_counter() > start + 60:
                     raise ServerStartError(
                         f"streamlit did not become healthy at {server.url} (exit code "

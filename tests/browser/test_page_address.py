@@ -10,15 +10,18 @@ keeps a project across the pages).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
 import pytest
 
-from tests.browser.conftest import REQUIRE_FLAG, SCREENSHOTS, goto, settle
+from tests.browser.conftest import REQUIRE_FLAG, SCREENSHOTS, goto, settle, start_streamlit
 from tests.browser.test_every_page import AXE, AXE_TAGS, RUN_AXE
 from tests.conftest import unavailable
+from toolkaart.access.permissions import LOCAL
 from toolkaart.i18n.catalog import t
+from toolkaart.store.project_store import Store
 
 pytestmark = pytest.mark.browser
 
@@ -84,3 +87,44 @@ def test_an_address_under_a_page_says_so_in_dutch_and_leads_home(page: Any, app_
     page.wait_for_url(f"{app_url}/")
     settle(page)
     assert page.locator("h1").inner_text().startswith("Toolkaart")
+
+
+def test_under_a_path_prefix_pages_links_a_refresh_and_not_found_work(
+    page: Any, tmp_path: Path
+) -> None:
+    """A hospital's proxy serves the navigator at ``/toolkaart/`` (``server.baseUrlPath``): a
+    page's own address finds its server at once there too, links and a refresh stay under the
+    prefix, an address under a page is the Dutch "not found" whose way home stops at the app's
+    root, and ``/ready`` is there as well."""
+    env = {
+        "STREAMLIT_SERVER_BASE_URL_PATH": "toolkaart",
+        "TOOLKAART_DATABASE_URL": f"sqlite:///{tmp_path / 't.sqlite3'}",
+        "TOOLKAART_DATA_DIR": str(tmp_path),
+    }
+    Store(env["TOOLKAART_DATABASE_URL"], acting=LOCAL).close()  # migrated: /ready says 200
+    with start_streamlit(env=env) as server:
+        root = f"{server.url}/toolkaart"
+        seen = _server_requests(page)
+        goto(page, f"{root}/fase?fase=pilot-a")
+        assert page.locator("h1").inner_text() == "Fase 4: Pilot A"
+        asked = [path for path in seen if "/_stcore/" in path]
+        assert asked.count("/toolkaart/_stcore/health") == 1, asked
+        assert [path for path in asked if not path.startswith("/toolkaart/_stcore/")] == []
+        page.locator('[data-testid="stSidebar"] a', has_text="Actoren").click()
+        page.wait_for_url(f"{root}/actoren")
+        settle(page)
+        assert page.locator("h1").inner_text() == "Actoren"
+        page.reload()
+        settle(page)
+        assert page.locator("h1").inner_text() == "Actoren"
+
+        answer = page.goto(f"{root}/fase/pilot-a")
+        assert answer is not None and answer.status == 404
+        assert page.locator("h1").inner_text() == t("page.missing.title")
+        page.get_by_role("link", name=t("page.missing.home")).click()
+        page.wait_for_url(f"{root}/")
+        settle(page)
+        assert page.locator("h1").inner_text().startswith("Toolkaart")
+
+        ready = page.request.get(f"{root}/ready")
+        assert (ready.status, ready.json()["ready"]) == (200, True)

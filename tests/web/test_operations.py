@@ -21,15 +21,15 @@ from toolkaart.settings import settings
 from toolkaart.store.engine import head_revision
 from toolkaart.store.project_store import Store
 from toolkaart.web import content_cache
-from toolkaart.web.operations import ROUTES, page_error, show_page_error
+from toolkaart.web.operations import page_error, routes, show_page_error
 from toolkaart.web.page_registry import APP_PAGES, PAGE_ADDRESSES
 
 #: Nothing listens on port 1: a PostgreSQL server that is not there.
 NO_SERVER = "postgresql+psycopg://toolkaart:geheim@127.0.0.1:1/toolkaart"
 
 
-async def _get(path: str) -> httpx.Response:
-    transport = httpx.ASGITransport(app=Starlette(routes=ROUTES))
+async def _get(path: str, base_url_path: str = "") -> httpx.Response:
+    transport = httpx.ASGITransport(app=Starlette(routes=routes(base_url_path)))
     async with httpx.AsyncClient(transport=transport, base_url="http://toolkaart") as client:
         return await client.get(path)
 
@@ -190,3 +190,25 @@ def test_a_page_address_with_a_trailing_slash_goes_to_the_page_as_before() -> No
     )
     answer = asyncio.run(_get("/hulpmiddelen/"))
     assert (answer.status_code, answer.headers["location"]) == (301, "../hulpmiddelen")
+
+
+@pytest.mark.parametrize("configured", ["toolkaart", "/toolkaart/", "toolkaart/"])
+def test_under_a_path_prefix_every_address_of_ours_moves_with_the_app(configured: str) -> None:
+    """Served at ``/toolkaart/`` (``server.baseUrlPath``, where Streamlit then puts its own
+    routes), ``/ready``, the page addresses and the Dutch "not found" are there too, and the way
+    home from under a page stops at the app's root."""
+    settings.cache_clear()
+    Store(settings().database_url, acting=LOCAL).close()
+
+    def get(path: str) -> httpx.Response:
+        return asyncio.run(_get(path, configured))
+
+    assert get("/toolkaart/ready").status_code == 200
+    assert "BACKEND_BASE_URL" in get("/toolkaart/fase?fase=idee").text
+    for path, up in (("/toolkaart/fase/x", "../"), ("/toolkaart/actoren/a/b", "../../")):
+        answer = get(path)
+        assert answer.status_code == 404
+        assert f'<a href="{up}">{t("page.missing.home")}</a>' in answer.text
+    answer = get("/toolkaart/fase/?fase=idee")
+    assert (answer.status_code, answer.headers["location"]) == (301, "../fase?fase=idee")
+    assert {get(path).status_code for path in ("/ready", "/fase", "/fase/x")} == {404}

@@ -156,12 +156,13 @@ def _no_page_document(up: str) -> str:
     )
 
 
-def _beyond_page(address: str) -> Callable[[Request], Response]:
+def _beyond_page(address: str, base: str) -> Callable[[Request], Response]:
     """The answer to an address under a page's own (``/fase/x``): a page of its own, 404.
 
     Streamlit answers every unknown address with its ``index.html``; under ``/fase/`` its
     scripts' relative addresses (``./static/...``) then name no file, and the person saw a white
-    page that never loaded. ``/fase/`` (a trailing slash) goes to ``/fase`` as before."""
+    page that never loaded. ``/fase/`` (a trailing slash) goes to ``/fase`` as before. ``base``:
+    the path the app is served under (``routes``), which the way home does not climb."""
 
     def endpoint(request: Request) -> Response:
         rest = request.path_params["rest"]
@@ -172,7 +173,7 @@ def _beyond_page(address: str) -> Callable[[Request], Response]:
             )
         # counted in the path as sent: an encoded slash (%2F) is no step up for the browser
         sent = request.scope.get("raw_path", b"").split(b"?", 1)[0].decode("latin-1")
-        up = "../" * max(1, sent.count("/") - 1)
+        up = "../" * max(1, sent.count("/") - base.count("/") - 1)
         return HTMLResponse(
             _no_page_document(up), status_code=404, headers={"Cache-Control": "no-cache"}
         )
@@ -180,11 +181,26 @@ def _beyond_page(address: str) -> Callable[[Request], Response]:
     return endpoint
 
 
-ROUTES = [
-    Route(READY_PATH, ready, methods=["GET", "HEAD"]),
-    *(Route(f"/{address}", page_document, methods=["GET", "HEAD"]) for address in PAGE_ADDRESSES),
-    *(
-        Route(f"/{address}/{{rest:path}}", _beyond_page(address), methods=["GET", "HEAD"])
-        for address in PAGE_ADDRESSES
-    ),
-]
+def routes(base_url_path: str = "") -> list[Route]:
+    """``/ready`` and the page addresses (with the Dutch "not found" under them), under the path
+    the app is served at (Streamlit's ``server.baseUrlPath``, e.g. ``toolkaart`` behind a
+    hospital's proxy that serves the navigator at ``/toolkaart/``), where Streamlit puts its own
+    routes: at the root they would never be asked, and ``/toolkaart/fase/x`` got Streamlit's
+    page again, white and never connecting."""
+    trimmed = base_url_path.strip("/")
+    base = f"/{trimmed}" if trimmed else ""
+    return [
+        Route(f"{base}{READY_PATH}", ready, methods=["GET", "HEAD"]),
+        *(
+            Route(f"{base}/{address}", page_document, methods=["GET", "HEAD"])
+            for address in PAGE_ADDRESSES
+        ),
+        *(
+            Route(
+                f"{base}/{address}/{{rest:path}}",
+                _beyond_page(address, base),
+                methods=["GET", "HEAD"],
+            )
+            for address in PAGE_ADDRESSES
+        ),
+    ]
