@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from hashlib import sha256
 
 from toolkaart.access.permissions import LOCAL, Person, Role
 from toolkaart.board.agenda import add_item
@@ -126,3 +127,5 @@ def fill(store: Store, toolkaart: Toolkaart, projects: int) -> None:
         agenda = Agenda(title=f"Bestuur {organisation}", meeting_date=dt.date(2027, 3, 11))
         agenda = add_item(agenda, "Rondvraag", f"Vraag {number} over het café-budget (€ 250)")
         agenda_store.save_draft(store, agenda, organisation=organisation)
+    # a content change staff confirmed (two digests of content, as content.live makes them)
+    store.confirm_content_change(sha256(b"served").hexdigest(), sha256(b"held").hexdigest())

@@ -60,6 +60,9 @@ class Event(StrEnum):
     #: signed in at the provider, but not bound to anyone with a role (once per browser session)
     SIGNIN_REFUSED = "signin.refused"
     CONTENT_RELOADED = "content.reloaded"
+    #: a held-back content change (removals, ``count``) is served from now on: confirmed on this
+    #: replica (with the ``person``), or found confirmed by another (without)
+    CONTENT_CONFIRMED = "content.confirmed"
     #: the content files on disk do not load (the previous valid content keeps being served)
     CONTENT_INVALID = "content.invalid"
     #: the database could not do what was asked (the person read a Dutch message)

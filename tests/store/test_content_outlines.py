@@ -17,7 +17,7 @@ from toolkaart.i18n.catalog import t
 from toolkaart.route.content_changes import ChangeKind, Named, Outline, outline, shipped_outline
 from toolkaart.store import project_store
 from toolkaart.store.project_store import Store
-from toolkaart.store.tables import content_outlines
+from toolkaart.store.tables import content_confirmations, content_outlines
 
 
 @pytest.fixture
@@ -188,3 +188,30 @@ def test_earlier_versions_are_listed_in_version_order_not_as_text(
     on(store, "A", "", "1.0.0")
     reach = store.change_reach(serving)
     assert [version for version, _count in reach.versions] == ["1.0.0", "1.0.9", "1.0.10"]
+
+
+# a held-back content change, confirmed once for every replica -------------------------------------
+
+
+def test_a_confirmed_content_change_is_recorded_once_for_every_replica_by_staff_only(
+    store: Store,
+) -> None:
+    served, held = "a" * 64, "b" * 64
+    assert not store.content_change_confirmed(served, held)
+    with pytest.raises(StoreError):
+        store.acting_as(team()).confirm_content_change(served, held)
+    assert not store.content_change_confirmed(served, held)
+    editor = store.acting_as(redactie())
+    editor.confirm_content_change(served, held)
+    editor.confirm_content_change(served, held)  # a second press, on another replica: the same
+    other_replica = Store(store.url, acting=LOCAL)
+    try:
+        assert other_replica.acting_as(team()).content_change_confirmed(served, held)
+        assert not other_replica.content_change_confirmed(held, served)  # that way: not confirmed
+    finally:
+        other_replica.close()
+    with store.read() as connection:
+        recorded = connection.execute(sa.select(content_confirmations)).all()
+    assert [(row.confirmed_by, row.held_digest) for row in recorded] == [
+        ("Rik <redactie@zorg.example.nl>", held)
+    ]

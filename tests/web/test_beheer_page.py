@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from pathlib import Path
@@ -13,10 +14,14 @@ from streamlit.testing.v1 import AppTest
 from tests.appkit import open_page
 from tests.conftest import APP_DIR, CONTENT
 from tests.contentedit import drop_last_phase, edit_yaml, replace_text
+from toolkaart.access.permissions import LOCAL
+from toolkaart.content.live import content_digest
 from toolkaart.content.loader import load_toolkaart
 from toolkaart.content.models import Toolkaart
 from toolkaart.i18n.catalog import counted, t
-from toolkaart.settings import ENV_CONTENT_DIR
+from toolkaart.settings import ENV_CONTENT_DIR, settings
+from toolkaart.store.project_store import Store
+from toolkaart.web import content_cache
 
 
 def open_beheer(content: Path | None, monkeypatch: pytest.MonkeyPatch) -> AppTest:
@@ -208,3 +213,38 @@ def test_a_valid_edit_that_removes_a_phase_waits_for_staff_to_confirm(
     home = open_page("app_pages/home.py")
     route = [bar.proto.text for bar in home.get("progress")]
     assert route == [t("home.progress", passed=0, total=6, current="Idee")]
+
+
+def test_a_removal_confirmed_on_another_replica_is_served_here_too(
+    content_copy: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Two replicas read the same files and hold the same change back; staff confirm it on the
+    one that drew their Beheer page. The other finds the confirmation in the database (it asks
+    every ``CONFIRMATION_POLL`` seconds while it holds something back) and serves the change."""
+    monkeypatch.setenv(ENV_CONTENT_DIR, str(content_copy))
+    assert len(open_page("app_pages/home.py").get("page_link")) > 0  # the content is served
+    drop_last_phase(content_copy)
+    held = content_cache.loaded_content()
+    assert held.held_back is not None and held.serving is not None
+
+    monkeypatch.setattr(content_cache, "_next_poll", 0.0)  # asked now: nothing confirmed yet
+    team = open_page("app_pages/fase.py", {"fase": "productie"})
+    assert team.title[0].value.endswith("Productie")
+
+    served, changed = (content_digest(v.toolkaart) for v in (held.serving, held.held_back))
+    elsewhere = Store(settings().database_url, acting=LOCAL)  # the other replica's Beheer
+    try:
+        elsewhere.confirm_content_change(served, changed)
+    finally:
+        elsewhere.close()
+    team = open_page("app_pages/fase.py", {"fase": "productie"})
+    assert team.title[0].value.endswith("Productie")  # not asked again within the interval
+    monkeypatch.setattr(content_cache, "_next_poll", 0.0)
+    with caplog.at_level(logging.INFO, logger="toolkaart.events"):
+        home = open_page("app_pages/home.py")
+    route = [bar.proto.text for bar in home.get("progress")]
+    assert route == [t("home.progress", passed=0, total=6, current="Idee")]
+    assert [r.getMessage() for r in caplog.records if "content.confirmed" in r.getMessage()] == [
+        "content.confirmed count=1"
+    ]
+    assert content_cache.loaded_content().held_back is None

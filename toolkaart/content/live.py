@@ -9,6 +9,7 @@ Beheer with a notice that the previous version is live, and nobody else notices 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import threading
 from dataclasses import dataclass
 
@@ -51,6 +52,13 @@ class ContentState:
         """People see an earlier version than the files hold (broken, or removals unconfirmed)."""
         broken = self.on_disk.toolkaart is None and self.serving is not None
         return broken or self.held_back is not None
+
+
+def content_digest(toolkaart: Toolkaart) -> str:
+    """What identifies a loaded content across processes: replicas that read the same files get
+    the same digest, so a confirmation recorded by one (``Store.confirm_content_change``) names
+    the load the others hold back too."""
+    return hashlib.sha256(toolkaart.model_dump_json().encode("utf-8")).hexdigest()
 
 
 #: Removing these from the route takes a person's confirmation; checklist items and text do not.

@@ -184,3 +184,14 @@ content_outlines = sa.Table(
     sa.Column("recorded_at", UTCDateTime, nullable=False),
     sa.Column("outline", sa.JSON, nullable=False),
 )
+
+# migration 0006: a content change that removes phases, actors or tools, confirmed by staff on
+# Beheer (toolkaart.content.live): every replica serves it once one of them has it confirmed.
+content_confirmations = sa.Table(
+    "content_confirmations",
+    metadata,
+    sa.Column("served_digest", sa.String(64), primary_key=True),
+    sa.Column("held_digest", sa.String(64), primary_key=True),
+    sa.Column("confirmed_at", UTCDateTime, nullable=False),
+    sa.Column("confirmed_by", sa.String(400), nullable=False),
+)

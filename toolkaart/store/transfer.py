@@ -64,6 +64,7 @@ ORDER = (
     "phase_notes",
     "agenda_drafts",
     "content_outlines",
+    "content_confirmations",
 )
 TABLES: tuple[sa.Table, ...] = tuple(metadata.tables[name] for name in ORDER)
 #: Rows read and written per round trip.

@@ -5,11 +5,17 @@ the next rerun without a restart, while an unchanged file costs four ``stat`` ca
 ``st.cache_resource`` (not ``cache_data``) hands every session the same frozen objects, no copies.
 Pages show the newest *valid* load (``toolkaart.content.live``): a broken file leaves the
 navigator serving the previous content; only Beheer shows what the files on disk say.
+
+A load that removes phases, actors or tools is held back until staff confirm it on Beheer. The
+confirmation is recorded in the database, and a replica that holds a change back asks there every
+``CONFIRMATION_POLL`` seconds (one small query, only while something is held back), so that with
+several replicas behind a proxy they all serve it, not only the one that drew the Beheer page.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,12 +25,15 @@ from weakref import WeakKeyDictionary
 import streamlit as st
 
 from toolkaart.content.graph import ToolkaartGraph
-from toolkaart.content.live import ContentState, LiveContent
+from toolkaart.content.live import ContentState, LiveContent, ValidContent, content_digest
 from toolkaart.content.loader import LoadResult, load_content
 from toolkaart.content.models import CONTENT_FILES, Toolkaart
+from toolkaart.errors import StoreFault
 from toolkaart.events import Event, log_event
 from toolkaart.i18n.catalog import t
 from toolkaart.settings import settings
+from toolkaart.store.project_store import Store
+from toolkaart.web import identity
 from toolkaart.web.page_end import end_page
 
 T = TypeVar("T")
@@ -75,11 +84,46 @@ def loaded_content() -> ContentState:
     key = (str(directory), _signature(directory))
     latest = _latest  # one read: another session's thread may replace it meanwhile
     if latest is not None and latest[0] == key:
-        return latest[1]
-    loaded = _load(*key)
-    state = _LIVE.setdefault(key[0], LiveContent()).observe(loaded.result, loaded.graph)
-    _latest = (key, state)
+        state = latest[1]
+    else:
+        loaded = _load(*key)
+        state = _LIVE.setdefault(key[0], LiveContent()).observe(loaded.result, loaded.graph)
+        _latest = (key, state)
+    if state.held_back is not None:
+        return _confirmed_elsewhere(key[0], state) or state
     return state
+
+
+#: Seconds between a holding replica's questions to the database (``_confirmed_elsewhere``).
+CONFIRMATION_POLL = 5.0
+_next_poll = 0.0
+
+
+def _digest(valid: ValidContent) -> str:
+    return once_per_content(valid.graph, "digest", lambda: content_digest(valid.toolkaart))
+
+
+def _confirmed_elsewhere(directory: str, state: ContentState) -> ContentState | None:
+    """The state with the held-back load served, once staff confirmed it on another replica;
+    None while they have not (or it was not asked: once per ``CONFIRMATION_POLL`` seconds)."""
+    global _latest, _next_poll
+    served, held, removals = state.serving, state.held_back, state.removals
+    if served is None or held is None:
+        return None
+    now = time.monotonic()
+    if now < _next_poll:
+        return None
+    _next_poll = now + CONFIRMATION_POLL
+    try:
+        confirmed = identity.base_store().content_change_confirmed(_digest(served), _digest(held))
+    except StoreFault:  # the database is out of reach: held back as before, asked again later
+        return None
+    if not confirmed:
+        return None
+    _LIVE[directory].confirm(held.toolkaart)
+    _latest = None
+    log_event(Event.CONTENT_CONFIRMED, count=len(removals))
+    return loaded_content()
 
 
 def reload_content() -> ContentState:
@@ -98,10 +142,18 @@ def reload_content() -> ContentState:
     return state
 
 
-def confirm_held_back(toolkaart: Toolkaart) -> ContentState:
-    """Serve the held-back content ``toolkaart`` (staff confirmed what it removes) from now on."""
+def confirm_held_back(toolkaart: Toolkaart, store: Store) -> ContentState:
+    """Serve the held-back content ``toolkaart`` (staff confirmed what it removes, on behalf of
+    ``store``'s acting person): here from now on, on the other replicas within
+    ``CONFIRMATION_POLL`` seconds. Recorded first, so that a database fault (StoreFault, said on
+    the page) confirms nothing anywhere."""
     global _latest
-    _LIVE[str(settings().content_dir)].confirm(toolkaart)
+    state = loaded_content()
+    held, served = state.held_back, state.serving
+    if held is not None and served is not None and held.toolkaart is toolkaart:
+        store.confirm_content_change(_digest(served), _digest(held))
+        _LIVE[str(settings().content_dir)].confirm(toolkaart)
+        log_event(Event.CONTENT_CONFIRMED, count=len(state.removals), person=store.acting.person_id)
     _latest = None
     return loaded_content()
 

@@ -191,7 +191,7 @@ if loaded.held_back is not None:
         )
     )
     if st.button(t("beheer.held_back.confirm"), key="beheer.confirm_removal", type="primary"):
-        loaded = confirm_held_back(loaded.held_back.toolkaart)
+        loaded = confirm_held_back(loaded.held_back.toolkaart, project_session.store())
         st.success(t("beheer.held_back.done"))
 elif loaded.serving is None:
     st.error(t("beheer.serving_none"))
