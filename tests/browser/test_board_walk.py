@@ -110,3 +110,53 @@ def test_build_an_agenda_for_two_projects_and_download_the_docx(
     assert "Patiënten én artsen vragen erom" in asked[rationale]
     first = {r.cells[0].text: r.cells[1].text for r in rontgen.rows[1:]}
     assert first[decide] == toolkaart.phases[0].key_question
+
+
+def test_an_unsaved_agenda_is_not_lost_to_a_reload_without_the_browser_asking(
+    page: Any, tmp_path: Path, toolkaart: Toolkaart
+) -> None:
+    """A reload (or closing the tab) ends the browser session, and with it an agenda not yet
+    saved: the browser asks first while the agenda is unsaved, on whatever page of the navigator
+    the person is, and no longer once it is saved."""
+    from playwright.sync_api import TimeoutError as StillHere
+    from playwright.sync_api import expect
+
+    database = f"sqlite:///{tmp_path / 'board.sqlite3'}"
+    seed(database, toolkaart)
+    asked: list[str] = []
+
+    def answer(dialog: Any) -> None:
+        asked.append(dialog.type)
+        dialog.dismiss()  # "stay on this page"
+
+    page.on("dialog", answer)
+    with start_streamlit(env={"TOOLKAART_DATABASE_URL": database}) as server:
+        goto(page, f"{server.url}/agenda")
+        chooser = page.get_by_role("combobox", name=t("agenda.choose"))
+        chooser.click()
+        option = t("agenda.project_label", name="Röntgen-triage", organisation="UMC Zuid")
+        page.get_by_role("option", name=option).click()
+        settle(page)
+        page.keyboard.press("Escape")
+        page.get_by_role("button", name=t("agenda.compose")).click()
+        settle(page)
+        expect(page.get_by_text(t("agenda.unsaved"))).to_be_visible()
+
+        with pytest.raises(StillHere):  # the person stays: the reload never happens
+            page.reload(timeout=3000)
+        assert asked == ["beforeunload"]
+        expect(page.get_by_role("heading", name="2. Röntgen-triage")).to_be_visible()
+
+        page.get_by_role("link", name=t("nav.portfolio"), exact=True).click()  # same session
+        settle(page)
+        with pytest.raises(StillHere):
+            page.reload(timeout=3000)
+        assert asked == ["beforeunload", "beforeunload"]
+
+        page.get_by_role("link", name=t("nav.agenda"), exact=True).click()
+        settle(page)
+        page.get_by_role("button", name=t("agenda.save"), exact=True).click()
+        settle(page)
+        page.reload()
+        settle(page)
+        assert asked == ["beforeunload", "beforeunload"]  # saved: nothing to ask

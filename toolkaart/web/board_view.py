@@ -23,6 +23,7 @@ from toolkaart.route.project import Project
 from toolkaart.store import agenda_store
 from toolkaart.store.agenda_store import DraftInfo
 from toolkaart.web import project_session
+from toolkaart.web.layout import UNSAVED_WORK
 from toolkaart.web.literal import literal
 
 #: session_state keys of the Agenda page: the agenda being edited and the saved draft it came from
@@ -283,18 +284,21 @@ def replace_agenda(agenda: Agenda, saved: DraftInfo | None) -> None:
     st.session_state[SAVED] = saved
     st.session_state[STORED] = agenda if saved is not None else None
     st.session_state[GENERATION] = generation() + 1
+    _note_unsaved()
 
 
 def mark_saved(info: DraftInfo) -> None:
     """The agenda in session is now stored as ``info``."""
     st.session_state[SAVED] = info
     st.session_state[STORED] = current_agenda()
+    _note_unsaved()
 
 
 def forget_saved() -> None:
     """The stored draft of the agenda in session was deleted: it is unsaved again."""
     st.session_state[SAVED] = None
     st.session_state[STORED] = None
+    _note_unsaved()
 
 
 def is_unsaved() -> bool:
@@ -306,3 +310,10 @@ def is_unsaved() -> bool:
 
 def set_agenda(agenda: Agenda) -> None:
     st.session_state[DRAFT] = agenda
+    _note_unsaved()
+
+
+def _note_unsaved() -> None:
+    """After every change of the agenda in session or of what is stored: whether the frame guards
+    it against leaving the page (``layout.UNSAVED_WORK``)."""
+    st.session_state[UNSAVED_WORK] = is_unsaved()

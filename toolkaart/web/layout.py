@@ -82,9 +82,36 @@ if (!window.toolkaartMaps) {
 }
 """
 
-#: The sidebar's one script: the page language, the maps, then Streamlit's own controls
-#: (``frontend_fixes.FIXES_SCRIPT``: Dutch names, wide tables reachable by keyboard).
-FRAME_SCRIPT = f"<script>{LANGUAGE_SCRIPT}{MAPS_SCRIPT}{FIXES_SCRIPT}</script>"
+#: Whether this browser session holds work the person has not saved (an agenda composed or
+#: changed since its last save: ``board_view``). Leaving or reloading the page ends the session
+#: and loses that work, so the frame's script then has the browser ask first (its own dialog,
+#: in the browser's language); a move to another page of the navigator keeps the session.
+UNSAVED_WORK = "toolkaart.unsaved_work"
+
+#: One listener per document; it reads ``window.toolkaartUnsaved``, which every run of every
+#: page sets (``FRAME_SCRIPTS``).
+GUARD_SCRIPT = """
+if (!window.toolkaartGuard) {
+  window.toolkaartGuard = true;
+  window.addEventListener("beforeunload", (event) => {
+    if (window.toolkaartUnsaved) {
+      event.preventDefault();
+      event.returnValue = "";
+    }
+  });
+}
+"""
+
+#: The sidebar's one script: whether work is unsaved, the page language, the maps, Streamlit's
+#: own controls (``frontend_fixes.FIXES_SCRIPT``: Dutch names, wide tables reachable by
+#: keyboard), the guard. Two texts, one per state of ``UNSAVED_WORK``: Streamlit runs an
+#: ``st.html`` script again only when its text changes, which is when the state does (the rest
+#: of the script does its work once per document).
+FRAME_SCRIPTS = {
+    unsaved: f"<script>window.toolkaartUnsaved = {str(unsaved).lower()};"
+    f"{LANGUAGE_SCRIPT}{MAPS_SCRIPT}{FIXES_SCRIPT}{GUARD_SCRIPT}</script>"
+    for unsaved in (False, True)
+}
 
 
 def frame_style() -> None:
@@ -105,7 +132,7 @@ def sidebar_start(sections: Mapping[str, Sequence[StreamlitPage]]) -> None:
 def sidebar_navigation(sections: Mapping[str, Sequence[StreamlitPage]]) -> None:
     """The pages in the sidebar under the first section's name (``sidebar_start``), grouped per
     kind of user, as links that keep the open project; then the script that makes the page's
-    language Dutch and the maps one image each (FRAME_SCRIPT).
+    language Dutch and the maps one image each, and guards unsaved work (FRAME_SCRIPTS).
 
     Streamlit's own sidebar navigation drops the query parameters, so a team that opened its
     project would lose it on the next page; these links carry ``?project=`` along.
@@ -117,7 +144,8 @@ def sidebar_navigation(sections: Mapping[str, Sequence[StreamlitPage]]) -> None:
                 st.markdown(f"**{section}**")
             for page in pages:
                 st.page_link(page, query_params=query)
-        st.html(FRAME_SCRIPT, unsafe_allow_javascript=True)
+        unsaved = bool(st.session_state.get(UNSAVED_WORK, False))
+        st.html(FRAME_SCRIPTS[unsaved], unsafe_allow_javascript=True)
 
 
 def footer(accessibility: StreamlitPage, mode: str = "") -> None:
