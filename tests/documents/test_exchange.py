@@ -367,8 +367,9 @@ def test_an_id_taken_in_another_organisation_is_not_hinted_at(
     database_url: str, toolkaart: Toolkaart
 ) -> None:
     """A file exported at Amstel and imported at Elders: Elders gets the project under a new id
-    and its own name, as if the id were free; "(kopie)" would tell them the id is in use in an
-    organisation they cannot see. At Amstel the same file is a copy, named as such."""
+    and its own name, as it would with a free id (in a service every import gets a new id);
+    "(kopie)" or a kept id would tell them whether the id is in use in an organisation they
+    cannot see. At Amstel the same file is a copy, named as such."""
 
     def team_of(organisation: str, email: str) -> Store:
         person = Person("https://id.example.nl", f"sub-{email}", email)
@@ -385,6 +386,10 @@ def test_an_id_taken_in_another_organisation_is_not_hinted_at(
         assert amstel.get(original.id) == original
         here = import_project(amstel, raw, toolkaart, organisation="Ziekenhuis Amstel")
         assert here.name == "Valdetectie (kopie)" and here.id not in {original.id, there.id}
+        free = json.loads(raw)
+        free["project"]["id"] = "0123456789abcdef"  # an id nobody has
+        fresh = import_project(elders, json.dumps(free), toolkaart, organisation="Zorggroep Elders")
+        assert fresh.id != "0123456789abcdef" and fresh.name == "Valdetectie"
     finally:
         amstel.close()
         elders.close()

@@ -472,22 +472,24 @@ def _implausible(data: ExportFile) -> list[str]:
 def import_project(
     store: Store, raw: bytes | str, toolkaart: Toolkaart, organisation: str | None = None
 ) -> Project:
-    """Check ``raw`` and save it as a new project: under the file's id when that is free in this
-    store, else under a new id (named a copy when the person can see the project it copies: a
-    project of an organisation they have no role in is not hinted at); in ``organisation`` when given (in a service, the one the person
-    chose among those they may write to), else in the file's. Refused files raise ImportRejected
-    and change nothing; an organisation the store's acting person may not write to, StoreError."""
+    """Check ``raw`` and save it as a new project, in ``organisation`` when given (in a service,
+    the one the person chose among those they may write to), else in the file's. Refused files
+    raise ImportRejected and change nothing; an organisation the store's acting person may not
+    write to, StoreError.
+
+    The project keeps the file's id in local mode when that id is free (a project moved from
+    one navigator to another keeps its links), and gets a new one otherwise: in a service always,
+    since keeping a free id and replacing a taken one would tell whether the id is in use in an
+    organisation the person cannot see. When the person can see a project with that id, the new
+    one is named a copy ("(kopie)"), so that their list tells the two apart."""
     retired = retired_items(store.known_outlines(), toolkaart)
     project = read_project(raw, toolkaart, retired).decided_with(toolkaart, None)
     if organisation is not None:
         project = replace(project, organisation=organisation)
-    if not _APP_ID.match(project.id):  # an id the file chose, not one the app made
-        project = replace(project, id=new_project_id())
-    elif store.exists(project.id):  # taken: a new id, and "(kopie)" if the person sees the other
-        name = project.name
-        if _readable(store, project.id):  # not where it is another organisation's: no hint of it
-            name = t("exchange.copy_name", name=project.name)[: FIELD_LIMITS["name"]]
-        project = replace(project, id=new_project_id(), name=name)
+    copy = _readable(store, project.id)  # in local mode: whether the id is taken at all
+    if copy or not store.acting.local or not _APP_ID.match(project.id):
+        name = t("exchange.copy_name", name=project.name)[: FIELD_LIMITS["name"]]
+        project = replace(project, id=new_project_id(), name=name if copy else project.name)
     return store.insert(project, event=Event.PROJECT_IMPORTED, content=outline(toolkaart))
 
 

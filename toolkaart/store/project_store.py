@@ -207,14 +207,6 @@ class Store(Database):
                 raise ProjectNotFound(project_id)
             return self._projects(connection, [row])[0]
 
-    def exists(self, project_id: str) -> bool:
-        """Is there a project with this id at all (whoever may read it)? For choosing a fresh
-        id on import, which must not let the answer show to someone who may not read that
-        project (``import_project`` names a copy "(kopie)" only when they may)."""
-        with self.read() as connection:
-            found = connection.execute(sa.select(projects.c.id).where(projects.c.id == project_id))
-            return found.first() is not None
-
     def list_projects(self, *, include_archived: bool = False) -> list[Project]:
         """The projects the acting person may read, most recently changed first (three queries,
         whatever their number)."""
