@@ -127,5 +127,5 @@ def fill(store: Store, toolkaart: Toolkaart, projects: int) -> None:
         agenda = Agenda(title=f"Bestuur {organisation}", meeting_date=dt.date(2027, 3, 11))
         agenda = add_item(agenda, "Rondvraag", f"Vraag {number} over het café-budget (€ 250)")
         agenda_store.save_draft(store, agenda, organisation=organisation)
-    # a content change staff confirmed (two digests of content, as content.live makes them)
-    store.confirm_content_change(sha256(b"served").hexdigest(), sha256(b"held").hexdigest())
+    # content whose removals staff confirmed (a digest, as content.live makes them)
+    store.confirm_content(sha256(b"held back").hexdigest())

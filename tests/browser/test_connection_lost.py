@@ -1,8 +1,8 @@
 """When the server is out of reach (a restart, a failover with no replica left, the network), the
-page says so in Dutch: the dialog Streamlit opens was English and spoke to a developer ("Is Streamlit still running? ... streamlit run yourscript.py"). The frame's
-script rewrites them as they appear (``frontend_fixes._connection_rules``); axe-core finds nothing
-against WCAG 2.1 A and AA while they show, and once the server is back the page is connected again
-without a word left over.
+page says so in Dutch: the dialog Streamlit opens was English and spoke to a developer ("Is
+Streamlit still running? ... streamlit run yourscript.py"). The frame's script rewrites it as it
+appears (``frontend_fixes._connection_rules``); axe-core finds nothing against WCAG 2.1 A and AA
+while it shows, and once the server is back the page is connected again without a word left over.
 
 One server; after it is killed, a small HTTP server on its port answers as a proxy would with no
 replica behind it (503) and as a server that refuses the page (403); then the app starts again on

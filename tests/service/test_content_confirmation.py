@@ -1,8 +1,9 @@
 """Two replicas read the same content folder: an edit that removes a phase is held back by both,
 and once staff confirm it on the Beheer page one of them drew, the other serves it too, within
 seconds (``toolkaart/web/content_cache.py``: the confirmation is in the database, and a replica
-that holds a change back asks there as it draws a page, at most every 5 s). Before, the other
-replica went on serving the old route until it was restarted.
+that holds a change back has a thread ask there every 5 s). Before, the other replica went on
+serving the old route until it was restarted. The replicas need not have seen the same edits on
+the way: here only one saw an earlier rename (nobody opened a page on the other meanwhile).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from benchmarks.measure import streamlit_server
 from benchmarks.topology import replica_env
 from tests.browser.conftest import goto
 from tests.conftest import REPO
-from tests.contentedit import drop_last_phase
+from tests.contentedit import drop_last_phase, replace_text
 from tests.service.conftest import fresh_database, postgres_admin_url_or_skip
 from toolkaart.i18n.catalog import t
 from toolkaart.serve import SERVER
@@ -36,7 +37,6 @@ def test_a_removal_confirmed_on_one_replica_is_served_by_the_other(
     browser: Any, content_copy: Path, tmp_path: Path
 ) -> None:
     seven = t("home.progress", passed=0, total=7, current="Idee")
-    six = t("home.progress", passed=0, total=6, current="Idee")
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
     with contextlib.ExitStack() as stack:
         stack.callback(context.close)
@@ -46,8 +46,13 @@ def test_a_removal_confirmed_on_one_replica_is_served_by_the_other(
         on_a, on_b = context.new_page(), context.new_page()
         assert route_of(on_a, a.url) == route_of(on_b, b.url) == seven
 
-        drop_last_phase(content_copy)
-        assert route_of(on_a, a.url) == route_of(on_b, b.url) == seven  # held back by both
+        replace_text(content_copy / "phases.yaml", "name: Idee", "name: Idee en vraag")
+        renamed = t("home.progress", passed=0, total=7, current="Idee en vraag")
+        assert route_of(on_a, a.url) == renamed  # a serves the rename; b had no visitor
+        drop_last_phase(content_copy)  # b sees both edits at once, a only this one
+        assert route_of(on_a, a.url) == renamed  # held back by a ...
+        assert route_of(on_b, b.url) == seven  # ... and by b, with the rename it came with
+        six = t("home.progress", passed=0, total=6, current="Idee en vraag")
         goto(on_a, f"{a.url}/beheer")
         on_a.get_by_role("button", name=t("beheer.held_back.confirm")).click()
         on_a.get_by_text(t("beheer.held_back.done")).wait_for()
@@ -55,7 +60,7 @@ def test_a_removal_confirmed_on_one_replica_is_served_by_the_other(
         assert route_of(on_a, a.url) == six
 
         while (shown := route_of(on_b, b.url)) != six:  # a person opening a page on b
-            assert shown == seven
+            assert shown == seven, shown
             assert time.monotonic() - confirmed < 20, "replica b still serves the old route"
             on_b.wait_for_timeout(500)
         waited = time.monotonic() - confirmed

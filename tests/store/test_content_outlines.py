@@ -193,25 +193,25 @@ def test_earlier_versions_are_listed_in_version_order_not_as_text(
 # a held-back content change, confirmed once for every replica -------------------------------------
 
 
-def test_a_confirmed_content_change_is_recorded_once_for_every_replica_by_staff_only(
+def test_confirmed_content_is_recorded_once_for_every_replica_by_staff_only(
     store: Store,
 ) -> None:
-    served, held = "a" * 64, "b" * 64
-    assert not store.content_change_confirmed(served, held)
+    held = "b" * 64
+    assert not store.content_confirmed(held)
     with pytest.raises(StoreError):
-        store.acting_as(team()).confirm_content_change(served, held)
-    assert not store.content_change_confirmed(served, held)
+        store.acting_as(team()).confirm_content(held)
+    assert not store.content_confirmed(held)
     editor = store.acting_as(redactie())
-    editor.confirm_content_change(served, held)
-    editor.confirm_content_change(served, held)  # a second press, on another replica: the same
+    editor.confirm_content(held)
+    editor.confirm_content(held)  # a second press, on another replica: the same
     other_replica = Store(store.url, acting=LOCAL)
     try:
-        assert other_replica.acting_as(team()).content_change_confirmed(served, held)
-        assert not other_replica.content_change_confirmed(held, served)  # that way: not confirmed
+        assert other_replica.acting_as(team()).content_confirmed(held)
+        assert not other_replica.content_confirmed("a" * 64)
     finally:
         other_replica.close()
     with store.read() as connection:
         recorded = connection.execute(sa.select(content_confirmations)).all()
-    assert [(row.confirmed_by, row.held_digest) for row in recorded] == [
+    assert [(row.confirmed_by, row.digest) for row in recorded] == [
         ("Rik <redactie@zorg.example.nl>", held)
     ]

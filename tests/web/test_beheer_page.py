@@ -5,10 +5,12 @@ from __future__ import annotations
 import logging
 import os
 import re
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
 from tests.appkit import open_page
@@ -21,6 +23,7 @@ from toolkaart.content.models import Toolkaart
 from toolkaart.i18n.catalog import counted, t
 from toolkaart.settings import ENV_CONTENT_DIR, settings
 from toolkaart.store.project_store import Store
+from toolkaart.store.tables import content_confirmations
 from toolkaart.web import content_cache
 
 
@@ -219,32 +222,63 @@ def test_a_removal_confirmed_on_another_replica_is_served_here_too(
     content_copy: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     """Two replicas read the same files and hold the same change back; staff confirm it on the
-    one that drew their Beheer page. The other finds the confirmation in the database (it asks
-    every ``CONFIRMATION_POLL`` seconds while it holds something back) and serves the change."""
+    one that drew their Beheer page. This one's watcher finds the confirmation in the database
+    (it asks every ``CONFIRMATION_POLL`` seconds while the change is held back) and serves it;
+    the pages never waited for the question."""
+    monkeypatch.setattr(content_cache, "CONFIRMATION_POLL", 0.05)
     monkeypatch.setenv(ENV_CONTENT_DIR, str(content_copy))
     assert len(open_page("app_pages/home.py").get("page_link")) > 0  # the content is served
     drop_last_phase(content_copy)
-    held = content_cache.loaded_content()
-    assert held.held_back is not None and held.serving is not None
-
-    monkeypatch.setattr(content_cache, "_next_poll", 0.0)  # asked now: nothing confirmed yet
-    team = open_page("app_pages/fase.py", {"fase": "productie"})
+    team = open_page("app_pages/fase.py", {"fase": "productie"})  # held back: still there
     assert team.title[0].value.endswith("Productie")
+    held = content_cache.loaded_content().held_back
+    assert held is not None
+    time.sleep(0.3)  # the watcher asked a few times: nothing confirmed yet
+    assert content_cache.loaded_content().held_back is held
 
-    served, changed = (content_digest(v.toolkaart) for v in (held.serving, held.held_back))
     elsewhere = Store(settings().database_url, acting=LOCAL)  # the other replica's Beheer
     try:
-        elsewhere.confirm_content_change(served, changed)
+        with caplog.at_level(logging.INFO, logger="toolkaart.events"):
+            elsewhere.confirm_content(content_digest(held.toolkaart))
+            deadline = time.monotonic() + 10
+            while content_cache.loaded_content().held_back is not None:
+                assert time.monotonic() < deadline, "the confirmation was not picked up"
+                time.sleep(0.05)
     finally:
         elsewhere.close()
-    team = open_page("app_pages/fase.py", {"fase": "productie"})
-    assert team.title[0].value.endswith("Productie")  # not asked again within the interval
-    monkeypatch.setattr(content_cache, "_next_poll", 0.0)
-    with caplog.at_level(logging.INFO, logger="toolkaart.events"):
-        home = open_page("app_pages/home.py")
+    home = open_page("app_pages/home.py")
     route = [bar.proto.text for bar in home.get("progress")]
     assert route == [t("home.progress", passed=0, total=6, current="Idee")]
     assert [r.getMessage() for r in caplog.records if "content.confirmed" in r.getMessage()] == [
         "content.confirmed count=1"
     ]
-    assert content_cache.loaded_content().held_back is None
+
+
+def test_a_confirmation_of_files_that_changed_meanwhile_confirms_nothing(
+    content_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Staff look at what would be removed, someone edits the files again, staff press the
+    button: what they looked at is no longer what is held back, so nothing is confirmed (not
+    here, not for the other replicas) and the page says so."""
+    monkeypatch.setenv(ENV_CONTENT_DIR, str(content_copy))
+    assert len(open_page("app_pages/home.py").get("page_link")) > 0  # the content is served
+    drop_last_phase(content_copy)
+    beheer = open_page("app_pages/beheer.py")
+    assert t("beheer.held_back", parts=counted("part", 1)) in [w.value for w in beheer.warning]
+    phases = content_copy / "phases.yaml"  # then a phase more is dropped, and someone opens
+    text = phases.read_text(encoding="utf-8")  # a page, so that this process holds that back
+    phases.write_text(text[: text.index("  - id: implementatie")], encoding="utf-8")
+    replace_text(content_copy / "meta.yaml", ", implementatie]", "]")
+    open_page("app_pages/home.py")
+    beheer.button(key="beheer.confirm_removal").click().run()
+    assert t("beheer.held_back.changed") in [w.value for w in beheer.warning]
+    assert t("beheer.held_back.done") not in [s.value for s in beheer.success]
+    store = Store(settings().database_url, acting=LOCAL)
+    try:
+        with store.read() as connection:
+            assert connection.execute(sa.select(content_confirmations)).all() == []
+    finally:
+        store.close()
+    team = open_page("app_pages/fase.py", {"fase": "productie"})  # still held back
+    assert team.title[0].value.endswith("Productie")
+    assert t("beheer.held_back", parts=counted("part", 2)) in [w.value for w in beheer.warning]

@@ -205,7 +205,9 @@ def test_under_a_path_prefix_every_address_of_ours_moves_with_the_app(configured
 
     assert get("/toolkaart/ready").status_code == 200
     assert "BACKEND_BASE_URL" in get("/toolkaart/fase?fase=idee").text
-    for path, up in (("/toolkaart/fase/x", "../"), ("/toolkaart/actoren/a/b", "../../")):
+    cases = (("/toolkaart/fase/x", "../"), ("/toolkaart/actoren/a/b", "../../"),
+             ("/toolkaart%2Ffase/x", "/toolkaart/"))  # spelt otherwise: from the root  # fmt: skip
+    for path, up in cases:
         answer = get(path)
         assert answer.status_code == 404
         assert f'<a href="{up}">{t("page.missing.home")}</a>' in answer.text

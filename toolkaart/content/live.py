@@ -55,9 +55,9 @@ class ContentState:
 
 
 def content_digest(toolkaart: Toolkaart) -> str:
-    """What identifies a loaded content across processes: replicas that read the same files get
-    the same digest, so a confirmation recorded by one (``Store.confirm_content_change``) names
-    the load the others hold back too."""
+    """What identifies a loaded content across processes: replicas of one version of the
+    navigator that read the same files get the same digest, so a confirmation recorded by one
+    (``Store.confirm_content``) names the load the others hold back too."""
     return hashlib.sha256(toolkaart.model_dump_json().encode("utf-8")).hexdigest()
 
 
@@ -106,8 +106,16 @@ class LiveContent:
         else:
             self._valid, self._held = new, None
 
-    def confirm(self, toolkaart: Toolkaart) -> None:
-        """Serve the held-back load of ``toolkaart`` (what staff looked at and confirmed)."""
+    def held(self) -> tuple[ValidContent, tuple[ItemRef, ...]] | None:
+        """The load held back and what it would remove; None when nothing is."""
         with self._lock:
-            if self._held is not None and self._held[0].toolkaart is toolkaart:
-                self._valid, self._held = self._held[0], None
+            return self._held
+
+    def confirm(self, toolkaart: Toolkaart) -> bool:
+        """Serve the held-back load of ``toolkaart`` (what staff looked at and confirmed); False
+        when that is not what is held back (any more)."""
+        with self._lock:
+            if self._held is None or self._held[0].toolkaart is not toolkaart:
+                return False
+            self._valid, self._held = self._held[0], None
+            return True

@@ -191,7 +191,8 @@ NL: dict[str, str] = {
     "ui.connection.title": "Geen verbinding",
     "ui.connection.no_answer": (
         "De server van de navigator antwoordt even niet. Deze pagina probeert zelf opnieuw "
-        "verbinding te maken; lukt dat niet, controleer dan uw internetverbinding."
+        "verbinding te maken. Lukt dat niet, controleer dan uw internetverbinding, of (als de "
+        "navigator op uw eigen computer draait) of hij nog draait."
     ),
     "ui.connection.local": (
         "De navigator antwoordt niet. Draait hij nog? Start hem dan opnieuw in de terminal, met "
@@ -479,6 +480,10 @@ NL: dict[str, str] = {
     ),
     "beheer.held_back.confirm": "Verwijdering bevestigen en de nieuwe inhoud tonen",
     "beheer.held_back.done": "De nieuwe inhoud wordt nu aan iedereen getoond.",
+    "beheer.held_back.changed": (
+        "De inhoudsbestanden zijn intussen weer veranderd, dus er is niets bevestigd. Open "
+        "Beheer opnieuw om te zien wat ze nu zeggen."
+    ),
     "beheer.serving_none": (
         "De bestanden bevatten fouten en er is sinds de start nog geen geldige inhoud geladen: "
         "gebruikers zien een melding dat de Toolkaart even niet beschikbaar is."

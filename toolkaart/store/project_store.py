@@ -481,35 +481,30 @@ class Store(Database):
             serving.version, tuple(reach.items()), tuple(versions), tuple(unknown), current
         )
 
-    def confirm_content_change(self, served: str, held: str) -> None:
-        """Record that staff confirmed the held-back content ``held`` (its digest,
-        ``content.live.content_digest``) in place of ``served``, what removes phases, actors or
-        tools: every replica serving ``served`` then serves ``held`` (``content_change_confirmed``).
-        For *redactie* only (StoreError otherwise); a second confirmation of the same change is
-        the first."""
+    def confirm_content(self, digest: str) -> None:
+        """Record that staff confirmed serving the content ``digest``
+        (``content.live.content_digest``), held back because it removes phases, actors or tools:
+        every replica holding it back then serves it (``content_confirmed``). Keyed on that
+        content alone, not on what each replica served before it: replicas that saw different
+        edits on the way hold back the same files. For *redactie* only (StoreError otherwise); a
+        second confirmation is the first."""
         if not self.acting.may_somewhere(Permission.EDIT_CONTENT):
             raise StoreError("no_content_permission")
         insert: Any = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
         with self.write() as connection:
             connection.execute(
                 insert(content_confirmations)
-                .values(
-                    served_digest=served,
-                    held_digest=held,
-                    confirmed_at=_now(),
-                    confirmed_by=self.acting.label,
-                )
-                .on_conflict_do_nothing(index_elements=["served_digest", "held_digest"])
+                .values(digest=digest, confirmed_at=_now(), confirmed_by=self.acting.label)
+                .on_conflict_do_nothing(index_elements=["digest"])
             )
 
-    def content_change_confirmed(self, served: str, held: str) -> bool:
-        """Has the change from content ``served`` to ``held`` been confirmed (on any replica)?
-        The content is public: anyone's store may ask."""
+    def content_confirmed(self, digest: str) -> bool:
+        """Has serving the content ``digest`` been confirmed (on any replica)? The content is
+        public: anyone's store may ask."""
         with self.read() as connection:
             found = connection.execute(
-                sa.select(content_confirmations.c.held_digest).where(
-                    content_confirmations.c.served_digest == served,
-                    content_confirmations.c.held_digest == held,
+                sa.select(content_confirmations.c.digest).where(
+                    content_confirmations.c.digest == digest
                 )
             ).first()
         return found is not None

@@ -185,13 +185,12 @@ content_outlines = sa.Table(
     sa.Column("outline", sa.JSON, nullable=False),
 )
 
-# migration 0006: a content change that removes phases, actors or tools, confirmed by staff on
-# Beheer (toolkaart.content.live): every replica serves it once one of them has it confirmed.
+# migration 0006: content whose removal of phases, actors or tools staff confirmed on Beheer, by
+# its digest (toolkaart.content.live.content_digest): every replica holding it back serves it.
 content_confirmations = sa.Table(
     "content_confirmations",
     metadata,
-    sa.Column("served_digest", sa.String(64), primary_key=True),
-    sa.Column("held_digest", sa.String(64), primary_key=True),
+    sa.Column("digest", sa.String(64), primary_key=True),
     sa.Column("confirmed_at", UTCDateTime, nullable=False),
     sa.Column("confirmed_by", sa.String(400), nullable=False),
 )

@@ -7,14 +7,16 @@ Pages show the newest *valid* load (``toolkaart.content.live``): a broken file l
 navigator serving the previous content; only Beheer shows what the files on disk say.
 
 A load that removes phases, actors or tools is held back until staff confirm it on Beheer. The
-confirmation is recorded in the database, and a replica that holds a change back asks there every
-``CONFIRMATION_POLL`` seconds (one small query, only while something is held back), so that with
-several replicas behind a proxy they all serve it, not only the one that drew the Beheer page.
+confirmation is recorded in the database, and while a process holds a change back a thread of its
+own asks there every ``CONFIRMATION_POLL`` seconds (one small query), so that with several
+replicas behind a proxy they all serve it, not only the one that drew the Beheer page. Pages never
+wait for that question: the public pages need no database.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
@@ -24,6 +26,7 @@ from weakref import WeakKeyDictionary
 
 import streamlit as st
 
+from toolkaart.access.permissions import ANONYMOUS
 from toolkaart.content.graph import ToolkaartGraph
 from toolkaart.content.live import ContentState, LiveContent, ValidContent, content_digest
 from toolkaart.content.loader import LoadResult, load_content
@@ -33,7 +36,6 @@ from toolkaart.events import Event, log_event
 from toolkaart.i18n.catalog import t
 from toolkaart.settings import settings
 from toolkaart.store.project_store import Store
-from toolkaart.web import identity
 from toolkaart.web.page_end import end_page
 
 T = TypeVar("T")
@@ -90,40 +92,65 @@ def loaded_content() -> ContentState:
         state = _LIVE.setdefault(key[0], LiveContent()).observe(loaded.result, loaded.graph)
         _latest = (key, state)
     if state.held_back is not None:
-        return _confirmed_elsewhere(key[0], state) or state
+        _watch_confirmation(key[0], settings().database_url)
     return state
 
 
-#: Seconds between a holding replica's questions to the database (``_confirmed_elsewhere``).
+#: Seconds between a holding process's questions to the database (``_watch``), and after a fault.
 CONFIRMATION_POLL = 5.0
-_next_poll = 0.0
+FAULT_WAIT = 60.0
+#: Content directories a thread is watching for a confirmation.
+_watched: set[str] = set()
+_watched_lock = threading.Lock()
 
 
-def _digest(valid: ValidContent) -> str:
+def digest_of(valid: ValidContent) -> str:
+    """``content_digest`` of a load, computed once per load."""
     return once_per_content(valid.graph, "digest", lambda: content_digest(valid.toolkaart))
 
 
-def _confirmed_elsewhere(directory: str, state: ContentState) -> ContentState | None:
-    """The state with the held-back load served, once staff confirmed it on another replica;
-    None while they have not (or it was not asked: once per ``CONFIRMATION_POLL`` seconds)."""
-    global _latest, _next_poll
-    served, held, removals = state.serving, state.held_back, state.removals
-    if served is None or held is None:
-        return None
-    now = time.monotonic()
-    if now < _next_poll:
-        return None
-    _next_poll = now + CONFIRMATION_POLL
+def _watch_confirmation(directory: str, database_url: str) -> None:
+    """Start the thread that waits for staff to confirm what this process holds back (on any
+    replica), unless one is waiting already."""
+    with _watched_lock:
+        if directory in _watched:
+            return
+        _watched.add(directory)
+    threading.Thread(
+        target=_watch,
+        args=(directory, database_url),
+        name="toolkaart-content-confirmation",
+        daemon=True,
+    ).start()
+
+
+def _watch(directory: str, database_url: str) -> None:
+    """While this process holds a content change back, ask the database every
+    ``CONFIRMATION_POLL`` seconds whether staff confirmed it, and serve it once they have; end
+    when nothing is held back (a later hold starts another). A database fault (its own
+    ``store.fault`` line) waits ``FAULT_WAIT`` seconds before the next try."""
+    global _latest
+    live = _LIVE[directory]
+    store: Store | None = None
     try:
-        confirmed = identity.base_store().content_change_confirmed(_digest(served), _digest(held))
-    except StoreFault:  # the database is out of reach: held back as before, asked again later
-        return None
-    if not confirmed:
-        return None
-    _LIVE[directory].confirm(held.toolkaart)
-    _latest = None
-    log_event(Event.CONTENT_CONFIRMED, count=len(removals))
-    return loaded_content()
+        while str(settings().content_dir) == directory and (held := live.held()) is not None:
+            load, removals = held
+            try:
+                store = store or Store(database_url, acting=ANONYMOUS)
+                confirmed = store.content_confirmed(digest_of(load))
+            except StoreFault:
+                time.sleep(FAULT_WAIT)
+                continue
+            if confirmed and live.confirm(load.toolkaart):
+                _latest = None  # every session's next run gets the new state
+                log_event(Event.CONTENT_CONFIRMED, count=len(removals))
+            elif not confirmed:
+                time.sleep(CONFIRMATION_POLL)
+    finally:
+        with _watched_lock:
+            _watched.discard(directory)
+        if store is not None:
+            store.close()
 
 
 def reload_content() -> ContentState:
@@ -142,20 +169,23 @@ def reload_content() -> ContentState:
     return state
 
 
-def confirm_held_back(toolkaart: Toolkaart, store: Store) -> ContentState:
-    """Serve the held-back content ``toolkaart`` (staff confirmed what it removes, on behalf of
-    ``store``'s acting person): here from now on, on the other replicas within
-    ``CONFIRMATION_POLL`` seconds. Recorded first, so that a database fault (StoreFault, said on
-    the page) confirms nothing anywhere."""
+def confirm_held_back(digest: str, store: Store) -> bool:
+    """Serve the held-back content whose digest is ``digest`` (what staff were shown and
+    confirmed, on behalf of ``store``'s acting person): here from now on, on the other replicas
+    within ``CONFIRMATION_POLL`` seconds. Recorded first, so that a database fault (StoreFault)
+    confirms nothing anywhere. False when that is no longer what is held back (the files
+    changed since they looked): nothing is confirmed."""
     global _latest
-    state = loaded_content()
-    held, served = state.held_back, state.serving
-    if held is not None and served is not None and held.toolkaart is toolkaart:
-        store.confirm_content_change(_digest(served), _digest(held))
-        _LIVE[str(settings().content_dir)].confirm(toolkaart)
-        log_event(Event.CONTENT_CONFIRMED, count=len(state.removals), person=store.acting.person_id)
+    live = _LIVE[str(settings().content_dir)]
+    held = live.held()
+    if held is None or digest_of(held[0]) != digest:
+        return False
+    store.confirm_content(digest)
+    if not live.confirm(held[0].toolkaart):
+        return False
     _latest = None
-    return loaded_content()
+    log_event(Event.CONTENT_CONFIRMED, count=len(held[1]), person=store.acting.person_id)
+    return True
 
 
 def require_content() -> tuple[Toolkaart, ToolkaartGraph]:

@@ -171,9 +171,11 @@ def _beyond_page(address: str, base: str) -> Callable[[Request], Response]:
             return RedirectResponse(
                 f"../{address}{query}", status_code=301, headers={"Cache-Control": "no-cache"}
             )
-        # counted in the path as sent: an encoded slash (%2F) is no step up for the browser
+        # counted in the path as sent: an encoded slash (%2F) is no step up for the browser; a
+        # path that spells the app's own part otherwise than plainly gets the way from the root
         sent = request.scope.get("raw_path", b"").split(b"?", 1)[0].decode("latin-1")
-        up = "../" * max(1, sent.count("/") - base.count("/") - 1)
+        page = f"{base}/{address}/"
+        up = "../" * (1 + sent[len(page) :].count("/")) if sent.startswith(page) else f"{base}/"
         return HTMLResponse(
             _no_page_document(up), status_code=404, headers={"Cache-Control": "no-cache"}
         )

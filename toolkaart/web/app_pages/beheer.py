@@ -27,18 +27,27 @@ from toolkaart.content.diagnostics import Diagnostic
 from toolkaart.content.diff import ContentDiff, diff_toolkaarts
 from toolkaart.content.health import content_health
 from toolkaart.content.models import Toolkaart
+from toolkaart.errors import StoreFault
 from toolkaart.i18n.catalog import counted, t
 from toolkaart.i18n.dates import date_label, local_time_label
 from toolkaart.route.content_changes import outline
 from toolkaart.settings import settings
 from toolkaart.web import project_session
-from toolkaart.web.content_cache import confirm_held_back, loaded_content, reload_content
+from toolkaart.web.content_cache import (
+    confirm_held_back,
+    digest_of,
+    loaded_content,
+    reload_content,
+)
+from toolkaart.web.feedback import answer_at, tell
 from toolkaart.web.identity import require
 from toolkaart.web.literal import literal
 from toolkaart.web.matrix_tables import link_count_table
+from toolkaart.web.reconnect import missed_click
 
 BASELINE = "beheer.baseline"  # Toolkaart | None: the content as this session last loaded it
 REPORT = "beheer.reload_report"  # what the last press of the button found
+CONFIRM = "beheer.confirm_removal"  # the button that confirms a held-back removal, and its answer
 
 MAX_NAME = 90
 
@@ -150,6 +159,20 @@ def _show_reach(serving: Toolkaart) -> None:
     )
 
 
+def _confirm(digest: str) -> None:
+    """Confirm the held-back content the person was shown (``digest``), or nothing when the
+    files changed since they looked (``confirm_held_back``)."""
+    try:
+        done = confirm_held_back(digest, project_session.store())
+    except StoreFault as fault:
+        tell(CONFIRM, "error", str(fault))
+        return
+    if done:
+        tell(CONFIRM, "success", t("beheer.held_back.done"))
+    else:
+        tell(CONFIRM, "warning", t("beheer.held_back.changed"))
+
+
 require(Permission.EDIT_CONTENT)  # redactie only: a reload changes what everyone is shown
 st.title(t("beheer.title"), anchor=False)
 st.caption(t("beheer.intro", directory=settings().content_dir))
@@ -182,6 +205,7 @@ elif health.warnings:
     st.warning(t("beheer.validation.warnings", warnings=counted("warning", len(health.warnings))))
 else:
     st.success(t("beheer.validation.ok"))
+answer_at(CONFIRM)  # after a confirmation nothing is held back: the answer shows all the same
 if loaded.held_back is not None:
     st.warning(t("beheer.held_back", parts=counted("part", len(loaded.removals))))
     st.markdown(
@@ -190,9 +214,14 @@ if loaded.held_back is not None:
             for ref in loaded.removals
         )
     )
-    if st.button(t("beheer.held_back.confirm"), key="beheer.confirm_removal", type="primary"):
-        loaded = confirm_held_back(loaded.held_back.toolkaart, project_session.store())
-        st.success(t("beheer.held_back.done"))
+    pressed = st.button(
+        t("beheer.held_back.confirm"),
+        key=CONFIRM,
+        type="primary",
+        on_click=_confirm,
+        args=(digest_of(loaded.held_back),),  # what this person is shown, not what comes later
+    )
+    missed_click(pressed, CONFIRM)
 elif loaded.serving is None:
     st.error(t("beheer.serving_none"))
 elif loaded.serves_previous:

@@ -21,8 +21,7 @@ depends_on = None
 def upgrade() -> None:
     op.create_table(
         "content_confirmations",
-        sa.Column("served_digest", sa.String(64), primary_key=True),
-        sa.Column("held_digest", sa.String(64), primary_key=True),
+        sa.Column("digest", sa.String(64), primary_key=True),
         sa.Column("confirmed_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("confirmed_by", sa.String(400), nullable=False),
     )
