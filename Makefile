@@ -32,8 +32,14 @@ lint: $(DEV)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
+# The whole suite in two rounds: first the tests that need no browser, proxy or provider, spread
+# over the machine's cores (each test has databases and ports of its own); then the browser,
+# service, sign-in and bench tests one at a time, alone on the machine, since they time what a
+# person waits for.
+ALONE := tests/browser tests/service tests/signin tests/benchmarks
 test: lint
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --maxprocesses 4 --dist loadfile $(addprefix --ignore=,$(ALONE))
+	$(BIN)/python -m pytest -q $(ALONE)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
