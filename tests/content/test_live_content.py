@@ -72,7 +72,11 @@ def test_a_valid_load_that_removes_a_phase_is_held_back_until_confirmed(
     assert [(ref.kind, ref.id) for ref in state.removals] == [("phase", "productie")]
     assert state.on_disk_graph is state.held_back.graph  # staff see what the files say
 
-    live.confirm(new.toolkaart)
+    assert live.confirm(lambda load: False) is None  # not what staff looked at: nothing
+    assert live.observe(new, ToolkaartGraph(new.toolkaart), NOON).held_back is state.held_back
+    generation = live.generation
+    removals = live.confirm(lambda load: load is state.held_back)
+    assert removals == state.removals and live.generation > generation
     after = live.observe(new, ToolkaartGraph(new.toolkaart), NOON)
     assert after.serving is not None and after.serving.toolkaart is new.toolkaart
     assert not after.serves_previous and after.removals == ()

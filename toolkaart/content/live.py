@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from toolkaart.content.diff import ItemRef, diff_toolkaarts
@@ -38,6 +39,8 @@ class ContentState:
     held_back: ValidContent | None = None
     #: What ``held_back`` would remove.
     removals: tuple[ItemRef, ...] = ()
+    #: ``LiveContent.generation`` when this state was taken: a cache of it is stale once that moved.
+    generation: int = 0
 
     @property
     def on_disk_graph(self) -> ToolkaartGraph | None:
@@ -77,6 +80,8 @@ class LiveContent:
         self._valid: ValidContent | None = None
         self._held: tuple[ValidContent, tuple[ItemRef, ...]] | None = None
         self._lock = threading.Lock()
+        #: Moves on every change of what is served or held back.
+        self.generation = 0
 
     def observe(
         self, result: LoadResult, graph: ToolkaartGraph | None, now: dt.datetime | None = None
@@ -84,12 +89,15 @@ class LiveContent:
         """Take a new load: a valid one becomes what is served unless it removes guarded items;
         a broken one leaves what is served as it was."""
         with self._lock:
+            valid, held = self._valid, self._held
             if result.toolkaart is not None and graph is not None:
                 self._take(ValidContent(result.toolkaart, graph, now or dt.datetime.now(dt.UTC)))
             elif result.toolkaart is None:
                 self._held = None
-            held, removals = self._held or (None, ())
-            return ContentState(result, self._valid, held, removals)
+            if self._valid is not valid or self._held is not held:
+                self.generation += 1
+            now_held, removals = self._held or (None, ())
+            return ContentState(result, self._valid, now_held, removals, self.generation)
 
     def _take(self, new: ValidContent) -> None:
         current = self._valid
@@ -111,11 +119,14 @@ class LiveContent:
         with self._lock:
             return self._held
 
-    def confirm(self, toolkaart: Toolkaart) -> bool:
-        """Serve the held-back load of ``toolkaart`` (what staff looked at and confirmed); False
-        when that is not what is held back (any more)."""
+    def confirm(self, record: Callable[[ValidContent], bool]) -> tuple[ItemRef, ...] | None:
+        """Serve the held-back load once ``record`` accepts it (it checks that the load is what
+        staff looked at and records the confirmation), in one step: nothing else is taken or
+        confirmed meanwhile, so what is recorded is what is served. What it removes; None when
+        nothing is held back or ``record`` refused (an exception from it changes nothing)."""
         with self._lock:
-            if self._held is None or self._held[0].toolkaart is not toolkaart:
-                return False
-            self._valid, self._held = self._held[0], None
-            return True
+            if self._held is None or not record(self._held[0]):
+                return None
+            (self._valid, removals), self._held = self._held, None
+            self.generation += 1
+            return removals

@@ -85,23 +85,25 @@ def loaded_content() -> ContentState:
     directory = settings().content_dir
     key = (str(directory), _signature(directory))
     latest = _latest  # one read: another session's thread may replace it meanwhile
-    if latest is not None and latest[0] == key:
+    live = _LIVE.setdefault(key[0], LiveContent())
+    if latest is not None and latest[0] == key and latest[1].generation == live.generation:
         state = latest[1]
-    else:
+    else:  # the files changed, or what is served did (a confirmation): taken anew
         loaded = _load(*key)
-        state = _LIVE.setdefault(key[0], LiveContent()).observe(loaded.result, loaded.graph)
+        state = live.observe(loaded.result, loaded.graph)
         _latest = (key, state)
     if state.held_back is not None:
-        _watch_confirmation(key[0], settings().database_url)
+        _watch_confirmation(live, settings().database_url)
     return state
 
 
 #: Seconds between a holding process's questions to the database (``_watch``), and after a fault.
 CONFIRMATION_POLL = 5.0
 FAULT_WAIT = 60.0
-#: Content directories a thread is watching for a confirmation.
-_watched: set[str] = set()
+#: The content (per directory) a thread is watching for a confirmation.
+_watched: set[int] = set()
 _watched_lock = threading.Lock()
+_LOGGER = logging.getLogger(__name__)
 
 
 def digest_of(valid: ValidContent) -> str:
@@ -109,46 +111,48 @@ def digest_of(valid: ValidContent) -> str:
     return once_per_content(valid.graph, "digest", lambda: content_digest(valid.toolkaart))
 
 
-def _watch_confirmation(directory: str, database_url: str) -> None:
-    """Start the thread that waits for staff to confirm what this process holds back (on any
+def _watch_confirmation(live: LiveContent, database_url: str) -> None:
+    """Start the thread that waits for staff to confirm what ``live`` holds back (on any
     replica), unless one is waiting already."""
     with _watched_lock:
-        if directory in _watched:
+        if id(live) in _watched:
             return
-        _watched.add(directory)
+        _watched.add(id(live))
     threading.Thread(
         target=_watch,
-        args=(directory, database_url),
+        args=(live, database_url),
         name="toolkaart-content-confirmation",
         daemon=True,
     ).start()
 
 
-def _watch(directory: str, database_url: str) -> None:
-    """While this process holds a content change back, ask the database every
+def _watch(live: LiveContent, database_url: str) -> None:
+    """While ``live`` holds a content change back, ask the database every
     ``CONFIRMATION_POLL`` seconds whether staff confirmed it, and serve it once they have; end
-    when nothing is held back (a later hold starts another). A database fault (its own
-    ``store.fault`` line) waits ``FAULT_WAIT`` seconds before the next try."""
-    global _latest
-    live = _LIVE[directory]
+    when nothing is held back (a later hold starts another). A fault (a database's has its own
+    ``store.fault`` line) waits ``FAULT_WAIT`` seconds before the next try. It reads nothing
+    but ``live`` and the database: no settings, no session."""
     store: Store | None = None
     try:
-        while str(settings().content_dir) == directory and (held := live.held()) is not None:
-            load, removals = held
+        while (held := live.held()) is not None:
             try:
                 store = store or Store(database_url, acting=ANONYMOUS)
-                confirmed = store.content_confirmed(digest_of(load))
+                confirmed = store.content_confirmed(digest_of(held[0]))
             except StoreFault:
                 time.sleep(FAULT_WAIT)
                 continue
-            if confirmed and live.confirm(load.toolkaart):
-                _latest = None  # every session's next run gets the new state
+            except Exception:  # whatever else: said once per try, never a thread that dies
+                _LOGGER.exception("content confirmation: the database could not be asked")
+                time.sleep(FAULT_WAIT)
+                continue
+            removals = live.confirm(lambda load: load is held[0]) if confirmed else None
+            if removals is not None:  # every session's next run sees it (its generation moved)
                 log_event(Event.CONTENT_CONFIRMED, count=len(removals))
             elif not confirmed:
                 time.sleep(CONFIRMATION_POLL)
     finally:
         with _watched_lock:
-            _watched.discard(directory)
+            _watched.discard(id(live))
         if store is not None:
             store.close()
 
@@ -172,19 +176,21 @@ def reload_content() -> ContentState:
 def confirm_held_back(digest: str, store: Store) -> bool:
     """Serve the held-back content whose digest is ``digest`` (what staff were shown and
     confirmed, on behalf of ``store``'s acting person): here from now on, on the other replicas
-    within ``CONFIRMATION_POLL`` seconds. Recorded first, so that a database fault (StoreFault)
-    confirms nothing anywhere. False when that is no longer what is held back (the files
-    changed since they looked): nothing is confirmed."""
-    global _latest
-    live = _LIVE[str(settings().content_dir)]
-    held = live.held()
-    if held is None or digest_of(held[0]) != digest:
+    within ``CONFIRMATION_POLL`` seconds. Checked, recorded and served in one step
+    (``LiveContent.confirm``), so that a database fault (StoreFault, StoreError) confirms
+    nothing anywhere. False when that is no longer what is held back (the files changed since
+    they looked): nothing is confirmed."""
+
+    def record(load: ValidContent) -> bool:
+        if digest_of(load) != digest:
+            return False
+        store.confirm_content(digest)
+        return True
+
+    removals = _LIVE[str(settings().content_dir)].confirm(record)
+    if removals is None:
         return False
-    store.confirm_content(digest)
-    if not live.confirm(held[0].toolkaart):
-        return False
-    _latest = None
-    log_event(Event.CONTENT_CONFIRMED, count=len(held[1]), person=store.acting.person_id)
+    log_event(Event.CONTENT_CONFIRMED, count=len(removals), person=store.acting.person_id)
     return True
 
 

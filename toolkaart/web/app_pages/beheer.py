@@ -27,7 +27,7 @@ from toolkaart.content.diagnostics import Diagnostic
 from toolkaart.content.diff import ContentDiff, diff_toolkaarts
 from toolkaart.content.health import content_health
 from toolkaart.content.models import Toolkaart
-from toolkaart.errors import StoreFault
+from toolkaart.errors import StoreError
 from toolkaart.i18n.catalog import counted, t
 from toolkaart.i18n.dates import date_label, local_time_label
 from toolkaart.route.content_changes import outline
@@ -164,8 +164,8 @@ def _confirm(digest: str) -> None:
     files changed since they looked (``confirm_held_back``)."""
     try:
         done = confirm_held_back(digest, project_session.store())
-    except StoreFault as fault:
-        tell(CONFIRM, "error", str(fault))
+    except StoreError as refused:  # the database failed, or the role is gone: nothing confirmed
+        tell(CONFIRM, "error", str(refused))
         return
     if done:
         tell(CONFIRM, "success", t("beheer.held_back.done"))
