@@ -15,8 +15,10 @@ from dataclasses import dataclass, replace
 import pytest
 
 from toolkaart.access.permissions import ANONYMOUS, LOCAL, Acting, Person, Role
-from toolkaart.board.agenda import add_item, edit_item
+from toolkaart.board.agenda import add_item, compose_agenda, edit_item
 from toolkaart.board.agenda_model import Agenda
+from toolkaart.board.portfolio import build_portfolio
+from toolkaart.content.graph import ToolkaartGraph
 from toolkaart.content.models import Toolkaart
 from toolkaart.documents.project_exchange import export_json, import_project
 from toolkaart.errors import AgendaError, ProjectNotFound, StoreError
@@ -426,3 +428,29 @@ def test_bestuur_b_keeps_their_own_drafts_apart(
     assert list_drafts(world.view("bestuur_a")) == [draft_a]
     with pytest.raises(AgendaError):
         save_draft(world.view("bestuur_a"), agenda, organisation=B)
+
+
+def test_an_agenda_with_as_project_is_not_saved_for_b_by_someone_on_both_boards(
+    world: World, agenda: Agenda, toolkaart: Toolkaart
+) -> None:
+    """Bram sits on both boards; he composed an agenda with Amstel's project and then chose
+    Beatrix's board: saved there, its project's name and decisions would reach Beatrix's
+    managers. The store refuses it; for Amstel's board it is saved."""
+    member_store.grant(world.base, LOCAL, "bram@amstel.nl", B, Role.BESTUUR)
+    bram = world.base.acting_as(
+        member_store.acting_for(world.base, Person(ISSUER, "sub-bestuur_a", "bram@amstel.nl"))
+    )
+    chosen = [bram.get(world.project_a.id)]
+    with_a = compose_agenda(
+        toolkaart,
+        ToolkaartGraph(toolkaart),
+        meeting_date=dt.date(2027, 4, 8),
+        projects=chosen,
+        portfolio=build_portfolio(toolkaart, chosen, today=dt.date(2027, 4, 1)),
+        today=dt.date(2027, 4, 1),
+    )
+    with pytest.raises(AgendaError) as refused:
+        save_draft(bram, with_a, organisation=B)
+    assert str(refused.value) == t("agenda.error.draft_other_organisation", organisation=B)
+    assert list_drafts(world.view("bestuur_b")) == []
+    assert save_draft(bram, with_a, organisation=A).organisation == A

@@ -1332,6 +1332,10 @@ NL: dict[str, str] = {
     "agenda.doc.note": "Notitie: {note}",
     "agenda.doc.free_note": "{note}",
     "agenda.error.draft_not_found": "Dit agenda-concept: niet gevonden of geen toegang.",
+    "agenda.error.draft_other_organisation": (
+        "Deze agenda noemt projecten die niet van {organisation} zijn, dus hij is niet "
+        "opgeslagen. Stel de agenda opnieuw samen voor het bestuur van {organisation}."
+    ),
     "agenda.error.draft_not_allowed": (
         "U mag geen agenda's van het bestuur van organisatie '{organisation}' opslaan."
     ),

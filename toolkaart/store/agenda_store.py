@@ -25,7 +25,7 @@ from toolkaart.errors import AgendaError
 from toolkaart.events import Event, log_event, organisation_ref
 from toolkaart.i18n.dates import local_time_label
 from toolkaart.store.project_store import Store
-from toolkaart.store.tables import agenda_drafts
+from toolkaart.store.tables import agenda_drafts, projects
 
 
 @dataclass(frozen=True)
@@ -69,8 +69,10 @@ def save_draft(
     draft ``base`` was read as (it stays with its organisation).
 
     Refused with AgendaError('draft_conflict') when the draft was saved by someone else since,
-    ('draft_gone') when it was deleted, ('not_allowed') when the acting person may not manage
-    that board's agenda; nothing is written then.
+    ('draft_gone') when it was deleted, ('draft_not_allowed') when the acting person may not
+    manage that board's agenda, ('draft_other_organisation') when it names a project of another
+    organisation (someone on two boards composed it for the other one: its names and decisions
+    would reach that board's members); nothing is written then.
     """
     if base is not None:
         organisation = base.organisation
@@ -84,6 +86,12 @@ def save_draft(
         "data": agenda_to_dict(agenda),
     }
     with store.write() as connection:
+        if not store.acting.local and agenda.project_ids:  # local mode: one board for all
+            found = connection.execute(
+                sa.select(projects.c.organisation).where(projects.c.id.in_(agenda.project_ids))
+            ).scalars()
+            if any(owner != organisation for owner in found):
+                raise AgendaError("draft_other_organisation", organisation=organisation)
         if base is None:
             saved = DraftInfo(
                 uuid.uuid4().hex, agenda.title, agenda.meeting_date, 1, now, organisation
