@@ -487,9 +487,11 @@ def import_project(
     if organisation is not None:
         project = replace(project, organisation=organisation)
     copy = _readable(store, project.id)  # in local mode: whether the id is taken at all
-    if copy or not store.acting.local or not _APP_ID.match(project.id):
+    if copy:
         name = t("exchange.copy_name", name=project.name)[: FIELD_LIMITS["name"]]
-        project = replace(project, id=new_project_id(), name=name if copy else project.name)
+        project = replace(project, name=name)
+    if copy or not store.acting.local or not _APP_ID.match(project.id):
+        project = replace(project, id=new_project_id())
     return store.insert(project, event=Event.PROJECT_IMPORTED, content=outline(toolkaart))
 
 

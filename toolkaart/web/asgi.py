@@ -4,8 +4,8 @@ Streamlit (1.67) serves a script that assigns ``st.App(...)`` to ``app`` with th
 Starlette server: Streamlit's routes and middleware, with ours (``operations.routes``, under the
 path the app is served at, ``server.baseUrlPath``) before them, and ``on_script_error`` for
 errors no page handled. Tests and benchmarks that start ``streamlit run app.py`` get the same app
-without ``/ready``. This module is imported once per
-server process (by uvicorn), so it is where that process's log is configured.
+without ``/ready``. This module is imported once per server process (by uvicorn), so it is where
+that process's log is configured.
 """
 
 from __future__ import annotations

@@ -100,8 +100,8 @@ def loaded_content() -> ContentState:
 #: Seconds between a holding process's questions to the database (``_watch``), and after a fault.
 CONFIRMATION_POLL = 5.0
 FAULT_WAIT = 60.0
-#: The content (per directory) a thread is watching for a confirmation.
-_watched: set[int] = set()
+#: The content (one per directory) a thread is watching for a confirmation.
+_watched: set[LiveContent] = set()
 _watched_lock = threading.Lock()
 _LOGGER = logging.getLogger(__name__)
 
@@ -115,9 +115,9 @@ def _watch_confirmation(live: LiveContent, database_url: str) -> None:
     """Start the thread that waits for staff to confirm what ``live`` holds back (on any
     replica), unless one is waiting already."""
     with _watched_lock:
-        if id(live) in _watched:
+        if live in _watched:
             return
-        _watched.add(id(live))
+        _watched.add(live)
     threading.Thread(
         target=_watch,
         args=(live, database_url),
@@ -129,20 +129,19 @@ def _watch_confirmation(live: LiveContent, database_url: str) -> None:
 def _watch(live: LiveContent, database_url: str) -> None:
     """While ``live`` holds a content change back, ask the database every
     ``CONFIRMATION_POLL`` seconds whether staff confirmed it, and serve it once they have; end
-    when nothing is held back (a later hold starts another). A fault (a database's has its own
-    ``store.fault`` line) waits ``FAULT_WAIT`` seconds before the next try. It reads nothing
-    but ``live`` and the database: no settings, no session."""
+    when nothing is held back (a later hold starts another). A fault waits ``FAULT_WAIT``
+    seconds before the next try (a database fault has its own ``store.fault`` line; anything
+    else is logged here). It reads nothing but ``live`` and the database: no settings, no
+    session."""
     store: Store | None = None
     try:
         while (held := live.held()) is not None:
             try:
                 store = store or Store(database_url, acting=ANONYMOUS)
                 confirmed = store.content_confirmed(digest_of(held[0]))
-            except StoreFault:
-                time.sleep(FAULT_WAIT)
-                continue
-            except Exception:  # whatever else: said once per try, never a thread that dies
-                _LOGGER.exception("content confirmation: the database could not be asked")
+            except Exception as fault:  # never a thread that dies: asked again later
+                if not isinstance(fault, StoreFault):
+                    _LOGGER.exception("content confirmation: the database could not be asked")
                 time.sleep(FAULT_WAIT)
                 continue
             removals = live.confirm(lambda load: load is held[0]) if confirmed else None
@@ -152,7 +151,7 @@ def _watch(live: LiveContent, database_url: str) -> None:
                 time.sleep(CONFIRMATION_POLL)
     finally:
         with _watched_lock:
-            _watched.discard(id(live))
+            _watched.discard(live)
         if store is not None:
             store.close()
 
