@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from html import unescape
+from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
@@ -37,6 +39,11 @@ def before(key: str, placeholder: str, /, **params: object) -> str:
     return NL[key].split("{" + placeholder + "}", 1)[0].format(**params)
 
 
+def item_text(box: Any) -> str:
+    """A checklist item's text: its checkbox's label without the line with its source."""
+    return str(box.label).split("  \n", 1)[0]
+
+
 def texts(app: AppTest) -> str:
     """Every text a person reads in the main area (markdown, captions, alerts, headers)."""
     kinds = ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error")
@@ -46,13 +53,35 @@ def texts(app: AppTest) -> str:
     return "\n".join(parts)
 
 
+#: A link to one of the app's own pages in Markdown (``page_links.markdown_link``) and in HTML
+#: (``page_links.pager``, the sidebar): its label, the page's address and the query.
+_OWN_MARKDOWN_LINK = re.compile(r"\[((?:\\.|[^\]])+)\]\(\./([^)?]*)(?:\?([^)]*))?\)")
+_OWN_HTML_LINK = re.compile(r'<a href="\./([^"?]*)(?:\?([^"]*))?"[^>]*>([^<]*)</a>')
+
+
+def own_links(element: Any) -> list[tuple[str, str, str]]:
+    """(label, page address, query string) of every link to one of the app's own pages in
+    ``element``: a page link, or the links inside a Markdown or HTML element."""
+    if element.type == "page_link":
+        return [(element.proto.label, element.proto.page, element.proto.query_string)]
+    if element.type in ("markdown", "caption"):
+        found = _OWN_MARKDOWN_LINK.findall(element.value)
+        return [(label, page, query) for label, page, query in found]
+    if element.type == "html":
+        found = _OWN_HTML_LINK.findall(element.proto.body)
+        return [(unescape(label), page, unescape(query)) for page, query, label in found]
+    return []
+
+
 def links(app: AppTest) -> list[tuple[str, str, str]]:
-    """(label, target page or address, query string) of every page link in the page itself
-    (not the sidebar's navigation)."""
-    return [
-        (link.proto.label, link.proto.page, link.proto.query_string)
-        for link in app.main.get("page_link")
-    ]
+    """(label, target page's address, query string) of every link to one of the app's pages in
+    the page itself (not the sidebar's navigation), in page order."""
+    return [link for element in app.main for link in own_links(element)]
+
+
+def sidebar_links(app: AppTest) -> list[tuple[str, str, str]]:
+    """The same for the sidebar's navigation."""
+    return [link for element in app.sidebar for link in own_links(element)]
 
 
 SITE_LINK = re.compile(r"\[([^\]]+)\]\((https://[^)]+)\)")

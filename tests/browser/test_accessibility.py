@@ -110,11 +110,13 @@ def test_captions_have_at_least_4_5_to_1_on_white(page: Any, app_url: str) -> No
 def test_checklist_items_are_one_dutch_tab_stop_each(
     page: Any, app_url: str, toolkaart: Toolkaart
 ) -> None:
-    """The source is a caption under the item, not a help icon (a second tab stop named
-    "Help for …" in English)."""
+    """The source is a line of the item's label, in smaller type, not a help icon (a second tab
+    stop named "Help for …" in English): a screen reader names each box by its item, then its
+    source."""
     items = toolkaart.phase("idee").checklist
     goto(page, app_url + "/fase?fase=idee")
-    boxes = [page.get_by_role("checkbox", name=item.text, exact=True) for item in items]
+    names = [f"{item.text} {t('phase.checklist.source', source=item.source)}" for item in items]
+    boxes = [page.get_by_role("checkbox", name=name, exact=True) for name in names]
     assert page.locator("[aria-label^='Help for']").count() == 0
     first = next(item for item in items if item.source)
     source = page.get_by_text(t("phase.checklist.source", source=first.source), exact=True)

@@ -9,6 +9,7 @@ role "alert" (errors, warnings) or "status" (confirmations), which screen reader
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,13 @@ def in_sight(page: Any, role: str, text: str) -> None:
     expect(answer).to_be_in_viewport()
 
 
+def answer_label(page: Any, answer: str) -> Any:
+    """The gate form's option for ``answer`` ("ja", "nee"): its visible label, not a checklist
+    item whose text or source happens to contain the word."""
+    exactly = re.compile(f"^{re.escape(t(f'answer.{answer}'))}$")
+    return page.get_by_test_id("stRadio").locator("label").filter(has_text=exactly)
+
+
 def tick(page: Any, label: str) -> None:
     """Click the visible label, as a person does (the input itself is visually hidden)."""
     from playwright.sync_api import expect
@@ -67,7 +75,7 @@ def test_zelfscan_ticks_decides_goes_back_and_answers_in_sight(
         tick(page, first.text)
         expect(page.get_by_role("button", name="Checklist opslaan")).to_have_count(0)
         # 6. a gate error next to the button
-        page.locator("label").filter(has_text=t("answer.ja")).first.click()
+        answer_label(page, "ja").click()
         settle(page)
         act_at_lower_edge(page, submit)
         open_items = len(idee.checklist) - 1
@@ -83,7 +91,7 @@ def test_zelfscan_ticks_decides_goes_back_and_answers_in_sight(
         assert first.id not in decision.open_items  # 1. the tick made just before counts
 
         # 3. going back says first which gates close again, then that they did
-        page.locator("label").filter(has_text=t("answer.nee")).first.click()
+        answer_label(page, "nee").click()
         settle(page)
         closing = f"{verkenning.number}. {verkenning.name}"
         said = t("answer.nee")
@@ -120,7 +128,7 @@ def test_zelfscan_ticks_decides_goes_back_and_answers_in_sight(
         settle(page)
         screenshot(page, "fase-gate-form-390")
         goto(page, f"{server.url}/zelfscan?project={project.id}")
-        page.locator("label").filter(has_text=t("answer.ja")).first.click()
+        answer_label(page, "ja").click()
         settle(page)
         screenshot(page, "zelfscan-gate-form-390")
     store.close()

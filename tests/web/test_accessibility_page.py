@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.appkit import open_page, texts
+from tests.appkit import links, open_page, sidebar_links, texts
 from toolkaart.i18n.catalog import NL, t
 
 STATEMENT = "app_pages/toegankelijkheid.py"
@@ -40,11 +40,11 @@ def test_the_statement_follows_the_model_and_says_it_complies_partially() -> Non
 @pytest.mark.parametrize(("page", "query"), PAGES)
 def test_every_page_links_the_statement_in_its_footer(page: str, query: dict[str, str]) -> None:
     app = open_page(page, query)
-    (link,) = [x for x in app.main.get("page_link") if x.proto.label == t("nav.accessibility")]
-    assert link.proto.page.endswith("toegankelijkheid")
+    (page_address,) = [page for label, page, _ in links(app) if label == t("nav.accessibility")]
+    assert page_address == "toegankelijkheid"
 
 
 def test_the_statement_is_in_the_sidebar_under_content() -> None:
     app = open_page()
-    labels = [link.proto.label for link in app.sidebar.get("page_link")]
+    labels = [label for label, _, _ in sidebar_links(app)]
     assert labels[-3:] == [t("nav.beheer"), t("nav.members"), t("nav.accessibility")]

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.appkit import open_page, texts
+from tests.appkit import links, open_page, sidebar_links, texts
 from tests.conftest import REPO
 from toolkaart.content.loader import load_toolkaart
 from toolkaart.content.models import Toolkaart
 from toolkaart.i18n.catalog import t
+from toolkaart.web.page_registry import PAGE_ADDRESSES
 
 PAGES = (
     "app_pages/home.py",
@@ -143,10 +144,12 @@ def test_beheer_shows_the_errors_and_that_the_previous_content_is_live(
 
 def test_the_sidebar_lists_every_page_per_kind_of_user() -> None:
     app = open_page("app_pages/home.py")
-    sections = [m.value for m in app.sidebar.markdown]
+    (navigation,) = [
+        element.proto.body for element in app.sidebar.get("html") if "<nav" in element.proto.body
+    ]
     kinds = ("route", "projects", "board", "content")
-    assert sections == [f"**{t(f'nav.section.{kind}')}**" for kind in kinds]
-    labels = [link.proto.label for link in app.sidebar.get("page_link")]
+    assert re.findall(r"<p>([^<]*)</p>", navigation) == [t(f"nav.section.{kind}") for kind in kinds]
+    labels = [label for label, _, _ in sidebar_links(app)]
     pages = (
         "home",
         "phase",
@@ -161,13 +164,29 @@ def test_the_sidebar_lists_every_page_per_kind_of_user() -> None:
         "accessibility",
     )
     assert labels == [t(f"nav.{page}") for page in pages]
-    assert {link.proto.query_string for link in app.sidebar.get("page_link")} == {""}
+    assert {query for _, _, query in sidebar_links(app)} == {""}
+    assert [address for _, address, _ in sidebar_links(app)] == ["", *PAGE_ADDRESSES]
+    current = re.findall(r'<a href="[^"]*" aria-current="page">([^<]*)</a>', navigation)
+    assert current == [t("nav.home")]  # the page shown is marked as the current one
 
 
 def test_the_sidebar_keeps_the_open_project_on_every_page_link() -> None:
     app = open_page("app_pages/actoren.py", {"project": "p-123"})
-    queries = {link.proto.query_string for link in app.sidebar.get("page_link")}
-    assert queries == {"project=p-123"}
+    assert {query for _, _, query in sidebar_links(app)} == {"project=p-123"}
+    (navigation,) = [
+        element.proto.body for element in app.sidebar.get("html") if "<nav" in element.proto.body
+    ]
+    current = re.findall(r'<a href="[^"]*" aria-current="page">([^<]*)</a>', navigation)
+    assert current == [t("nav.actors")]
+
+
+def test_the_sidebar_escapes_what_it_puts_into_its_html() -> None:
+    """A project id is text from the address bar: it reaches the sidebar's HTML only escaped."""
+    app = open_page("app_pages/actoren.py", {"project": '"><img src=x onerror=alert(1)>'})
+    (navigation,) = [
+        element.proto.body for element in app.sidebar.get("html") if "<nav" in element.proto.body
+    ]
+    assert "<img" not in navigation and "onerror=alert(1)>" not in navigation
 
 
 def test_a_page_that_fails_unforeseen_keeps_its_frame(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -189,10 +208,10 @@ def test_a_page_that_fails_unforeseen_keeps_its_frame(monkeypatch: pytest.Monkey
     assert message.value == t("page.unexpected", reference=reference)
     assert re.fullmatch(r"[0-9a-f]{8}", reference)
     assert "kapot" not in texts(app)
-    assert len(app.sidebar.get("page_link")) == 11
-    assert [link.proto.label for link in app.main.get("page_link")] == [t("nav.accessibility")]
+    assert len(sidebar_links(app)) == 11
+    assert [label for label, _, _ in links(app)] == [t("nav.accessibility")]
     main = [element.type for element in app.main]
-    assert main.index("error") < main.index("page_link")  # where the page stopped, then the footer
+    assert main.index("error") < main.index("caption")  # where the page stopped, then the footer
     assert app.exception  # raised on for the server to log (AppTest has no handler: it shows it)
 
 
@@ -211,5 +230,5 @@ def test_a_fragments_error_is_not_said_twice(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(content_cache, "require_content", fragment_failed)
     app.switch_page("app_pages/actoren.py").run()
     assert not app.error  # no Dutch message of app.py's own on top of the fragment's
-    assert len(app.sidebar.get("page_link")) == 11
-    assert [link.proto.label for link in app.main.get("page_link")] == [t("nav.accessibility")]
+    assert len(sidebar_links(app)) == 11
+    assert [label for label, _, _ in links(app)] == [t("nav.accessibility")]

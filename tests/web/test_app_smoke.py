@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from tests.appkit import links
 from tests.conftest import APP_DIR
 from toolkaart.content.models import Toolkaart
 from toolkaart.i18n.catalog import t
@@ -13,7 +14,7 @@ def test_home_page_renders_the_toolkaart(toolkaart: Toolkaart) -> None:
     app = AppTest.from_file(str(APP_DIR / "app.py"), default_timeout=30).run()
     assert not app.exception
     assert app.title[0].value == toolkaart.meta.title
-    labels = [link.proto.label for link in app.get("page_link")]
+    labels = [label for label, _, _ in links(app)]
     idee = toolkaart.phases[0]
     first = t(
         "home.list.item",

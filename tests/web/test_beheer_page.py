@@ -13,7 +13,7 @@ import pytest
 import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
-from tests.appkit import open_page
+from tests.appkit import links, open_page
 from tests.conftest import APP_DIR, CONTENT
 from tests.contentedit import drop_last_phase, edit_yaml, replace_text
 from toolkaart.access.permissions import LOCAL
@@ -204,7 +204,7 @@ def test_a_valid_edit_that_removes_a_phase_waits_for_staff_to_confirm(
     content_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(ENV_CONTENT_DIR, str(content_copy))
-    assert len(open_page("app_pages/home.py").get("page_link")) > 0  # the content is served
+    assert links(open_page("app_pages/home.py"))  # the content is served: its phases listed
     drop_last_phase(content_copy)
 
     team = open_page("app_pages/fase.py", {"fase": "productie"})  # still there for the team
@@ -227,7 +227,7 @@ def test_a_removal_confirmed_on_another_replica_is_served_here_too(
     the pages never waited for the question."""
     monkeypatch.setattr(content_cache, "CONFIRMATION_POLL", 0.05)
     monkeypatch.setenv(ENV_CONTENT_DIR, str(content_copy))
-    assert len(open_page("app_pages/home.py").get("page_link")) > 0  # the content is served
+    assert links(open_page("app_pages/home.py"))  # the content is served: its phases listed
     drop_last_phase(content_copy)
     team = open_page("app_pages/fase.py", {"fase": "productie"})  # held back: still there
     assert team.title[0].value.endswith("Productie")
@@ -261,7 +261,7 @@ def test_a_confirmation_of_files_that_changed_meanwhile_confirms_nothing(
     button: what they looked at is no longer what is held back, so nothing is confirmed (not
     here, not for the other replicas) and the page says so."""
     monkeypatch.setenv(ENV_CONTENT_DIR, str(content_copy))
-    assert len(open_page("app_pages/home.py").get("page_link")) > 0  # the content is served
+    assert links(open_page("app_pages/home.py"))  # the content is served: its phases listed
     drop_last_phase(content_copy)
     beheer = open_page("app_pages/beheer.py")
     assert t("beheer.held_back", parts=counted("part", 1)) in [w.value for w in beheer.warning]

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.appkit import open_page
+from tests.appkit import item_text, open_page
 from tests.contentedit import edit_yaml
 from tests.web.test_beheer_page import table_rows
 from toolkaart.access.permissions import LOCAL
@@ -118,8 +118,8 @@ def test_a_content_change_under_a_saved_project_reaches_it(
     ):
         assert line in notice, line
     new_box = app.checkbox(key=key(NIEUW))
-    assert new_box.label == t("changes.item.new", text=NEW_TEXT) and new_box.value is False
-    assert app.checkbox(key=key(ZORGVRAAG)).label == before.phase("idee").checklist[0].text
+    assert item_text(new_box) == t("changes.item.new", text=NEW_TEXT) and new_box.value is False
+    assert item_text(app.checkbox(key=key(ZORGVRAAG))) == before.phase("idee").checklist[0].text
     assert key(BESTAAND) not in [box.key for box in app.checkbox]  # not a control any more
     assert t("changes.item.retired", text=literal(removed_text)) in captions(app)
     assert t("phase.checklist.caption", done=1, total=7) in captions(app)
@@ -136,7 +136,7 @@ def test_a_content_change_under_a_saved_project_reaches_it(
     # the phase page with the project open shows this phase's changes
     phase_page = open_page(PHASE, query)
     assert t("changes.kind.item_added", name=literal(NEW_TEXT)) in warnings(phase_page)
-    assert phase_page.checkbox(key=key(NIEUW)).label == t("changes.item.new", text=NEW_TEXT)
+    assert item_text(phase_page.checkbox(key=key(NIEUW))) == t("changes.item.new", text=NEW_TEXT)
     other = open_page(PHASE, {"fase": "verkenning", "project": project.id})
     assert t("changes.none_here") in warnings(other)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.appkit import links, open_page, opening, site_links, texts
+from tests.appkit import item_text, links, open_page, opening, site_links, texts
 from toolkaart.content.graph import ToolkaartGraph
 from toolkaart.content.models import Phase, Toolkaart
 from toolkaart.documents.handbook import PHASE_FILL
@@ -54,7 +54,7 @@ def test_phase_deep_link_shows_everything_about_that_phase(
     shown = texts(app)
     assert app.title[0].value == t("phase.title", number=phase.number, name=phase.name)
     assert phase.key_question in shown and phase.goal in shown
-    assert [box.label for box in app.checkbox] == [item.text for item in phase.checklist]
+    assert [item_text(box) for box in app.checkbox] == [item.text for item in phase.checklist]
     # tools: name, description, and a link to their site that says where it goes
     for tool in graph.tools_of("pilot-a"):
         assert tool.description in shown

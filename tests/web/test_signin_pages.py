@@ -389,8 +389,8 @@ def test_a_revoked_role_is_gone_at_the_next_click(service: Service) -> None:
 def test_local_mode_says_so_in_the_footer_and_offers_no_sign_in(tmp_path: Path) -> None:
     app = open_page(PROJECTS)  # TOOLKAART_SECRETS unset: Streamlit's own files, none here
     assert titles(app) == [t("projects.title")]
-    footer = app.caption[-1].value.split("  \n")  # the mode, then the content's version
-    assert footer[0] == t("mode.local")
+    footer = app.caption[-1].value.split("  \n")  # the statement, the mode, the content's version
+    assert footer[1] == t("mode.local")
     keys = button_keys(app) + [str(b.key) for b in app.sidebar.button if b.key]
     assert not {"signin.page", "signin.sidebar", "signout"} & set(keys)
 

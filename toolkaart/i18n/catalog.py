@@ -41,6 +41,7 @@ NL: dict[str, str] = {
         "Er ging onverwacht iets mis op deze pagina. Probeer het opnieuw; blijft het misgaan, "
         "geef dan kenmerk {reference} door aan de beheerder van de navigator."
     ),
+    "nav.label": "Pagina's",
     "nav.section.route": "De route",
     "nav.section.projects": "Projecten",
     "nav.section.board": "Voor het bestuur",
@@ -379,6 +380,7 @@ NL: dict[str, str] = {
     ),
     "phase.nav.previous": "Vorige fase: {number}. {name}",
     "phase.nav.next": "Volgende fase: {number}. {name} ({state})",
+    "phase.nav.label": "Naar een andere fase",
     "phase.nav.home": "Terug naar de route",
     # links to tools, on every page that lists tools
     "tool.link": "{name}: open op {host} (nieuw tabblad)",

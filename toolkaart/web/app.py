@@ -17,7 +17,7 @@ from toolkaart.events import configure as configure_log
 from toolkaart.i18n.catalog import t
 from toolkaart.settings import settings
 from toolkaart.web import identity, reconnect
-from toolkaart.web.layout import footer, frame_style, sidebar_navigation, sidebar_start
+from toolkaart.web.layout import footer, frame_script, frame_style, sidebar_navigation
 from toolkaart.web.operations import show_page_error
 from toolkaart.web.page_end import PageEnded
 from toolkaart.web.page_registry import app_pages
@@ -39,18 +39,16 @@ page = st.navigation(sections, position="hidden")
 
 
 def frame() -> None:
-    """The footer and the sidebar's links and sign-in, drawn after the page (below)."""
+    """The footer, the frame's script and the sidebar's sign-in, drawn after the page (below)."""
     footer(pages.accessibility, identity.mode_line(who))
-    sidebar_navigation(sections)
+    frame_script()
     identity.sidebar(who)
 
 
-# The page before the frame around it: the browser draws what arrives in the order it is sent,
-# so the page's title and content appear first and the sidebar's links just after (in the
-# document the sidebar still comes first, so the order of keyboard focus does not change; its
-# first line comes before the page, so that the sidebar has its place from the start).
-# Docs/performance.md section 9 has the measurement.
-sidebar_start(sections)
+# The sidebar's links (one element) before the page, the rest of the frame after it: the browser
+# draws what arrives in the order it is sent, so the page's title comes right after the links,
+# and the script and sign-in just after the page. Docs/performance.md section 9.
+sidebar_navigation(sections, page)
 try:
     page.run()
 except PageEnded:  # the page ended early (no access, no project): its frame still follows

@@ -47,7 +47,8 @@ FIXES_STYLE = (
     # 3.1.2: a link that opens a new tab says so in words ("(nieuw tabblad)"); the arrow that shows
     # it is decoration, with an empty text alternative (a Markdown icon is named "open_in_new
     # icon" for assistive technology).
-    '[data-testid="stMarkdownContainer"] a[target="_blank"]::after{'
+    # A link to one of the app's own pages (``page_links.address``) opens in place.
+    '[data-testid="stMarkdownContainer"] a[target="_blank"]:not([href^="./"])::after{'
     'content:"open_in_new" / "";font-family:"Material Symbols Rounded";font-weight:400;'
     "font-size:1.1em;line-height:1;vertical-align:-0.15em;margin-left:0.15em;"
     "text-decoration:none;display:inline-block}"
@@ -166,6 +167,15 @@ def _rules() -> list[tuple[str, str, str, str]]:
             "text",
             "^(\\d+) options available\\.$",
             t("ui.select.available.many", count="$1"),
+        ),
+        # a checkbox's name is its label as Markdown source: a checklist item's source, on a
+        # line of its own in smaller type (``gate_form.with_source``), would be read out with
+        # its markup (":small[Bron: …]")
+        (
+            '[data-testid="stCheckbox"] input',
+            "aria-label",
+            "^([\\s\\S]*?)\\s*:small\\[([\\s\\S]*)\\]$",
+            "$1 $2",
         ),
         ('[data-testid="stCode"] button', "aria-label", "^Copy to clipboard$", t("ui.code.copy")),
         ('[data-testid="stCode"] button', "aria-label", "^Copied$", t("ui.code.copied")),

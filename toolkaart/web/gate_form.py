@@ -147,13 +147,17 @@ def _keep(phase: Phase, item_id: str) -> None:
 
 def checklist(toolkaart: Toolkaart, phase: Phase) -> None:
     """One labelled checkbox per checklist item, ticked from (and saved at once into) the walk,
-    with its source as a caption under it, and with a project open its evidence and one control
-    to add more (``records_form``); an item new since the project's last decision is marked so,
-    and ticked items the content no longer has follow as text (``content_notice``).
+    with its source in grey on a line of the label (``with_source``), and with a project open its
+    evidence and one control to add more (``records_form``); an item new since the project's
+    last decision is marked so, and ticked items the content no longer has follow as text
+    (``content_notice``).
 
-    Not as the checkbox's ``help``: Streamlit draws that as a second tab stop per item, a
-    question mark whose name for assistive technology is the English "Help for …", and shows
-    the source only to someone who hovers or focuses it."""
+    The source is part of the label, not a caption under the box: each element is a message to
+    the browser on every rerun (docs/performance.md section 8), and a caption per item was a
+    tenth of the phase page's. A screen reader reads it with the item, as it read the caption
+    after it. Not as the checkbox's ``help``: Streamlit draws that as a second tab stop per
+    item, a question mark whose name for assistive technology is the English "Help for …", and
+    shows the source only to someone who hovers or focuses it."""
     walk = current_assessment()
     checked = walk.checked_in(phase.id)
     looking_back = open_lookback(toolkaart)
@@ -170,7 +174,7 @@ def checklist(toolkaart: Toolkaart, phase: Phase) -> None:
     for item in phase.checklist:
         _answer_here(toolkaart, phase, item.id)
         ticked = st.checkbox(
-            item_label(looking_back, phase, item.id, item.text),
+            with_source(item_label(looking_back, phase, item.id, item.text), item.source),
             value=item.id in checked,
             disabled=read_only,
             key=_item_key(phase, item.id),
@@ -180,11 +184,18 @@ def checklist(toolkaart: Toolkaart, phase: Phase) -> None:
         if not verified and reset_at is None and ticked != (item.id in checked):
             st.session_state[_RESET] = item.id  # set back before they are drawn: run again
             st.rerun()
-        if item.source:
-            st.caption(t("phase.checklist.source", source=literal(item.source)))
         item_evidence(toolkaart, phase, item, shown)
     retired(looking_back, toolkaart, walk, phase)
     st.session_state[_verified(phase)] = True
+
+
+def with_source(label: str, source: str | None) -> str:
+    """A checklist item's label with its source on a line of its own, grey as a caption is: the
+    ``:small`` span is what the frame's style colours (``layout.FRAME_STYLE``) and its script
+    takes out of the box's name (``frontend_fixes``)."""
+    if not source:
+        return label
+    return f"{label}  \n:small[{t('phase.checklist.source', source=literal(source))}]"
 
 
 def _phase_list(toolkaart: Toolkaart, phase_ids: tuple[str, ...]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from html import escape
 
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
@@ -11,7 +12,33 @@ from toolkaart.documents.handbook import MAP_FONT
 from toolkaart.i18n.catalog import LANGUAGE, t
 from toolkaart.web.content_cache import loaded_content
 from toolkaart.web.frontend_fixes import FIXES_SCRIPT, FIXES_STYLE
+from toolkaart.web.page_links import LIST_CLASS, OWN_PAGE, PAGER_CLASS, address, markdown_link
 from toolkaart.web.project_session import with_project
+
+#: The class of the sidebar's navigation (``sidebar_navigation``).
+NAV_CLASS = "toolkaart-nav"
+
+#: The sidebar's links drawn as Streamlit draws its own page links: a block per page, no
+#: underline, a light fill under the mouse and a grey fill on the current page (text #31333F on
+#: it, 10.6:1), a section's name in bold above its pages. A list of links in a page
+#: (``page_links.link_list``) has the same links, and so has the row under a page
+#: (``page_links.pager``), side by side where there is room, after a line. A word longer than
+#: its place breaks rather than sticks out; a collapsed sidebar (40 px wide, off the screen)
+#: shows no links, as Streamlit's own navigation does not.
+NAV_STYLE = (
+    f".{NAV_CLASS}{{overflow-wrap:anywhere}}"
+    f'[data-testid="stSidebar"][data-collapsed="true"] .{NAV_CLASS}{{display:none}}'
+    f".{NAV_CLASS} p{{font-weight:600;margin:0 0 0.25rem}}"
+    f":is(.{NAV_CLASS} ul,ul.{LIST_CLASS}){{list-style:none;margin:0 0 1rem;padding:0}}"
+    f":is(.{NAV_CLASS},.{LIST_CLASS}) li{{margin:0;padding:0}}"
+    f":is(.{NAV_CLASS},.{PAGER_CLASS},.{LIST_CLASS}) a{{display:block;padding:0.25rem 0.5rem;"
+    "border-radius:0.5rem;color:inherit;text-decoration:none;line-height:1.6;"
+    "overflow-wrap:anywhere}"
+    f":is(.{NAV_CLASS},.{PAGER_CLASS},.{LIST_CLASS}) a:hover{{background:rgba(151,166,195,0.15)}}"
+    f'.{NAV_CLASS} a[aria-current="page"]{{background:rgba(151,166,195,0.25)}}'
+    f".{PAGER_CLASS}{{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));"
+    "gap:0.25rem 1.5rem;border-top:1px solid rgba(49,51,63,0.2);padding-top:1rem}"
+)
 
 #: What WCAG 2.1 AA asks of every page and Streamlit's [theme] options cannot say (streamlit.toml
 #: sets the colours it can). 2.4.7: Streamlit draws page links with ``outline: none`` and other
@@ -31,8 +58,13 @@ FRAME_STYLE = (
     ":focus-visible{outline:3px solid #0B4F9C !important;outline-offset:2px !important}"
     '[data-testid="stCaptionContainer"]{opacity:1;color:#595959}'
     '[data-testid="stExpander"] summary{opacity:1}'
+    # a checklist item's source, under the item in its label (``gate_form.with_source``): grey as
+    # a caption is (#595959, 7.0:1)
+    '[data-testid="stCheckbox"] [data-testid="stMarkdownContainer"] p > span[style*="font-size"]'
+    "{color:#595959}"
     f'[data-testid="stGraphVizChart"] svg text{{font-size:{MAP_FONT}px}}'
     f"{FIXES_STYLE}"
+    f"{NAV_STYLE}"
     "</style>"
 )
 
@@ -88,6 +120,27 @@ if (!window.toolkaartMaps) {
 #: in the browser's language); a move to another page of the navigator keeps the session.
 UNSAVED_WORK = "toolkaart.unsaved_work"
 
+#: A click on a link to one of the app's own pages (its address starts with ``./``:
+#: ``page_links.address``) becomes the browser's history navigation, which Streamlit follows as it
+#: follows the back button: it reruns that page with that query in the same session, without
+#: reloading the document. Without this, Streamlit's Markdown opens every link in a new tab. A
+#: click with a modifier key or another button (a new tab or window asked for) is the
+#: browser's; so is every click before the script has run (the link then loads the page anew).
+LINKS_SCRIPT = f"""
+if (!window.toolkaartLinks) {{
+  window.toolkaartLinks = true;
+  document.addEventListener("click", (event) => {{
+    if (event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const link = event.target.closest && event.target.closest('a[href^="{OWN_PAGE}"]');
+    if (!link) return;
+    event.preventDefault();
+    window.history.pushState({{}}, "", link.href);
+    window.dispatchEvent(new PopStateEvent("popstate", {{ state: {{}} }}));
+  }}, true);
+}}
+"""
+
 #: One listener per document; it reads ``window.toolkaartUnsaved``, which every run of every
 #: page sets (``FRAME_SCRIPTS``).
 GUARD_SCRIPT = """
@@ -104,12 +157,12 @@ if (!window.toolkaartGuard) {
 
 #: The sidebar's one script: whether work is unsaved, the page language, the maps, Streamlit's
 #: own controls (``frontend_fixes.FIXES_SCRIPT``: Dutch names, wide tables reachable by
-#: keyboard), the guard. Two texts, one per state of ``UNSAVED_WORK``: Streamlit runs an
+#: keyboard), links to the app's own pages (LINKS_SCRIPT), the guard. Two texts, one per state of ``UNSAVED_WORK``: Streamlit runs an
 #: ``st.html`` script again only when its text changes, which is when the state does (the rest
 #: of the script does its work once per document).
 FRAME_SCRIPTS = {
     unsaved: f"<script>window.toolkaartUnsaved = {str(unsaved).lower()};"
-    f"{LANGUAGE_SCRIPT}{MAPS_SCRIPT}{FIXES_SCRIPT}{GUARD_SCRIPT}</script>"
+    f"{LANGUAGE_SCRIPT}{MAPS_SCRIPT}{FIXES_SCRIPT}{LINKS_SCRIPT}{GUARD_SCRIPT}</script>"
     for unsaved in (False, True)
 }
 
@@ -119,46 +172,56 @@ def frame_style() -> None:
     st.html(FRAME_STYLE)
 
 
-def sidebar_start(sections: Mapping[str, Sequence[StreamlitPage]]) -> None:
-    """The sidebar's first line (the first section's name), drawn before the page: it gives the
-    sidebar its place from the first run on, so the page does not first fill the window and
-    then narrow when the links come (``sidebar_navigation``, after the page). A Markdown line,
-    whose code Streamlit loads with its own: the frame's script in this place held the page's
-    title back by about 100 ms (docs/performance.md section 9)."""
-    with st.sidebar:
-        st.markdown(f"**{next(iter(sections))}**")
+def sidebar_navigation(
+    sections: Mapping[str, Sequence[StreamlitPage]], current: StreamlitPage
+) -> None:
+    """The pages in the sidebar, grouped per kind of user, as links that keep the open project;
+    ``current`` is marked (``aria-current``, a grey fill). Drawn before the page, so the sidebar
+    has its place and its links from the first moment.
 
-
-def sidebar_navigation(sections: Mapping[str, Sequence[StreamlitPage]]) -> None:
-    """The pages in the sidebar under the first section's name (``sidebar_start``), grouped per
-    kind of user, as links that keep the open project; then the script that makes the page's
-    language Dutch and the maps one image each, and guards unsaved work (FRAME_SCRIPTS).
-
-    Streamlit's own sidebar navigation drops the query parameters, so a team that opened its
-    project would lose it on the next page; these links carry ``?project=`` along.
+    One HTML element, not a page link per page: every element is a message to the browser on
+    every rerun (about 0.15 ms of server CPU each, docs/performance.md section 8), and the
+    sidebar's 15 were the largest share of most pages. A click is Streamlit's own move to the
+    page all the same (``page_links.address``, LINKS_SCRIPT). Streamlit's own sidebar navigation
+    would cost nothing, but it drops the query parameters, so a team that opened its project
+    would lose it on the next page; these links carry ``?project=`` along. The names are the
+    catalog's, escaped like any text put into HTML.
     """
     query = with_project({})
+    parts = [f'<nav class="{NAV_CLASS}" aria-label="{escape(t("nav.label"))}">']
+    for section, pages in sections.items():
+        parts.append(f"<p>{escape(section)}</p><ul>")
+        for page in pages:
+            mark = ' aria-current="page"' if page.url_path == current.url_path else ""
+            target = escape(address(page, query))
+            parts.append(f'<li><a href="{target}"{mark}>{escape(page.title)}</a></li>')
+        parts.append("</ul>")
+    parts.append("</nav>")
     with st.sidebar:
-        for number, (section, pages) in enumerate(sections.items()):
-            if number:
-                st.markdown(f"**{section}**")
-            for page in pages:
-                st.page_link(page, query_params=query)
-        unsaved = bool(st.session_state.get(UNSAVED_WORK, False))
+        st.html("".join(parts))
+
+
+def frame_script() -> None:
+    """The frame's script at the end of the sidebar (FRAME_SCRIPTS): whether work is unsaved,
+    the page's language, the maps, Streamlit's own controls, links to the app's own pages, the
+    guard. At the end: in front of the page, a script held the page's title back by about
+    100 ms (docs/performance.md section 9)."""
+    unsaved = bool(st.session_state.get(UNSAVED_WORK, False))
+    with st.sidebar:
         st.html(FRAME_SCRIPTS[unsaved], unsafe_allow_javascript=True)
 
 
 def footer(accessibility: StreamlitPage, mode: str = "") -> None:
     """Under every page: the accessibility statement (the law asks for it to be reachable from
     every page), the version of the content being served, and in local mode a quiet line
-    saying so (``mode``): one caption of one or two lines (each element costs a rerun about
+    saying so (``mode``): one caption of two or three lines (each element costs a rerun about
     0.15 ms of server CPU, docs/performance.md section 8)."""
     serving = loaded_content().serving
     st.divider()
-    st.page_link(accessibility, label=t("nav.accessibility"), query_params=with_project({}))
-    lines = [mode] if mode else []
+    lines = [markdown_link(t("nav.accessibility"), accessibility, with_project({}))]
+    if mode:
+        lines.append(mode)
     if serving is not None:
         meta = serving.toolkaart.meta
         lines.append(t("footer.version", title=meta.title, version=meta.label))
-    if lines:
-        st.caption("  \n".join(lines))  # a line break within one paragraph
+    st.caption("  \n".join(lines))  # a line break within one paragraph

@@ -6,7 +6,12 @@ to a phase, actor or tool goes through these helpers.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from html import escape
+from urllib.parse import urlencode
+
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
 from toolkaart.content.models import Actor, Phase, Tool
 from toolkaart.i18n.catalog import t
@@ -17,34 +22,104 @@ from toolkaart.web.project_session import with_project
 #: Query parameter of each page's deep link.
 PHASE_PARAM, ACTOR_PARAM, TOOL_PARAM = "fase", "actor", "tool"
 
+#: How an address this app writes into Markdown or HTML starts (``address``): the frame's script
+#: (``layout.LINKS_SCRIPT``) recognises a link to one of its own pages by it.
+OWN_PAGE = "./"
+
+
+def address(page: StreamlitPage, query: Mapping[str, str]) -> str:
+    """The address of ``page`` with ``query``, relative to the page shown (``./fase?fase=idee``),
+    for links drawn as part of a Markdown or HTML element.
+
+    Why not ``st.page_link``: Streamlit sends every element to the browser as a message of its
+    own on every rerun, about 0.15 ms of server CPU each, and the links were a quarter of the
+    phase page's messages (docs/performance.md section 8). Many links in one element cost one.
+    A click on such a link is Streamlit's own move to the page, as a page link's is: the frame's
+    script turns it into the browser's history navigation, which Streamlit follows without
+    reloading the document (the session, its state and its connection stay). Every page sits at
+    the app's root (``/fase``, ``/actoren``; the home page at ``/``, or under
+    ``server.baseUrlPath``), so ``./`` plus the page's own path is its address from any of them.
+    """
+    query_string = urlencode(dict(query))
+    return f"{OWN_PAGE}{page.url_path}" + (f"?{query_string}" if query_string else "")
+
+
+#: The class of a row of links under a page (``pager``); ``layout.NAV_STYLE`` draws it.
+PAGER_CLASS = "toolkaart-pager"
+
+
+def pager(name: str, links: Sequence[tuple[str, str] | None]) -> None:
+    """A row of links (label, ``address``) under a page, side by side where there is room and
+    one under the other where there is not, as one element: a landmark named ``name``. A
+    ``None`` keeps its place empty (no previous phase before the first). Labels are text,
+    escaped for HTML."""
+    cells = [
+        "<span></span>" if link is None else f'<a href="{escape(link[1])}">{escape(link[0])}</a>'
+        for link in links
+    ]
+    st.html(f'<nav class="{PAGER_CLASS}" aria-label="{escape(name)}">{"".join(cells)}</nav>')
+
+
+#: The class of a list of links in a page (``link_list``); ``layout.NAV_STYLE`` draws it.
+LIST_CLASS = "toolkaart-links"
+
+
+def link_list(links: Sequence[tuple[str, str]]) -> None:
+    """Links (label, ``address``) one under the other, drawn as Streamlit draws page links, as
+    one element: a list. Labels are text, escaped for HTML."""
+    items = "".join(
+        f'<li><a href="{escape(target)}">{escape(label)}</a></li>' for label, target in links
+    )
+    st.html(f'<ul class="{LIST_CLASS}">{items}</ul>')
+
+
+def markdown_link(label: str, page: StreamlitPage, query: Mapping[str, str]) -> str:
+    """``[label](address)`` for a link inside a Markdown element; ``label`` is Markdown (a
+    person's text in it must be ``literal``)."""
+    return f"[{label}]({address(page, query)})"
+
 
 def phase_link(phase: Phase, label: str) -> None:
     st.page_link(app_pages().phase, label=label, query_params=with_project({PHASE_PARAM: phase.id}))
 
 
-def actor_link(actor: Actor) -> None:
+def phase_address(phase: Phase) -> str:
+    """The ``address`` of the phase page on ``phase``, keeping the open project."""
+    return address(app_pages().phase, with_project({PHASE_PARAM: phase.id}))
+
+
+def actor_address(actor: Actor) -> str:
+    """The ``address`` of the actor's place on the Actoren page, keeping the open project."""
+    return address(app_pages().actors, with_project({ACTOR_PARAM: actor.id}))
+
+
+def actor_markdown(actor: Actor) -> str:
+    """The actor's number and name in bold, linked to its place on the Actoren page, and its
+    description under it: one Markdown block (``address`` says why not a page link)."""
     label = t("actors.link", number=actor.number, name=actor.name)
-    st.page_link(
-        app_pages().actors, label=label, query_params=with_project({ACTOR_PARAM: actor.id})
-    )
+    return f"**[{label}]({actor_address(actor)})**\n\n{actor.description}"
 
 
-def tool_page_link(tool: Tool) -> None:
+def tool_details(tool: Tool) -> str:
+    """A Markdown link to the tool's own view on the Hulpmiddelen page, keeping the project."""
     label = t("tools.details", number=tool.number, name=tool.name)
-    st.page_link(app_pages().tools, label=label, query_params=with_project({TOOL_PARAM: tool.id}))
+    return markdown_link(label, app_pages().tools, with_project({TOOL_PARAM: tool.id}))
 
 
-def tool_text(tool: Tool, *, title: bool = False, after: str | None = None) -> None:
-    """The tool's description (after its number and name, with ``title``) and its own address.
+def tool_markdown(
+    tool: Tool, *, title: bool = False, lead: str | None = None, after: str | None = None
+) -> str:
+    """The tool's description (after its number and name, with ``title``) and its own address,
+    as Markdown paragraphs: many tools are drawn as one element (``tool_text``).
 
-    One Markdown element, paragraph after paragraph, rather than one element each: Streamlit
-    sends every element to the browser as a message of its own on every rerun, and on a list of
-    tools those messages are most of the rerun's cost. The link label names the site and says it
-    opens a new tab (the arrow after it is the frame's, ``frontend_fixes``: a Markdown icon would
-    be named "open_in_new icon" for assistive technology); a tool without an address says so in
-    grey. ``after`` is a last paragraph of Markdown.
+    The link label names the site and says it opens a new tab (the arrow after it is the
+    frame's, ``frontend_fixes``: a Markdown icon would be named "open_in_new icon" for assistive
+    technology); a tool without an address says so in grey. ``lead`` is a first paragraph of
+    Markdown, ``after`` a last one.
     """
-    paragraphs = [f"**{tool.number}. {tool.name}**"] if title else []
+    paragraphs = [lead] if lead is not None else []
+    if title:
+        paragraphs.append(f"**{tool.number}. {tool.name}**")
     paragraphs.append(tool.description)
     if tool.url is not None:
         # markdown, not st.page_link: a page link does not wrap and cuts long names off
@@ -54,7 +129,15 @@ def tool_text(tool: Tool, *, title: bool = False, after: str | None = None) -> N
         paragraphs.append(f":gray[{t('tool.no_url')}]")
     if after is not None:
         paragraphs.append(after)
-    st.markdown("\n\n".join(paragraphs))
+    return "\n\n".join(paragraphs)
+
+
+def tool_text(
+    tool: Tool, *, title: bool = False, lead: str | None = None, after: str | None = None
+) -> None:
+    """``tool_markdown`` as one Markdown element, rather than one element per paragraph:
+    Streamlit sends every element to the browser as a message of its own on every rerun."""
+    st.markdown(tool_markdown(tool, title=title, lead=lead, after=after))
 
 
 def keep_in_url(param: str, value: str) -> None:

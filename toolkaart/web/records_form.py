@@ -166,7 +166,7 @@ def item_evidence(
         return
     evidence = shown.project.evidence_for(phase.id, item.id)
     latest = evidence[-EVIDENCE_SHOWN:]
-    if latest:  # an icon tells them from the item's source, the caption above
+    if latest:  # an icon tells them from the item's source, in the item's label above
         lines = (f":material/attach_file: {literal(evidence_line(e))}" for e in latest)
         st.caption("  \n".join(lines))
     if len(evidence) > len(latest):

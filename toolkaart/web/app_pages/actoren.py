@@ -9,7 +9,13 @@ from toolkaart.route.navigator import item_in_view
 from toolkaart.web.content_cache import require_content
 from toolkaart.web.literal import literal
 from toolkaart.web.matrix_tables import matrix_table
-from toolkaart.web.page_links import ACTOR_PARAM, actor_link, keep_in_url, phase_link
+from toolkaart.web.page_links import (
+    ACTOR_PARAM,
+    actor_address,
+    keep_in_url,
+    link_list,
+    phase_address,
+)
 
 toolkaart, graph = require_content()
 st.title(t("actors.title"), anchor=False)
@@ -26,17 +32,22 @@ elif actor is not None:
         st.write(actor.description)
         phases = graph.phases_of_actor(actor.id)
         st.markdown(f"**{t('actors.phases')}**" if phases else t("actors.no_phases"))
-        for phase in phases:
-            phase_link(phase, f"{phase.number}. {phase.name}")
+        if phases:
+            link_list([(f"{phase.number}. {phase.name}", phase_address(phase)) for phase in phases])
 
 st.header(t("actors.all"), anchor=False)
+entries = []
 for actor in toolkaart.actors:
-    actor_link(actor)
     phases = graph.phases_of_actor(actor.id)
     names = ", ".join(p.name for p in phases)
     needed = f"{t('actors.phases')} {names}" if phases else t("actors.no_phases")
-    # role and phases in one element: each element is a message of its own on every rerun
-    st.markdown(f"{literal(actor.description)}\n\n:gray[{literal(needed)}]")
+    label = t("actors.link", number=actor.number, name=actor.name)
+    entries.append(
+        f"**[{label}]({actor_address(actor)})**\n\n"
+        f"{literal(actor.description)}\n\n:gray[{literal(needed)}]"
+    )
+# all actors in one element: each element is a message of its own on every rerun
+st.markdown("\n\n".join(entries))
 
 st.header(t("actors.matrix.title"), anchor=False)
 matrix_table(graph, "actor")

@@ -14,10 +14,13 @@ from toolkaart.web.literal import literal
 from toolkaart.web.maps import phase_map
 from toolkaart.web.page_links import (
     PHASE_PARAM,
-    actor_link,
+    actor_markdown,
+    address,
     keep_in_url,
+    pager,
+    phase_address,
     phase_link,
-    tool_text,
+    tool_markdown,
 )
 from toolkaart.web.page_registry import app_pages
 from toolkaart.web.project_session import (
@@ -41,11 +44,14 @@ st.title(t("phase.title", number=phase.number, name=phase.name), anchor=False)
 project_banner()
 if open_project_id() is not None and (opened := open_project()) is not None:
     notice(open_lookback(toolkaart), bool(opened.assessment.decisions), phase)
-st.markdown(t("phase.state", state=t(f"state.{status.state(phase.id)}")))
-st.subheader(t("phase.key_question"), anchor=False)
-st.subheader(phase.key_question, anchor=False)
-st.subheader(t("phase.goal"), anchor=False)
-st.write(phase.goal)
+# the static parts of the page as few elements as can be: each is a message to the browser on
+# every rerun (docs/performance.md section 8)
+st.markdown(
+    f"{t('phase.state', state=t(f'state.{status.state(phase.id)}'))}\n\n"
+    f"### {t('phase.key_question')}\n\n### {phase.key_question}\n\n"
+    f"### {t('phase.goal')}\n\n{phase.goal}",
+    anchors=False,
+)
 
 st.header(t("phase.checklist.title"), anchor=False)
 checklist(toolkaart, phase)
@@ -59,9 +65,12 @@ tools = graph.tools_of(phase.id)
 actors = graph.actors_of(phase.id)
 tools_column, actors_column = st.columns(2, gap="large")
 with tools_column:
-    st.header(t("phase.tools.title"), anchor=False)
-    for tool in tools:
-        tool_text(tool, title=True)
+    st.markdown(
+        "\n\n".join(
+            [f"## {t('phase.tools.title')}", *(tool_markdown(x, title=True) for x in tools)]
+        ),
+        anchors=False,
+    )
 with actors_column:
     st.header(t("phase.actors.title"), anchor=False)
     transition = graph.transition(phase.id)
@@ -77,10 +86,12 @@ with actors_column:
             + "  \n"
             + t("phase.transition.leaving", previous=transition.previous.name, names=leaving)
         )
-    for actor in actors:
-        actor_link(actor)
-        st.write(actor.description)
-        actor_people(toolkaart, actor, recorded)
+    if recorded is None:  # nothing under each actor: the actors are one element
+        st.markdown("\n\n".join(actor_markdown(actor) for actor in actors))
+    else:
+        for actor in actors:
+            st.markdown(actor_markdown(actor))
+            actor_people(toolkaart, actor, recorded)
 
 st.header(t("phase.map.title"), anchor=False)
 alt = t(
@@ -92,18 +103,16 @@ alt = t(
 st.graphviz_chart(phase_map(graph, phase.id), alt=alt, width="stretch")
 st.caption(t("phase.map.caption"))
 
-st.divider()
-previous_column, home_column, next_column = st.columns(3)
 previous = toolkaart.previous_phase(phase.id)
 following = toolkaart.next_phase(phase.id)
-with previous_column:
-    if previous is not None:
-        label = t("phase.nav.previous", number=previous.number, name=previous.name)
-        phase_link(previous, label)
-with home_column:
-    st.page_link(app_pages().home, label=t("phase.nav.home"), query_params=with_project({}))
-with next_column:
-    if following is not None:
-        state = t(f"state.{status.state(following.id)}")
-        label = t("phase.nav.next", number=following.number, name=following.name, state=state)
-        phase_link(following, label)
+home = (t("phase.nav.home"), address(app_pages().home, with_project({})))
+before = None
+if previous is not None:
+    label = t("phase.nav.previous", number=previous.number, name=previous.name)
+    before = (label, phase_address(previous))
+after = None
+if following is not None:
+    state = t(f"state.{status.state(following.id)}")
+    label = t("phase.nav.next", number=following.number, name=following.name, state=state)
+    after = (label, phase_address(following))
+pager(t("phase.nav.label"), [before, home, after])

@@ -9,7 +9,7 @@ from toolkaart.i18n.catalog import t
 from toolkaart.route.navigator import route_states
 from toolkaart.web.content_cache import require_content
 from toolkaart.web.literal import literal
-from toolkaart.web.page_links import phase_link
+from toolkaart.web.page_links import link_list, phase_address
 from toolkaart.web.project_session import open_project, open_project_id, project_banner
 from toolkaart.web.walk import current_assessment
 
@@ -49,12 +49,18 @@ alt = t(
 st.graphviz_chart(route_dot(toolkaart, route_states(status)), alt=alt, width="content")
 st.caption(t("home.map.caption"))
 st.subheader(t("home.list.title"), anchor=False)
-for phase in toolkaart.phases:
-    label = t(
-        "home.list.item",
-        number=phase.number,
-        name=phase.name,
-        question=phase.key_question,
-        state=states[phase.id],
-    )
-    phase_link(phase, label)
+link_list(
+    [
+        (
+            t(
+                "home.list.item",
+                number=phase.number,
+                name=phase.name,
+                question=phase.key_question,
+                state=states[phase.id],
+            ),
+            phase_address(phase),
+        )
+        for phase in toolkaart.phases
+    ]
+)

@@ -13,8 +13,9 @@ from toolkaart.web.matrix_tables import matrix_table
 from toolkaart.web.page_links import (
     TOOL_PARAM,
     keep_in_url,
-    phase_link,
-    tool_page_link,
+    link_list,
+    phase_address,
+    tool_details,
     tool_text,
 )
 
@@ -39,8 +40,7 @@ def when_in_route(tool: Tool) -> None:
         st.caption(t("tools.when.none"))
         return
     st.markdown(f"**{t('tools.when')}**")
-    for phase in phases:
-        phase_link(phase, f"{phase.number}. {phase.name}: {phase.key_question}")
+    link_list([(f"{p.number}. {p.name}: {p.key_question}", phase_address(p)) for p in phases])
 
 
 requested = st.query_params.get(TOOL_PARAM)
@@ -84,10 +84,9 @@ general_ids = {tool.id for tool in graph.unlinked_tools()}
 for tool in found:
     if tool.id not in general_ids:
         with st.container(border=True):
-            tool_page_link(tool)
-            # the phases as text, not 3-7 page links per tool: every element is a message of its
-            # own on every rerun; the tool's own view links each phase
-            tool_text(tool, after=when_in_route_text(tool))
+            # the link and the phases in the tool's text, not 3-7 page links per tool: every
+            # element is a message of its own on every rerun; the tool's own view links each phase
+            tool_text(tool, lead=tool_details(tool), after=when_in_route_text(tool))
 
 general = [tool for tool in found if tool.id in general_ids]
 if general:
@@ -95,8 +94,7 @@ if general:
     st.caption(t("tools.background.caption"))
     for tool in general:
         with st.container(border=True):
-            tool_page_link(tool)
-            tool_text(tool)
+            tool_text(tool, lead=tool_details(tool))
 
 st.header(t("tools.matrix.title"), anchor=False)
 matrix_table(graph, "tool")
