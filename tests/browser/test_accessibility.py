@@ -110,17 +110,18 @@ def test_captions_have_at_least_4_5_to_1_on_white(page: Any, app_url: str) -> No
 def test_checklist_items_are_one_dutch_tab_stop_each(
     page: Any, app_url: str, toolkaart: Toolkaart
 ) -> None:
-    """The source is a line of the item's label, in smaller type, not a help icon (a second tab
-    stop named "Help for …" in English): a screen reader names each box by its item, then its
-    source."""
+    """The source is a grey line of the item's label, not a help icon (a second tab stop named
+    "Help for …" in English): each box is named by its item alone, without the source's markup,
+    and the source reads after it."""
     items = toolkaart.phase("idee").checklist
     goto(page, app_url + "/fase?fase=idee")
-    names = [f"{item.text} {t('phase.checklist.source', source=item.source)}" for item in items]
-    boxes = [page.get_by_role("checkbox", name=name, exact=True) for name in names]
+    boxes = [page.get_by_role("checkbox", name=item.text, exact=True) for item in items]
     assert page.locator("[aria-label^='Help for']").count() == 0
     first = next(item for item in items if item.source)
     source = page.get_by_text(t("phase.checklist.source", source=first.source), exact=True)
     assert source.is_visible()
+    assert source.evaluate("element => getComputedStyle(element).color") == "rgb(89, 89, 89)"
+    assert page.locator("input[aria-label*=':small[']").count() == 0
     boxes[0].focus()
     for box in boxes[1:]:
         page.keyboard.press("Tab")

@@ -58,13 +58,18 @@ def test_own_links_move_in_place_keep_the_project_and_go_back(page: Any, tmp_pat
         current = sidebar.locator('a[aria-current="page"]')
         assert current.inner_text() == t("nav.phase")
 
-        # the sidebar: to the actors, in place, with the project
-        sidebar.get_by_role("link", name=t("nav.actors"), exact=True).click()
+        # the sidebar, by keyboard: to the actors, in place, with the project, and the focus
+        # stays on the menu item (the sidebar is drawn anew)
+        sidebar.get_by_role("link", name=t("nav.actors"), exact=True).focus()
+        page.keyboard.press("Enter")
         page.wait_for_url("**/actoren?**")
         settle(page)
         assert page.locator("h1").inner_text() == t("actors.title")
         assert _query(page)["project"] == [project.id]
         assert current.inner_text() == t("nav.actors")
+        focused = "() => document.activeElement.closest('nav') && document.activeElement.innerText"
+        page.wait_for_function(f"({focused})() === {t('nav.actors')!r}")
+        assert page.evaluate("document.activeElement.getAttribute('aria-current')") == "page"
 
         # the browser's back button: the phase again, in place
         page.go_back()

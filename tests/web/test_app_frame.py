@@ -148,7 +148,9 @@ def test_the_sidebar_lists_every_page_per_kind_of_user() -> None:
         element.proto.body for element in app.sidebar.get("html") if "<nav" in element.proto.body
     ]
     kinds = ("route", "projects", "board", "content")
-    assert re.findall(r"<p>([^<]*)</p>", navigation) == [t(f"nav.section.{kind}") for kind in kinds]
+    names = re.findall(r'<p id="([^"]*)">([^<]*)</p><ul aria-labelledby="([^"]*)">', navigation)
+    assert [name for _, name, _ in names] == [t(f"nav.section.{kind}") for kind in kinds]
+    assert all(label == list_name for label, _, list_name in names)  # each list named by it
     labels = [label for label, _, _ in sidebar_links(app)]
     pages = (
         "home",
@@ -180,8 +182,9 @@ def test_the_sidebar_keeps_the_open_project_on_every_page_link() -> None:
     assert current == [t("nav.actors")]
 
 
-def test_the_sidebar_escapes_what_it_puts_into_its_html() -> None:
-    """A project id is text from the address bar: it reaches the sidebar's HTML only escaped."""
+def test_a_hostile_project_id_reaches_the_sidebar_only_encoded() -> None:
+    """A project id is text from the address bar: in the sidebar's HTML it is part of an address,
+    URL-encoded (and the address escaped for HTML as every value there is)."""
     app = open_page("app_pages/actoren.py", {"project": '"><img src=x onerror=alert(1)>'})
     (navigation,) = [
         element.proto.body for element in app.sidebar.get("html") if "<nav" in element.proto.body

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from streamlit.testing.v1 import AppTest
 
+from tests.appkit import links, sidebar_links
 from tests.conftest import APP_DIR
 from toolkaart.access.permissions import LOCAL
 from toolkaart.content.models import Toolkaart
@@ -314,7 +315,8 @@ def test_the_phase_page_works_on_the_project_in_the_url(toolkaart: Toolkaart) ->
     assert saved.status(toolkaart).current_phase_id == "verkenning"
     assert saved.assessment.decisions[0].rationale == "Via de fase"
     # links onward keep the project; a new session (a refresh) shows the same walk
-    assert all("project=" + project.id in q for _, q in page_links(app) if "fase=" in q)
+    onward = [query for _, _, query in links(app) + sidebar_links(app)]
+    assert len(onward) > 10 and all("project=" + project.id in query for query in onward)
     again = open_page("app_pages/home.py", {"project": project.id})
     progress = [bar.proto.text for bar in again.get("progress")]
     verkenning = toolkaart.phase("verkenning").name
@@ -356,10 +358,6 @@ def test_after_a_conflict_the_phase_page_shows_and_keeps_the_other_sessions_tick
     assert app.checkbox(key=f"walk.idee.item.{first}").value is True  # what is stored now
     app.checkbox(key=f"walk.idee.item.{second}").check().run()  # this session's next tick
     assert store.get(project.id).assessment.checked_in("idee") == {first, second}
-
-
-def page_links(app: AppTest) -> list[tuple[str, str]]:
-    return [(link.proto.label, link.proto.query_string) for link in app.get("page_link")]
 
 
 def test_the_home_page_says_truly_whether_the_walk_is_saved() -> None:

@@ -16,7 +16,7 @@ import pytest
 from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
 
-from tests.appkit import APP, open_page, texts
+from tests.appkit import APP, links, open_page, sidebar_links, texts
 from tests.store.test_store_events import logged
 from toolkaart.access.permissions import LOCAL, Role
 from toolkaart.access.service import MIN_COOKIE_SECRET, REQUIRED
@@ -412,7 +412,7 @@ def test_an_incomplete_secrets_file_shows_the_problems_and_nothing_else(
             assert t("service.problem.missing", key=key) in error
     assert texts(app) == error  # no title, no text, no footer
     assert list(app.button) == [] and list(app.sidebar.button) == []
-    assert list(app.get("page_link")) == []
+    assert list(app.get("page_link")) == [] and links(app) == [] and sidebar_links(app) == []
 
 
 def test_a_sign_in_without_a_role_is_logged_once_per_session_without_the_email(

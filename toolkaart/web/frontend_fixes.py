@@ -169,13 +169,14 @@ def _rules() -> list[tuple[str, str, str, str]]:
             t("ui.select.available.many", count="$1"),
         ),
         # a checkbox's name is its label as Markdown source: a checklist item's source, on a
-        # line of its own in smaller type (``gate_form.with_source``), would be read out with
-        # its markup (":small[Bron: …]")
+        # line of its own under the item (``gate_form.with_source``), would be read out with
+        # its markup (":small[Bron: …]") on every Tab; the name is the item, as it was when the
+        # source was a caption under the box, which a screen reader reads after it
         (
             '[data-testid="stCheckbox"] input',
             "aria-label",
-            "^([\\s\\S]*?)\\s*:small\\[([\\s\\S]*)\\]$",
-            "$1 $2",
+            "^([\\s\\S]*?)\\s*:small\\[[\\s\\S]*\\]$",
+            "$1",
         ),
         ('[data-testid="stCode"] button', "aria-label", "^Copy to clipboard$", t("ui.code.copy")),
         ('[data-testid="stCode"] button', "aria-label", "^Copied$", t("ui.code.copied")),

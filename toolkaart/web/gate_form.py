@@ -154,10 +154,11 @@ def checklist(toolkaart: Toolkaart, phase: Phase) -> None:
 
     The source is part of the label, not a caption under the box: each element is a message to
     the browser on every rerun (docs/performance.md section 8), and a caption per item was a
-    tenth of the phase page's. A screen reader reads it with the item, as it read the caption
-    after it. Not as the checkbox's ``help``: Streamlit draws that as a second tab stop per
-    item, a question mark whose name for assistive technology is the English "Help for …", and
-    shows the source only to someone who hovers or focuses it."""
+    tenth of the phase page's. The box's name stays the item's text (``frontend_fixes``), and a
+    screen reader reads the source after it, as it read the caption. Not as the checkbox's
+    ``help``: Streamlit draws that as a second tab stop per item, a question mark whose name for
+    assistive technology is the English "Help for …", and shows the source only to someone who
+    hovers or focuses it."""
     walk = current_assessment()
     checked = walk.checked_in(phase.id)
     looking_back = open_lookback(toolkaart)

@@ -38,6 +38,7 @@ NAV_STYLE = (
     f'.{NAV_CLASS} a[aria-current="page"]{{background:rgba(151,166,195,0.25)}}'
     f".{PAGER_CLASS}{{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));"
     "gap:0.25rem 1.5rem;border-top:1px solid rgba(49,51,63,0.2);padding-top:1rem}"
+    f"@media (max-width:640px){{.{PAGER_CLASS} > span:empty{{display:none}}}}"
 )
 
 #: What WCAG 2.1 AA asks of every page and Streamlit's [theme] options cannot say (streamlit.toml
@@ -74,7 +75,7 @@ FRAME_STYLE = (
 #: this one line sets the language of the document the browser and screen readers read. Page
 #: switches and reruns do not reload the document, and nothing in Streamlit sets ``lang`` again;
 #: a reload or deep link loads index.html anew and the script runs again on that first run. It
-#: sits at the end of the sidebar, which ``app.py`` draws after the page; in the main area its
+#: sits at the end of the sidebar, drawn after the page (``frame_script``); in the main area its
 #: empty element would add a gap.
 LANGUAGE_SCRIPT = f'document.documentElement.lang = "{LANGUAGE}";'
 
@@ -124,20 +125,39 @@ UNSAVED_WORK = "toolkaart.unsaved_work"
 #: ``page_links.address``) becomes the browser's history navigation, which Streamlit follows as it
 #: follows the back button: it reruns that page with that query in the same session, without
 #: reloading the document. Without this, Streamlit's Markdown opens every link in a new tab. A
-#: click with a modifier key or another button (a new tab or window asked for) is the
-#: browser's; so is every click before the script has run (the link then loads the page anew).
+#: click with a modifier key or another button (a new tab or window asked for) is the browser's,
+#: as is a download; a click before the script has run loads the page anew (a sidebar link) or
+#: opens it in a new tab (a link in Markdown).
+#:
+#: 2.4.3: the sidebar is one element, drawn anew when the page changes (its current page does),
+#: so the link that had the keyboard's focus is gone and the browser puts the focus on the page
+#: itself, where the next Tab starts from the top. For 5 s after a move the focus goes back to
+#: the link to the same address once it is drawn again (a Streamlit page link kept it); a link to
+#: another phase under a page leaves the focus where Streamlit leaves it after a move.
 LINKS_SCRIPT = f"""
 if (!window.toolkaartLinks) {{
   window.toolkaartLinks = true;
+  let refocus = null;
   document.addEventListener("click", (event) => {{
     if (event.defaultPrevented || event.button !== 0) return;
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     const link = event.target.closest && event.target.closest('a[href^="{OWN_PAGE}"]');
-    if (!link) return;
+    if (!link || link.hasAttribute("download")) return;
     event.preventDefault();
+    const focused = document.activeElement === link;
+    refocus = focused ? {{ href: link.getAttribute("href"), until: Date.now() + 5000 }} : null;
     window.history.pushState({{}}, "", link.href);
     window.dispatchEvent(new PopStateEvent("popstate", {{ state: {{}} }}));
   }}, true);
+  new MutationObserver(() => {{
+    if (!refocus) return;
+    if (Date.now() > refocus.until) {{ refocus = null; return; }}
+    const active = document.activeElement;
+    if (active && active !== document.body && document.contains(active)) return;
+    const again = [...document.querySelectorAll('a[href^="{OWN_PAGE}"]')]
+      .find((link) => link.getAttribute("href") === refocus.href);
+    if (again) {{ again.focus(); refocus = null; }}
+  }}).observe(document.body, {{ childList: true, subtree: true }});
 }}
 """
 
@@ -157,9 +177,9 @@ if (!window.toolkaartGuard) {
 
 #: The sidebar's one script: whether work is unsaved, the page language, the maps, Streamlit's
 #: own controls (``frontend_fixes.FIXES_SCRIPT``: Dutch names, wide tables reachable by
-#: keyboard), links to the app's own pages (LINKS_SCRIPT), the guard. Two texts, one per state of ``UNSAVED_WORK``: Streamlit runs an
-#: ``st.html`` script again only when its text changes, which is when the state does (the rest
-#: of the script does its work once per document).
+#: keyboard), links to the app's own pages (LINKS_SCRIPT), the guard. Two texts, one per state
+#: of ``UNSAVED_WORK``: Streamlit runs an ``st.html`` script again only when its text changes,
+#: which is when the state does (the rest of the script does its work once per document).
 FRAME_SCRIPTS = {
     unsaved: f"<script>window.toolkaartUnsaved = {str(unsaved).lower()};"
     f"{LANGUAGE_SCRIPT}{MAPS_SCRIPT}{FIXES_SCRIPT}{LINKS_SCRIPT}{GUARD_SCRIPT}</script>"
@@ -189,8 +209,9 @@ def sidebar_navigation(
     """
     query = with_project({})
     parts = [f'<nav class="{NAV_CLASS}" aria-label="{escape(t("nav.label"))}">']
-    for section, pages in sections.items():
-        parts.append(f"<p>{escape(section)}</p><ul>")
+    for number, (section, pages) in enumerate(sections.items()):
+        name = f"{NAV_CLASS}-{number}"  # the section's name is its list's name
+        parts.append(f'<p id="{name}">{escape(section)}</p><ul aria-labelledby="{name}">')
         for page in pages:
             mark = ' aria-current="page"' if page.url_path == current.url_path else ""
             target = escape(address(page, query))
@@ -214,7 +235,7 @@ def frame_script() -> None:
 def footer(accessibility: StreamlitPage, mode: str = "") -> None:
     """Under every page: the accessibility statement (the law asks for it to be reachable from
     every page), the version of the content being served, and in local mode a quiet line
-    saying so (``mode``): one caption of two or three lines (each element costs a rerun about
+    saying so (``mode``): one caption of one to three lines (each element costs a rerun about
     0.15 ms of server CPU, docs/performance.md section 8)."""
     serving = loaded_content().serving
     st.divider()
