@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
+from typing import Any
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from tests.appkit import open_page
 from tests.conftest import APP_DIR
@@ -97,3 +99,27 @@ def test_graph_answers_are_kept_with_the_graph(toolkaart: Toolkaart) -> None:
         t for t in toolkaart.tools if not graph.phases_of_tool(t.id)
     )
     assert graph.unlinked_tools() is graph.unlinked_tools()
+
+
+def _elements(app: AppTest) -> int:
+    """How many elements and blocks a run drew (each a message to the browser), plus the three
+    areas they are drawn in (main, sidebar, events)."""
+
+    def count(node: Any) -> int:
+        children = getattr(node, "children", None)
+        if not isinstance(children, dict):
+            return 1
+        return 1 + sum(count(child) for child in children.values())
+
+    return sum(count(root) for root in app._tree.children.values())
+
+
+#: The phase page without a project drew 93 elements and blocks (101 messages) before its links
+#: and static parts were merged, 36 after (docs/performance.md section 8, run 4); each costs a
+#: rerun about 0.15 ms of server CPU, which is what decides how many people a replica serves.
+PHASE_PAGE_BUDGET = 3 + 40
+
+
+def test_the_phase_page_stays_within_its_element_budget() -> None:
+    app = open_page("app_pages/fase.py", {"fase": "pilot-a"})
+    assert 20 < _elements(app) <= PHASE_PAGE_BUDGET
