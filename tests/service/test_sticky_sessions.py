@@ -14,6 +14,7 @@ import pytest
 
 from tests.appkit import opening
 from tests.browser.conftest import goto, settle
+from tests.browser.test_feedback_walk import answer_label
 from tests.service.conftest import CLIENT_COOKIE, REPLICA_HEADER, STICKY_COOKIE, Topology
 from toolkaart.access.permissions import LOCAL
 from toolkaart.content.models import Toolkaart
@@ -57,7 +58,7 @@ def test_browser_sessions_stay_on_their_replica_and_their_work_is_stored(
         for _name, _project_id, _context, page, _seen in sessions:
             page.locator("label").filter(has_text=idee.checklist[0].text).first.click()
             settle(page)
-            page.locator("label").filter(has_text=t("answer.ja")).first.click()
+            answer_label(page, "ja").click()
             settle(page)
             page.get_by_label(t("gate.form.decided_by")).fill("Stuurgroep")
             page.locator("label").filter(has_text=opening("gate.form.confirm").rstrip()).click()
