@@ -1,7 +1,9 @@
 """Links between the pages, carrying the view in the URL so a refresh or a shared link lands on it.
 
 ``st.page_link`` and ``st.switch_page`` drop query parameters unless they are passed, so every link
-to a phase, actor or tool goes through these helpers.
+to a phase, actor or tool goes through these helpers: a page link of its own where a link stands
+alone (``phase_link``), an ``address`` inside one Markdown or HTML element where links stand
+together (the sidebar, lists, the row under a page).
 """
 
 from __future__ import annotations
