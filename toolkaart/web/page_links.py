@@ -46,6 +46,11 @@ def address(page: StreamlitPage, query: Mapping[str, str]) -> str:
     return f"{OWN_PAGE}{page.url_path}" + (f"?{query_string}" if query_string else "")
 
 
+def _html_link(label: str, target: str) -> str:
+    """A link in HTML: its label as text and its ``address``, both escaped."""
+    return f'<a href="{escape(target)}">{escape(label)}</a>'
+
+
 #: The class of a row of links under a page (``pager``); ``layout.NAV_STYLE`` draws it.
 PAGER_CLASS = "toolkaart-pager"
 
@@ -55,10 +60,7 @@ def pager(name: str, links: Sequence[tuple[str, str] | None]) -> None:
     one under the other where there is not, as one element: a landmark named ``name``. A
     ``None`` keeps its place empty (no previous phase before the first). Labels are text,
     escaped for HTML."""
-    cells = [
-        "<span></span>" if link is None else f'<a href="{escape(link[1])}">{escape(link[0])}</a>'
-        for link in links
-    ]
+    cells = ["<span></span>" if link is None else _html_link(*link) for link in links]
     st.html(f'<nav class="{PAGER_CLASS}" aria-label="{escape(name)}">{"".join(cells)}</nav>')
 
 
@@ -69,9 +71,7 @@ LIST_CLASS = "toolkaart-links"
 def link_list(links: Sequence[tuple[str, str]]) -> None:
     """Links (label, ``address``) one under the other, drawn as Streamlit draws page links, as
     one element: a list. Labels are text, escaped for HTML."""
-    items = "".join(
-        f'<li><a href="{escape(target)}">{escape(label)}</a></li>' for label, target in links
-    )
+    items = "".join(f"<li>{_html_link(label, target)}</li>" for label, target in links)
     st.html(f'<ul class="{LIST_CLASS}">{items}</ul>')
 
 
@@ -90,16 +90,16 @@ def phase_address(phase: Phase) -> str:
     return address(app_pages().phase, with_project({PHASE_PARAM: phase.id}))
 
 
-def actor_address(actor: Actor) -> str:
-    """The ``address`` of the actor's place on the Actoren page, keeping the open project."""
-    return address(app_pages().actors, with_project({ACTOR_PARAM: actor.id}))
+def actor_title(actor: Actor) -> str:
+    """The actor's number and name in bold Markdown, linked to its place on the Actoren page
+    (``address`` says why not a page link)."""
+    label = t("actors.link", number=actor.number, name=actor.name)
+    return f"**{markdown_link(label, app_pages().actors, with_project({ACTOR_PARAM: actor.id}))}**"
 
 
 def actor_markdown(actor: Actor) -> str:
-    """The actor's number and name in bold, linked to its place on the Actoren page, and its
-    description under it: one Markdown block (``address`` says why not a page link)."""
-    label = t("actors.link", number=actor.number, name=actor.name)
-    return f"**[{label}]({actor_address(actor)})**\n\n{actor.description}"
+    """``actor_title`` with the actor's description under it: one Markdown block."""
+    return f"{actor_title(actor)}\n\n{actor.description}"
 
 
 def tool_details(tool: Tool) -> str:

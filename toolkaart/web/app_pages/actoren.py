@@ -11,7 +11,7 @@ from toolkaart.web.literal import literal
 from toolkaart.web.matrix_tables import matrix_table
 from toolkaart.web.page_links import (
     ACTOR_PARAM,
-    actor_address,
+    actor_title,
     keep_in_url,
     link_list,
     phase_address,
@@ -41,10 +41,8 @@ for actor in toolkaart.actors:
     phases = graph.phases_of_actor(actor.id)
     names = ", ".join(p.name for p in phases)
     needed = f"{t('actors.phases')} {names}" if phases else t("actors.no_phases")
-    label = t("actors.link", number=actor.number, name=actor.name)
     entries.append(
-        f"**[{label}]({actor_address(actor)})**\n\n"
-        f"{literal(actor.description)}\n\n:gray[{literal(needed)}]"
+        f"{actor_title(actor)}\n\n{literal(actor.description)}\n\n:gray[{literal(needed)}]"
     )
 # all actors in one element: each element is a message of its own on every rerun
 st.markdown("\n\n".join(entries))
