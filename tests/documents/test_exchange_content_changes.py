@@ -4,7 +4,6 @@ located Dutch message."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from toolkaart.documents.project_exchange import export_json, import_project
 from toolkaart.errors import ImportRejected
 from toolkaart.i18n.catalog import t
 from toolkaart.route.content_changes import outline
-from toolkaart.route.gates import Answer
+from toolkaart.route.gates import Answer, today
 from toolkaart.route.project import Project
 from toolkaart.route.records import new_evidence
 from toolkaart.store.project_store import Store
@@ -42,7 +41,7 @@ def walked(store: Store, toolkaart: Toolkaart) -> Project:
     """Saved under the shipped content: two items ticked, evidence, a decision with open items."""
     project = store.create("Valdetectie")
     walk = project.assessment.with_checked(toolkaart, "idee", ["idee-zorgvraag", TICKED])
-    walk = walk.decide(toolkaart, "idee", Answer.NOG_NIET, decided_on=dt.date.today())
+    walk = walk.decide(toolkaart, "idee", Answer.NOG_NIET, decided_on=today())
     assert OPEN in walk.decisions[-1].open_items
     evidence = new_evidence(toolkaart, "idee", TICKED, note="Overzicht gemaakt")
     changed = project.with_assessment(walk).with_evidence(evidence)

@@ -33,7 +33,7 @@ from enum import StrEnum
 from toolkaart.content.models import Toolkaart
 from toolkaart.errors import GateError, TextError
 from toolkaart.i18n.catalog import t
-from toolkaart.i18n.dates import date_label
+from toolkaart.i18n.dates import LOCAL_ZONE, date_label
 from toolkaart.user_text import one_line, paragraph
 
 #: Longest rationale of a decision.
@@ -181,9 +181,13 @@ def earliest_review(decided_on: dt.date) -> dt.date:
 
 
 def today() -> dt.date:
-    """The day decisions are checked against (no decision lies after it); one function, so that
-    tests can fix the day their dated examples are judged on."""
-    return dt.date.today()
+    """The day decisions are dated by default and checked against (no decision lies after it):
+    the day in the navigator's zone (``LOCAL_ZONE``), where a project's creation day is counted
+    too, not the server's (a container runs in UTC: between midnight in Amsterdam and midnight
+    UTC a decision made at once was dated the day before its project, and its export was
+    refused on import). One function, so that tests can fix the day their examples are judged
+    on."""
+    return dt.datetime.now(LOCAL_ZONE).date()
 
 
 def clean_rationale(text: str) -> str:

@@ -19,7 +19,6 @@ a session that has not finished a run yet is not acted on either; the form keeps
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -37,6 +36,7 @@ from toolkaart.route.gates import (
     GateDecision,
     GateState,
     earliest_review,
+    today,
 )
 from toolkaart.route.project import reapply_ticks
 from toolkaart.web import reconnect
@@ -223,7 +223,7 @@ def _decide(toolkaart: Toolkaart, phase: Phase) -> None:
             Answer(answer),
             rationale=state.get(_key(phase, "rationale"), ""),
             decided_by=signed_in_label() or state.get(_key(phase, "decided_by"), ""),
-            decided_on=state.get(_key(phase, "decided_on")) or dt.date.today(),
+            decided_on=state.get(_key(phase, "decided_on")) or today(),
             accept_open_items=bool(state.get(_key(phase, "confirm"))),
             next_review=state.get(_key(phase, "next_review")),
         )
@@ -379,7 +379,7 @@ def _gate_form(toolkaart: Toolkaart, phase: Phase, go_to: GoTo, assessment: Asse
             )
         )
     decided_on = st.date_input(
-        t("gate.form.decided_on"), value=dt.date.today(), max_value=dt.date.today(),
+        t("gate.form.decided_on"), value=today(), max_value=today(),
         format="DD-MM-YYYY",
         key=_key(phase, "decided_on"),
     )  # fmt: skip
@@ -387,7 +387,7 @@ def _gate_form(toolkaart: Toolkaart, phase: Phase, go_to: GoTo, assessment: Asse
         st.date_input(
             t("gate.form.next_review"),
             value=None,
-            min_value=earliest_review(decided_on or dt.date.today()),
+            min_value=earliest_review(decided_on or today()),
             format="DD-MM-YYYY",
             key=_key(phase, "next_review"),
         )
