@@ -174,9 +174,12 @@ def test_count_sentence_gives_the_same_numbers_as_the_chart(toolkaart: Toolkaart
     assert f"{toolkaart.phases[2].name}: 0" in sentence
 
 
-def test_days_since_counts_calendar_days_in_utc() -> None:
+def test_days_since_counts_calendar_days_in_amsterdam() -> None:
     late = dt.datetime(2027, 2, 28, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=-2)))
-    assert days_since(late, TODAY) == 0  # 1 March 01:30 UTC
+    assert days_since(late, TODAY) == 0  # 1 March 02:30 in Amsterdam
+    just_after_midnight = dt.datetime(2027, 2, 28, 23, 30, tzinfo=dt.UTC)
+    assert days_since(just_after_midnight, TODAY) == 0  # 1 March 00:30 in Amsterdam, not UTC's 28th
+    assert days_since(dt.datetime(2027, 2, 28, 22, 30), TODAY) == 1  # naive is UTC: 23:30 on the 28th
     assert days_since(at(TODAY + dt.timedelta(days=3)), TODAY) == 0
 
 

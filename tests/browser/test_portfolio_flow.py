@@ -3,7 +3,6 @@ axes at desktop and phone widths (screenshots), and its calendar downloaded and 
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +14,7 @@ from tests.browser.conftest import goto, screenshot, settle, start_streamlit
 from toolkaart.access.permissions import LOCAL
 from toolkaart.content.models import Toolkaart
 from toolkaart.i18n.catalog import t
+from toolkaart.i18n.dates import local_today
 from toolkaart.store.project_store import Store
 
 pytestmark = pytest.mark.browser
@@ -24,7 +24,7 @@ def seed(url: str, toolkaart: Toolkaart) -> int:
     """Thirty synthetic projects of five hospitals; returns how many have a review date."""
     store = Store(url, acting=LOCAL)
     reviews = 0
-    for project in synthetic_portfolio(toolkaart, 30, today=dt.date.today(), seed=16):
+    for project in synthetic_portfolio(toolkaart, 30, today=local_today(), seed=16):
         store.insert(project)
         reviews += project.status(toolkaart).next_review is not None
     store.close()

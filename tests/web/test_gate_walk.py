@@ -13,6 +13,7 @@ from toolkaart.access.permissions import LOCAL
 from toolkaart.content.models import Phase, Toolkaart
 from toolkaart.documents.handbook import PHASE_FILL
 from toolkaart.i18n.catalog import counted, t
+from toolkaart.i18n.dates import local_today
 from toolkaart.route.gates import Answer, Assessment, GateDecision, GateState
 from toolkaart.settings import settings
 from toolkaart.store.project_store import Store
@@ -237,7 +238,7 @@ def test_productie_asks_for_the_next_review(toolkaart: Toolkaart) -> None:
         answer(app, phase.id, "ja", confirm=True)
     open_page(PHASE_PAGE, {"fase": "productie"}, app=app)
     app.radio(key="walk.productie.answer").set_value("ja").run()
-    review = dt.date.today() + dt.timedelta(days=180)
+    review = local_today() + dt.timedelta(days=180)
     app.date_input(key="walk.productie.next_review").set_value(review).run()
     app.checkbox(key="walk.productie.confirm").check().run()
     app.button(key="walk.productie.submit").click().run()

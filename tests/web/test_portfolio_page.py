@@ -16,7 +16,7 @@ from tests.conftest import APP_DIR
 from toolkaart.access.permissions import LOCAL
 from toolkaart.content.models import Toolkaart
 from toolkaart.i18n.catalog import counted, t
-from toolkaart.i18n.dates import date_label
+from toolkaart.i18n.dates import date_label, local_today
 from toolkaart.route.gates import Answer, Assessment
 from toolkaart.route.project import Project
 from toolkaart.store.project_store import Store
@@ -190,7 +190,7 @@ def walked(
 def flow_seed(store: Store, toolkaart: Toolkaart) -> dt.date:
     """Alfa: phase 1 for 10 days, phase 2 for 30, in phase 3 for 260; Beta: phase 1 for 30, in
     phase 2 for 270; Gamma: in phase 1 for 50. Returns day 0 (300 days ago)."""
-    start = dt.date.today() - dt.timedelta(days=300)
+    start = local_today() - dt.timedelta(days=300)
 
     def day(offset: int) -> dt.date:
         return start + dt.timedelta(days=offset)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from toolkaart.content.models import ChecklistItem, Phase, Toolkaart
 from toolkaart.i18n.catalog import t
+from toolkaart.i18n.dates import LOCAL_ZONE
 from toolkaart.route.gates import GateDecision
 from toolkaart.route.project import Project
 
@@ -84,10 +85,12 @@ def organisations(projects: Iterable[Project]) -> tuple[str, ...]:
 
 
 def days_since(moment: dt.datetime, today: dt.date) -> int:
-    """Whole days from ``moment`` (its UTC date) to ``today``; never negative."""
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(dt.UTC)
-    return max(0, (today - moment.date()).days)
+    """Whole days from ``moment`` to ``today``, both counted in the navigator's zone (stored
+    moments are UTC; ``today`` is ``local_today``), so that a save made just after midnight in
+    Amsterdam counts as today's; never negative."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return max(0, (today - moment.astimezone(LOCAL_ZONE).date()).days)
 
 
 def portfolio_row(

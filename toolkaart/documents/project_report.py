@@ -30,7 +30,7 @@ from toolkaart.documents.print_layout import (
     set_column_widths,
 )
 from toolkaart.i18n.catalog import counted, t
-from toolkaart.i18n.dates import date_label
+from toolkaart.i18n.dates import date_label, local_today
 from toolkaart.route.content_changes import (
     Lookback,
     by_phase,
@@ -155,7 +155,7 @@ def report_blocks(
 ) -> list[Block]:
     """The report's content, format-neutral; ``looking_back`` (``Store.lookback``) adds what
     changed in the content since the last decision and names ticked items it no longer has."""
-    today = today or dt.date.today()
+    today = today or local_today()
     looking_back = looking_back or Lookback()
     status = project.status(toolkaart)
     current = toolkaart.phase(status.current_phase_id)

@@ -13,6 +13,13 @@ from toolkaart.i18n.catalog import t
 LOCAL_ZONE = ZoneInfo("Europe/Amsterdam")
 
 
+def local_today() -> dt.date:
+    """Today as the people using the navigator count it (``LOCAL_ZONE``), not the server's day:
+    a container runs in UTC, and between midnight in Amsterdam and midnight UTC its day is
+    yesterday here. Every "today" a page shows or judges by is this one."""
+    return dt.datetime.now(LOCAL_ZONE).date()
+
+
 def date_label(day: dt.date) -> str:
     """A date as Dutch readers write it, the same on every page and in every export: 5 maart 2027."""
     return f"{day.day} {t(f'month.{day.month}')} {day.year}"

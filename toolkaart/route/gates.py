@@ -33,7 +33,7 @@ from enum import StrEnum
 from toolkaart.content.models import Toolkaart
 from toolkaart.errors import GateError, TextError
 from toolkaart.i18n.catalog import t
-from toolkaart.i18n.dates import LOCAL_ZONE, date_label
+from toolkaart.i18n.dates import date_label, local_today
 from toolkaart.user_text import one_line, paragraph
 
 #: Longest rationale of a decision.
@@ -62,7 +62,7 @@ class GateDecision:
     answer: Answer
     rationale: str = ""
     decided_by: str = ""
-    decided_on: dt.date = field(default_factory=dt.date.today)
+    decided_on: dt.date = field(default_factory=local_today)
     open_items: tuple[str, ...] = ()
     next_review: dt.date | None = None
 
@@ -187,7 +187,7 @@ def today() -> dt.date:
     UTC a decision made at once was dated the day before its project, and its export was
     refused on import). One function, so that tests can fix the day their examples are judged
     on."""
-    return dt.datetime.now(LOCAL_ZONE).date()
+    return local_today()
 
 
 def clean_rationale(text: str) -> str:

@@ -28,7 +28,7 @@ from toolkaart.documents.agenda_document import (
 )
 from toolkaart.errors import AgendaError, StoreError, StoreFault, TextError
 from toolkaart.i18n.catalog import counted, t
-from toolkaart.i18n.dates import date_label
+from toolkaart.i18n.dates import date_label, local_today
 from toolkaart.store import agenda_store
 from toolkaart.web import board_view, project_session
 from toolkaart.web.content_cache import require_content
@@ -69,7 +69,7 @@ except StoreFault as fault:  # the agenda being edited lives in the session: it 
 
 
 def _compose() -> None:
-    today = dt.date.today()
+    today = local_today()
     chosen = [active[pid] for pid in st.session_state["agenda.choose"] if pid in active]
     agenda = compose_agenda(
         toolkaart,
@@ -115,7 +115,7 @@ with st.container(border=True):
     st.subheader(t("agenda.compose.heading"), anchor=False)
     st.date_input(
         t("agenda.meeting_date"),
-        value=dt.date.today() + dt.timedelta(days=7),
+        value=local_today() + dt.timedelta(days=7),
         key="agenda.meeting",
         format="DD-MM-YYYY",
     )

@@ -3,7 +3,6 @@ the organisation's dates as a calendar file."""
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import partial
 
 import streamlit as st
@@ -13,7 +12,7 @@ from toolkaart.board.flow import DEFAULT_STUCK_DAYS, build_flow
 from toolkaart.board.portfolio import DEFAULT_STALE_DAYS, build_portfolio, organisations
 from toolkaart.documents import ics_calendar
 from toolkaart.i18n.catalog import t
-from toolkaart.i18n.dates import file_stem
+from toolkaart.i18n.dates import file_stem, local_today
 from toolkaart.web import project_session
 from toolkaart.web.board_view import (
     STALE_CHOICES,
@@ -56,7 +55,7 @@ stale_days = right.selectbox(
     format_func=lambda days: t("portfolio.stale_days.option", days=days),
     placeholder=t("ui.select.placeholder"),
 )
-today = dt.date.today()
+today = local_today()
 portfolio = build_portfolio(
     toolkaart,
     stored,

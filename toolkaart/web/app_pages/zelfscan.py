@@ -6,7 +6,6 @@ project in the URL; this page adds the route at a glance, the phase choice, the 
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from functools import partial
 
@@ -16,7 +15,7 @@ from toolkaart.access.permissions import Permission
 from toolkaart.content.models import Phase
 from toolkaart.documents import ics_calendar, project_exchange, project_report
 from toolkaart.i18n.catalog import t
-from toolkaart.i18n.dates import date_label, file_stem, local_time_label
+from toolkaart.i18n.dates import date_label, file_stem, local_time_label, local_today
 from toolkaart.route.project import diff_projects
 from toolkaart.web.content_cache import require_content
 from toolkaart.web.content_notice import notice, open_lookback
@@ -64,7 +63,7 @@ notice(looking_back, decided=bool(project.assessment.decisions))
 if status.completed:
     review = date_label(status.next_review) if status.next_review else "-"
     st.success(t("scan.completed", review=review))
-    if status.review_due(dt.date.today()):
+    if status.review_due(local_today()):
         st.warning(t("scan.review_due"))
 else:
     st.info(
@@ -211,7 +210,7 @@ if st.toggle(t("scan.history.open"), key=f"scan.history.{project.id}"):
 
 st.header(t("scan.export"), anchor=False)
 st.caption(t("scan.export.help"))
-stem = file_stem(project.name, dt.date.today().isoformat())
+stem = file_stem(project.name, local_today().isoformat())
 writers: dict[str, Callable[[], str | bytes]] = {
     "json": partial(project_exchange.export_json, project, toolkaart),
     "md": partial(project_report.to_markdown, project, toolkaart, looking_back=looking_back),
