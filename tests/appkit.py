@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from html import unescape
+from html.parser import HTMLParser
 from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import APP_DIR
 from toolkaart.i18n.catalog import NL
+from toolkaart.web.tables import TABLE_CLASS
 
 APP = str(APP_DIR / "app.py")
 
@@ -92,3 +95,72 @@ def site_links(app: AppTest) -> list[tuple[str, str]]:
     return [
         (label, url) for element in app.markdown for label, url in SITE_LINK.findall(element.value)
     ]
+
+
+@dataclass(frozen=True)
+class ShownTable:
+    """A table as a person (and a screen reader) gets it: its name, its column headers, and its
+    rows of cell texts, the row header first where the row has one."""
+
+    name: str
+    columns: list[str]
+    rows: list[list[str]]
+    row_headers: list[str]
+
+    def records(self) -> list[dict[str, str]]:
+        """Each row as {column header: cell text}."""
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+
+class TableReader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.name = ""
+        self.columns: list[str] = []
+        self.rows: list[list[str]] = []
+        self.row_headers: list[str] = []
+        self._cell: list[str] | None = None
+        self._in_head = False
+        self._row_header = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "div" and found.get("role") == "region":
+            self.name = found.get("aria-label") or ""
+        elif tag == "thead":
+            self._in_head = True
+        elif tag == "tr" and not self._in_head:
+            self.rows.append([])
+        elif tag in ("th", "td"):
+            self._cell, self._row_header = [], found.get("scope") == "row"
+        elif tag == "br" and self._cell is not None:
+            self._cell.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "thead":
+            self._in_head = False
+        elif tag in ("th", "td") and self._cell is not None:
+            text = "".join(self._cell)
+            if self._in_head:
+                self.columns.append(text)
+            else:
+                self.rows[-1].append(text)
+                if self._row_header:
+                    self.row_headers.append(text)
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def tables(app: AppTest) -> list[ShownTable]:
+    """Every table drawn by ``tables.table_html`` in the main area, in page order, read back
+    from its HTML (entities resolved, as a browser shows them)."""
+    found = []
+    for element in app.main:
+        if element.type == "html" and f'class="{TABLE_CLASS}"' in element.proto.body:
+            reader = TableReader()
+            reader.feed(element.proto.body)
+            found.append(ShownTable(reader.name, reader.columns, reader.rows, reader.row_headers))
+    return found

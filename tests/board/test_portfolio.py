@@ -179,7 +179,8 @@ def test_days_since_counts_calendar_days_in_amsterdam() -> None:
     assert days_since(late, TODAY) == 0  # 1 March 02:30 in Amsterdam
     just_after_midnight = dt.datetime(2027, 2, 28, 23, 30, tzinfo=dt.UTC)
     assert days_since(just_after_midnight, TODAY) == 0  # 1 March 00:30 in Amsterdam, not UTC's 28th
-    assert days_since(dt.datetime(2027, 2, 28, 22, 30), TODAY) == 1  # naive is UTC: 23:30 on the 28th
+    naive = dt.datetime(2027, 2, 28, 22, 30)  # stored moments are UTC: 23:30 on the 28th here
+    assert days_since(naive, TODAY) == 1
     assert days_since(at(TODAY + dt.timedelta(days=3)), TODAY) == 0
 
 

@@ -125,7 +125,8 @@ FIND_CLIPPED = """() => {
             found.push({kind: 'cut off', what: where});
         } else if (['auto', 'scroll'].includes(style.overflowX)) {
             const table = element.tagName === 'TABLE'
-                || element.parentElement?.getAttribute('data-testid') === 'stTable';
+                || element.parentElement?.getAttribute('data-testid') === 'stTable'
+                || element.classList.contains('toolkaart-table');
             found.push({kind: table ? 'table scrolls' : 'scrolls', what: where});
         }
     }

@@ -144,7 +144,7 @@ def test_deep_links_survive_a_refresh_and_tool_links_open_a_new_tab(
 def test_actors_and_tools_pages(page: Any, app_url: str, toolkaart: Toolkaart) -> None:
     goto(page, f"{app_url}/actoren")
     assert t("actors.intro", count=len(toolkaart.actors)) in main_text(page)
-    page.locator("[data-testid=stTable]").first.wait_for()
+    page.get_by_role("region", name=t("actors.matrix.title")).get_by_role("table").wait_for()
     screenshot(page, "08-actoren")
     actor = toolkaart.actor("zorgverzekeraar")
     page.get_by_role("link", name=t("actors.link", number=actor.number, name=actor.name)).click()

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from tests.appkit import item_text, links, open_page, opening, site_links, texts
+from tests.appkit import item_text, links, open_page, opening, site_links, tables, texts
 from toolkaart.content.graph import ToolkaartGraph
 from toolkaart.content.models import Phase, Toolkaart
 from toolkaart.documents.handbook import PHASE_FILL
 from toolkaart.i18n.catalog import t
 from toolkaart.route.navigator import link_host
-from toolkaart.web.literal import literal
 
 PHASE_PAGE = "app_pages/fase.py"
 ACTORS_PAGE = "app_pages/actoren.py"
@@ -130,14 +129,14 @@ def test_actors_page_lists_every_actor_with_phases_and_the_matrix(toolkaart: Too
     assert [query for *_, query in actor_links] == [f"actor={a.id}" for a in toolkaart.actors]
     needed = ", ".join(toolkaart.phase(p).name for p in ("pilot-a", "pilot-b", "implementatie"))
     assert f"{t('actors.phases')} {needed}" in texts(app)
-    table = app.table[0]
-    assert table.value.shape == (10, 7)
-    assert table.value.index[0] == toolkaart.actor("ontwikkelaar").name
-    # headers are escaped Markdown, so that '4. Pilot A' shows as written, not as a list item
-    organisatie = toolkaart.actor("organisatie").name
+    [table] = tables(app)
+    assert table.name == t("actors.matrix.title")
+    assert table.columns == [t("beheer.matrix.col.actor"), *map(numbered, toolkaart.phases)]
+    assert table.row_headers == [actor.name for actor in toolkaart.actors]  # each row headed
+    organisatie = table.records()[[a.id for a in toolkaart.actors].index("organisatie")]
     pilot_a, idee = numbered(toolkaart.phase("pilot-a")), numbered(toolkaart.phase("idee"))
-    assert table.value.loc[organisatie, literal(pilot_a)] == t("matrix.listed")
-    assert table.value.loc[organisatie, literal(idee)] == t("matrix.not_listed")
+    assert organisatie[pilot_a] == t("matrix.listed")
+    assert organisatie[idee] == t("matrix.not_listed")
 
 
 def test_actor_deep_link_shows_that_actor_and_links_their_phases(toolkaart: Toolkaart) -> None:
@@ -174,7 +173,10 @@ def test_tools_page_lists_route_tools_then_general_background(
     # per tool when in the route to use it, as text (the tool's own view links each phase)
     assert f"**{t('tools.when')}** {numbered(*toolkaart.phases[3:])}" in shown
     assert shown.count(t("tools.when.none")) == 0  # general tools: own header
-    assert app.table[0].value.shape == (14, 7)
+    [matrix] = tables(app)
+    assert matrix.name == t("tools.matrix.title")
+    assert len(matrix.columns) == 1 + len(toolkaart.phases)
+    assert matrix.row_headers == [f"{tool.number}. {tool.name}" for tool in toolkaart.tools]
 
 
 def test_tools_search_and_filters(toolkaart: Toolkaart) -> None:

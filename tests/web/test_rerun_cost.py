@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.appkit import open_page
+from tests.appkit import open_page, tables
 from tests.conftest import APP_DIR
 from toolkaart.content.graph import ToolkaartGraph
 from toolkaart.content.models import Toolkaart
@@ -81,7 +81,7 @@ def test_pages_build_their_tables_and_maps_once(monkeypatch: pytest.MonkeyPatch)
         monkeypatch.setattr(module, name, lambda *a, name=name, **k: built.append(name))
     for page, query in views:
         open_page(page, query, app=app)
-        assert app.table or app.get("graphviz_chart"), page  # still shown
+        assert tables(app) or app.get("graphviz_chart"), page  # still shown
     assert built == []  # every rerun reused what the first runs built
 
 

@@ -14,6 +14,7 @@ from toolkaart.web.content_cache import loaded_content
 from toolkaart.web.frontend_fixes import FIXES_SCRIPT, FIXES_STYLE
 from toolkaart.web.page_links import LIST_CLASS, OWN_PAGE, PAGER_CLASS, address, markdown_link
 from toolkaart.web.project_session import with_project
+from toolkaart.web.tables import STYLE as TABLE_STYLE
 
 #: The class of the sidebar's navigation (``sidebar_navigation``).
 NAV_CLASS = "toolkaart-nav"
@@ -52,7 +53,8 @@ NAV_STYLE = (
 #: the drawing, whatever size the DOT asks, so scaled to the page the maps' text was 4.6 px (route)
 #: and 7.2 px (phase map); it is drawn at the size Graphviz laid it out for
 #: (``handbook.MAP_FONT``), 17 px or more as drawn now (tests/browser/test_maps.py).
-#: Reflow and Dutch names for Streamlit's own controls: ``frontend_fixes.FIXES_STYLE``.
+#: Reflow and Dutch names for Streamlit's own controls: ``frontend_fixes.FIXES_STYLE``; the
+#: app's own tables: ``tables.STYLE``.
 #: Style-only ``st.html`` goes to Streamlit's event container: no space.
 FRAME_STYLE = (
     "<style>"
@@ -66,6 +68,7 @@ FRAME_STYLE = (
     f'[data-testid="stGraphVizChart"] svg text{{font-size:{MAP_FONT}px}}'
     f"{FIXES_STYLE}"
     f"{NAV_STYLE}"
+    f"{TABLE_STYLE}"
     "</style>"
 )
 

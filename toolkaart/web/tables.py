@@ -1,0 +1,73 @@
+"""A table drawn as one HTML table (``st.html``): its cells plain text, escaped, with the column
+headers and, where asked, the row headers a screen reader announces with each cell.
+
+Why not ``st.table``: it sends the table as Arrow, and the browser loads Streamlit's Arrow and
+table code (about 1.5 MB of JavaScript in 15 files) before it draws anything of the page that
+holds one: a cold load of the Actoren page took 95 ms longer from the first message to its title
+than with this table (docs/performance.md section 9). Its cells are Markdown, too, so every
+person's text in them had to be ``literal``; here a cell is text by construction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+import streamlit as st
+
+#: The class of the box around a table; ``STYLE`` draws it, ``layout.FRAME_STYLE`` holds that.
+TABLE_CLASS = "toolkaart-table"
+
+#: Drawn as Streamlit draws ``st.table``: thin lines, the text colour (#31333F, 12.6:1) in every
+#: cell, headers in bold. 1.4.10: a table wider than the page (a matrix at 320 px) scrolls
+#: sideways in its own box, which can be focused and scrolled from the keyboard (2.1.1) and is
+#: named by ``name``; the page does not.
+STYLE = (
+    f".{TABLE_CLASS}{{overflow-x:auto;margin:0 0 1rem}}"
+    f".{TABLE_CLASS} table{{border-collapse:collapse;font-size:0.875rem;color:#31333F}}"
+    f".{TABLE_CLASS} :is(th,td){{border:1px solid rgba(49,51,63,0.1);padding:0.25rem 0.375rem;"
+    "text-align:left;vertical-align:top;overflow-wrap:break-word;min-width:2.5rem}"
+    f".{TABLE_CLASS} th{{font-weight:600}}"
+)
+
+
+def _cell(value: object) -> str:
+    """A cell's value as text, escaped; a line break in it stays one."""
+    return escape(str(value)).replace("\n", "<br>")
+
+
+def table_html(
+    name: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    *,
+    row_headers: bool = False,
+) -> str:
+    """The table as HTML: ``columns`` over ``rows`` (each as long as ``columns``); with
+    ``row_headers`` the first cell of each row heads it (``th scope=row``). Every text is
+    escaped: no markup from a person's text or from content."""
+    head = "".join(f'<th scope="col">{_cell(column)}</th>' for column in columns)
+
+    def row(cells: Sequence[object]) -> str:
+        if len(cells) != len(columns):
+            raise ValueError(f"a row of {len(cells)} cells under {len(columns)} columns")
+        first, rest = (cells[0], cells[1:]) if row_headers else (None, cells)
+        header = f'<th scope="row">{_cell(first)}</th>' if row_headers else ""
+        return f"<tr>{header}{''.join(f'<td>{_cell(cell)}</td>' for cell in rest)}</tr>"
+
+    body = "".join(row(cells) for cells in rows)
+    return (
+        f'<div class="{TABLE_CLASS}" role="region" aria-label="{escape(name)}" tabindex="0">'
+        f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+    )
+
+
+def plain_table(
+    name: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    *,
+    row_headers: bool = False,
+) -> None:
+    """Draw ``table_html`` as one element."""
+    st.html(table_html(name, columns, rows, row_headers=row_headers))
