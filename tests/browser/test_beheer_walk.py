@@ -39,7 +39,7 @@ def test_staff_reload_the_content_and_see_what_changed(
         page.get_by_role("button", name=t("beheer.reload.button")).click()
         changed = t("beheer.reload.changed", added=0, removed=0, changed=1)
         expect(page.get_by_text(changed)).to_be_visible()
-        changes = page.locator("[data-testid=stTable]").first
+        changes = page.get_by_role("region", name=t("beheer.diff.title"))
         expect(changes).to_contain_text("Ideefase")
         expect(changes).to_contain_text("name")
         settle(page)

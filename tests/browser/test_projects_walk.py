@@ -82,7 +82,7 @@ def test_create_pass_two_gates_reload_and_find_everything(
         settle(page)
         assert page.url == url  # the project (and phase) stay in the URL
         expect(page.get_by_text(current("ontwikkeling", passed=2))).to_be_visible()
-        log = page.locator("[data-testid=stTable]")
+        log = page.get_by_role("region", name=t("scan.log"))
         expect(log).to_contain_text("Wenselijk: één concrete zorgvraag")
         expect(log).to_contain_text("Risico’s bewust aanvaard (€ 0 extra)")
         expect(log).to_contain_text("Stuurgroep Één")

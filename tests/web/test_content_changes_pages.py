@@ -13,9 +13,8 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.appkit import item_text, open_page
+from tests.appkit import item_text, open_page, tables
 from tests.contentedit import edit_yaml
-from tests.web.test_beheer_page import table_rows
 from toolkaart.access.permissions import LOCAL
 from toolkaart.content.loader import load_toolkaart
 from toolkaart.documents.project_report import to_markdown
@@ -151,7 +150,7 @@ def test_a_content_change_under_a_saved_project_reaches_it(
     beheer = open_page(BEHEER)
     rows = reach_rows(beheer)
     assert len(rows) == 4
-    assert {row[t("beheer.reach.col.projects")] for row in rows} == {1}
+    assert {row[t("beheer.reach.col.projects")] for row in rows} == {"1"}
     changes = {row[t("beheer.reach.col.change")] for row in rows}
     assert changes == {
         t(f"beheer.reach.kind.{kind}")
@@ -169,17 +168,14 @@ def test_a_content_change_under_a_saved_project_reaches_it(
     assert t("changes.item.retired", text=literal(removed_text)) in captions(app)
     # the changes since 1.1.0 (recorded here) are still listed, now touching no project
     later = reach_rows(open_page(BEHEER))
-    assert len(later) == 4 and {row[t("beheer.reach.col.projects")] for row in later} == {0}
+    assert len(later) == 4 and {row[t("beheer.reach.col.projects")] for row in later} == {"0"}
 
 
-def reach_rows(app: AppTest) -> list[dict[str, Any]]:
+def reach_rows(app: AppTest) -> list[dict[str, str]]:
     """The rows of Beheer's table of changes and the projects they touch."""
-    column = t("beheer.reach.col.projects")
-    for index in range(len(app.table)):
-        rows = table_rows(app, index)
-        if rows and column in rows[0]:
-            return rows
-    return []
+    return next(
+        (table.records() for table in tables(app) if table.name == t("beheer.reach.title")), []
+    )
 
 
 def test_beheer_says_when_the_content_changed_under_the_same_version(

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from streamlit.testing.v1 import AppTest
 
-from tests.appkit import links, sidebar_links
+from tests.appkit import links, sidebar_links, tables
 from tests.conftest import APP_DIR
 from toolkaart.access.permissions import LOCAL
 from toolkaart.content.models import Toolkaart
@@ -169,9 +169,10 @@ def test_zelfscan_ticks_and_passes_a_gate_and_shows_the_log(toolkaart: Toolkaart
     saved = store.get(project.id)
     assert saved.status(toolkaart).current_phase_id == "verkenning"
     assert saved.assessment.decisions[0].rationale == "Wenselijk volgens de zorgprofessionals"
-    log = app.table[0].value
-    assert list(log[t("scan.log.answer")]) == [t("answer.ja")]
-    assert list(log[t("scan.log.by")]) == ["Stuurgroep"]
+    [log] = tables(app)
+    assert log.name == t("scan.log")
+    assert [row[t("scan.log.answer")] for row in log.records()] == [t("answer.ja")]
+    assert [row[t("scan.log.by")] for row in log.records()] == ["Stuurgroep"]
     # the way on, next to the button: the Zelfscan shows the next phase
     click(app, "scan.go.verkenning")
     assert app.selectbox(key=f"scan.phase.{project.id}").value == "verkenning"

@@ -20,7 +20,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from streamlit.testing.v1 import AppTest
 
-from tests.appkit import APP, open_page
+from tests.appkit import APP, open_page, tables
 from toolkaart.access.permissions import LOCAL
 from toolkaart.board.agenda import add_item, compose_agenda, with_details
 from toolkaart.board.portfolio import build_portfolio
@@ -217,6 +217,10 @@ def test_every_page_shows_user_text_as_written(
             problems.append((page, "not as written", shown))
         if page in ("fase", "zelfscan", "agenda") and "# Kop\n- punt" not in shown:
             problems.append((page, "paragraph not as written", shown))  # rationale, notes
+        # an HTML table's cells, read back as a browser shows them: each exactly as written
+        cells = [cell for table in tables(app) for row in table.rows for cell in row]
+        if page == "zelfscan" and not {value, value + PARAGRAPH} <= set(cells):
+            problems.append((page, "decision log not as written", repr(cells)))  # by, rationale
         walked.append(page)
     assert not problems, "\n".join(map(repr, problems))
     assert len(walked) == 11

@@ -446,6 +446,7 @@ NL: dict[str, str] = {
         "niets om mee te vergelijken."
     ),
     "beheer.reload.still_broken": "Opnieuw geladen: de inhoud bevat nog steeds fouten.",
+    "beheer.diff.title": "Wijzigingen sinds de vorige keer laden",
     "beheer.diff.col.change": "Wijziging",
     "beheer.diff.col.kind": "Soort",
     "beheer.diff.col.id": "Id",

@@ -15,6 +15,7 @@ import json
 from toolkaart.i18n.catalog import t
 from toolkaart.web.feedback import ANSWER_KEY
 from toolkaart.web.page_links import OWN_PAGE
+from toolkaart.web.tables import TABLE_CLASS
 
 #: WCAG 1.4.10 (reflow at 320 px) and 3.1.2 (no English names). Each rule is explained above it.
 FIXES_STYLE = (
@@ -244,7 +245,8 @@ def _connection_rules() -> list[tuple[str, str, str, str]]:
 #: its row ("↑ Omhoog"). Only then: a control the person left themselves is still there, usable.
 #: When the action removed the control altogether (the last agenda draft deleted), the focus goes
 #: to the answer to that action, drawn where the control was (``feedback.answer_at``).
-FIXES_SCRIPT = """
+FIXES_SCRIPT = (
+    """
 if (!window.toolkaartFixes) {
   const RULES = RULES_JSON.map(([where, what, english, dutch]) => [where, what, new RegExp(english), dutch]);
   const relabel = () => {
@@ -264,7 +266,8 @@ if (!window.toolkaartFixes) {
     }
   };
   const scrollable = () => {
-    const boxes = '[data-testid="stTable"] > div, [data-testid="stMarkdownContainer"] table';
+    const boxes = '[data-testid="stTable"] > div, [data-testid="stMarkdownContainer"] table, '
+      + TABLE_SELECTOR;
     for (const box of document.querySelectorAll(boxes)) {
       const wide = box.scrollWidth > box.clientWidth + 1;
       if (wide && box.getAttribute("tabindex") !== "0") box.setAttribute("tabindex", "0");
@@ -329,9 +332,14 @@ if (!window.toolkaartFixes) {
   window.addEventListener("resize", scrollable);
   apply();
 }
-""".replace("RULES_JSON", json.dumps(_rules(), ensure_ascii=False).replace("</", "<\\/")).replace(
-    "ANSWERS",
-    json.dumps(
-        ", ".join(f'[class*="st-key-{ANSWER_KEY}"] [role="{role}"]' for role in ("alert", "status"))
-    ),
+""".replace("TABLE_SELECTOR", json.dumps(f".{TABLE_CLASS}"))
+    .replace("RULES_JSON", json.dumps(_rules(), ensure_ascii=False).replace("</", "<\\/"))
+    .replace(
+        "ANSWERS",
+        json.dumps(
+            ", ".join(
+                f'[class*="st-key-{ANSWER_KEY}"] [role="{role}"]' for role in ("alert", "status")
+            )
+        ),
+    )
 )

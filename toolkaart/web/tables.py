@@ -20,8 +20,8 @@ TABLE_CLASS = "toolkaart-table"
 
 #: Drawn as Streamlit draws ``st.table``: thin lines, the text colour (#31333F, 12.6:1) in every
 #: cell, headers in bold. 1.4.10: a table wider than the page (a matrix at 320 px) scrolls
-#: sideways in its own box, which can be focused and scrolled from the keyboard (2.1.1) and is
-#: named by ``name``; the page does not.
+#: sideways in its own box, named by ``name``, not the page; while it is wider, the frame's
+#: script lets the box take the keyboard focus, to scroll it (2.1.1, ``frontend_fixes``).
 STYLE = (
     f".{TABLE_CLASS}{{overflow-x:auto;margin:0 0 1rem}}"
     f".{TABLE_CLASS} table{{border-collapse:collapse;font-size:0.875rem;color:#31333F}}"
@@ -57,7 +57,7 @@ def table_html(
 
     body = "".join(row(cells) for cells in rows)
     return (
-        f'<div class="{TABLE_CLASS}" role="region" aria-label="{escape(name)}" tabindex="0">'
+        f'<div class="{TABLE_CLASS}" role="region" aria-label="{escape(name)}">'
         f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
     )
 

@@ -44,6 +44,7 @@ from toolkaart.web.identity import require
 from toolkaart.web.literal import literal
 from toolkaart.web.matrix_tables import link_count_table
 from toolkaart.web.reconnect import missed_click
+from toolkaart.web.tables import plain_table
 
 BASELINE = "beheer.baseline"  # Toolkaart | None: the content as this session last loaded it
 REPORT = "beheer.reload_report"  # what the last press of the button found
@@ -53,7 +54,8 @@ MAX_NAME = 90
 
 
 def _short(text: str) -> str:
-    return literal(text if len(text) <= MAX_NAME else text[: MAX_NAME - 1].rstrip() + "…")
+    """A name or checklist text in a table cell: a long one cut at ``MAX_NAME`` characters."""
+    return text if len(text) <= MAX_NAME else text[: MAX_NAME - 1].rstrip() + "…"
 
 
 def _reload_report(previous: Toolkaart | None, current: Toolkaart | None) -> ContentDiff | str:
@@ -83,18 +85,13 @@ def _show_report(report: ContentDiff | str) -> None:
         (t("beheer.diff.removed"), ref, "") for ref in report.removed
     ]
     rows += [(t("beheer.diff.changed"), c.item, ", ".join(c.fields)) for c in report.changed]
-    st.table(
+    plain_table(
+        t("beheer.diff.title"),
+        [t(f"beheer.diff.col.{column}") for column in ("change", "kind", "id", "name", "fields")],
         [
-            {
-                t("beheer.diff.col.change"): change,
-                t("beheer.diff.col.kind"): t(f"beheer.kind.{ref.kind}"),
-                t("beheer.diff.col.id"): ref.id,
-                t("beheer.diff.col.name"): _short(ref.name),
-                t("beheer.diff.col.fields"): fields,
-            }
+            [change, t(f"beheer.kind.{ref.kind}"), ref.id, _short(ref.name), fields]
             for change, ref, fields in rows
         ],
-        hide_index=True,
     )
 
 
@@ -144,18 +141,22 @@ def _show_reach(serving: Toolkaart) -> None:
             ),
         )
     )
-    st.table(
+    plain_table(
+        t("beheer.reach.title"),
         [
-            {
-                t("beheer.reach.col.phase"): _short(change.phase_name),
-                t("beheer.reach.col.change"): t(f"beheer.reach.kind.{change.kind.value}"),
-                t("beheer.reach.col.name"): _short(change.name),
-                t("beheer.reach.col.was"): _short(change.old_name),
-                t("beheer.reach.col.projects"): count,
-            }
+            t(f"beheer.reach.col.{column}")
+            for column in ("phase", "change", "name", "was", "projects")
+        ],
+        [
+            [
+                _short(change.phase_name),
+                t(f"beheer.reach.kind.{change.kind.value}"),
+                _short(change.name),
+                _short(change.old_name),
+                count,
+            ]
             for change, count in reach.changes
         ],
-        hide_index=True,
     )
 
 

@@ -27,9 +27,10 @@ from toolkaart.web.page_end import end_page
 from toolkaart.web.page_registry import app_pages
 from toolkaart.web.project_session import import_form, open_project, show_flash, store
 from toolkaart.web.records_form import actor_people, phase_notes, recording
+from toolkaart.web.tables import plain_table
 
 PHASE_PARAM = "fase"
-#: Decisions per page of the log: a page of st.table cells the browser draws at once.
+#: Decisions per page of the log: the rows the browser draws at once.
 LOG_PAGE = 50
 #: Saved versions the history shows (the newest): each is compared with the one before it.
 HISTORY_SHOWN = 30
@@ -146,7 +147,8 @@ st.header(t("scan.log"), anchor=False)
 if not walk.decisions:
     st.caption(t("scan.log.empty"))
 else:
-    # paged: st.table draws every cell as Markdown, and 2,000 rows took the browser ~10 s
+    # paged: 2,000 rows of st.table's Markdown cells took the browser ~10 s to draw; a page
+    # of the log is what a person reads at once
     total = len(walk.decisions)
     pages = -(-total // LOG_PAGE)
     page = 1
@@ -168,21 +170,23 @@ else:
     shown = walk.decisions[first : first + LOG_PAGE]
     if pages > 1:
         st.caption(t("scan.log.range", first=first + 1, last=first + len(shown), total=total))
-    st.table(
+    columns = ("number", "date", "phase", "answer", "by", "rationale", "open")
+    plain_table(
+        t("scan.log"),
+        [t(f"scan.log.{column}") for column in columns],
         [
-            {
-                t("scan.log.number"): number,
-                t("scan.log.date"): date_label(d.decided_on),
-                t("scan.log.phase"): toolkaart.phase(d.phase_id).name
-                if toolkaart.has_phase(d.phase_id)
-                else d.phase_id,
-                t("scan.log.answer"): t(f"answer.{d.answer.value}"),
-                t("scan.log.by"): literal(d.decided_by),
-                t("scan.log.rationale"): literal(d.rationale),
-                t("scan.log.open"): len(d.open_items),
-            }
+            [
+                number,
+                date_label(d.decided_on),
+                toolkaart.phase(d.phase_id).name if toolkaart.has_phase(d.phase_id) else d.phase_id,
+                t(f"answer.{d.answer.value}"),
+                d.decided_by,
+                d.rationale,
+                len(d.open_items),
+            ]
             for number, d in enumerate(shown, start=first + 1)
-        ]
+        ],
+        row_headers=True,
     )
 
 st.header(t("scan.history"), anchor=False)
