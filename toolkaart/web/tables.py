@@ -1,11 +1,11 @@
 """A table drawn as one HTML table (``st.html``): its cells plain text, escaped, with the column
 headers and, where asked, the row headers a screen reader announces with each cell.
 
-Why not ``st.table``: it sends the table as Arrow, and the browser loads Streamlit's Arrow and
-table code (about 1.5 MB of JavaScript in 15 files) before it draws anything of the page that
-holds one: a cold load of the Actoren page took 95 ms longer from the first message to its title
-than with this table (docs/performance.md section 9). Its cells are Markdown, too, so every
-person's text in them had to be ``literal``; here a cell is text by construction.
+Why not ``st.table``: it sends the table as Arrow, and on a cold load the browser first loads
+Streamlit's Arrow and table code (15 files, about 1 MB) and only then draws the page that holds
+one; from the first message to the title, Actoren took 262 ms with it and 205 ms with this table
+(docs/performance.md section 9, run 6). Its cells are Markdown, too, so every person's text in
+them had to be ``literal``; here a cell is text by construction.
 """
 
 from __future__ import annotations
