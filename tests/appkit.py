@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import APP_DIR
 from toolkaart.i18n.catalog import NL
-from toolkaart.web.tables import TABLE_CLASS
+from toolkaart.web.html_tables import TABLE_CLASS
 
 APP = str(APP_DIR / "app.py")
 
@@ -155,7 +155,7 @@ class TableReader(HTMLParser):
 
 
 def tables(app: AppTest) -> list[ShownTable]:
-    """Every table drawn by ``tables.table_html`` in the main area, in page order, read back
+    """Every table drawn by ``html_tables.table_html`` in the main area, in page order, read back
     from its HTML (entities resolved, as a browser shows them)."""
     found = []
     for element in app.main:

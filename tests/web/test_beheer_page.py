@@ -25,7 +25,7 @@ from toolkaart.settings import ENV_CONTENT_DIR, settings
 from toolkaart.store.project_store import Store
 from toolkaart.store.tables import content_confirmations
 from toolkaart.web import content_cache
-from toolkaart.web.literal import literal
+from toolkaart.web.literal import JOINER, literal
 
 
 def open_beheer(content: Path | None, monkeypatch: pytest.MonkeyPatch) -> AppTest:
@@ -108,6 +108,23 @@ def test_content_with_warnings(content_copy: Path, monkeypatch: pytest.MonkeyPat
     assert "(`idee-zorgvraag`)" in text_of(app)
 
 
+def test_a_checklist_text_without_a_source_is_listed_as_written(
+    content_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hostile = "Zie [hier](https://evil.example/login) ![b](http://host/beacon) :red[rood]"
+
+    def drop_source(data: Any) -> None:
+        item = data["phases"][0]["checklist"][0]
+        del item["source"]
+        item["text"] = hostile
+
+    edit_yaml(content_copy / "phases.yaml", drop_source)
+    app = open_beheer(content_copy, monkeypatch)
+    [listing] = [m.value for m in app.markdown if "(`idee-zorgvraag`)" in m.value]
+    assert literal(hostile) in listing  # escaped: no link, no image, no colour
+    assert shown(literal(hostile)).replace(JOINER, "") == hostile  # and reads as written
+
+
 def test_broken_content_says_what_is_wrong(
     content_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -125,7 +142,7 @@ def test_broken_content_says_what_is_wrong(
         + t("content.diag.unknown_id.actor", id="ontwikkelaarr"),
         f"{content_copy / 'tools.yaml'}:23:13: tools[2].number: " + t("content.value.int_type"),
     ]
-    assert not app.table and not tables(app)  # no matrices without valid content
+    assert not tables(app)  # no matrices without valid content
     text = text_of(app)
     assert t("beheer.version.unknown") in text
     assert t("beheer.links.unavailable") in [i.value for i in app.info]

@@ -16,7 +16,7 @@ from tests.conftest import APP_DIR
 from toolkaart.access.permissions import LOCAL
 from toolkaart.content.models import Toolkaart
 from toolkaart.i18n.catalog import counted, t
-from toolkaart.i18n.dates import date_label, local_today
+from toolkaart.i18n.dates import LOCAL_ZONE, date_label, local_today
 from toolkaart.route.gates import Answer, Assessment
 from toolkaart.route.project import Project
 from toolkaart.store.project_store import Store
@@ -56,11 +56,13 @@ def seed(store: Store, toolkaart: Toolkaart) -> None:
     store.create("Röntgen-triage", "UMC Zuid")
     old = store.create("Decubitus-alert", "UMC Zuid")
     store.save(replace(store.create("Gearchiveerd", "UMC Zuid"), archived=True))
-    with store.write() as connection:  # Decubitus-alert last changed 40 days ago
+    # Decubitus-alert last changed 40 days ago, at noon in Amsterdam: 40 days whatever the hour
+    # and whether the clocks changed in between
+    noon = dt.datetime.combine(local_today() - dt.timedelta(days=40), dt.time(12))
+    forty_days_ago = noon.replace(tzinfo=LOCAL_ZONE).astimezone(dt.UTC)
+    with store.write() as connection:
         connection.execute(
-            sa.update(projects)
-            .where(projects.c.id == old.id)
-            .values(updated_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=40))
+            sa.update(projects).where(projects.c.id == old.id).values(updated_at=forty_days_ago)
         )
 
 

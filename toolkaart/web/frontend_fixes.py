@@ -14,8 +14,8 @@ import json
 
 from toolkaart.i18n.catalog import t
 from toolkaart.web.feedback import ANSWER_KEY
+from toolkaart.web.html_tables import TABLE_CLASS
 from toolkaart.web.page_links import OWN_PAGE
-from toolkaart.web.tables import TABLE_CLASS
 
 #: WCAG 1.4.10 (reflow at 320 px) and 3.1.2 (no English names). Each rule is explained above it.
 FIXES_STYLE = (

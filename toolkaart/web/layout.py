@@ -12,9 +12,9 @@ from toolkaart.documents.handbook import MAP_FONT
 from toolkaart.i18n.catalog import LANGUAGE, t
 from toolkaart.web.content_cache import loaded_content
 from toolkaart.web.frontend_fixes import FIXES_SCRIPT, FIXES_STYLE
+from toolkaart.web.html_tables import STYLE as TABLE_STYLE
 from toolkaart.web.page_links import LIST_CLASS, OWN_PAGE, PAGER_CLASS, address, markdown_link
 from toolkaart.web.project_session import with_project
-from toolkaart.web.tables import STYLE as TABLE_STYLE
 
 #: The class of the sidebar's navigation (``sidebar_navigation``).
 NAV_CLASS = "toolkaart-nav"
@@ -54,7 +54,7 @@ NAV_STYLE = (
 #: and 7.2 px (phase map); it is drawn at the size Graphviz laid it out for
 #: (``handbook.MAP_FONT``), 17 px or more as drawn now (tests/browser/test_maps.py).
 #: Reflow and Dutch names for Streamlit's own controls: ``frontend_fixes.FIXES_STYLE``; the
-#: app's own tables: ``tables.STYLE``.
+#: app's own tables: ``html_tables.STYLE``.
 #: Style-only ``st.html`` goes to Streamlit's event container: no space.
 FRAME_STYLE = (
     "<style>"

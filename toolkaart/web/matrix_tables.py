@@ -1,5 +1,5 @@
 """Tables as plain tables: text a screen reader reads cell by cell, with its row and column
-headers, not a chart (``tables.table_html``).
+headers, not a chart (``html_tables.table_html``).
 
 Each table is built once per loaded content (``once_per_content``): its HTML only changes when
 the content does.
@@ -16,7 +16,7 @@ from toolkaart.content.health import link_table
 from toolkaart.content.models import Actor, Tool
 from toolkaart.i18n.catalog import t
 from toolkaart.web.content_cache import once_per_content
-from toolkaart.web.tables import table_html
+from toolkaart.web.html_tables import table_html
 
 #: The heading over each matrix, which names its table too; the header of its first column.
 _TITLE = {"actor": "actors.matrix.title", "tool": "tools.matrix.title"}
@@ -39,7 +39,8 @@ def matrix_table(graph: ToolkaartGraph, kind: Literal["actor", "tool"]) -> None:
             row_headers=True,
         )
 
-    st.html(once_per_content(graph, ("matrix_table", kind, listed, not_listed), build))
+    key = ("matrix_table", kind, listed, not_listed, t(_TITLE[kind]), t(_ITEM[kind]))
+    st.html(once_per_content(graph, key, build))
     st.caption(t("matrix.caption"))
 
 

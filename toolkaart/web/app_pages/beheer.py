@@ -40,11 +40,11 @@ from toolkaart.web.content_cache import (
     reload_content,
 )
 from toolkaart.web.feedback import answer_at, tell
+from toolkaart.web.html_tables import plain_table
 from toolkaart.web.identity import require
 from toolkaart.web.literal import literal
 from toolkaart.web.matrix_tables import link_count_table
 from toolkaart.web.reconnect import missed_click
-from toolkaart.web.tables import plain_table
 
 BASELINE = "beheer.baseline"  # Toolkaart | None: the content as this session last loaded it
 REPORT = "beheer.reload_report"  # what the last press of the button found
@@ -282,7 +282,7 @@ else:
     _show_list(
         t("beheer.missing.no_source"),
         [
-            f"{literal(phase.name)}: {_short(item.text)} (`{item.id}`)"
+            f"{literal(phase.name)}: {literal(_short(item.text))} (`{item.id}`)"
             for phase, item in health.checklist_without_source
         ],
     )

@@ -21,13 +21,13 @@ from toolkaart.web.content_cache import require_content
 from toolkaart.web.content_notice import notice, open_lookback
 from toolkaart.web.downloads import download_buttons
 from toolkaart.web.gate_form import checklist, gate
+from toolkaart.web.html_tables import plain_table
 from toolkaart.web.identity import require
 from toolkaart.web.literal import literal
 from toolkaart.web.page_end import end_page
 from toolkaart.web.page_registry import app_pages
 from toolkaart.web.project_session import import_form, open_project, show_flash, store
 from toolkaart.web.records_form import actor_people, phase_notes, recording
-from toolkaart.web.tables import plain_table
 
 PHASE_PARAM = "fase"
 #: Decisions per page of the log: the rows the browser draws at once.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.appkit import TableReader
-from toolkaart.web.tables import TABLE_CLASS, table_html
+from toolkaart.web.html_tables import TABLE_CLASS, table_html
 
 HOSTILE = '<img src=x onerror="alert(1)"> & [link](https://evil.example) **vet**'
 
@@ -32,6 +32,7 @@ def test_row_headers_head_their_rows_and_the_box_is_a_named_region() -> None:
         "Fases", ["Actor", "1. Idee"], [["Zorgbestuurder", "✓"], ["Patiënt", ""]], row_headers=True
     )
     assert html.startswith(f'<div class="{TABLE_CLASS}" role="region" aria-label="Fases">')
+    assert '<table aria-label="Fases">' in html  # the table itself is named too
     assert html.count('<th scope="col">') == 2 and html.count('<th scope="row">') == 2
     table = read(html)
     assert table.row_headers == ["Zorgbestuurder", "Patiënt"]

@@ -44,8 +44,9 @@ def table_html(
     row_headers: bool = False,
 ) -> str:
     """The table as HTML: ``columns`` over ``rows`` (each as long as ``columns``); with
-    ``row_headers`` the first cell of each row heads it (``th scope=row``). Every text is
-    escaped: no markup from a person's text or from content."""
+    ``row_headers`` the first cell of each row heads it (``th scope=row``). ``name`` names the
+    box (a region) and the table, so a screen reader moving from table to table says it too.
+    Every text is escaped: no markup from a person's text or from content."""
     head = "".join(f'<th scope="col">{_cell(column)}</th>' for column in columns)
 
     def row(cells: Sequence[object]) -> str:
@@ -58,7 +59,8 @@ def table_html(
     body = "".join(row(cells) for cells in rows)
     return (
         f'<div class="{TABLE_CLASS}" role="region" aria-label="{escape(name)}">'
-        f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+        f'<table aria-label="{escape(name)}"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{body}</tbody></table></div>"
     )
 
 
