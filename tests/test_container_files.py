@@ -64,8 +64,8 @@ def test_compose_names_the_services_and_their_order() -> None:
         app = services[name]
         assert app["command"][:4] == ["toolkaart", "serve", "--host", "0.0.0.0"]
         assert app["depends_on"] == {"migrate": {"condition": "service_completed_successfully"}}
-        probe = " ".join(app["healthcheck"]["test"])
-        assert "http://127.0.0.1:8501/ready" in probe  # the web server and its database
+        # the web server and its database, under the path it is served at (test_ready_probe.py)
+        assert app["healthcheck"]["test"] == ["CMD", "python", "-m", "toolkaart.ready_probe"]
         assert app["image"] == migrate["image"]
     proxy = services["proxy"]
     assert "./deploy/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro" in proxy["volumes"]
@@ -105,7 +105,7 @@ def test_the_containerfile_installs_runtime_dependencies_only_and_runs_unprivile
     assert user and user[-1].split(":")[0] not in ("root", "0")
     assert keywords.index("USER") > max(i for i, k in enumerate(keywords) if k == "RUN")
     healthcheck = next(rest for keyword, rest in found if keyword == "HEALTHCHECK")
-    assert "http://127.0.0.1:8501/ready" in healthcheck
+    assert healthcheck.split("CMD", 1)[1].strip() == '["python", "-m", "toolkaart.ready_probe"]'
     command = json.loads(next(rest for keyword, rest in found if keyword == "CMD"))
     assert command[:4] == ["toolkaart", "serve", "--host", "0.0.0.0"]
 
