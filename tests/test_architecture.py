@@ -27,7 +27,7 @@ ALLOWED: dict[str, set[str]] = {
     "store": BASE | {"content", "route", "board", "access"},
     "documents": BASE | {"content", "route", "board", "store", "access"},
     "serve": {"settings"},
-    "ready_probe": set(),
+    "ready_probe": {"settings"},
     "cli": BASE | {"content", "route", "board", "store", "documents", "serve", "access"},
     "__main__": {"cli"},
     "__init__": set(),

@@ -91,6 +91,18 @@ def _choice(environ: Mapping[str, str], name: str, choices: tuple[str, ...], def
     raise SettingsError(f"{name}={value!r} is not one of: {', '.join(choices)}")
 
 
+#: Streamlit's own variable for ``server.baseUrlPath``, the path everything is served under (the
+#: README's section on running behind a proxy); Streamlit reads it itself, the health check here.
+ENV_BASE_URL_PATH = "STREAMLIT_SERVER_BASE_URL_PATH"
+
+
+def served_path(environ: Mapping[str, str] | None = None) -> str:
+    """The path the server is served under, without slashes: '' at the root, 'toolkaart' for
+    ``/toolkaart/``."""
+    source = os.environ if environ is None else environ
+    return source.get(ENV_BASE_URL_PATH, "").strip().strip("/")
+
+
 def read_settings(environ: Mapping[str, str]) -> Settings:
     """The settings that ``environ`` describes, with the defaults for what it leaves out;
     SettingsError for a value a setting cannot have."""
