@@ -41,7 +41,7 @@ from enum import StrEnum
 
 from toolkaart.content.models import Phase, Toolkaart
 from toolkaart.i18n.catalog import counted, t
-from toolkaart.i18n.dates import LOCAL_ZONE
+from toolkaart.i18n.dates import local_date
 from toolkaart.i18n.units import decimal_label
 from toolkaart.route.gates import Answer, route_steps
 from toolkaart.route.project import Project
@@ -260,10 +260,7 @@ def spread(values: Iterable[int]) -> Spread | None:
 
 def created_on(project: Project) -> dt.date:
     """The day the project was created, in Dutch time (as the exchange file's check reads it)."""
-    moment = project.created_at
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(LOCAL_ZONE).date()
+    return local_date(project.created_at)
 
 
 def project_flow(toolkaart: Toolkaart, project: Project, *, today: dt.date) -> ProjectFlow:

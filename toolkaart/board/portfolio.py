@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from toolkaart.content.models import ChecklistItem, Phase, Toolkaart
 from toolkaart.i18n.catalog import t
-from toolkaart.i18n.dates import LOCAL_ZONE
+from toolkaart.i18n.dates import local_date
 from toolkaart.route.gates import GateDecision
 from toolkaart.route.project import Project
 
@@ -88,9 +88,7 @@ def days_since(moment: dt.datetime, today: dt.date) -> int:
     """Whole days from ``moment`` to ``today``, both counted in the navigator's zone (stored
     moments are UTC; ``today`` is ``local_today``), so that a save made just after midnight in
     Amsterdam counts as today's; never negative."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return max(0, (today - moment.astimezone(LOCAL_ZONE).date()).days)
+    return max(0, (today - local_date(moment)).days)
 
 
 def portfolio_row(

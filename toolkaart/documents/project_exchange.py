@@ -39,7 +39,7 @@ from toolkaart.errors import (
 )
 from toolkaart.events import Event
 from toolkaart.i18n.catalog import t
-from toolkaart.i18n.dates import LOCAL_ZONE, date_label
+from toolkaart.i18n.dates import date_label, local_date
 from toolkaart.i18n.units import size_label
 from toolkaart.route.content_changes import outline, retired_items
 from toolkaart.route.gates import clean_decided_by, clean_rationale, validate_log
@@ -444,7 +444,7 @@ def _implausible(data: ExportFile) -> list[str]:
         elif moment.year not in _YEARS or moment > now + _CLOCK_SKEW:
             problems.append(t("exchange.implausible_time", where=where, value=moment.isoformat()))
     if source.created_at.tzinfo is not None and source.created_at.year in _YEARS:
-        created = source.created_at.astimezone(LOCAL_ZONE).date()
+        created = local_date(source.created_at)
         for number, decision in enumerate(source.decisions, start=1):
             if decision.decided_on < created:
                 problems.append(

@@ -20,6 +20,14 @@ def local_today() -> dt.date:
     return dt.datetime.now(LOCAL_ZONE).date()
 
 
+def local_date(moment: dt.datetime) -> dt.date:
+    """The day a stored moment falls on in the navigator's zone; a moment without a zone is UTC,
+    as the store keeps it. Creation days, days since a change and "today" are counted alike."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(LOCAL_ZONE).date()
+
+
 def date_label(day: dt.date) -> str:
     """A date as Dutch readers write it, the same on every page and in every export: 5 maart 2027."""
     return f"{day.day} {t(f'month.{day.month}')} {day.year}"
