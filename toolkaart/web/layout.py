@@ -13,7 +13,14 @@ from toolkaart.i18n.catalog import LANGUAGE, t
 from toolkaart.web.content_cache import loaded_content
 from toolkaart.web.frontend_fixes import FIXES_SCRIPT, FIXES_STYLE
 from toolkaart.web.html_tables import STYLE as TABLE_STYLE
-from toolkaart.web.page_links import LIST_CLASS, OWN_PAGE, PAGER_CLASS, address, markdown_link
+from toolkaart.web.page_links import (
+    LIST_CLASS,
+    OWN_PAGE,
+    PAGER_CLASS,
+    address,
+    html_link,
+    markdown_link,
+)
 from toolkaart.web.project_session import with_project
 
 #: The class of the sidebar's navigation (``sidebar_navigation``).
@@ -216,9 +223,10 @@ def sidebar_navigation(
         name = f"{NAV_CLASS}-{number}"  # the section's name is its list's name
         parts.append(f'<p id="{name}">{escape(section)}</p><ul aria-labelledby="{name}">')
         for page in pages:
-            mark = ' aria-current="page"' if page.url_path == current.url_path else ""
-            target = escape(address(page, query))
-            parts.append(f'<li><a href="{target}"{mark}>{escape(page.title)}</a></li>')
+            link = html_link(
+                page.title, address(page, query), current=page.url_path == current.url_path
+            )
+            parts.append(f"<li>{link}</li>")
         parts.append("</ul>")
     parts.append("</nav>")
     with st.sidebar:

@@ -46,9 +46,11 @@ def address(page: StreamlitPage, query: Mapping[str, str]) -> str:
     return f"{OWN_PAGE}{page.url_path}" + (f"?{query_string}" if query_string else "")
 
 
-def _html_link(label: str, target: str) -> str:
-    """A link in HTML: its label as text and its ``address``, both escaped."""
-    return f'<a href="{escape(target)}">{escape(label)}</a>'
+def html_link(label: str, target: str, *, current: bool = False) -> str:
+    """A link in HTML: its label as text and its ``address``, both escaped; ``current`` marks the
+    page shown (``aria-current``)."""
+    mark = ' aria-current="page"' if current else ""
+    return f'<a href="{escape(target)}"{mark}>{escape(label)}</a>'
 
 
 #: The class of a row of links under a page (``pager``); ``layout.NAV_STYLE`` draws it.
@@ -60,7 +62,7 @@ def pager(name: str, links: Sequence[tuple[str, str] | None]) -> None:
     one under the other where there is not, as one element: a landmark named ``name``. A
     ``None`` keeps its place empty (no previous phase before the first). Labels are text,
     escaped for HTML."""
-    cells = ["<span></span>" if link is None else _html_link(*link) for link in links]
+    cells = ["<span></span>" if link is None else html_link(*link) for link in links]
     st.html(f'<nav class="{PAGER_CLASS}" aria-label="{escape(name)}">{"".join(cells)}</nav>')
 
 
@@ -71,7 +73,7 @@ LIST_CLASS = "toolkaart-links"
 def link_list(links: Sequence[tuple[str, str]]) -> None:
     """Links (label, ``address``) one under the other, drawn as Streamlit draws page links, as
     one element: a list. Labels are text, escaped for HTML."""
-    items = "".join(f"<li>{_html_link(label, target)}</li>" for label, target in links)
+    items = "".join(f"<li>{html_link(label, target)}</li>" for label, target in links)
     st.html(f'<ul class="{LIST_CLASS}">{items}</ul>')
 
 
