@@ -14,7 +14,9 @@ whether it returns once those sessions have closed (Streamlit keeps a closed ses
 ``server.disconnectedSessionTTL`` seconds for a reconnect; the memory measurement's replica runs
 with 5 s instead of the default 120 s, and a second round shows whether memory is reused).
 
-``--quick`` runs a few small steps (for a smoke test); ``--json FILE`` writes the figures.
+``--jemalloc`` runs the replicas with the container image's memory allocator (the Containerfile's
+``ENV``: jemalloc for Python's objects; needs Debian's ``libjemalloc2``). ``--quick`` runs a few
+small steps (for a smoke test); ``--json FILE`` writes the figures.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import random
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -38,7 +40,7 @@ from typing import Any
 import websockets
 
 from benchmarks.measure import EMPTY_APP, Server, _rerun, _rerun_message
-from benchmarks.topology import find_haproxy, start_proxy, start_replica
+from benchmarks.topology import allocator_env, find_haproxy, start_proxy, start_replica
 from toolkaart.serve import SERVER
 
 Progress = Callable[[str], None]
@@ -248,14 +250,19 @@ def capacity(steps: Sequence[Step], limit_ms: float = LIMIT_MS) -> int:
 
 @contextlib.contextmanager
 def replicas(
-    app: Path, count: int, database_url: str, data_dir: Path, extra_args: tuple[str, ...] = ()
+    app: Path,
+    count: int,
+    database_url: str,
+    data_dir: Path,
+    extra_args: tuple[str, ...] = (),
+    extra_env: Mapping[str, str] | None = None,
 ) -> Iterator[tuple[list[Server], Any]]:
-    """``count`` replicas of ``app``; with two or more, HAProxy in front. Yields the servers and
-    the proxy (None for one replica)."""
+    """``count`` replicas of ``app`` (``extra_env`` added to their environment); with two or
+    more, HAProxy in front. Yields the servers and the proxy (None for one replica)."""
     with contextlib.ExitStack() as stack:
         servers = [
             stack.enter_context(
-                start_replica(database_url, data_dir, app, cwd=SERVER.parent, extra_args=extra_args)
+                start_replica(database_url, data_dir, app, SERVER.parent, extra_args, extra_env)
             )
             for _ in range(count)
         ]
@@ -284,6 +291,7 @@ def measure_capacity(
     database_url: str,
     data_dir: Path,
     progress: Progress,
+    extra_env: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """For each topology (number of replicas): the ramp for the navigator until its p95 passes
     the limit, then the one-line app at the navigator's capacity and the step after it."""
@@ -293,7 +301,7 @@ def measure_capacity(
         compared: list[int] = []
         for name, app in apps.items():
             label = f"{count} replica{'s' if count > 1 else ''}, {name}"
-            with replicas(app, count, database_url, data_dir) as (servers, proxy):
+            with replicas(app, count, database_url, data_dir, (), extra_env) as (servers, proxy):
                 url = _ws_url(proxy.port if proxy else servers[0].port)
                 page = PAGES[name]
                 _warm(url, servers, page)
@@ -381,6 +389,7 @@ def measure_idle_memory(
     database_url: str,
     data_dir: Path,
     progress: Progress,
+    extra_env: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     ttl = 5
     results = {}
@@ -388,7 +397,7 @@ def measure_idle_memory(
         progress(f"memory, {name}: {sessions} idle sessions, {rounds} rounds")
         args = (f"--server.disconnectedSessionTTL={ttl}",)
         with (
-            replicas(app, 1, database_url, data_dir, args) as (servers, _proxy),
+            replicas(app, 1, database_url, data_dir, args, extra_env) as (servers, _proxy),
             ThreadPoolExecutor(1) as worker,
         ):
             figures = worker.submit(
@@ -420,6 +429,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--memory-sessions", type=int, default=200)
     parser.add_argument("--skip-memory", action="store_true")
     parser.add_argument("--skip-capacity", action="store_true")
+    parser.add_argument(
+        "--jemalloc",
+        action="store_true",
+        help="replicas with the container image's allocator (its ENV: jemalloc; libjemalloc2)",
+    )
     args = parser.parse_args(argv)
 
     def progress(message: str) -> None:
@@ -450,13 +464,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         one_line.write_text(EMPTY_APP, encoding="utf-8")
         apps = {"toolkaart": SERVER, "one_line": one_line}
         database = args.database or f"sqlite:///{directory / 'capacity.sqlite3'}"
+        extra_env = allocator_env() if args.jemalloc else None
+        figures["allocator"] = extra_env or "pymalloc (Python's own)"
         if not args.skip_capacity:
             figures["capacity"] = measure_capacity(
-                apps, topologies, levels, window, settle, database, directory, progress
+                apps, topologies, levels, window, settle, database, directory, progress, extra_env
             )
         if not args.skip_memory:
             figures["memory"] = measure_idle_memory(
-                apps, memory_sessions, 2, database, directory, progress
+                apps, memory_sessions, 2, database, directory, progress, extra_env
             )
     figures["machine"]["load_average_at_end"] = Path("/proc/loadavg").read_text().split()[:3]
     figures["seconds"] = round(time.time() - started)

@@ -15,7 +15,10 @@ and the XSRF token with it), so a session moved to another replica keeps them va
 from __future__ import annotations
 
 import contextlib
+import ctypes.util
+import re
 import secrets
+import shlex
 import shutil
 import socket
 import subprocess
@@ -32,6 +35,12 @@ from toolkaart.serve import SERVER
 #: The compose set-up's proxy configuration (compose.yaml mounts it into the HAProxy container).
 COMPOSE_HAPROXY_CFG: Final = Path(__file__).resolve().parents[1] / "deploy" / "haproxy.cfg"
 
+#: The container image's build file: the bench can run replicas with its allocator.
+CONTAINERFILE: Final = Path(__file__).resolve().parents[1] / "Containerfile"
+#: The environment variables that choose the image's memory allocator (jemalloc for Python's
+#: objects): the Containerfile sets them, ``allocator_env`` reads them from there.
+ALLOCATOR_VARIABLES: Final = ("PYTHONMALLOC", "LD_PRELOAD", "MALLOC_CONF")
+
 HAPROXY_PATHS: Final = ("/usr/sbin/haproxy", "/usr/local/sbin/haproxy")
 #: Which replica answered: a response header HAProxy adds, and the sticky cookie it inserts.
 REPLICA_HEADER: Final = "X-Replica"
@@ -44,6 +53,32 @@ CHECK_INTERVAL_MS: Final = 250
 FALL: Final = 2
 #: The backend's name in the configuration.
 BACKEND: Final = "replicas"
+
+
+def containerfile_env(containerfile: Path = CONTAINERFILE) -> dict[str, str]:
+    """Every ``ENV NAME=value`` the Containerfile sets (continuation lines joined)."""
+    text = re.sub(r"\\\n", " ", containerfile.read_text(encoding="utf-8"))
+    found: dict[str, str] = {}
+    for line in text.splitlines():
+        keyword, _, rest = line.strip().partition(" ")
+        if keyword.upper() == "ENV":
+            for word in shlex.split(rest):
+                name, equals, value = word.partition("=")
+                if equals:
+                    found[name] = value
+    return found
+
+
+def allocator_env() -> dict[str, str]:
+    """The image's allocator settings, for replicas on this machine that should use the memory
+    allocator the image uses. Raises when the allocator's library is not installed here (Debian:
+    ``libjemalloc2``): the dynamic loader would only warn and go on with the default."""
+    env = containerfile_env()
+    chosen = {name: env[name] for name in ALLOCATOR_VARIABLES}
+    library = chosen["LD_PRELOAD"]
+    if ctypes.util.find_library(library.removeprefix("lib").split(".so", 1)[0]) is None:
+        raise RuntimeError(f"{library} is not installed (Debian: apt-get install libjemalloc2)")
+    return chosen
 
 
 def find_haproxy() -> str | None:
@@ -261,10 +296,10 @@ def start_replica(
     app: Path = SERVER,
     cwd: Path | None = None,
     extra_args: tuple[str, ...] = (),
+    extra_env: Mapping[str, str] | None = None,
 ) -> contextlib.AbstractContextManager[Server]:
     """One ``toolkaart serve``-equivalent replica of ``app`` (the packaged settings, local mode)
-    on a free loopback port, on ``database_url``; stopped (terminate, then kill) when the block
-    ends."""
-    return streamlit_server(
-        app, env=replica_env(database_url, data_dir), cwd=cwd, extra_args=extra_args
-    )
+    on a free loopback port, on ``database_url``, with ``extra_env`` added to its environment
+    (``allocator_env``, say); stopped (terminate, then kill) when the block ends."""
+    env = {**replica_env(database_url, data_dir), **(extra_env or {})}
+    return streamlit_server(app, env=env, cwd=cwd, extra_args=extra_args)

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
+from benchmarks.topology import containerfile_env
 from tests.conftest import REPO, unavailable
 from toolkaart import settings as settings_module
 from toolkaart.serve import streamlit_command
@@ -108,6 +109,26 @@ def test_the_containerfile_installs_runtime_dependencies_only_and_runs_unprivile
     assert healthcheck.split("CMD", 1)[1].strip() == '["python", "-m", "toolkaart.ready_probe"]'
     command = json.loads(next(rest for keyword, rest in found if keyword == "CMD"))
     assert command[:4] == ["toolkaart", "serve", "--host", "0.0.0.0"]
+
+
+def test_the_image_runs_pythons_objects_on_jemalloc() -> None:
+    # Python's own allocator keeps the memory of closed sessions (docs/performance.md, section
+    # 8): the image installs jemalloc and has Python use it, through the environment
+    found = instructions()
+    install = next(i for i, (k, rest) in enumerate(found) if k == "RUN" and "libjemalloc2" in rest)
+    assert "--no-install-recommends" in found[install][1]
+    assert "rm -rf /var/lib/apt/lists" in found[install][1]
+    preload = next(i for i, (k, rest) in enumerate(found) if k == "ENV" and "LD_PRELOAD" in rest)
+    assert install < preload  # the library is there before any process preloads it
+    env = containerfile_env(CONTAINERFILE)
+    assert env["PYTHONMALLOC"] == "malloc"
+    assert env["LD_PRELOAD"] == "libjemalloc.so.2"  # found by the loader on any architecture
+    settings = dict(part.split(":") for part in env["MALLOC_CONF"].split(","))
+    assert settings == {
+        "background_thread": "true",
+        "dirty_decay_ms": "1000",
+        "muzzy_decay_ms": "0",
+    }
 
 
 def test_haproxy_sets_the_proxy_headers_sticky_sessions_and_websockets() -> None:

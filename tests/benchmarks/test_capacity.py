@@ -15,8 +15,9 @@ import pytest
 
 from benchmarks import capacity
 from benchmarks.measure import EMPTY_APP
-from benchmarks.topology import find_haproxy
+from benchmarks.topology import allocator_env, find_haproxy
 from tests.conftest import unavailable
+from toolkaart.serve import SERVER
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]
 
@@ -62,3 +63,27 @@ def test_idle_memory_is_measured_in_rounds(tmp_path: Path) -> None:
     (round_,) = figures["one_line"]["rounds"]
     assert figures["one_line"]["sessions"] == 3
     assert round_["open_mib"] > 0 and round_["closed_after_ttl_mib"] > 0
+
+
+def test_a_replica_runs_on_the_images_allocator(tmp_path: Path) -> None:
+    # the image's ENV (jemalloc for Python's objects), on this machine: the replica loads the
+    # library, serves the phase page and is measured as the bench measures it
+    try:
+        env = allocator_env()
+    except RuntimeError as missing:
+        unavailable(str(missing), "TOOLKAART_REQUIRE_SERVICE")
+    database = f"sqlite:///{tmp_path / 'capacity.sqlite3'}"
+    with capacity.replicas(SERVER, 1, database, tmp_path, (), env) as (servers, _):
+        (server,) = servers
+        maps = Path(f"/proc/{server.process.pid}/maps").read_text(encoding="utf-8")
+        assert "libjemalloc.so" in maps
+        environ = Path(f"/proc/{server.process.pid}/environ").read_bytes().split(b"\0")
+        assert b"PYTHONMALLOC=malloc" in environ
+        url = f"ws://127.0.0.1:{server.port}/_stcore/stream"
+        ramp = capacity.Ramp(url, servers, capacity.PAGES["toolkaart"])
+        ramp.think = (0.2, 0.5)
+        with ThreadPoolExecutor(1) as worker:
+            (step,) = worker.submit(
+                asyncio.run, capacity._ramp(ramp, [2], 2.0, 1.0, lambda _: None, None)
+            ).result()
+    assert step.reruns > 0 and step.errors == 0
