@@ -24,6 +24,7 @@ from toolkaart.route.project import Project
 from toolkaart.settings import settings
 from toolkaart.store.project_store import Store
 from toolkaart.web.literal import literal
+from toolkaart.web.project_session import IMPORT_DRAWER_KEY
 
 PROJECTS = "app_pages/projecten.py"
 SCAN = "app_pages/zelfscan.py"
@@ -295,6 +296,31 @@ def test_zelfscan_offers_the_four_downloads() -> None:
     assert labels == [
         t(f"scan.export.{extension}") for extension in ("json", "md", "docx", "pdf", "ics")
     ]
+
+
+def opened_import(app: AppTest) -> AppTest:
+    """What a click on the import's drawer does: it opens, and the page runs with its form."""
+    app.session_state[IMPORT_DRAWER_KEY] = True
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def test_the_import_form_is_drawn_when_its_drawer_is_opened() -> None:
+    # the uploader is the heaviest control for a browser's first load: only on request
+    project = the_store().create("Importeren later")
+    for app in (open_page(PROJECTS), scan(project), open_page(SCAN)):
+        drawers = [e.label for e in app.expander]
+        assert t("projects.import.title") in drawers
+        assert app.get("file_uploader") == []
+        opened_import(app)
+        (uploader,) = app.get("file_uploader")
+        assert uploader.proto.label == t("projects.import.file")
+        assert t("projects.import.help") in texts(app)
+        assert [b.proto.label for b in app.get("button")][-1:] == [t("projects.import.submit")]
+        app.session_state[IMPORT_DRAWER_KEY] = False  # closed again: the form goes with it
+        app.run()
+        assert app.get("file_uploader") == []
 
 
 # the navigator's phase pages on the open project

@@ -26,6 +26,7 @@ from toolkaart.settings import settings
 from toolkaart.store import member_store
 from toolkaart.store.project_store import Store
 from toolkaart.web.literal import literal
+from toolkaart.web.project_session import IMPORT_DRAWER_KEY
 
 A, B = "Ziekenhuis Amstel", "Beatrix Kliniek"
 ISSUER = "http://127.0.0.1:9000"
@@ -313,7 +314,10 @@ def test_bestuur_reads_the_walk_but_cannot_tick_decide_or_export_it(service: Ser
     labels = [e.proto.label for e in app.get("download_button")]
     assert t("scan.export.json") not in labels
     assert labels == [t(f"scan.export.{ext}") for ext in ("md", "docx", "pdf", "ics")]
+    app.session_state[IMPORT_DRAWER_KEY] = True  # the import's drawer opened
+    app.run()
     assert t("projects.import.not_allowed") in texts(app)
+    assert app.get("file_uploader") == []
 
 
 def test_bestuur_lists_projects_without_archive_or_create(service: Service) -> None:

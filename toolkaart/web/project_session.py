@@ -138,6 +138,21 @@ def save(project: Project, toolkaart: Toolkaart, success: str, where: str) -> bo
     return True
 
 
+#: The import drawer's state (open or closed), one for every page that has it.
+IMPORT_DRAWER_KEY = "projects.import.open"
+
+
+def import_drawer(toolkaart: Toolkaart) -> None:
+    """The import, in a drawer whose form is drawn only while it is open (as the records'
+    drawers): a page that has it sends no file uploader in its runs until a person asks for one,
+    and its first load in a browser draws and loads less (docs/performance.md, section 9)."""
+    drawer = st.expander(t("projects.import.title"), key=IMPORT_DRAWER_KEY, on_change="rerun")
+    with drawer:
+        if drawer.open:
+            st.caption(t("projects.import.help"))
+            import_form(toolkaart)
+
+
 def import_form(toolkaart: Toolkaart) -> None:
     """Upload an exchange file; an accepted one opens in the Zelfscan, a refused one says why.
     In a service it lands in an organisation the person may write to (their choice)."""

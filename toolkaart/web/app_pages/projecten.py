@@ -20,7 +20,7 @@ from toolkaart.web.page_registry import app_pages
 from toolkaart.web.project_session import (
     PROJECT_PARAM,
     flash,
-    import_form,
+    import_drawer,
     save,
     scan_link,
     show_flash,
@@ -122,6 +122,4 @@ with st.expander(t("projects.create.title"), expanded=not projects), st.form("pr
             flash("success", t("projects.create.done", name=project.name))
             st.switch_page(app_pages().scan, query_params={PROJECT_PARAM: project.id})
 
-with st.expander(t("projects.import.title")):
-    st.caption(t("projects.import.help"))
-    import_form(toolkaart)
+import_drawer(toolkaart)

@@ -26,7 +26,7 @@ from toolkaart.web.identity import require
 from toolkaart.web.literal import literal
 from toolkaart.web.page_end import end_page
 from toolkaart.web.page_registry import app_pages
-from toolkaart.web.project_session import import_form, open_project, show_flash, store
+from toolkaart.web.project_session import import_drawer, open_project, show_flash, store
 from toolkaart.web.records_form import actor_people, phase_notes, recording
 
 PHASE_PARAM = "fase"
@@ -42,8 +42,7 @@ if project is None:
     st.title(t("scan.title.none"), anchor=False)
     st.info(t("scan.no_project"))
     st.page_link(app_pages().projects, label=t("scan.to_projects"))
-    with st.expander(t("projects.import.title")):
-        import_form(toolkaart)
+    import_drawer(toolkaart)
     end_page()
 
 status = project.status(toolkaart)
@@ -227,7 +226,5 @@ if not acting.may(Permission.EXPORT_PROJECTS, project.organisation):
     del writers["json"]  # the exchange file carries the whole walk elsewhere: team only
 download_buttons(stem, writers, "scan.export", project=project.id, person=acting.person_id)
 
-with st.expander(t("projects.import.title")):
-    st.caption(t("projects.import.help"))
-    import_form(toolkaart)
+import_drawer(toolkaart)
 st.page_link(app_pages().projects, label=t("scan.to_projects"))
