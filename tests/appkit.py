@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import APP_DIR
 from toolkaart.i18n.catalog import NL
 from toolkaart.web.html_tables import TABLE_CLASS
+from toolkaart.web.tool_cards import CARDS_CLASS
 
 APP = str(APP_DIR / "app.py")
 
@@ -88,13 +89,57 @@ def sidebar_links(app: AppTest) -> list[tuple[str, str, str]]:
 
 
 SITE_LINK = re.compile(r"\[([^\]]+)\]\((https://[^)]+)\)")
+SITE_HTML_LINK = re.compile(r'<a href="(https://[^"]+)" target="_blank"[^>]*>([^<]*)</a>')
 
 
 def site_links(app: AppTest) -> list[tuple[str, str]]:
-    """(label, address) of every link to an outside site, in page order."""
-    return [
-        (label, url) for element in app.markdown for label, url in SITE_LINK.findall(element.value)
-    ]
+    """(label, address) of every link to an outside site in Markdown or HTML, in page order."""
+    found: list[tuple[str, str]] = []
+    for element in app.main:
+        if element.type == "markdown":
+            found += SITE_LINK.findall(str(getattr(element, "value", "")))
+        elif element.type == "html":
+            found += [
+                (unescape(label), unescape(url))
+                for url, label in SITE_HTML_LINK.findall(element.proto.body)
+            ]
+    return found
+
+
+class CardReader(HTMLParser):
+    """The tool cards of ``tool_cards.tool_card_html``: each card's paragraphs as text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cards: list[list[str]] = []
+        self._paragraph: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "li":
+            self.cards.append([])
+        elif tag == "p":
+            self._paragraph = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "p" and self._paragraph is not None:
+            self.cards[-1].append("".join(self._paragraph))
+            self._paragraph = None
+
+    def handle_data(self, data: str) -> None:
+        if self._paragraph is not None:
+            self._paragraph.append(data)
+
+
+def cards(app: AppTest) -> list[list[str]]:
+    """Every tool card in the main area, in page order: its paragraphs as a person reads them
+    (entities resolved, markup gone)."""
+    found: list[list[str]] = []
+    for element in app.main:
+        if element.type == "html" and f'<ul class="{CARDS_CLASS}">' in element.proto.body:
+            reader = CardReader()
+            reader.feed(element.proto.body)
+            found += reader.cards
+    return found
 
 
 @dataclass(frozen=True)

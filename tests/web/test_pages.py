@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from tests.appkit import item_text, links, open_page, opening, site_links, tables, texts
+from tests.appkit import (
+    cards,
+    item_text,
+    links,
+    open_page,
+    opening,
+    site_links,
+    tables,
+    texts,
+)
 from toolkaart.content.graph import ToolkaartGraph
 from toolkaart.content.models import Phase, Toolkaart
 from toolkaart.documents.handbook import PHASE_FILL
@@ -169,10 +178,28 @@ def test_tools_page_lists_route_tools_then_general_background(
     assert [query for *_, query in tool_links] == on_route + general
     headers = [h.value for h in app.header]
     assert headers.index(t("tools.background.title")) < headers.index(t("tools.matrix.title"))
-    assert t("tool.no_url") in shown  # tool 6 has no address
+    shown_cards = cards(app)
+    assert len(shown_cards) == len(toolkaart.tools)  # one card per tool, in one element each list
+    assert [e.type for e in app.main].count("html") == 2 + 1  # route tools, general, the matrix
+    by_title = {card[0]: card for card in shown_cards}
+    for tool in toolkaart.tools:
+        card = by_title[t("tools.details", number=tool.number, name=tool.name)]
+        assert card[1] == tool.description
+        if tool.url is None:
+            assert card[2] == t("tool.no_url")  # tool 6 has no address
+        else:
+            assert card[2] == t("tool.link", name=tool.name, host=link_host(tool.url))
+    first = toolkaart.tools[0]
+    assert first.url is not None
+    assert site_links(app)[0] == (
+        t("tool.link", name=first.name, host=link_host(first.url)),
+        first.url,
+    )
     # per tool when in the route to use it, as text (the tool's own view links each phase)
-    assert f"**{t('tools.when')}** {numbered(*toolkaart.phases[3:])}" in shown
-    assert shown.count(t("tools.when.none")) == 0  # general tools: own header
+    when = [card[3] for card in shown_cards if len(card) == 4]
+    assert f"{t('tools.when')} {numbered(*toolkaart.phases[3:])}" in when
+    assert len(when) == len(toolkaart.tools) - len(general)  # general tools: own header
+    assert t("tools.when.none") not in when
     [matrix] = tables(app)
     assert matrix.name == t("tools.matrix.title")
     assert len(matrix.columns) == 1 + len(toolkaart.phases)

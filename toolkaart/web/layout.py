@@ -22,6 +22,7 @@ from toolkaart.web.page_links import (
     markdown_link,
 )
 from toolkaart.web.project_session import with_project
+from toolkaart.web.tool_cards import STYLE as CARDS_STYLE
 
 #: The class of the sidebar's navigation (``sidebar_navigation``).
 NAV_CLASS = "toolkaart-nav"
@@ -61,7 +62,7 @@ NAV_STYLE = (
 #: and 7.2 px (phase map); it is drawn at the size Graphviz laid it out for
 #: (``handbook.MAP_FONT``), 17 px or more as drawn now (tests/browser/test_maps.py).
 #: Reflow and Dutch names for Streamlit's own controls: ``frontend_fixes.FIXES_STYLE``; the
-#: app's own tables: ``html_tables.STYLE``.
+#: app's own tables: ``html_tables.STYLE``; the tool cards: ``tool_cards.STYLE``.
 #: Style-only ``st.html`` goes to Streamlit's event container: no space.
 FRAME_STYLE = (
     "<style>"
@@ -76,6 +77,7 @@ FRAME_STYLE = (
     f"{FIXES_STYLE}"
     f"{NAV_STYLE}"
     f"{TABLE_STYLE}"
+    f"{CARDS_STYLE}"
     "</style>"
 )
 

@@ -104,12 +104,6 @@ def actor_markdown(actor: Actor) -> str:
     return f"{actor_title(actor)}\n\n{actor.description}"
 
 
-def tool_details(tool: Tool) -> str:
-    """A Markdown link to the tool's own view on the Hulpmiddelen page, keeping the project."""
-    label = t("tools.details", number=tool.number, name=tool.name)
-    return markdown_link(label, app_pages().tools, with_project({TOOL_PARAM: tool.id}))
-
-
 def tool_markdown(
     tool: Tool, *, title: bool = False, lead: str | None = None, after: str | None = None
 ) -> str:

@@ -15,22 +15,13 @@ from toolkaart.web.page_links import (
     keep_in_url,
     link_list,
     phase_address,
-    tool_details,
     tool_text,
 )
+from toolkaart.web.tool_cards import tool_cards
 
 toolkaart, graph = require_content()
 st.title(t("tools.title"), anchor=False)
 st.write(t("tools.intro", count=len(toolkaart.tools)))
-
-
-def when_in_route_text(tool: Tool) -> str:
-    """The phases that list the tool, as one line of text (the list view)."""
-    phases = graph.phases_of_tool(tool.id)
-    if not phases:
-        return t("tools.when.none")
-    names = ", ".join(f"{phase.number}. {phase.name}" for phase in phases)
-    return f"**{t('tools.when')}** {names}"
 
 
 def when_in_route(tool: Tool) -> None:
@@ -81,20 +72,16 @@ if found:
 else:
     st.info(t("tools.none_found"))
 general_ids = {tool.id for tool in graph.unlinked_tools()}
-for tool in found:
-    if tool.id not in general_ids:
-        with st.container(border=True):
-            # the link and the phases in the tool's text, not 3-7 page links per tool: every
-            # element is a message of its own on every rerun; the tool's own view links each phase
-            tool_text(tool, lead=tool_details(tool), after=when_in_route_text(tool))
-
+# the phases as text in each card, not 3-7 page links per tool; the tool's own view links them
+tool_cards(
+    [tool for tool in found if tool.id not in general_ids],
+    lambda tool: graph.phases_of_tool(tool.id),
+)
 general = [tool for tool in found if tool.id in general_ids]
 if general:
     st.header(t("tools.background.title"), anchor=False)
     st.caption(t("tools.background.caption"))
-    for tool in general:
-        with st.container(border=True):
-            tool_text(tool, lead=tool_details(tool))
+    tool_cards(general)
 
 st.header(t("tools.matrix.title"), anchor=False)
 matrix_table(graph, "tool")

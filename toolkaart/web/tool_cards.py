@@ -1,0 +1,92 @@
+"""The Hulpmiddelen page's list of tools: every card in one HTML element.
+
+Each tool was a bordered container with one Markdown element in it, 28 elements for 14 tools.
+Streamlit sends each element as a message on every rerun, and a browser that opens the page
+draws each with its React wrappers and parses each text as Markdown, which was the largest part
+of the page's first load after its first message (docs/performance.md, section 9). The tools'
+texts are plain text in the content (no Markdown), so they go into HTML escaped, as text: one
+list, a card per tool, drawn as Streamlit draws a bordered container.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from html import escape
+
+import streamlit as st
+
+from toolkaart.content.models import Phase, Tool
+from toolkaart.i18n.catalog import t
+from toolkaart.route.navigator import link_host
+from toolkaart.web.page_links import TOOL_PARAM, address, html_link
+from toolkaart.web.page_registry import app_pages
+from toolkaart.web.project_session import with_project
+
+#: The class of the list (``tool_cards``); STYLE draws it.
+CARDS_CLASS = "toolkaart-cards"
+#: Grey text in a card (a tool without an address): the captions' grey, #595959 on white (7.0:1).
+MUTED_CLASS = "toolkaart-muted"
+
+#: A card as Streamlit draws ``st.container(border=True)``: a 1 px line at 20 % of the text colour,
+#: rounded 0.5 rem, 1 rem inside, 1 rem between cards; paragraphs as in Markdown, none after the
+#: last; links in the colour Streamlit gives Markdown links (#244FB4, 7.4:1 on white), visited or
+#: not. A link that opens a new tab gets the frame's arrow (``frontend_fixes.FIXES_STYLE``).
+STYLE = (
+    f"ul.{CARDS_CLASS}{{list-style:none;margin:0;padding:0}}"
+    f".{CARDS_CLASS} a,.{CARDS_CLASS} a:visited{{color:#244FB4}}"
+    f".{CARDS_CLASS} > li{{border:1px solid rgba(49,51,63,0.2);border-radius:0.5rem;"
+    "padding:calc(1rem - 1px);margin:0 0 1rem;overflow-wrap:break-word}"
+    f".{CARDS_CLASS} p{{margin:0 0 1rem}}"
+    f".{CARDS_CLASS} p:last-child{{margin-bottom:0}}"
+    f".{MUTED_CLASS}{{color:#595959}}"
+)
+
+
+def _paragraph(html: str, css_class: str = "") -> str:
+    attribute = f' class="{css_class}"' if css_class else ""
+    return f"<p{attribute}>{html}</p>"
+
+
+def tool_card_html(tool: Tool, own_view: str, when: Sequence[Phase] | None) -> str:
+    """One tool as a list item: a link to its own view (``own_view``, an ``address``), its
+    description, its address (a new tab) or grey words that it has none, and, where ``when`` is
+    given, the phases that list it. Every text is escaped."""
+    parts = [
+        _paragraph(html_link(t("tools.details", number=tool.number, name=tool.name), own_view)),
+        _paragraph(escape(tool.description)),
+    ]
+    if tool.url is not None:
+        label = t("tool.link", name=tool.name, host=link_host(tool.url))
+        parts.append(
+            _paragraph(
+                f'<a href="{escape(str(tool.url))}" target="_blank" rel="noopener noreferrer">'
+                f"{escape(label)}</a>"
+            )
+        )
+    else:
+        parts.append(_paragraph(escape(t("tool.no_url")), MUTED_CLASS))
+    if when is not None:
+        if when:
+            names = ", ".join(f"{phase.number}. {phase.name}" for phase in when)
+            parts.append(_paragraph(f"<strong>{escape(t('tools.when'))}</strong> {escape(names)}"))
+        else:
+            parts.append(_paragraph(escape(t("tools.when.none"))))
+    return f"<li>{''.join(parts)}</li>"
+
+
+def tool_cards(
+    tools: Sequence[Tool], when: Callable[[Tool], Sequence[Phase]] | None = None
+) -> None:
+    """``tools`` as one list of cards, one element; ``when`` gives the phases that list a tool
+    (none: the cards say nothing about the route)."""
+    if not tools:
+        return
+    cards = "".join(
+        tool_card_html(
+            tool,
+            address(app_pages().tools, with_project({TOOL_PARAM: tool.id})),  # keeps the project
+            when(tool) if when else None,
+        )
+        for tool in tools
+    )
+    st.html(f'<ul class="{CARDS_CLASS}">{cards}</ul>')
