@@ -14,6 +14,7 @@ from tests.conftest import REPO
 from toolkaart.content.loader import load_toolkaart
 from toolkaart.content.models import Toolkaart
 from toolkaart.i18n.catalog import t
+from toolkaart.web.layout import FRAME_SCRIPTS, FRAME_STYLE
 from toolkaart.web.page_registry import PAGE_ADDRESSES
 
 PAGES = (
@@ -235,3 +236,14 @@ def test_a_fragments_error_is_not_said_twice(monkeypatch: pytest.MonkeyPatch) ->
     assert not app.error  # no Dutch message of app.py's own on top of the fragment's
     assert len(sidebar_links(app)) == 11
     assert [label for label, _, _ in links(app)] == [t("nav.accessibility")]
+
+
+def test_the_frames_script_and_style_reach_the_browser_as_made() -> None:
+    # made once per process and handed to st.html as they are (layout.PreparedHtml): the same
+    # text on every run, so the browser runs the script once per document
+    app = open_page()
+    bodies = [e.proto.body for e in app.get("html")]  # main, sidebar and events alike
+    assert FRAME_SCRIPTS[False] in bodies
+    assert FRAME_STYLE in bodies
+    open_page("app_pages/actoren.py", app=app)
+    assert FRAME_SCRIPTS[False] in [e.proto.body for e in app.sidebar if e.type == "html"]
