@@ -21,9 +21,14 @@ def read(html: str) -> list[list[str]]:
 
 
 def test_a_tools_texts_are_text_not_markup(toolkaart: Toolkaart) -> None:
-    tool = toolkaart.tools[0].model_copy(update={"name": f"Naam {HOSTILE}", "description": HOSTILE})
+    url = 'https://x.example/a?b=1&c="><script>alert(1)</script>'
+    tool = toolkaart.tools[0].model_copy(
+        update={"name": f"Naam {HOSTILE}", "description": HOSTILE, "url": url}
+    )
     html = tool_card_html(tool, OWN_VIEW, when=())
     assert "<img" not in html and 'onerror="' not in html  # escaped, never an element
+    assert "<script" not in html  # the address stays inside its attribute
+    assert 'href="https://x.example/a?b=1&amp;c=&quot;&gt;&lt;script&gt;' in html
     [card] = read(html)
     assert card[0] == t("tools.details", number=tool.number, name=tool.name)
     assert card[1] == HOSTILE  # a browser shows exactly what the file says

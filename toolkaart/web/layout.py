@@ -23,7 +23,6 @@ from toolkaart.web.page_links import (
     markdown_link,
 )
 from toolkaart.web.project_session import with_project
-from toolkaart.web.tool_cards import STYLE as CARDS_STYLE
 
 #: The class of the sidebar's navigation (``sidebar_navigation``).
 NAV_CLASS = "toolkaart-nav"
@@ -63,7 +62,7 @@ NAV_STYLE = (
 #: and 7.2 px (phase map); it is drawn at the size Graphviz laid it out for
 #: (``handbook.MAP_FONT``), 17 px or more as drawn now (tests/browser/test_maps.py).
 #: Reflow and Dutch names for Streamlit's own controls: ``frontend_fixes.FIXES_STYLE``; the
-#: app's own tables: ``html_tables.STYLE``; the tool cards: ``tool_cards.STYLE``.
+#: app's own tables: ``html_tables.STYLE``.
 #: Style-only ``st.html`` goes to Streamlit's event container: no space.
 FRAME_STYLE = (
     "<style>"
@@ -78,7 +77,6 @@ FRAME_STYLE = (
     f"{FIXES_STYLE}"
     f"{NAV_STYLE}"
     f"{TABLE_STYLE}"
-    f"{CARDS_STYLE}"
     "</style>"
 )
 
@@ -203,10 +201,11 @@ FRAME_SCRIPTS = {
 @dataclass(frozen=True)
 class PreparedHtml:
     """HTML that ``st.html`` takes as it is. Given a string, ``st.html`` dedents it
-    (``textwrap.dedent``, line by line) and looks whether it names a file, on every call; the
-    frame's script (14 kB, 146 lines) and style are the same on every run of every page, so they
-    are made once, here, and passed as an object with ``_repr_html_``, which ``st.html`` uses
-    instead (0.24 ms less server CPU per rerun, timed, docs/performance.md section 8)."""
+    (``textwrap.dedent``, line by line) and strips it on every call; the frame's script (14 kB,
+    146 lines) and style are the same on every run of every page, so they are made once
+    (FRAME_STYLE_HTML, FRAME_SCRIPT_HTML) and passed as objects with ``_repr_html_``, which
+    ``st.html`` uses instead (0.24 ms less server CPU per rerun, timed; docs/performance.md
+    section 8)."""
 
     html: str
 
@@ -214,9 +213,13 @@ class PreparedHtml:
         return self.html
 
 
+FRAME_STYLE_HTML = PreparedHtml(FRAME_STYLE)
+FRAME_SCRIPT_HTML = {unsaved: PreparedHtml(script) for unsaved, script in FRAME_SCRIPTS.items()}
+
+
 def frame_style() -> None:
     """The focus outline and caption contrast of FRAME_STYLE, on every run of every page."""
-    st.html(PreparedHtml(FRAME_STYLE))
+    st.html(FRAME_STYLE_HTML)
 
 
 def sidebar_navigation(
@@ -257,7 +260,7 @@ def frame_script() -> None:
     100 ms (docs/performance.md section 9)."""
     unsaved = bool(st.session_state.get(UNSAVED_WORK, False))
     with st.sidebar:
-        st.html(PreparedHtml(FRAME_SCRIPTS[unsaved]), unsafe_allow_javascript=True)
+        st.html(FRAME_SCRIPT_HTML[unsaved], unsafe_allow_javascript=True)
 
 
 def footer(accessibility: StreamlitPage, mode: str = "") -> None:

@@ -104,20 +104,16 @@ def actor_markdown(actor: Actor) -> str:
     return f"{actor_title(actor)}\n\n{actor.description}"
 
 
-def tool_markdown(
-    tool: Tool, *, title: bool = False, lead: str | None = None, after: str | None = None
-) -> str:
+def tool_markdown(tool: Tool, *, title: bool = False) -> str:
     """The tool's description (after its number and name, with ``title``) and its own address,
-    as Markdown paragraphs: many tools are drawn as one element (``tool_text``).
+    as Markdown paragraphs: the phase page draws all its tools as one element with them.
 
     The link label names the site and says it opens a new tab (the arrow after it is the
     frame's, ``frontend_fixes``: a Markdown icon would be named "open_in_new icon" for assistive
-    technology); a tool without an address says so in grey. ``lead`` is a first paragraph of
-    Markdown, ``after`` a last one.
+    technology); a tool without an address says so in grey. The Hulpmiddelen list draws its
+    cards in HTML instead (``tool_cards``).
     """
-    paragraphs = [lead] if lead is not None else []
-    if title:
-        paragraphs.append(f"**{tool.number}. {tool.name}**")
+    paragraphs = [f"**{tool.number}. {tool.name}**"] if title else []
     paragraphs.append(tool.description)
     if tool.url is not None:
         # markdown, not st.page_link: a page link does not wrap and cuts long names off
@@ -125,17 +121,13 @@ def tool_markdown(
         paragraphs.append(f"[{label}]({tool.url})")
     else:
         paragraphs.append(f":gray[{t('tool.no_url')}]")
-    if after is not None:
-        paragraphs.append(after)
     return "\n\n".join(paragraphs)
 
 
-def tool_text(
-    tool: Tool, *, title: bool = False, lead: str | None = None, after: str | None = None
-) -> None:
-    """``tool_markdown`` as one Markdown element, rather than one element per paragraph:
-    Streamlit sends every element to the browser as a message of its own on every rerun."""
-    st.markdown(tool_markdown(tool, title=title, lead=lead, after=after))
+def tool_text(tool: Tool) -> None:
+    """``tool_markdown`` as one Markdown element (a tool's own view), rather than one element
+    per paragraph: Streamlit sends every element as a message of its own on every rerun."""
+    st.markdown(tool_markdown(tool))
 
 
 def keep_in_url(param: str, value: str) -> None:

@@ -22,7 +22,7 @@ from toolkaart.web.page_links import TOOL_PARAM, address, html_link
 from toolkaart.web.page_registry import app_pages
 from toolkaart.web.project_session import with_project
 
-#: The class of the list (``tool_cards``); STYLE draws it.
+#: The class of the list (``tool_cards``); STYLE, sent with it, draws it.
 CARDS_CLASS = "toolkaart-cards"
 #: Grey text in a card (a tool without an address): the captions' grey, #595959 on white (7.0:1).
 MUTED_CLASS = "toolkaart-muted"
@@ -37,7 +37,7 @@ STYLE = (
     f".{CARDS_CLASS} > li{{border:1px solid rgba(49,51,63,0.2);border-radius:0.5rem;"
     "padding:calc(1rem - 1px);margin:0 0 1rem;overflow-wrap:break-word}"
     f".{CARDS_CLASS} p{{margin:0 0 1rem}}"
-    f".{CARDS_CLASS} p:last-child{{margin-bottom:0}}"
+    f".{CARDS_CLASS} :is(p,li):last-child{{margin-bottom:0}}"
     f".{MUTED_CLASS}{{color:#595959}}"
 )
 
@@ -89,4 +89,5 @@ def tool_cards(
         )
         for tool in tools
     )
-    st.html(f'<ul class="{CARDS_CLASS}">{cards}</ul>')
+    # the style with the list, not in the frame's style: only this page has cards
+    st.html(f'<style>{STYLE}</style><ul class="{CARDS_CLASS}">{cards}</ul>')
