@@ -46,10 +46,13 @@ def address(page: StreamlitPage, query: Mapping[str, str]) -> str:
     return f"{OWN_PAGE}{page.url_path}" + (f"?{query_string}" if query_string else "")
 
 
-def html_link(label: str, target: str, *, current: bool = False) -> str:
-    """A link in HTML: its label as text and its ``address``, both escaped; ``current`` marks the
-    page shown (``aria-current``)."""
+def html_link(label: str, target: str, *, current: bool = False, new_tab: bool = False) -> str:
+    """A link in HTML: its label as text and its ``address`` (or an outside site's), both
+    escaped; ``current`` marks the page shown (``aria-current``), ``new_tab`` opens an outside
+    site in a tab of its own, as Streamlit's Markdown links do (the label says so)."""
     mark = ' aria-current="page"' if current else ""
+    if new_tab:
+        mark += ' target="_blank" rel="noopener noreferrer"'
     return f'<a href="{escape(target)}"{mark}>{escape(label)}</a>'
 
 

@@ -57,12 +57,7 @@ def tool_card_html(tool: Tool, own_view: str, when: Sequence[Phase] | None) -> s
     ]
     if tool.url is not None:
         label = t("tool.link", name=tool.name, host=link_host(tool.url))
-        parts.append(
-            _paragraph(
-                f'<a href="{escape(str(tool.url))}" target="_blank" rel="noopener noreferrer">'
-                f"{escape(label)}</a>"
-            )
-        )
+        parts.append(_paragraph(html_link(label, str(tool.url), new_tab=True)))
     else:
         parts.append(_paragraph(escape(t("tool.no_url")), MUTED_CLASS))
     if when is not None:
