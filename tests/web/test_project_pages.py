@@ -326,6 +326,14 @@ def test_the_import_form_is_drawn_when_its_drawer_is_opened() -> None:
 # the navigator's phase pages on the open project
 
 
+def test_the_tool_cards_keep_the_open_project_in_their_links(toolkaart: Toolkaart) -> None:
+    project = the_store().create("Met hulpmiddelen")
+    app = open_page("app_pages/hulpmiddelen.py", {"project": project.id})
+    queries = [query for _, page, query in links(app) if page == "hulpmiddelen"]
+    expected = [f"tool={tool.id}&project={project.id}" for tool in toolkaart.tools]
+    assert sorted(queries) == sorted(expected)
+
+
 def test_the_phase_page_works_on_the_project_in_the_url(toolkaart: Toolkaart) -> None:
     store = the_store()
     project = store.create("Navigator op project")

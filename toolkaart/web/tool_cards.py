@@ -76,10 +76,11 @@ def tool_cards(
     (none: the cards say nothing about the route)."""
     if not tools:
         return
+    open_project = with_project({})  # read from the URL once, not once per card
     cards = "".join(
         tool_card_html(
             tool,
-            address(app_pages().tools, with_project({TOOL_PARAM: tool.id})),  # keeps the project
+            address(app_pages().tools, {TOOL_PARAM: tool.id, **open_project}),
             when(tool) if when else None,
         )
         for tool in tools
