@@ -11,10 +11,12 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import APP_DIR
 from tests.contentedit import edit_yaml
+from tests.web.test_user_text_pages import shown_text
 from toolkaart.content.loader import load_toolkaart
 from toolkaart.documents.handbook import to_markdown
 from toolkaart.i18n.catalog import t
 from toolkaart.settings import ENV_CONTENT_DIR
+from toolkaart.web.literal import content_literal
 
 
 def add_release(content: Path) -> None:
@@ -71,20 +73,25 @@ def test_beheer_page_shows_the_version_and_every_release(
     markdown = [m.value for m in app.markdown]
     label = load_toolkaart(content_copy).meta.label
     assert "1.2.0" in label and "15 december 2026" in label
-    assert t("beheer.version.current", label=label) in markdown
-    releases = [m for m in markdown if m.startswith("**1.")]
-    assert [release.split("\n")[0] for release in releases] == [
-        "**1.2.0** (15 december 2026)",
-        "**1.1.0** (6 december 2026)",
-        "**1.0.0** (22 november 2026)",
+    assert t("beheer.version.current", label=content_literal(label)) in markdown
+    # each release a bold version and a list of changes, read as a person reads them: the
+    # content's texts go in as written (escaped, and 'www.' not made a link)
+    releases = [m for m in markdown if m.startswith("**1")]
+    assert all(
+        release.count("\n- ") == len(release.split("\n\n")[1].splitlines()) for release in releases
+    )
+    assert [shown_text(release).split("\n")[0] for release in releases] == [
+        "1.2.0 (15 december 2026)",
+        "1.1.0 (6 december 2026)",
+        "1.0.0 (22 november 2026)",
     ]
-    assert releases[0] == (
-        "**1.2.0** (15 december 2026)\n\n- Fase Idee heet nu Ideefase.\n"
-        "- Webadres van hulpmiddel 6 toegevoegd."
-    )
-    assert releases[-1] == (
-        "**1.0.0** (22 november 2026)\n\n- Eerste transcriptie van de Toolkaart: 7 fases met kernvraag "
-        "en doel, 10 actoren, 14 hulpmiddelen met hun webadres, en per fase een checklist met "
-        "bronvermelding.\n- Hulpmiddel 12 (www.datavoorgezondheid.nl) staat in de Toolkaart met een "
-        "http-adres; het is overgenomen als https-adres, zoals alle andere adressen van die website."
-    )
+    assert shown_text(releases[0]).split("\n")[1:3] == [
+        "Fase Idee heet nu Ideefase.",
+        "Webadres van hulpmiddel 6 toegevoegd.",
+    ]
+    assert shown_text(releases[-1]).split("\n")[1:3] == [
+        "Eerste transcriptie van de Toolkaart: 7 fases met kernvraag en doel, 10 actoren, 14 "
+        "hulpmiddelen met hun webadres, en per fase een checklist met bronvermelding.",
+        "Hulpmiddel 12 (www.datavoorgezondheid.nl) staat in de Toolkaart met een http-adres; het "
+        "is overgenomen als https-adres, zoals alle andere adressen van die website.",
+    ]

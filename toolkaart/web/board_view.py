@@ -24,7 +24,7 @@ from toolkaart.store import agenda_store
 from toolkaart.store.agenda_store import DraftInfo
 from toolkaart.web import project_session
 from toolkaart.web.layout import UNSAVED_WORK
-from toolkaart.web.literal import literal
+from toolkaart.web.literal import content_literal, literal
 
 #: session_state keys of the Agenda page: the agenda being edited and the saved draft it came from
 DRAFT = "agenda.draft"
@@ -59,7 +59,8 @@ def draft_label(draft: DraftInfo) -> str:
 
 
 def count_rows(portfolio: Portfolio) -> list[dict[str, object]]:
-    """Phase and number of projects, in route order (the chart's data and its table)."""
+    """Phase and number of projects, in route order: the chart's data (the names as they are;
+    ``st.table``, whose cells are Markdown, gets them ``content_literal``)."""
     return [
         {t("portfolio.col.phase"): c.phase.name, t("portfolio.col.count"): c.count}
         for c in portfolio.counts
@@ -79,7 +80,7 @@ def portfolio_rows(toolkaart: Toolkaart, portfolio: Portfolio) -> list[dict[str,
     rows: list[dict[str, object]] = []
     for row in portfolio.rows:
         last = row.last_decision
-        awaiting = row.awaiting
+        awaiting = content_literal(row.awaiting)
         if row.next_review is not None:
             review = "portfolio.review.due" if row.review_due else "portfolio.review"
             awaiting += " " + t(review, date=date_label(row.next_review))
@@ -94,7 +95,7 @@ def portfolio_rows(toolkaart: Toolkaart, portfolio: Portfolio) -> list[dict[str,
                     t(
                         "portfolio.last_decision",
                         answer=t(f"answer.{last.answer.value}"),
-                        phase=toolkaart.phase(last.phase_id).name,
+                        phase=content_literal(toolkaart.phase(last.phase_id).name),
                         date=date_label(last.decided_on),
                     )
                     if last is not None
@@ -119,7 +120,7 @@ def flow_day_rows(flow: Flow) -> list[dict[str, object]]:
         labels = spread_labels(days) if days is not None else None
         rows.append(
             {
-                t("flow.col.phase"): row.phase.name,
+                t("flow.col.phase"): content_literal(row.phase.name),
                 t("flow.col.finished"): row.finished,
                 t("flow.col.median"): labels["median"] if labels else "—",
                 t("flow.col.quartiles"): t("flow.range", low=labels["q1"], high=labels["q3"])
@@ -139,7 +140,7 @@ def flow_outcome_rows(flow: Flow) -> list[dict[str, object]]:
     """The answers per gate as a table: a column per answer."""
     return [
         {
-            t("flow.col.phase"): row.phase.name,
+            t("flow.col.phase"): content_literal(row.phase.name),
             **{t(f"answer.{answer.value}"): row.outcomes.of(answer) for answer in Answer},
         }
         for row in flow.phases
@@ -154,7 +155,7 @@ def stuck_rows(flow: Flow) -> list[dict[str, object]]:
             t("flow.col.project"): literal(item.project.name),
             # the days first after the name: the table is wider than a phone's screen
             t("flow.col.days"): item.days,
-            t("flow.col.phase"): item.phase.name,
+            t("flow.col.phase"): content_literal(item.phase.name),
             t("flow.col.since"): date_label(item.since),
         }
         for item in flow.stuck

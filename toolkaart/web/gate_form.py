@@ -42,7 +42,7 @@ from toolkaart.route.project import reapply_ticks
 from toolkaart.web import reconnect
 from toolkaart.web.content_notice import item_label, open_lookback, retired
 from toolkaart.web.feedback import Kind, say
-from toolkaart.web.literal import literal
+from toolkaart.web.literal import content_literal, literal
 from toolkaart.web.project_session import save_quietly
 from toolkaart.web.records_form import item_evidence, recording, tally_caption
 from toolkaart.web.walk import (
@@ -175,7 +175,9 @@ def checklist(toolkaart: Toolkaart, phase: Phase) -> None:
     for item in phase.checklist:
         _answer_here(toolkaart, phase, item.id)
         ticked = st.checkbox(
-            with_source(item_label(looking_back, phase, item.id, item.text), item.source),
+            with_source(
+                item_label(looking_back, phase, item.id, content_literal(item.text)), item.source
+            ),
             value=item.id in checked,
             disabled=read_only,
             key=_item_key(phase, item.id),
@@ -196,7 +198,7 @@ def with_source(label: str, source: str | None) -> str:
     takes out of the box's name (``frontend_fixes``)."""
     if not source:
         return label
-    return f"{label}  \n:small[{t('phase.checklist.source', source=literal(source))}]"
+    return f"{label}  \n:small[{t('phase.checklist.source', source=content_literal(source))}]"
 
 
 def _phase_list(toolkaart: Toolkaart, phase_ids: tuple[str, ...]) -> str:
@@ -253,7 +255,12 @@ def _decide(toolkaart: Toolkaart, phase: Phase) -> None:
     elif following is None:
         message = t("phase.gate.passed_last", phase=phase.name)
     else:
-        message = t("phase.gate.passed", phase=phase.name, next=following.name)
+        message = t(
+            "phase.gate.passed",
+            phase=phase.name,
+            next=following.name,
+        )
+    # ``say`` shows the whole message as written: the names go in as they are
     _tell(phase, _GATE, "success", message, onward=answer == Answer.JA)
     # a fresh form for the next decision (set, not removed: the browser keeps a removed value)
     for name, empty in (
@@ -314,7 +321,10 @@ def _answer_here(toolkaart: Toolkaart, phase: Phase, place: str, go_to: GoTo | N
         and following is not None
         and status.state(following.id) is not GateState.LOCKED
     ):
-        go_to(following, t("phase.gate.go_next", number=following.number, name=following.name))
+        go_to(
+            following,
+            t("phase.gate.go_next", number=following.number, name=content_literal(following.name)),
+        )
 
 
 def _history_line(decision: GateDecision) -> str:
@@ -342,8 +352,13 @@ def gate(toolkaart: Toolkaart, phase: Phase, go_to: GoTo) -> None:
     status = assessment.status(toolkaart)
     if status.state(phase.id) is GateState.LOCKED:
         current = toolkaart.phase(status.current_phase_id)
-        st.info(t("phase.gate.locked", current=current.name), icon=":material/lock:")
-        go_to(current, t("phase.gate.go_current", number=current.number, name=current.name))
+        st.info(
+            t("phase.gate.locked", current=content_literal(current.name)), icon=":material/lock:"
+        )
+        go_to(
+            current,
+            t("phase.gate.go_current", number=current.number, name=content_literal(current.name)),
+        )
         return
     if may_change():
         _gate_form(toolkaart, phase, go_to, assessment)
@@ -354,7 +369,7 @@ def gate(toolkaart: Toolkaart, phase: Phase, go_to: GoTo) -> None:
 
 def _gate_form(toolkaart: Toolkaart, phase: Phase, go_to: GoTo, assessment: Assessment) -> None:
     answer = st.radio(
-        t("phase.gate.answer", question=phase.key_question),
+        t("phase.gate.answer", question=content_literal(phase.key_question)),
         options=[a.value for a in Answer],
         format_func=lambda value: t(f"answer.{value}"),
         index=None,
@@ -366,18 +381,17 @@ def _gate_form(toolkaart: Toolkaart, phase: Phase, go_to: GoTo, assessment: Asse
     if needs.confirm_open_items:
         texts = {i.id: i.text for i in phase.checklist}
         st.warning(t("phase.gate.open_items", count=len(needs.open_items)))
-        st.markdown("\n".join(f"- {literal(texts[item])}" for item in needs.open_items))
+        st.markdown("\n".join(f"- {content_literal(texts[item])}" for item in needs.open_items))
         st.checkbox(t("gate.form.confirm", count=len(needs.open_items)), key=_key(phase, "confirm"))
     closing = assessment.would_lock(toolkaart, phase.id, chosen)
     if closing and chosen is not None:
-        st.warning(
-            t(
-                "phase.gate.will_lock",
-                answer=t(f"answer.{chosen}"),
-                phase=phase.name,
-                phases=_phase_list(toolkaart, closing),
-            )
+        message = t(
+            "phase.gate.will_lock",
+            answer=t(f"answer.{chosen}"),
+            phase=phase.name,
+            phases=_phase_list(toolkaart, closing),
         )
+        st.warning(literal(message))  # its phase names as written
     decided_on = st.date_input(
         t("gate.form.decided_on"), value=today(), max_value=today(),
         format="DD-MM-YYYY",

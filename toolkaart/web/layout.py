@@ -14,6 +14,7 @@ from toolkaart.i18n.catalog import LANGUAGE, t
 from toolkaart.web.content_cache import loaded_content
 from toolkaart.web.frontend_fixes import FIXES_SCRIPT, FIXES_STYLE
 from toolkaart.web.html_tables import STYLE as TABLE_STYLE
+from toolkaart.web.literal import content_literal
 from toolkaart.web.page_links import (
     LIST_CLASS,
     OWN_PAGE,
@@ -275,5 +276,11 @@ def footer(accessibility: StreamlitPage, mode: str = "") -> None:
         lines.append(mode)
     if serving is not None:
         meta = serving.toolkaart.meta
-        lines.append(t("footer.version", title=meta.title, version=meta.label))
+        lines.append(
+            t(
+                "footer.version",
+                title=content_literal(meta.title),
+                version=content_literal(meta.label),
+            )
+        )
     st.caption("  \n".join(lines))  # a line break within one paragraph

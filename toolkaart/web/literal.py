@@ -1,4 +1,5 @@
-"""The one way text a person typed (or a file brought) reaches a page: shown as written.
+"""The one way text a person typed (or a file brought: an import, the content directory) reaches a
+page: shown as written.
 
 Streamlit renders most elements' text as Markdown: markdown, caption, the alerts, title and
 headers, expander, button and page-link labels, tooltips and ``st.table`` cells. Stored text put
@@ -22,6 +23,7 @@ Templates from the catalog may use Markdown on purpose: escape the user's value,
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from toolkaart.documents.markdown import plain
 
@@ -41,6 +43,15 @@ def literal(text: str) -> str:
     """``text`` (one line or a paragraph) as Markdown that every Streamlit element shows as
     written: no link, image, HTML, heading, list, emphasis, formula, icon or colour from it."""
     return "  \n".join(unlink(plain(line)) for line in text.split("\n"))
+
+
+@lru_cache(maxsize=4096)
+def content_literal(text: str) -> str:
+    """``literal`` for a text from the content (a name, a key question, a description): the
+    content directory is a file someone supplies (a volume may replace the shipped one), so its
+    texts are shown as written too. Kept per text: the same few hundred texts are drawn on every
+    rerun, and a rerun's server CPU decides how many people a replica serves."""
+    return literal(text)
 
 
 def literal_lines(message: str) -> str:

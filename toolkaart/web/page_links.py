@@ -18,6 +18,7 @@ from streamlit.navigation.page import StreamlitPage
 from toolkaart.content.models import Actor, Phase, Tool
 from toolkaart.i18n.catalog import t
 from toolkaart.route.navigator import link_host
+from toolkaart.web.literal import content_literal
 from toolkaart.web.page_registry import app_pages
 from toolkaart.web.project_session import with_project
 
@@ -98,13 +99,13 @@ def phase_address(phase: Phase) -> str:
 def actor_title(actor: Actor) -> str:
     """The actor's number and name in bold Markdown, linked to its place on the Actoren page
     (``address`` says why not a page link)."""
-    label = t("actors.link", number=actor.number, name=actor.name)
+    label = t("actors.link", number=actor.number, name=content_literal(actor.name))
     return f"**{markdown_link(label, app_pages().actors, with_project({ACTOR_PARAM: actor.id}))}**"
 
 
 def actor_markdown(actor: Actor) -> str:
     """``actor_title`` with the actor's description under it: one Markdown block."""
-    return f"{actor_title(actor)}\n\n{actor.description}"
+    return f"{actor_title(actor)}\n\n{content_literal(actor.description)}"
 
 
 def tool_markdown(tool: Tool, *, title: bool = False) -> str:
@@ -116,11 +117,11 @@ def tool_markdown(tool: Tool, *, title: bool = False) -> str:
     technology); a tool without an address says so in grey. The Hulpmiddelen list draws its
     cards in HTML instead (``tool_cards``).
     """
-    paragraphs = [f"**{tool.number}. {tool.name}**"] if title else []
-    paragraphs.append(tool.description)
+    paragraphs = [f"**{tool.number}. {content_literal(tool.name)}**"] if title else []
+    paragraphs.append(content_literal(tool.description))
     if tool.url is not None:
         # markdown, not st.page_link: a page link does not wrap and cuts long names off
-        label = t("tool.link", name=tool.name, host=link_host(tool.url))
+        label = t("tool.link", name=content_literal(tool.name), host=link_host(tool.url))
         paragraphs.append(f"[{label}]({tool.url})")
     else:
         paragraphs.append(f":gray[{t('tool.no_url')}]")

@@ -39,7 +39,7 @@ from toolkaart.route.records import (
     note_line,
 )
 from toolkaart.web.feedback import answer_at, tell
-from toolkaart.web.literal import literal
+from toolkaart.web.literal import content_literal, literal
 from toolkaart.web.project_session import open_project, open_project_id, save_quietly
 from toolkaart.web.reconnect import missed_click
 from toolkaart.web.walk import may_change, signed_in_label
@@ -224,9 +224,11 @@ def names_of(project: Project | None, actor: Actor) -> str:
     names shown as written; the actor's name alone when nobody is named (or no project is open)."""
     people = project.people_in(actor.id) if project is not None else ()
     if not people:
-        return actor.name
+        return content_literal(actor.name)
     return t(
-        "records.people.named", actor=actor.name, names=", ".join(literal(p.name) for p in people)
+        "records.people.named",
+        actor=content_literal(actor.name),
+        names=", ".join(literal(p.name) for p in people),
     )
 
 
@@ -268,14 +270,14 @@ def actor_people(
     names = "; ".join(literal(p.label) for p in people)
     line = t("records.people.list", names=names) if people else t("records.people.nobody")
     if named:
-        st.markdown(t("records.people.of", actor=actor.name, line=line))
+        st.markdown(t("records.people.of", actor=content_literal(actor.name), line=line))
     else:
         st.caption(line)
     if not shown.writable:
         return
     answer_at(_people_key(actor, "answer"))
     drawer = st.expander(
-        t("records.people.edit", actor=actor.name),
+        t("records.people.edit", actor=content_literal(actor.name)),
         icon=":material/group_add:",
         type="compact",
         key=_people_key(actor, "open"),

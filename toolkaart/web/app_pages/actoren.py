@@ -7,7 +7,7 @@ import streamlit as st
 from toolkaart.i18n.catalog import t
 from toolkaart.route.navigator import item_in_view
 from toolkaart.web.content_cache import require_content
-from toolkaart.web.literal import literal
+from toolkaart.web.literal import content_literal, literal
 from toolkaart.web.matrix_tables import matrix_table
 from toolkaart.web.page_links import (
     ACTOR_PARAM,
@@ -28,8 +28,8 @@ if unknown:
 elif actor is not None:
     keep_in_url(ACTOR_PARAM, actor.id)
     with st.container(border=True):
-        st.header(f"{actor.number}. {actor.name}", anchor=False)
-        st.write(actor.description)
+        st.header(f"{actor.number}. {content_literal(actor.name)}", anchor=False)
+        st.markdown(content_literal(actor.description))
         phases = graph.phases_of_actor(actor.id)
         st.markdown(f"**{t('actors.phases')}**" if phases else t("actors.no_phases"))
         if phases:
@@ -42,7 +42,7 @@ for actor in toolkaart.actors:
     names = ", ".join(p.name for p in phases)
     needed = f"{t('actors.phases')} {names}" if phases else t("actors.no_phases")
     entries.append(
-        f"{actor_title(actor)}\n\n{literal(actor.description)}\n\n:gray[{literal(needed)}]"
+        f"{actor_title(actor)}\n\n{content_literal(actor.description)}\n\n:gray[{literal(needed)}]"
     )
 # all actors in one element: each element is a message of its own on every rerun
 st.markdown("\n\n".join(entries))

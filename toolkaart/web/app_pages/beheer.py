@@ -42,7 +42,7 @@ from toolkaart.web.content_cache import (
 from toolkaart.web.feedback import answer_at, tell
 from toolkaart.web.html_tables import plain_table
 from toolkaart.web.identity import require
-from toolkaart.web.literal import literal
+from toolkaart.web.literal import content_literal, literal
 from toolkaart.web.matrix_tables import link_count_table
 from toolkaart.web.reconnect import missed_click
 
@@ -241,13 +241,13 @@ if health.toolkaart is None:
     st.markdown(t("beheer.version.unknown"))
 else:
     meta = health.toolkaart.meta
-    st.markdown(t("beheer.version.current", label=meta.label))
+    st.markdown(t("beheer.version.current", label=content_literal(meta.label)))
     if not meta.changelog:
         st.markdown(t("beheer.changelog.empty"))
     for entry in meta.changelog:
         st.markdown(
-            f"**{entry.version}** ({date_label(entry.date)})\n\n"
-            + "\n".join(f"- {change}" for change in entry.changes)
+            f"**{content_literal(entry.version)}** ({date_label(entry.date)})\n\n"
+            + "\n".join(f"- {content_literal(change)}" for change in entry.changes)
         )
 
 st.header(t("beheer.reach.title"), anchor=False)

@@ -10,7 +10,7 @@ from toolkaart.route.navigator import phase_in_view
 from toolkaart.web.content_cache import require_content
 from toolkaart.web.content_notice import notice, open_lookback
 from toolkaart.web.gate_form import checklist, gate
-from toolkaart.web.literal import literal
+from toolkaart.web.literal import content_literal, literal
 from toolkaart.web.maps import phase_map
 from toolkaart.web.page_links import (
     PHASE_PARAM,
@@ -40,7 +40,7 @@ if unknown:
     st.warning(t("phase.unknown", requested=literal((requested or "")[:80])))
 keep_in_url(PHASE_PARAM, phase.id)  # a refresh or a shared link shows this phase
 
-st.title(t("phase.title", number=phase.number, name=phase.name), anchor=False)
+st.title(t("phase.title", number=phase.number, name=content_literal(phase.name)), anchor=False)
 project_banner()
 if open_project_id() is not None and (opened := open_project()) is not None:
     notice(open_lookback(toolkaart), bool(opened.assessment.decisions), phase)
@@ -48,8 +48,8 @@ if open_project_id() is not None and (opened := open_project()) is not None:
 # every rerun (docs/performance.md section 8)
 st.markdown(
     f"{t('phase.state', state=t(f'state.{status.state(phase.id)}'))}\n\n"
-    f"### {t('phase.key_question')}\n\n### {phase.key_question}\n\n"
-    f"### {t('phase.goal')}\n\n{phase.goal}",
+    f"### {t('phase.key_question')}\n\n### {content_literal(phase.key_question)}\n\n"
+    f"### {t('phase.goal')}\n\n{content_literal(phase.goal)}",
     anchors=False,
 )
 
@@ -80,11 +80,15 @@ with actors_column:
         nobody = t("phase.transition.nobody")
         project = recorded.project if recorded is not None else None
         joining = ", ".join(names_of(project, a) for a in transition.joining) or nobody
-        leaving = ", ".join(a.name for a in transition.leaving) or nobody
+        leaving = ", ".join(content_literal(a.name) for a in transition.leaving) or nobody
         st.info(
             t("phase.transition.joining", names=joining)
             + "  \n"
-            + t("phase.transition.leaving", previous=transition.previous.name, names=leaving)
+            + t(
+                "phase.transition.leaving",
+                previous=content_literal(transition.previous.name),
+                names=leaving,
+            )
         )
     if recorded is None:  # nothing under each actor: the actors are one element
         st.markdown("\n\n".join(actor_markdown(actor) for actor in actors))

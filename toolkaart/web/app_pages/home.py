@@ -8,7 +8,7 @@ from toolkaart.documents.handbook import route_dot
 from toolkaart.i18n.catalog import t
 from toolkaart.route.navigator import route_states
 from toolkaart.web.content_cache import require_content
-from toolkaart.web.literal import literal
+from toolkaart.web.literal import content_literal, literal
 from toolkaart.web.page_links import link_list, phase_address
 from toolkaart.web.project_session import open_project, open_project_id, project_banner
 from toolkaart.web.walk import current_assessment
@@ -17,9 +17,9 @@ toolkaart, graph = require_content()
 status = current_assessment().status(toolkaart)
 total = len(toolkaart.phases)
 
-st.title(toolkaart.meta.title, anchor=False)
+st.title(content_literal(toolkaart.meta.title), anchor=False)
 project_banner()
-st.write(toolkaart.meta.introduction)
+st.markdown(content_literal(toolkaart.meta.introduction))
 st.subheader(t("home.howto.title"), anchor=False)
 st.markdown(t("home.howto.body"))
 project = open_project() if open_project_id() is not None else None
@@ -33,7 +33,12 @@ if status.completed:
     st.success(t("home.progress.completed", total=total))
 else:
     current = toolkaart.phase(status.current_phase_id)
-    progress = t("home.progress", passed=status.passed_count(), total=total, current=current.name)
+    progress = t(
+        "home.progress",
+        passed=status.passed_count(),
+        total=total,
+        current=content_literal(current.name),
+    )
     st.progress(status.passed_count() / total, text=progress)
 
 states = {p.id: t(f"state.{status.state(p.id)}") for p in toolkaart.phases}

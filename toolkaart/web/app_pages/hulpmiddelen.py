@@ -8,7 +8,7 @@ from toolkaart.content.models import Tool
 from toolkaart.i18n.catalog import t
 from toolkaart.route.navigator import find_tools, item_in_view
 from toolkaart.web.content_cache import require_content
-from toolkaart.web.literal import literal
+from toolkaart.web.literal import content_literal, literal
 from toolkaart.web.matrix_tables import matrix_table
 from toolkaart.web.page_links import (
     TOOL_PARAM,
@@ -42,7 +42,7 @@ elif shown is not None:
     tool = shown
     keep_in_url(TOOL_PARAM, tool.id)
     with st.container(border=True):
-        st.header(f"{tool.number}. {tool.name}", anchor=False)
+        st.header(f"{tool.number}. {content_literal(tool.name)}", anchor=False)
         tool_text(tool)
         when_in_route(tool)
 

@@ -28,7 +28,7 @@ from toolkaart.web.board_view import (
 from toolkaart.web.content_cache import require_content
 from toolkaart.web.downloads import MIME_TYPES
 from toolkaart.web.identity import require
-from toolkaart.web.literal import literal
+from toolkaart.web.literal import content_literal, literal
 from toolkaart.web.page_end import end_page
 from toolkaart.web.page_registry import app_pages
 
@@ -84,9 +84,12 @@ st.bar_chart(
     alt=t("portfolio.chart.title"),
 )
 # The chart's text alternative: the same numbers as a sentence and as a table.
-st.markdown(portfolio.count_sentence())
+# the sentences hold the content's phase names: shown as written
+st.markdown(literal(portfolio.count_sentence()))
 with st.expander(t("portfolio.chart.table")):
-    st.table(counts)
+    st.table(
+        [{phase_col: content_literal(str(c[phase_col])), count_col: c[count_col]} for c in counts]
+    )
 
 # the flow: days per phase, gate outcomes, projects standing still (toolkaart.board.flow); its
 # charts come first on the page, the number of days for "standing still" with its list after them
@@ -105,7 +108,7 @@ st.caption(t("portfolio.flow.stuck_days.help"))
 flow = build_flow(
     toolkaart, [row.project for row in portfolio.rows], today=today, stuck_days=stuck_days
 )
-st.markdown(flow.stuck_sentence())
+st.markdown(literal(flow.stuck_sentence()))
 if flow.stuck:  # tables, not grids: no toolbar named in English; wide ones scroll by keyboard
     st.table(stuck_rows(flow), hide_index=True)
 
@@ -114,9 +117,11 @@ with charts:
     st.caption(t("portfolio.flow.intro"))
     if any(row.days is not None for row in flow.phases):
         st.altair_chart(flow_days_chart(flow), alt=t("portfolio.flow.chart.title"), width="stretch")
-    st.markdown(flow.days_sentence())  # the chart's text alternative; the table has the same
+    st.markdown(
+        literal(flow.days_sentence())
+    )  # the chart's text alternative; the table has the same
     if flow.in_use:
-        st.markdown(flow.in_use_sentence())
+        st.markdown(literal(flow.in_use_sentence()))
     with st.expander(t("portfolio.flow.table")):
         # seven columns scroll sideways on a phone: frontend_fixes gives the table a tab stop
         st.table(flow_day_rows(flow), hide_index=True)
@@ -127,7 +132,7 @@ with charts:
             alt=t("portfolio.flow.outcomes.chart.title"),
             width="stretch",
         )
-    st.markdown(flow.outcomes_sentence())
+    st.markdown(literal(flow.outcomes_sentence()))
     with st.expander(t("portfolio.flow.outcomes.table")):
         st.table(flow_outcome_rows(flow))
 

@@ -14,7 +14,7 @@ from toolkaart.route.project import FIELD_LIMITS
 from toolkaart.web.content_cache import require_content
 from toolkaart.web.feedback import answer_at
 from toolkaart.web.identity import require
-from toolkaart.web.literal import literal
+from toolkaart.web.literal import content_literal, literal
 from toolkaart.web.page_end import end_page
 from toolkaart.web.page_registry import app_pages
 from toolkaart.web.project_session import (
@@ -50,7 +50,7 @@ for project in projects:
         where = (
             t("projects.list.completed")
             if status.completed
-            else t("projects.list.phase", number=phase.number, phase=phase.name)
+            else t("projects.list.phase", number=phase.number, phase=content_literal(phase.name))
         )
         st.caption(
             t(

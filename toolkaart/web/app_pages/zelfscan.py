@@ -23,7 +23,7 @@ from toolkaart.web.downloads import download_buttons
 from toolkaart.web.gate_form import checklist, gate
 from toolkaart.web.html_tables import plain_table
 from toolkaart.web.identity import require
-from toolkaart.web.literal import literal
+from toolkaart.web.literal import content_literal, literal
 from toolkaart.web.page_end import end_page
 from toolkaart.web.page_registry import app_pages
 from toolkaart.web.project_session import import_drawer, open_project, show_flash, store
@@ -70,7 +70,7 @@ else:
         t(
             "scan.current",
             number=current.number,
-            phase=current.name,
+            phase=content_literal(current.name),
             passed=status.passed_count(),
             total=len(toolkaart.phases),
         )
@@ -80,7 +80,7 @@ st.markdown(
         t(
             "scan.route_line",
             number=phase.number,
-            phase=phase.name,
+            phase=content_literal(phase.name),
             state=t(f"state.{status.state(phase.id).value}"),
         )
         for phase in toolkaart.phases
@@ -121,12 +121,14 @@ def _choose(phase_id: str) -> None:
     st.session_state[select_key] = phase_id
 
 
-st.header(t("scan.phase_header", number=phase.number, phase=phase.name), anchor=False)
-st.markdown(t("scan.key_question", question=phase.key_question))
-st.caption(t("scan.goal", goal=phase.goal))
+st.header(
+    t("scan.phase_header", number=phase.number, phase=content_literal(phase.name)), anchor=False
+)
+st.markdown(t("scan.key_question", question=content_literal(phase.key_question)))
+st.caption(t("scan.goal", goal=content_literal(phase.goal)))
 st.page_link(
     app_pages().phase,
-    label=t("scan.phase_page", number=phase.number, phase=phase.name),
+    label=t("scan.phase_page", number=phase.number, phase=content_literal(phase.name)),
     query_params={PHASE_PARAM: phase.id, "project": project.id},
 )
 
