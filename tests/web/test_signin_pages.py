@@ -434,3 +434,17 @@ def test_a_sign_in_without_a_role_is_logged_once_per_session_without_the_email(
     ((event, fields),) = logged(caplog)
     assert event == "signin.bound" and isinstance(fields["person"], int)
     assert TEAM_A.email not in caplog.text
+
+
+def test_a_click_after_the_role_is_revoked_changes_nothing(service: Service) -> None:
+    # the page was drawn while the role held; the click that follows is the next run's, and
+    # its callback must act on the roles as they are now, not as the page was drawn with
+    app = open_as(TEAM_A, SCAN, {"project": service.project_a.id})
+    item = service.store.get(service.project_a.id)
+    member_store.revoke(service.store, LOCAL, TEAM_A.email, A)
+    app.checkbox(key="walk.idee.item.idee-zorgvraag").check().run()
+    assert not app.exception, app.exception
+    stored = service.store.get(service.project_a.id)
+    assert stored.assessment == item.assessment
+    assert stored.version == item.version
+    assert titles(app) == [t("signin.no_organisation.title")]

@@ -26,7 +26,7 @@ configure_log(settings())  # once: a no-op on later runs (also for `streamlit ru
 st.set_page_config(page_title=t("app.title"), layout="wide")
 frame_style()
 try:
-    who = identity.resolve()  # every run: roles as stored now (a revoked role is gone at once)
+    who = identity.acting()  # read once per run: roles as stored now (a revoked role is gone)
 except ServiceConfigError as error:  # a service meant, sign-in broken: never serve it open
     st.error(str(error))
     st.stop()

@@ -2,14 +2,19 @@
 
 The mode follows the configuration (``toolkaart.access.service``): with an ``[auth]`` section in
 Streamlit's secrets the app is a service and people sign in with ``st.login`` (OpenID Connect);
-without it, local mode. ``app.py`` calls ``resolve`` at the start of every run, so the person's
-roles are read afresh on every click (a revoked role is gone at the next one), and pages and the
-project session read the result with ``acting``. Pages that are not public call ``require``.
+without it, local mode. The person's roles are read afresh once per run, so a revoked role is gone
+at the next click: ``acting`` answers from what this run read, and reads it when the run has not
+yet. A click's widget callbacks run before the page's script, in the new run: they too act on
+the roles as they are now, not on those the page was drawn with (a tick one click after a role
+was revoked was saved). Pages that are not public call ``require``.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from toolkaart.access.permissions import ANONYMOUS, LOCAL, Acting, Permission, Person
 from toolkaart.access.service import ServiceConfig, service_config
@@ -54,8 +59,23 @@ def _claim(name: str) -> str:
     return str(value).strip() if value is not None else ""
 
 
+@dataclass(frozen=True)
+class _Resolved:
+    """Who acts, as read in the run ``run`` identifies."""
+
+    run: object
+    acting: Acting
+
+
+def _this_run() -> object:
+    """What tells this run from the one before: Streamlit starts every run, before the click's
+    callbacks, with a new ``cursors`` dict in the session's script context."""
+    ctx = get_script_run_ctx()
+    return ctx.cursors if ctx is not None else None
+
+
 def resolve() -> Acting:
-    """Who acts on this run (app.py, first thing): their roles as the database holds them now."""
+    """Who acts on this run: their roles as the database holds them now (one query)."""
     if service() is None:
         acting = LOCAL
     elif st.user.get("is_logged_in") is not True:
@@ -76,14 +96,16 @@ def resolve() -> Acting:
             st.session_state[_REFUSAL_LOGGED] = True
             reason = "not_granted" if verified else "email_unverified"
             log_event(Event.SIGNIN_REFUSED, reason=reason)
-    st.session_state[_ACTING] = acting
+    st.session_state[_ACTING] = _Resolved(_this_run(), acting)
     return acting
 
 
 def acting() -> Acting:
-    """Who acts on this run (as ``resolve`` found at its start)."""
+    """Who acts on this run, callbacks included: read once per run (``resolve``)."""
     held = st.session_state.get(_ACTING)
-    return held if isinstance(held, Acting) else resolve()
+    if isinstance(held, _Resolved) and held.run is _this_run():
+        return held.acting
+    return resolve()
 
 
 def _sign_in_button(key: str) -> None:
