@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import APP_DIR
 from toolkaart.i18n.catalog import NL
 from toolkaart.web.html_tables import TABLE_CLASS
+from toolkaart.web.html_text import TEXT_CLASS
 from toolkaart.web.tool_cards import CARDS_CLASS
 
 APP = str(APP_DIR / "app.py")
@@ -49,12 +50,48 @@ def item_text(box: Any) -> str:
 
 
 def texts(app: AppTest) -> str:
-    """Every text a person reads in the main area (markdown, captions, alerts, headers)."""
+    """Every text a person reads in the main area (markdown, captions, alerts, headers, and the
+    content's texts drawn as HTML: ``html_paragraphs``)."""
     kinds = ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error")
     parts: list[str] = []
     for kind in (*kinds, "success", "code"):
         parts += [str(getattr(element, "value", "")) for element in app.get(kind)]
-    return "\n".join(parts)
+    return "\n".join(parts + html_paragraphs(app))
+
+
+class ParagraphReader(HTMLParser):
+    """The paragraphs of an HTML element as a person reads them (entities resolved, no tags)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paragraphs: list[str] = []
+        self._paragraph: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "p":
+            self._paragraph = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "p" and self._paragraph is not None:
+            self.paragraphs.append("".join(self._paragraph))
+            self._paragraph = None
+
+    def handle_data(self, data: str) -> None:
+        if self._paragraph is not None:
+            self._paragraph.append(data)
+
+
+def html_paragraphs(app: AppTest) -> list[str]:
+    """The paragraphs of the content's texts drawn as HTML (``content_html``), in page order."""
+    found: list[str] = []
+    for element in app.main:
+        if element.type == "html" and element.proto.body.startswith(
+            f'<div class="{TEXT_CLASS}"><p'
+        ):
+            reader = ParagraphReader()
+            reader.feed(element.proto.body)
+            found += reader.paragraphs
+    return found
 
 
 #: A link to one of the app's own pages in Markdown (``page_links.markdown_link``) and in HTML

@@ -243,7 +243,7 @@ def test_a_fragments_error_is_not_said_twice(monkeypatch: pytest.MonkeyPatch) ->
 def test_the_frames_script_and_style_reach_the_browser_as_made(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # made once per process and handed to st.html as they are (layout.PreparedHtml): Streamlit
+    # made once per process and handed to st.html as they are (html_text.PreparedHtml): Streamlit
     # does not dedent their 17 kB again on every run of every page
     cleaned: list[str] = []
 

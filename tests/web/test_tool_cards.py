@@ -8,7 +8,8 @@ from html import escape
 from tests.appkit import CardReader
 from toolkaart.content.models import Toolkaart
 from toolkaart.i18n.catalog import t
-from toolkaart.web.tool_cards import MUTED_CLASS, tool_card_html
+from toolkaart.web.html_text import MUTED_CLASS
+from toolkaart.web.tool_cards import tool_card_html
 
 OWN_VIEW = "./hulpmiddelen?tool=mkba&project=p1"
 HOSTILE = '<img src=x onerror="alert(1)"> & [link](https://evil.example) **vet**'

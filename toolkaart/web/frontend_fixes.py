@@ -15,8 +15,8 @@ import json
 from toolkaart.i18n.catalog import t
 from toolkaart.web.feedback import ANSWER_KEY
 from toolkaart.web.html_tables import TABLE_CLASS
+from toolkaart.web.html_text import TEXT_CLASS
 from toolkaart.web.page_links import OWN_PAGE
-from toolkaart.web.tool_cards import CARDS_CLASS
 
 #: WCAG 1.4.10 (reflow at 320 px) and 3.1.2 (no English names). Each rule is explained above it.
 FIXES_STYLE = (
@@ -51,7 +51,7 @@ FIXES_STYLE = (
     # it is decoration, with an empty text alternative (a Markdown icon is named "open_in_new
     # icon" for assistive technology).
     # A link to one of the app's own pages (``page_links.address``) opens in place.
-    f':is([data-testid="stMarkdownContainer"],.{CARDS_CLASS}) a[target="_blank"]'
+    f':is([data-testid="stMarkdownContainer"],.{TEXT_CLASS}) a[target="_blank"]'
     f':not([href^="{OWN_PAGE}"])::after{{'
     'content:"open_in_new" / "";font-family:"Material Symbols Rounded";font-weight:400;'
     "font-size:1.1em;line-height:1;vertical-align:-0.15em;margin-left:0.15em;"

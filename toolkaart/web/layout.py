@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from html import escape
 
 import streamlit as st
@@ -14,6 +13,8 @@ from toolkaart.i18n.catalog import LANGUAGE, t
 from toolkaart.web.content_cache import loaded_content
 from toolkaart.web.frontend_fixes import FIXES_SCRIPT, FIXES_STYLE
 from toolkaart.web.html_tables import STYLE as TABLE_STYLE
+from toolkaart.web.html_text import STYLE as TEXT_STYLE
+from toolkaart.web.html_text import PreparedHtml
 from toolkaart.web.literal import content_literal
 from toolkaart.web.page_links import (
     LIST_CLASS,
@@ -75,6 +76,7 @@ FRAME_STYLE = (
     '[data-testid="stCheckbox"] [data-testid="stMarkdownContainer"] p > span[style*="font-size"]'
     "{color:#595959}"
     f'[data-testid="stGraphVizChart"] svg text{{font-size:{MAP_FONT}px}}'
+    f"{TEXT_STYLE}"
     f"{FIXES_STYLE}"
     f"{NAV_STYLE}"
     f"{TABLE_STYLE}"
@@ -197,21 +199,6 @@ FRAME_SCRIPTS = {
     f"{LANGUAGE_SCRIPT}{MAPS_SCRIPT}{FIXES_SCRIPT}{LINKS_SCRIPT}{GUARD_SCRIPT}</script>"
     for unsaved in (False, True)
 }
-
-
-@dataclass(frozen=True)
-class PreparedHtml:
-    """HTML that ``st.html`` takes as it is. Given a string, ``st.html`` dedents it
-    (``textwrap.dedent``, line by line) and strips it on every call; the frame's script (14 kB,
-    146 lines) and style are the same on every run of every page, so they are made once
-    (FRAME_STYLE_HTML, FRAME_SCRIPT_HTML) and passed as objects with ``_repr_html_``, which
-    ``st.html`` uses instead (0.24 ms less server CPU per rerun, timed; docs/performance.md
-    section 8)."""
-
-    html: str
-
-    def _repr_html_(self) -> str:
-        return self.html
 
 
 FRAME_STYLE_HTML = PreparedHtml(FRAME_STYLE)

@@ -15,9 +15,8 @@ from urllib.parse import urlencode
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from toolkaart.content.models import Actor, Phase, Tool
+from toolkaart.content.models import Actor, Phase
 from toolkaart.i18n.catalog import t
-from toolkaart.route.navigator import link_host
 from toolkaart.web.literal import content_literal
 from toolkaart.web.page_registry import app_pages
 from toolkaart.web.project_session import with_project
@@ -101,37 +100,6 @@ def actor_title(actor: Actor) -> str:
     (``address`` says why not a page link)."""
     label = t("actors.link", number=actor.number, name=content_literal(actor.name))
     return f"**{markdown_link(label, app_pages().actors, with_project({ACTOR_PARAM: actor.id}))}**"
-
-
-def actor_markdown(actor: Actor) -> str:
-    """``actor_title`` with the actor's description under it: one Markdown block."""
-    return f"{actor_title(actor)}\n\n{content_literal(actor.description)}"
-
-
-def tool_markdown(tool: Tool, *, title: bool = False) -> str:
-    """The tool's description (after its number and name, with ``title``) and its own address,
-    as Markdown paragraphs: the phase page draws all its tools as one element with them.
-
-    The link label names the site and says it opens a new tab (the arrow after it is the
-    frame's, ``frontend_fixes``: a Markdown icon would be named "open_in_new icon" for assistive
-    technology); a tool without an address says so in grey. The Hulpmiddelen list draws its
-    cards in HTML instead (``tool_cards``).
-    """
-    paragraphs = [f"**{tool.number}. {content_literal(tool.name)}**"] if title else []
-    paragraphs.append(content_literal(tool.description))
-    if tool.url is not None:
-        # markdown, not st.page_link: a page link does not wrap and cuts long names off
-        label = t("tool.link", name=content_literal(tool.name), host=link_host(tool.url))
-        paragraphs.append(f"[{label}]({tool.url})")
-    else:
-        paragraphs.append(f":gray[{t('tool.no_url')}]")
-    return "\n\n".join(paragraphs)
-
-
-def tool_text(tool: Tool) -> None:
-    """``tool_markdown`` as one Markdown element (a tool's own view), rather than one element
-    per paragraph: Streamlit sends every element as a message of its own on every rerun."""
-    st.markdown(tool_markdown(tool))
 
 
 def keep_in_url(param: str, value: str) -> None:

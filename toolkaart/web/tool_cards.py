@@ -18,33 +18,25 @@ import streamlit as st
 from toolkaart.content.models import Phase, Tool
 from toolkaart.i18n.catalog import t
 from toolkaart.route.navigator import link_host
+from toolkaart.web.html_text import MUTED_CLASS, TEXT_CLASS, paragraph
 from toolkaart.web.page_links import TOOL_PARAM, address, html_link
 from toolkaart.web.page_registry import app_pages
 from toolkaart.web.project_session import with_project
 
 #: The class of the list (``tool_cards``); STYLE, sent with it, draws it.
 CARDS_CLASS = "toolkaart-cards"
-#: Grey text in a card (a tool without an address): the captions' grey, #595959 on white (7.0:1).
-MUTED_CLASS = "toolkaart-muted"
 
 #: A card as Streamlit draws ``st.container(border=True)``: a 1 px line at 20 % of the text colour,
 #: rounded 0.5 rem, 1 rem inside, 1 rem between cards; paragraphs as in Markdown, none after the
-#: last; links in the colour Streamlit gives Markdown links (#244FB4, 7.4:1 on white), visited or
-#: not. A link that opens a new tab gets the frame's arrow (``frontend_fixes.FIXES_STYLE``).
+#: last. Links and grey text as the frame's style draws them in a ``TEXT_CLASS`` block; a link
+#: that opens a new tab gets the frame's arrow (``frontend_fixes.FIXES_STYLE``).
 STYLE = (
     f"ul.{CARDS_CLASS}{{list-style:none;margin:0;padding:0}}"
-    f".{CARDS_CLASS} a,.{CARDS_CLASS} a:visited{{color:#244FB4}}"
     f".{CARDS_CLASS} > li{{border:1px solid rgba(49,51,63,0.2);border-radius:0.5rem;"
     "padding:calc(1rem - 1px);margin:0 0 1rem;overflow-wrap:break-word}"
     f".{CARDS_CLASS} p{{margin:0 0 1rem}}"
     f".{CARDS_CLASS} :is(p,li):last-child{{margin-bottom:0}}"
-    f".{MUTED_CLASS}{{color:#595959}}"
 )
-
-
-def _paragraph(html: str, css_class: str = "") -> str:
-    attribute = f' class="{css_class}"' if css_class else ""
-    return f"<p{attribute}>{html}</p>"
 
 
 def tool_card_html(tool: Tool, own_view: str, when: Sequence[Phase] | None) -> str:
@@ -52,20 +44,20 @@ def tool_card_html(tool: Tool, own_view: str, when: Sequence[Phase] | None) -> s
     description, its address (a new tab) or grey words that it has none, and, where ``when`` is
     given, the phases that list it. Every text is escaped."""
     parts = [
-        _paragraph(html_link(t("tools.details", number=tool.number, name=tool.name), own_view)),
-        _paragraph(escape(tool.description)),
+        paragraph(html_link(t("tools.details", number=tool.number, name=tool.name), own_view)),
+        paragraph(escape(tool.description)),
     ]
     if tool.url is not None:
         label = t("tool.link", name=tool.name, host=link_host(tool.url))
-        parts.append(_paragraph(html_link(label, str(tool.url), new_tab=True)))
+        parts.append(paragraph(html_link(label, str(tool.url), new_tab=True)))
     else:
-        parts.append(_paragraph(escape(t("tool.no_url")), MUTED_CLASS))
+        parts.append(paragraph(escape(t("tool.no_url")), MUTED_CLASS))
     if when is not None:
         if when:
             names = ", ".join(f"{phase.number}. {phase.name}" for phase in when)
-            parts.append(_paragraph(f"<strong>{escape(t('tools.when'))}</strong> {escape(names)}"))
+            parts.append(paragraph(f"<strong>{escape(t('tools.when'))}</strong> {escape(names)}"))
         else:
-            parts.append(_paragraph(escape(t("tools.when.none"))))
+            parts.append(paragraph(escape(t("tools.when.none"))))
     return f"<li>{''.join(parts)}</li>"
 
 
@@ -86,4 +78,6 @@ def tool_cards(
         for tool in tools
     )
     # the style with the list, not in the frame's style: only this page has cards
-    st.html(f'<style>{STYLE}</style><ul class="{CARDS_CLASS}">{cards}</ul>')
+    st.html(
+        f'<style>{STYLE}</style><div class="{TEXT_CLASS}"><ul class="{CARDS_CLASS}">{cards}</ul></div>'
+    )

@@ -8,19 +8,18 @@ import streamlit as st
 from toolkaart.i18n.catalog import t
 from toolkaart.route.navigator import phase_in_view
 from toolkaart.web.content_cache import require_content
+from toolkaart.web.content_html import actor_text, actors_text, tools_text
 from toolkaart.web.content_notice import notice, open_lookback
 from toolkaart.web.gate_form import checklist, gate
 from toolkaart.web.literal import content_literal, literal
 from toolkaart.web.maps import phase_map
 from toolkaart.web.page_links import (
     PHASE_PARAM,
-    actor_markdown,
     address,
     keep_in_url,
     pager,
     phase_address,
     phase_link,
-    tool_markdown,
 )
 from toolkaart.web.page_registry import app_pages
 from toolkaart.web.project_session import (
@@ -65,12 +64,8 @@ tools = graph.tools_of(phase.id)
 actors = graph.actors_of(phase.id)
 tools_column, actors_column = st.columns(2, gap="large")
 with tools_column:
-    st.markdown(
-        "\n\n".join(
-            [f"## {t('phase.tools.title')}", *(tool_markdown(x, title=True) for x in tools)]
-        ),
-        anchors=False,
-    )
+    st.header(t("phase.tools.title"), anchor=False)
+    tools_text(graph, phase.id, tools)
 with actors_column:
     st.header(t("phase.actors.title"), anchor=False)
     transition = graph.transition(phase.id)
@@ -91,10 +86,10 @@ with actors_column:
             )
         )
     if recorded is None:  # nothing under each actor: the actors are one element
-        st.markdown("\n\n".join(actor_markdown(actor) for actor in actors))
+        actors_text(graph, phase.id, actors)
     else:
         for actor in actors:
-            st.markdown(actor_markdown(actor))
+            actor_text(actor)
             actor_people(toolkaart, actor, recorded)
 
 st.header(t("phase.map.title"), anchor=False)

@@ -8,6 +8,7 @@ from toolkaart.content.models import Tool
 from toolkaart.i18n.catalog import t
 from toolkaart.route.navigator import find_tools, item_in_view
 from toolkaart.web.content_cache import require_content
+from toolkaart.web.content_html import tool_text
 from toolkaart.web.literal import content_literal, literal
 from toolkaart.web.matrix_tables import matrix_table
 from toolkaart.web.page_links import (
@@ -15,7 +16,6 @@ from toolkaart.web.page_links import (
     keep_in_url,
     link_list,
     phase_address,
-    tool_text,
 )
 from toolkaart.web.tool_cards import tool_cards
 
