@@ -36,6 +36,10 @@ except StoreFault as fault:
 pages = app_pages()
 sections = pages.sections()
 page = st.navigation(sections, position="hidden")
+# a page that reconnects to a new session is drawn at once; before the page, not after it:
+# Streamlit deep-copies the script's cursors where a fragment is defined, which after the
+# page cost 3 % of a rerun's server CPU (py-spy), at the start 0.4 %
+reconnect.rerun_after_reconnect()
 
 
 def frame() -> None:
@@ -63,5 +67,4 @@ except Exception as error:  # unforeseen: said in Dutch where it stopped, then t
     frame()
     raise
 frame()
-reconnect.rerun_after_reconnect()  # a page that reconnects to a new session is drawn at once
 reconnect.run_ended()
