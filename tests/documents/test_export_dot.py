@@ -75,3 +75,17 @@ def test_dimmed_parts_are_no_faint_grey(toolkaart: Toolkaart) -> None:
     assert f'color="{DIM_BORDER}"' in dot
     assert f'color="{DIM_LINE}"' in dot
     assert "#bbbbbb" not in dot and "#dddddd" not in dot
+
+
+def test_a_content_name_in_angle_brackets_is_text_not_an_html_label(toolkaart: Toolkaart) -> None:
+    # Graphviz reads a label between '<' and '>' as HTML, where a table cell can carry a link
+    hostile = '<TABLE><TR><TD HREF="https://evil.example">Log in</TD></TR></TABLE>'
+    actor = toolkaart.actors[0].model_copy(update={"name": hostile})
+    phase = toolkaart.phases[0].model_copy(update={"name": hostile})
+    changed = toolkaart.model_copy(
+        update={"actors": (actor, *toolkaart.actors[1:]), "phases": (phase, *toolkaart.phases[1:])}
+    )
+    for dot in (map_dot(changed, highlight_phase=phase.id), route_dot(changed)):
+        assert "=<TABLE" not in dot  # no HTML label or tooltip
+        written = hostile.replace('"', '\\"')  # a quoted DOT string, its quotes escaped
+        assert f'tooltip="{written}"' in dot or f'tooltip="1. {written}' in dot

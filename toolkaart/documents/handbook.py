@@ -196,6 +196,13 @@ def _wrap(text: str) -> str:
     return "\n".join(textwrap.wrap(text, WRAP)) or text
 
 
+def _text(text: str) -> str:
+    """A label or tooltip made from the content, as text: the ``graphviz`` library writes a
+    value that starts with '<' and ends with '>' into the DOT as an HTML label, in which a
+    content file could put a table cell with a link (``HREF``) into the map."""
+    return graphviz.nohtml(text)
+
+
 def _digraph(name: str, tooltip: str, rankdir: str) -> graphviz.Digraph:
     """A map with Dutch tooltips on the graph, every node and every edge.
 
@@ -228,9 +235,9 @@ def route_dot(toolkaart: Toolkaart, states: Mapping[str, str] | None = None) -> 
             label += f"\n({t(f'state.{state}')})"
         dot.node(
             phase.id,
-            label,
+            _text(label),
             fillcolor=PHASE_FILL.get(state, PHASE_FILL["open"]),
-            tooltip=title,
+            tooltip=_text(title),
         )
         previous = toolkaart.previous_phase(phase.id)
         if previous is not None:
@@ -265,11 +272,11 @@ def map_dot(
             name = f"{phase.number}. {phase.name}"
             phases.node(
                 f"phase_{phase.id}",
-                name,
+                _text(name),
                 shape="box",
                 style="rounded,filled",
                 fillcolor=PHASE_FILL["current" if phase.id == highlight_phase else "open"],
-                tooltip=name,
+                tooltip=_text(name),
                 **look(on, "black"),
             )
             previous = toolkaart.previous_phase(phase.id)
@@ -279,9 +286,9 @@ def map_dot(
         on = highlight_phase is None or actor.id in highlighted_actors
         dot.node(
             f"actor_{actor.id}",
-            _wrap(actor.name),
+            _text(_wrap(actor.name)),
             shape="ellipse",
-            tooltip=actor.name,
+            tooltip=_text(actor.name),
             **look(on, ACTOR_BORDER),
         )
     with dot.subgraph(name="tools") as tools:
@@ -291,9 +298,9 @@ def map_dot(
             name = f"{tool.number}. {tool.name}"
             tools.node(
                 f"tool_{tool.id}",
-                _wrap(name),
+                _text(_wrap(name)),
                 shape="note",
-                tooltip=name,
+                tooltip=_text(name),
                 **look(on, TOOL_BORDER),
             )
     for phase in toolkaart.phases:
