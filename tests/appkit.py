@@ -143,28 +143,23 @@ def site_links(app: AppTest) -> list[tuple[str, str]]:
     return found
 
 
-class CardReader(HTMLParser):
+class CardReader(ParagraphReader):
     """The tool cards of ``tool_cards.tool_card_html``: each card's paragraphs as text."""
 
     def __init__(self) -> None:
         super().__init__()
         self.cards: list[list[str]] = []
-        self._paragraph: list[str] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "li":
             self.cards.append([])
-        elif tag == "p":
-            self._paragraph = []
+        super().handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "p" and self._paragraph is not None:
-            self.cards[-1].append("".join(self._paragraph))
-            self._paragraph = None
-
-    def handle_data(self, data: str) -> None:
-        if self._paragraph is not None:
-            self._paragraph.append(data)
+        read = len(self.paragraphs)
+        super().handle_endtag(tag)
+        if len(self.paragraphs) > read:  # a card's paragraph ended
+            self.cards[-1].extend(self.paragraphs[read:])
 
 
 def cards(app: AppTest) -> list[list[str]]:

@@ -124,9 +124,8 @@ def test_every_page_shows_the_contents_texts_as_written(
     marker = HOSTILE[value]
     first = toolkaart.phases[0]
     problems: list[tuple[str, str, str]] = []
-    locked = toolkaart.phases[
-        3
-    ].id  # the first phase is decided on the way: the fourth stays locked
+    # the first phase is decided on the way: the fourth stays locked
+    locked = toolkaart.phases[3].id
     session = AppTest.from_file(APP, default_timeout=30)
     walked = []
     for page, app in walk(session, project.id, first.id, locked, first.actors[0]):

@@ -448,3 +448,17 @@ def test_a_click_after_the_role_is_revoked_changes_nothing(service: Service) -> 
     assert stored.assessment == item.assessment
     assert stored.version == item.version
     assert titles(app) == [t("signin.no_organisation.title")]
+    assert len(app.error) <= 1  # said once, if at all (the project is no longer theirs to read)
+    # nor did the session's own walk (kept for a walk without a project) take the tick
+    assert "walk.assessment" not in app.session_state
+
+
+def test_a_role_change_after_the_role_is_revoked_is_refused(service: Service) -> None:
+    app = open_as(BEHEER_A, MEMBERS)
+    app.selectbox(key="members.organisation").select(A).run()
+    member_store.revoke(service.store, LOCAL, BEHEER_A.email, A)
+    app.text_input(key="members.email").input("nieuw@amstel.nl")
+    app.button(key="members.grant").click().run()
+    assert not app.exception, app.exception
+    granted = member_store.members(service.store, LOCAL, A)
+    assert "nieuw@amstel.nl" not in [member.email for member in granted]

@@ -114,6 +114,7 @@ def markdown_texts(app: AppTest) -> list[str]:
     widgets = (app.button, app.checkbox, app.toggle, app.radio, app.text_input, app.text_area)
     found += [text for kind in widgets for w in kind for text in (w.label, w.help or "")]
     found += [str(option) for radio in app.radio for option in radio.options]
+    found += [str(bar.proto.text) for bar in app.get("progress")]  # a progress bar's text
     for kind in ("page_link", "download_button"):
         found += [text for e in app.get(kind) for text in (e.proto.label, e.proto.help)]
     for table in app.table:

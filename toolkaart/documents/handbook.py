@@ -200,7 +200,8 @@ def _text(text: str) -> str:
     """A label or tooltip made from the content, as text: the ``graphviz`` library writes a
     value that starts with '<' and ends with '>' into the DOT as an HTML label, in which a
     content file could put a table cell with a link (``HREF``) into the map."""
-    return graphviz.nohtml(text)
+    marked: str = graphviz.nohtml(text)  # a str the library quotes (untyped in its stubs)
+    return marked
 
 
 def _digraph(name: str, tooltip: str, rankdir: str) -> graphviz.Digraph:

@@ -2,13 +2,13 @@
 
 They were two Markdown elements, each a few kilobytes of the content's descriptions. A browser
 that opens the phase page parses every Markdown text with Streamlit's Markdown renderer into
-React elements before it shows the page's title: the two lists took about 65 ms of the 230 ms
-from the first message to the title (docs/performance.md, section 9). As HTML the browser sets
-them in one step, and the server sends what it made once per content and open project instead of
-building the text on every rerun. The texts are escaped (the content is a file someone supplies,
-``literal.content_literal``), the links are ``page_links.html_link`` (own pages through the
-frame's script, outside sites in a new tab with the frame's arrow); paragraphs look as
-Markdown's do (Streamlit's own style for ``p``).
+React elements before it shows the page's title; without the two lists the title came about
+60 ms sooner, as HTML 26 ms sooner (docs/performance.md, section 9). The server sends what it
+made once per content instead of building the text on every rerun (with a project open the
+actors' links carry it: made on each run then, as a copy per project would grow with every
+project). The texts are escaped (the content is a file someone supplies, ``literal``), the links
+are ``page_links.html_link`` (own pages through the frame's script, outside sites in a new tab
+with the frame's arrow); paragraphs look as Markdown's do (Streamlit's own style for ``p``).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from toolkaart.content.models import Actor, Tool
 from toolkaart.i18n.catalog import t
 from toolkaart.route.navigator import link_host
 from toolkaart.web.content_cache import once_per_content
-from toolkaart.web.html_text import MUTED_CLASS, TEXT_CLASS, PreparedHtml, paragraph
+from toolkaart.web.html_text import MUTED_CLASS, TEXT_CLASS, PreparedHtml, paragraph, text_paragraph
 from toolkaart.web.page_links import ACTOR_PARAM, address, html_link
 from toolkaart.web.page_registry import app_pages
 from toolkaart.web.project_session import with_project
@@ -37,13 +37,17 @@ def tool_html(tool: Tool, *, title: bool = True) -> str:
     parts = (
         [paragraph(f"<strong>{escape(f'{tool.number}. {tool.name}')}</strong>")] if title else []
     )
-    parts.append(paragraph(escape(tool.description)))
-    if tool.url is not None:
-        label = t("tool.link", name=tool.name, host=link_host(tool.url))
-        parts.append(paragraph(html_link(label, str(tool.url), new_tab=True)))
-    else:
-        parts.append(paragraph(escape(t("tool.no_url")), MUTED_CLASS))
+    parts += [text_paragraph(tool.description), site_paragraph(tool)]
     return "".join(parts)
+
+
+def site_paragraph(tool: Tool) -> str:
+    """The tool's own address as a link that opens a new tab, its label naming the site; or grey
+    words that it has none."""
+    if tool.url is None:
+        return text_paragraph(t("tool.no_url"), MUTED_CLASS)
+    label = t("tool.link", name=tool.name, host=link_host(tool.url))
+    return paragraph(html_link(label, str(tool.url), new_tab=True))
 
 
 def actor_html(actor: Actor, open_project: dict[str, str]) -> str:
@@ -51,8 +55,8 @@ def actor_html(actor: Actor, open_project: dict[str, str]) -> str:
     the open project), and its description."""
     target = address(app_pages().actors, {ACTOR_PARAM: actor.id, **open_project})
     label = t("actors.link", number=actor.number, name=actor.name)
-    return paragraph(f"<strong>{html_link(label, target)}</strong>") + paragraph(
-        escape(actor.description)
+    return paragraph(f"<strong>{html_link(label, target)}</strong>") + text_paragraph(
+        actor.description
     )
 
 

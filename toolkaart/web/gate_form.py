@@ -120,6 +120,8 @@ def _verified(phase: Phase) -> str:
 def _tick(toolkaart: Toolkaart, phase: Phase, item_id: str) -> None:
     if not st.session_state.get(_verified(phase)):  # the boxes may be a lost session's page:
         return  # the checklist sets them back to the stored walk and says so
+    if not may_change():  # a role lost since the page was drawn: this run's page says so
+        return
     st.session_state.pop(_FEEDBACK, None)  # a new tick answers an open conflict too
     ticked = [i.id for i in phase.checklist if st.session_state.get(_item_key(phase, i.id))]
     try:
@@ -210,6 +212,8 @@ def _phase_list(toolkaart: Toolkaart, phase_ids: tuple[str, ...]) -> str:
 def _decide(toolkaart: Toolkaart, phase: Phase) -> None:
     state = st.session_state
     if not reconnect.settled():  # decided on a page from a lost session: see _gate_form
+        return
+    if not may_change():  # a role lost since the page was drawn: this run's page says so
         return
     state.pop(_FEEDBACK, None)
     answer = state.get(_key(phase, "answer"))

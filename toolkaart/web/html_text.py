@@ -8,6 +8,7 @@ draws, one paragraph, and the wrapper that hands made HTML to ``st.html`` as it 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 
 #: The class of a block of text in HTML: its links in the colour Streamlit gives Markdown links
 #: (#244FB4, 7.4:1 on white), visited or not.
@@ -25,6 +26,11 @@ def paragraph(html: str, css_class: str = "") -> str:
     """``html`` (escaped already) as a paragraph, which Streamlit's style sets as Markdown's."""
     attribute = f' class="{css_class}"' if css_class else ""
     return f"<p{attribute}>{html}</p>"
+
+
+def text_paragraph(text: str, css_class: str = "") -> str:
+    """``text`` escaped as a paragraph, its line breaks kept (as ``literal`` keeps them)."""
+    return paragraph(escape(text).replace("\n", "<br>"), css_class)
 
 
 @dataclass(frozen=True)

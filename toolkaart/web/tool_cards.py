@@ -17,8 +17,8 @@ import streamlit as st
 
 from toolkaart.content.models import Phase, Tool
 from toolkaart.i18n.catalog import t
-from toolkaart.route.navigator import link_host
-from toolkaart.web.html_text import MUTED_CLASS, TEXT_CLASS, paragraph
+from toolkaart.web.content_html import site_paragraph
+from toolkaart.web.html_text import TEXT_CLASS, paragraph, text_paragraph
 from toolkaart.web.page_links import TOOL_PARAM, address, html_link
 from toolkaart.web.page_registry import app_pages
 from toolkaart.web.project_session import with_project
@@ -45,13 +45,9 @@ def tool_card_html(tool: Tool, own_view: str, when: Sequence[Phase] | None) -> s
     given, the phases that list it. Every text is escaped."""
     parts = [
         paragraph(html_link(t("tools.details", number=tool.number, name=tool.name), own_view)),
-        paragraph(escape(tool.description)),
+        text_paragraph(tool.description),
+        site_paragraph(tool),
     ]
-    if tool.url is not None:
-        label = t("tool.link", name=tool.name, host=link_host(tool.url))
-        parts.append(paragraph(html_link(label, str(tool.url), new_tab=True)))
-    else:
-        parts.append(paragraph(escape(t("tool.no_url")), MUTED_CLASS))
     if when is not None:
         if when:
             names = ", ".join(f"{phase.number}. {phase.name}" for phase in when)

@@ -53,13 +53,18 @@ def current_assessment() -> Assessment:
 
 def may_change() -> bool:
     """May the acting person change this walk? Their own session's walk always; an open
-    project's only where their roles let them write (a *bestuur* member reads it)."""
+    project's only where their roles let them write (a *bestuur* member reads it). Not when the
+    database cannot say: a click's callback asks before the page's run, which then shows the
+    database's message."""
     if open_project_id() is None:
         return True
-    project = open_project()
-    return project is not None and identity.acting().may(
-        Permission.WRITE_PROJECTS, project.organisation
-    )
+    try:
+        project = open_project()
+        return project is not None and identity.acting().may(
+            Permission.WRITE_PROJECTS, project.organisation
+        )
+    except StoreFault:
+        return False
 
 
 def signed_in_label() -> str:

@@ -229,7 +229,7 @@ elif loaded.serves_previous:
     st.warning(
         t(
             "beheer.serving_previous",
-            label=loaded.serving.toolkaart.meta.label,
+            label=content_literal(loaded.serving.toolkaart.meta.label),
             loaded=local_time_label(loaded.serving.loaded_at),
         )
     )

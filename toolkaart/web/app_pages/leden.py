@@ -14,6 +14,7 @@ from toolkaart.errors import MemberError, TextError
 from toolkaart.i18n.catalog import t
 from toolkaart.i18n.dates import local_time_label
 from toolkaart.store import member_store
+from toolkaart.web import identity
 from toolkaart.web.feedback import answer_at, tell
 from toolkaart.web.identity import base_store, require
 from toolkaart.web.literal import literal
@@ -37,11 +38,13 @@ else:
 
 
 def _grant() -> None:
+    # a callback runs before this run's page: the roles as they are now (``identity.acting``),
+    # not those of the run that drew the form, which may be one click old
     state = st.session_state
     try:
         new = member_store.grant(
             base_store(),
-            acting,
+            identity.acting(),
             state.get("members.email", ""),
             organisation or "",
             Role(state["members.role"]),
@@ -56,7 +59,7 @@ def _grant() -> None:
 
 def _revoke(email: str, role: str) -> None:
     try:
-        member_store.revoke(base_store(), acting, email, organisation or "", Role(role))
+        member_store.revoke(base_store(), identity.acting(), email, organisation or "", Role(role))
     except (MemberError, TextError) as error:
         tell("members.list", "error", str(error))
         return
