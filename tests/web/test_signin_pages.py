@@ -462,3 +462,13 @@ def test_a_role_change_after_the_role_is_revoked_is_refused(service: Service) ->
     assert not app.exception, app.exception
     granted = member_store.members(service.store, LOCAL, A)
     assert "nieuw@amstel.nl" not in [member.email for member in granted]
+
+
+def test_an_agenda_composed_after_the_role_is_revoked_is_not_made(service: Service) -> None:
+    app = open_as(BESTUUR_A, AGENDA)
+    app.multiselect(key="agenda.choose").select(service.project_a.id).run()
+    member_store.revoke(service.store, LOCAL, BESTUUR_A.email, A)
+    app.button(key="agenda.compose").click().run()
+    assert not app.exception, app.exception
+    assert service.project_a.name not in texts(app)
+    assert "agenda.draft" not in app.session_state or app.session_state["agenda.draft"] is None

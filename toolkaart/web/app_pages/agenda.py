@@ -30,7 +30,7 @@ from toolkaart.errors import AgendaError, StoreError, StoreFault, TextError
 from toolkaart.i18n.catalog import counted, t
 from toolkaart.i18n.dates import date_label, local_today
 from toolkaart.store import agenda_store
-from toolkaart.web import board_view, project_session
+from toolkaart.web import board_view, identity, project_session
 from toolkaart.web.content_cache import require_content
 from toolkaart.web.downloads import download_buttons
 from toolkaart.web.feedback import answer_at, tell
@@ -69,14 +69,27 @@ except StoreFault as fault:  # the agenda being edited lives in the session: it 
 
 
 def _compose() -> None:
+    # a callback runs before this run's page: the projects as the person may read them now and
+    # their right to the board's agenda now, not as the run that drew the form knew them
+    if board is not None and not identity.acting().may(Permission.MANAGE_AGENDA, board):
+        return  # this run's page says what is left to them
+    try:
+        readable = {
+            p.id: p
+            for p in board_view.stored_projects()
+            if board is None or p.organisation == board
+        }
+    except StoreFault as fault:
+        tell("agenda.compose", "error", str(fault))
+        return
     today = local_today()
-    chosen = [active[pid] for pid in st.session_state["agenda.choose"] if pid in active]
+    chosen = [readable[pid] for pid in st.session_state["agenda.choose"] if pid in readable]
     agenda = compose_agenda(
         toolkaart,
         graph,
         meeting_date=st.session_state["agenda.meeting"],
         projects=chosen,
-        portfolio=build_portfolio(toolkaart, list(active.values()), today=today),
+        portfolio=build_portfolio(toolkaart, list(readable.values()), today=today),
         today=today,
     )
     board_view.replace_agenda(agenda, None)
