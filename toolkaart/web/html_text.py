@@ -15,10 +15,11 @@ from html import escape
 TEXT_CLASS = "toolkaart-text"
 #: Grey text in HTML (a tool without an address): the captions' grey, #595959 on white (7.0:1).
 MUTED_CLASS = "toolkaart-muted"
-#: Part of the frame's style (``layout.FRAME_STYLE``), on every page: bold as Markdown's (600).
+#: Part of the frame's style (``layout.FRAME_STYLE``), on every page: bold as Markdown's (600),
+#: and no space after the last paragraph, as Streamlit's Markdown has none.
 STYLE = (
     f".{TEXT_CLASS} a,.{TEXT_CLASS} a:visited{{color:#244FB4}}.{MUTED_CLASS}{{color:#595959}}"
-    f".{TEXT_CLASS} strong{{font-weight:600}}"
+    f".{TEXT_CLASS} strong{{font-weight:600}}.{TEXT_CLASS} > p:last-child{{margin-bottom:0}}"
 )
 
 
