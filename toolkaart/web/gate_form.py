@@ -174,8 +174,13 @@ def checklist(toolkaart: Toolkaart, phase: Phase) -> None:
     if reset_at is not None:  # the page came from a lost session: show the stored walk
         _show_stored_ticks(phase)
         _tell(phase, reset_at, "warning", t("walk.reconnected.ticks"))
+    # the answer to the last action, if any, is drawn before its item: asked once, not per item
+    # (each question to the session state costs a rerun about 0.02 ms)
+    feedback = st.session_state.get(_FEEDBACK)
+    answered = feedback.place if isinstance(feedback, _Feedback) else None
     for item in phase.checklist:
-        _answer_here(toolkaart, phase, item.id)
+        if item.id == answered:
+            _answer_here(toolkaart, phase, item.id)
         ticked = st.checkbox(
             with_source(
                 item_label(looking_back, phase, item.id, content_literal(item.text)), item.source
