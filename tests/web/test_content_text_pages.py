@@ -21,6 +21,7 @@ from streamlit.testing.v1 import AppTest
 from tests.appkit import APP, open_page
 from tests.web.test_user_text_pages import (
     HOSTILE,
+    holding,
     markdown_texts,
     markup_from_user_text,
     shown_text,
@@ -29,7 +30,6 @@ from toolkaart.access.permissions import LOCAL
 from toolkaart.content.loader import load_toolkaart
 from toolkaart.settings import ENV_CONTENT_DIR
 from toolkaart.store.project_store import Store
-from toolkaart.web.literal import JOINER
 
 #: The content's free-text fields: everything a page may show that is not an id, number or address.
 TEXT_FIELDS = {
@@ -132,7 +132,7 @@ def test_every_page_shows_the_contents_texts_as_written(
         walked.append(page)
         assert not app.exception, (page, app.exception)
         texts = markdown_texts(app)
-        with_content = [m for m in texts if marker in m.replace("\\", "").replace(JOINER, "")]
+        with_content = holding(texts, marker)
         problems += [
             (page, found, markdown)
             for markdown in with_content

@@ -123,6 +123,11 @@ def markdown_texts(app: AppTest) -> list[str]:
     return [text for text in found if text]
 
 
+def holding(texts: list[str], marker: str) -> list[str]:
+    """The texts that hold ``marker``, read past Markdown's escapes and the word joiners."""
+    return [text for text in texts if marker in text.replace("\\", "").replace(JOINER, "")]
+
+
 def _inline(tokens: list[Token]) -> Iterator[Token]:
     for token in tokens:
         yield token
@@ -207,7 +212,7 @@ def test_every_page_shows_user_text_as_written(
     for page, app in walk(AppTest.from_file(APP, default_timeout=30), project, toolkaart):
         assert not app.exception, (page, app.exception)
         texts = markdown_texts(app)
-        with_user_text = [m for m in texts if marker in m.replace("\\", "").replace(JOINER, "")]
+        with_user_text = holding(texts, marker)
         problems += [
             (page, found, markdown)
             for markdown in with_user_text

@@ -264,11 +264,7 @@ def _decide(toolkaart: Toolkaart, phase: Phase) -> None:
     elif following is None:
         message = t("phase.gate.passed_last", phase=phase.name)
     else:
-        message = t(
-            "phase.gate.passed",
-            phase=phase.name,
-            next=following.name,
-        )
+        message = t("phase.gate.passed", phase=phase.name, next=following.name)
     # ``say`` shows the whole message as written: the names go in as they are
     _tell(phase, _GATE, "success", message, onward=answer == Answer.JA)
     # a fresh form for the next decision (set, not removed: the browser keeps a removed value)

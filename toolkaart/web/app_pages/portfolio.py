@@ -117,9 +117,8 @@ with charts:
     st.caption(t("portfolio.flow.intro"))
     if any(row.days is not None for row in flow.phases):
         st.altair_chart(flow_days_chart(flow), alt=t("portfolio.flow.chart.title"), width="stretch")
-    st.markdown(
-        literal(flow.days_sentence())
-    )  # the chart's text alternative; the table has the same
+    # the chart's text alternative; the table has the same
+    st.markdown(literal(flow.days_sentence()))
     if flow.in_use:
         st.markdown(literal(flow.in_use_sentence()))
     with st.expander(t("portfolio.flow.table")):
