@@ -16,7 +16,7 @@ from toolkaart.errors import StoreFault
 from toolkaart.events import configure as configure_log
 from toolkaart.i18n.catalog import t
 from toolkaart.settings import settings
-from toolkaart.web import identity, reconnect
+from toolkaart.web import collector, identity, reconnect
 from toolkaart.web.layout import footer, frame_script, frame_style, sidebar_navigation
 from toolkaart.web.operations import show_page_error
 from toolkaart.web.page_end import PageEnded
@@ -68,3 +68,4 @@ except Exception as error:  # unforeseen: said in Dutch where it stopped, then t
     raise
 frame()
 reconnect.run_ended()
+collector.settle_after_first_run()  # once per process: see collector.py
