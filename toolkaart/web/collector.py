@@ -1,8 +1,8 @@
 """Python's cycle collector, set once per server process for a server that holds many sessions.
 
-Measured with a few hundred people on one replica (docs/performance.md section 8), the collector
-held the interpreter lock for 1.6 – 1.8 s a minute at 350 people, ten to fourteen full collections
-of 80 – 170 ms each, and every rerun in flight waited. Two settings, made at the end of the
+Measured on one replica with 300 and then 350 people (docs/performance.md section 8, about a
+minute): 14 full collections of up to 160 – 170 ms each, 1.6 – 1.8 s in all, each holding the
+interpreter lock while every rerun in flight waited. Two settings, made at the end of the
 process's first run:
 
 - ``gc.freeze()``: what exists then (the imported modules, the loaded content and its graph,
@@ -14,7 +14,7 @@ process's first run:
   old generation grows slowly and full collections become rare. Cycles are still collected,
   a little later; the other two thresholds are Python's.
 
-Together: no full collection at all in a minute at 350 people, the collector's time 0.5 s.
+Together: no full collection in that minute, and the collector's time in all 0.5 s.
 """
 
 from __future__ import annotations
