@@ -29,6 +29,7 @@ from toolkaart.documents.agenda_document import (
 from toolkaart.errors import AgendaError, StoreError, StoreFault, TextError
 from toolkaart.i18n.catalog import counted, t
 from toolkaart.i18n.dates import date_label, local_today
+from toolkaart.route.project import Project
 from toolkaart.store import agenda_store
 from toolkaart.web import board_view, identity, project_session
 from toolkaart.web.content_cache import require_content
@@ -55,10 +56,16 @@ if not acting.local:
         placeholder=t("ui.select.placeholder"),
     )
 
-try:
-    active = {
+
+def _board_projects() -> dict[str, Project]:
+    """The active projects on this board's agenda, as the acting person may read them now."""
+    return {
         p.id: p for p in board_view.stored_projects() if board is None or p.organisation == board
     }
+
+
+try:
+    active = _board_projects()
     drafts = [d for d in board_view.list_drafts() if board is None or d.organisation == board]
 except StoreFault as fault:  # the agenda being edited lives in the session: it stays, to save later
     st.error(str(fault))
@@ -74,11 +81,7 @@ def _compose() -> None:
     if board is not None and not identity.acting().may(Permission.MANAGE_AGENDA, board):
         return  # this run's page says what is left to them
     try:
-        readable = {
-            p.id: p
-            for p in board_view.stored_projects()
-            if board is None or p.organisation == board
-        }
+        readable = _board_projects()
     except StoreFault as fault:
         tell("agenda.compose", "error", str(fault))
         return
