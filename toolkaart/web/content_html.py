@@ -37,11 +37,11 @@ def tool_html(tool: Tool, *, title: bool = True) -> str:
     parts = (
         [paragraph(f"<strong>{escape(f'{tool.number}. {tool.name}')}</strong>")] if title else []
     )
-    parts += [text_paragraph(tool.description), site_paragraph(tool)]
+    parts += [text_paragraph(tool.description), _site_paragraph(tool)]
     return "".join(parts)
 
 
-def site_paragraph(tool: Tool) -> str:
+def _site_paragraph(tool: Tool) -> str:
     """The tool's own address as a link that opens a new tab, its label naming the site; or grey
     words that it has none."""
     if tool.url is None:

@@ -17,8 +17,8 @@ import streamlit as st
 
 from toolkaart.content.models import Phase, Tool
 from toolkaart.i18n.catalog import t
-from toolkaart.web.content_html import site_paragraph
-from toolkaart.web.html_text import TEXT_CLASS, paragraph, text_paragraph
+from toolkaart.web.content_html import tool_html
+from toolkaart.web.html_text import TEXT_CLASS, paragraph
 from toolkaart.web.page_links import TOOL_PARAM, address, html_link
 from toolkaart.web.page_registry import app_pages
 from toolkaart.web.project_session import with_project
@@ -45,8 +45,7 @@ def tool_card_html(tool: Tool, own_view: str, when: Sequence[Phase] | None) -> s
     given, the phases that list it. Every text is escaped."""
     parts = [
         paragraph(html_link(t("tools.details", number=tool.number, name=tool.name), own_view)),
-        text_paragraph(tool.description),
-        site_paragraph(tool),
+        tool_html(tool, title=False),  # its description and address, as the phase page has them
     ]
     if when is not None:
         if when:
