@@ -39,7 +39,7 @@ from typing import Any
 
 import websockets
 
-from benchmarks.measure import EMPTY_APP, Server, _rerun, _rerun_message
+from benchmarks.measure import Server, _rerun, _rerun_message, write_one_line_app
 from benchmarks.topology import allocator_env, find_haproxy, start_proxy, start_replica
 from toolkaart.serve import SERVER
 
@@ -460,8 +460,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     with tempfile.TemporaryDirectory() as temporary:
         directory = Path(temporary)
-        one_line = directory / "one_line.py"
-        one_line.write_text(EMPTY_APP, encoding="utf-8")
+        one_line = write_one_line_app(directory)
         apps = {"toolkaart": SERVER, "one_line": one_line}
         database = args.database or f"sqlite:///{directory / 'capacity.sqlite3'}"
         extra_env = allocator_env() if args.jemalloc else None

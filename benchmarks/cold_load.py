@@ -12,9 +12,10 @@ received (CDP ``Network.loadingFinished`` ``encodedDataLength``: headers and the
 compressed where it was) plus the websocket's frames (``webSocketFrameReceived``; Streamlit's
 websocket compression is off by default, so the payload is what crossed the wire).
 
-A one-line app (``benchmarks.measure.EMPTY_APP``) under the same settings is loaded beside every
-page load, alternately before and after it, so both see the same load on a shared machine; the
-ratio of a page is its median over the median of its paired one-line loads.
+A one-line app (``benchmarks.measure.write_one_line_app``) under the same settings and with the
+same server set-up (``toolkaart.web.nodelay``) is loaded beside every page load, alternately
+before and after it, so both see the same load on a shared machine; the ratio of a page is its
+median over the median of its paired one-line loads.
 
 Two modes: ``plain`` is ``toolkaart serve``'s server itself (Streamlit 1.67's Starlette server
 sends its static files uncompressed, cacheable for a year); ``proxy`` puts HAProxy with the
@@ -38,7 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from benchmarks.measure import EMPTY_APP, Server, streamlit_server
+from benchmarks.measure import Server, streamlit_server, write_one_line_app
 from benchmarks.topology import compose_haproxy_config, find_haproxy, start_proxy
 from toolkaart.access.permissions import LOCAL
 from toolkaart.content.loader import load_toolkaart
@@ -338,8 +339,7 @@ def servers(directory: Path, modes: Sequence[str]) -> Iterator[dict[str, tuple[s
     (navigator URL, one-line URL)."""
     database = f"sqlite:///{directory / 'toolkaart.sqlite3'}"
     env = {"TOOLKAART_DATABASE_URL": database, "TOOLKAART_DATA_DIR": str(directory)}
-    one_line_app = directory / "one_line.py"
-    one_line_app.write_text(EMPTY_APP, encoding="utf-8")
+    one_line_app = write_one_line_app(directory)
     with contextlib.ExitStack() as stack:
         navigator: Server = stack.enter_context(streamlit_server(SERVER, env=env))
         one_line: Server = stack.enter_context(streamlit_server(one_line_app))

@@ -33,6 +33,25 @@ from streamlit.testing.v1 import AppTest
 from toolkaart.serve import streamlit_command
 
 EMPTY_APP = 'import streamlit as st\n\nst.write("Toolkaart")\n'
+#: The server file of the one-line app: ``st.App`` with the socket setting the navigator's server
+#: has (``toolkaart.web.nodelay``, called in ``asgi.py``), so that a comparison with it measures
+#: the pages, not that setting.
+_ONE_LINE_SERVER = """import streamlit as st
+
+from toolkaart.web.nodelay import send_without_delay
+
+send_without_delay()
+app = st.App("one_line.py")
+"""
+
+
+def write_one_line_app(directory: Path) -> Path:
+    """The one-line app in ``directory`` (``one_line.py``), served like the navigator; the file
+    to give ``streamlit run``."""
+    (directory / "one_line.py").write_text(EMPTY_APP, encoding="utf-8")
+    server = directory / "one_line_server.py"
+    server.write_text(_ONE_LINE_SERVER, encoding="utf-8")
+    return server
 
 
 def median_rerun_seconds(app: AppTest, reruns: int) -> float:
@@ -283,8 +302,7 @@ def measure_server_load(
     """The phase page of ``app`` and a one-line app, each on its own server, under load."""
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as temporary:
-        one_line = Path(temporary) / "one_line.py"
-        one_line.write_text(EMPTY_APP, encoding="utf-8")
+        one_line = write_one_line_app(Path(temporary))
         for name, script, page, query in (
             ("toolkaart", app, "fase", "fase=pilot-a"),
             ("one_line", one_line, "", ""),
