@@ -22,7 +22,7 @@ from toolkaart.store.engine import head_revision
 from toolkaart.store.project_store import Store
 from toolkaart.web import content_cache
 from toolkaart.web.operations import page_error, routes, show_page_error
-from toolkaart.web.page_registry import APP_PAGES, FIRST_ELEMENTS, PAGE_ADDRESSES
+from toolkaart.web.page_registry import APP_PAGES, PAGE_ADDRESSES
 
 #: Nothing listens on port 1: a PostgreSQL server that is not there.
 NO_SERVER = "postgresql+psycopg://toolkaart:geheim@127.0.0.1:1/toolkaart"
@@ -140,72 +140,31 @@ def test_broken_content_is_logged_once_and_a_reload_each_time(
     assert events[1][1]["errors"] >= 1
 
 
-#: One link of those ``element_code`` adds to a page's document, per file of element code.
-PRELOAD = re.compile(r'<link rel="modulepreload" crossorigin href="\./static/js/([^"]+)">')
-TOLD = (
-    "<script>window.__streamlit = "
-    '{BACKEND_BASE_URL: new URL(".", window.location.href).href};</script>'
-)
-
-
-def _streamlits_document() -> str:
-    return (Path(file_util.get_static_dir()) / "index.html").read_text(encoding="utf-8")
-
-
-def _added_code(document: str) -> tuple[str, list[str]]:
-    """The document without what ``element_code`` added at the end of its head, and the names
-    of the files it added (the added part must be those links and nothing else)."""
-    document = document.replace(TOLD, "")
-    streamlits_end = _streamlits_document().index("</head>")
-    added = document[streamlits_end : document.index("</head>")]
-    assert PRELOAD.sub("", added) == ""
-    return document[:streamlits_end] + document[streamlits_end + len(added) :], PRELOAD.findall(
-        added
-    )
-
-
 def test_a_page_address_is_streamlits_document_told_that_its_server_is_here() -> None:
     """Opened at ``/fase``, Streamlit's frontend would first look for its server at ``/fase``
     (404, then 100 ms of waiting): the document says where it is before Streamlit's code runs."""
-    for address in ("", *PAGE_ADDRESSES):
+    streamlits = (Path(file_util.get_static_dir()) / "index.html").read_text(encoding="utf-8")
+    for address in PAGE_ADDRESSES:
         answer = asyncio.run(_get(f"/{address}?project=p-1"))
         assert answer.status_code == 200
         assert answer.headers["cache-control"] == "no-cache"  # a new version is never stale
         document = answer.text
-        assert document.index(TOLD) < document.index('<script type="module"')  # before Streamlit
-        # otherwise Streamlit's own document, with the code named below at the end of its head
-        assert _added_code(document)[0] == _streamlits_document()
+        told = (
+            "<script>window.__streamlit = "
+            '{BACKEND_BASE_URL: new URL(".", window.location.href).href};</script>'
+        )
+        assert document.index(told) < document.index('<script type="module"')  # before Streamlit
+        assert document.replace(told, "") == streamlits  # otherwise Streamlit's own document
 
 
-def test_a_page_document_names_the_code_of_the_elements_the_page_draws_once_each() -> None:
-    """Each file once, none that Streamlit's document names itself, and every one a file
-    Streamlit has (which files a page needs: tests/browser/test_element_code.py)."""
-    static = Path(file_util.get_static_dir()) / "static" / "js"
-    streamlits = _streamlits_document()
-    for address in ("", *PAGE_ADDRESSES):
-        named = _added_code(asyncio.run(_get(f"/{address}")).text)[1]
-        assert named, address
-        assert len(named) == len(set(named)), address
-        for name in named:
-            assert (static / name).is_file(), name
-            assert name not in streamlits, name
-    # the phase page draws the frame's HTML and its checklist's boxes; Actoren only the HTML
-    fase = {name.split(".")[0] for name in _added_code(asyncio.run(_get("/fase")).text)[1]}
-    actors = [name.split(".")[0] for name in _added_code(asyncio.run(_get("/actoren")).text)[1]]
-    assert actors == ["Html", "purify"]
-    assert {"Html", "Checkbox", "GraphVizChart"} <= fase
-
-
-def test_the_served_page_addresses_are_the_apps_pages() -> None:
-    """Each page is at its file's name (page_registry._make_pages); the home page is at ``/``.
-    Every other address that is not a page Streamlit serves itself."""
+def test_the_served_page_addresses_are_the_apps_pages_but_home() -> None:
+    """Each page is at its file's name (page_registry._make_pages); the home page is at ``/``,
+    which Streamlit serves itself, as it does any address that is not a page."""
     files = {script.stem for script in APP_PAGES.glob("*.py")}
     assert set(PAGE_ADDRESSES) == files - {"home"}
     assert len(PAGE_ADDRESSES) == len(set(PAGE_ADDRESSES)) == 10
-    assert set(FIRST_ELEMENTS) == {"", *PAGE_ADDRESSES}
-    assert asyncio.run(_get("/")).status_code == 200
+    assert asyncio.run(_get("/")).status_code == 404  # not ours: Streamlit's
     assert asyncio.run(_get("/fase/_stcore/health")).status_code == 404
-    assert asyncio.run(_get("/_stcore/health")).status_code == 404  # not ours: Streamlit's
 
 
 def test_an_address_under_a_page_is_a_dutch_not_found_page_with_the_way_home() -> None:

@@ -32,8 +32,7 @@ from toolkaart.events import Event, log_event
 from toolkaart.i18n.catalog import t
 from toolkaart.settings import settings
 from toolkaart.store import readiness
-from toolkaart.web.element_code import preload_links
-from toolkaart.web.page_registry import FIRST_ELEMENTS, PAGE_ADDRESSES
+from toolkaart.web.page_registry import PAGE_ADDRESSES
 
 READY_PATH = "/ready"
 
@@ -65,34 +64,27 @@ _SERVER_HERE = (
 
 
 @cache
-def _page_document(address: str) -> str:
+def _page_document() -> str:
     index = Path(file_util.get_static_dir()) / "index.html"
     html = index.read_text(encoding="utf-8")
     head = html.index("<head>") + len("<head>")
-    end = html.index("</head>")
-    preloads = preload_links(FIRST_ELEMENTS.get(address, ()), html)
-    return html[:head] + _SERVER_HERE + html[head:end] + preloads + html[end:]
+    return html[:head] + _SERVER_HERE + html[head:]
 
 
-def _page_answer(address: str) -> Callable[[Request], HTMLResponse]:
-    """Streamlit's ``index.html`` for a page's own address (``/fase?fase=idee``, and ``/`` for
-    the home page), told that its server is at the folder of that address (``_SERVER_HERE``), and
-    naming the code of the elements the page draws (``element_code``).
+def page_document(request: Request) -> HTMLResponse:
+    """Streamlit's ``index.html`` for a page's own address (``/fase?fase=idee``), told that its
+    server is at the folder of that address (``_SERVER_HERE``).
 
     Streamlit's frontend cannot tell a page's path from a path the app is served under, so on a
     page's address it first asks ``/fase/_stcore/health``, gets 404, waits 100 ms and only then
     asks ``/_stcore/health``: every page but the home page, opened from a link, a bookmark or a
     refresh, waited 100 ms before anything was drawn (docs/performance.md section 9). With the
-    server's place given, its first question is the right one. Streamlit's files and unknown
-    paths Streamlit serves as before; this answer carries the same ``no-cache`` so that a new
-    version's page is never served from a cache.
+    server's place given, its first question is the right one. Everything else (the home page,
+    Streamlit's files, unknown paths) Streamlit serves as before; this answer carries the same
+    ``no-cache`` so that a new version's page is never served from a cache.
     """
-
-    def page_document(request: Request) -> HTMLResponse:
-        del request  # the same document for every visit of the page
-        return HTMLResponse(_page_document(address), headers={"Cache-Control": "no-cache"})
-
-    return page_document
+    del request  # the same document for every page address
+    return HTMLResponse(_page_document(), headers={"Cache-Control": "no-cache"})
 
 
 #: How the reference a person was shown travels with the error (an exception note), so that the
@@ -201,9 +193,8 @@ def routes(base_url_path: str = "") -> list[Route]:
     base = f"/{trimmed}" if trimmed else ""
     return [
         Route(f"{base}{READY_PATH}", ready, methods=["GET", "HEAD"]),
-        Route(f"{base}/", _page_answer(""), methods=["GET", "HEAD"]),
         *(
-            Route(f"{base}/{address}", _page_answer(address), methods=["GET", "HEAD"])
+            Route(f"{base}/{address}", page_document, methods=["GET", "HEAD"])
             for address in PAGE_ADDRESSES
         ),
         *(

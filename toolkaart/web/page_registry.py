@@ -65,29 +65,6 @@ PAGE_ADDRESSES = (
     "toegankelijkheid",
 )
 
-#: The kinds of Streamlit element whose code Streamlit loads only when needed, that each page
-#: (by address; the home page is ``""``) draws when it is opened in local mode (the Zelfscan with
-#: a project, the phase page without): the page's document names their code, so that it comes
-#: with Streamlit's own (``element_code``). Markdown and the other kinds
-#: in Streamlit's main script need no naming. A kind named here that a page does not draw costs
-#: its bytes; one missing costs a wait; tests/browser/test_element_code.py checks both ways.
-FIRST_ELEMENTS: dict[str, tuple[str, ...]] = {
-    "": ("Html", "GraphVizChart", "Progress"),
-    "fase": ("Html", "GraphVizChart", "Button", "Checkbox", "DateInput", "Radio", "TextArea",
-             "TextInput"),
-    "actoren": ("Html",),
-    "hulpmiddelen": ("Html", "Selectbox", "TextInput"),
-    "projecten": ("Html", "PageLink", "Button", "Checkbox", "TextArea", "TextInput"),
-    "zelfscan": ("Html", "PageLink", "Button", "Checkbox", "DateInput", "DownloadButton", "Radio",
-                 "Selectbox", "TextArea", "TextInput"),
-    "portfolio": ("Html", "Table", "ArrowVegaLiteChart", "Metric", "PageLink", "DownloadButton",
-                  "Selectbox"),
-    "agenda": ("Html", "Button", "DateInput", "Multiselect"),
-    "beheer": ("Html", "Button"),
-    "leden": ("Html", "Button", "Selectbox", "TextInput"),
-    "toegankelijkheid": ("Html",),
-}  # fmt: skip
-
 _SESSION_KEY = "toolkaart.app_pages"
 
 
