@@ -333,13 +333,15 @@ def seed(database_url: str) -> str:
 
 
 @contextlib.contextmanager
-def servers(directory: Path, modes: Sequence[str]) -> Iterator[dict[str, tuple[str, str]]]:
+def servers(
+    directory: Path, modes: Sequence[str], stock_one_line: bool = False
+) -> Iterator[dict[str, tuple[str, str]]]:
     """The navigator and the one-line app, each on its own ``toolkaart serve``-equivalent server,
     and, for mode ``proxy``, each behind its own HAProxy with the compose configuration: mode →
     (navigator URL, one-line URL)."""
     database = f"sqlite:///{directory / 'toolkaart.sqlite3'}"
     env = {"TOOLKAART_DATABASE_URL": database, "TOOLKAART_DATA_DIR": str(directory)}
-    one_line_app = write_one_line_app(directory)
+    one_line_app = write_one_line_app(directory, stock=stock_one_line)
     with contextlib.ExitStack() as stack:
         navigator: Server = stack.enter_context(streamlit_server(SERVER, env=env))
         one_line: Server = stack.enter_context(streamlit_server(one_line_app))
@@ -381,8 +383,10 @@ def run(
     page_names: Sequence[str] | None = None,
     modes: Sequence[str] = MODES,
     progress: Callable[[str], None] = print,
+    stock_one_line: bool = False,
 ) -> dict[str, Any]:
-    """Measure; the figures as one JSON-ready dictionary (``modes`` → ``pages`` → summary)."""
+    """Measure; the figures as one JSON-ready dictionary (``modes`` → ``pages`` → summary).
+    ``stock_one_line``: the one-line app without the navigator's socket setting."""
     if "proxy" in modes and find_haproxy() is None:
         raise RuntimeError("mode proxy needs HAProxy (apt-get install haproxy)")
     load_before = _load_average()
@@ -397,7 +401,7 @@ def run(
                 raise ValueError(f"unknown pages: {', '.join(unknown)}")
             targets = [known[name] for name in page_names]
         figures = {mode: {t.name: PageFigures(t.name, t.path) for t in targets} for mode in modes}
-        with servers(directory, modes) as urls, chromium() as browser:
+        with servers(directory, modes, stock_one_line) as urls, chromium() as browser:
             version = browser.version
             for round_number in range(runs):
                 for mode in modes:
@@ -430,6 +434,7 @@ def run(
             "chromium": version,
         },
         "runs": runs,
+        "one_line_app": "stock" if stock_one_line else "same server set-up (nodelay)",
         "modes": {
             mode: [page.summary() for page in pages.values()] for mode, pages in figures.items()
         },
@@ -476,6 +481,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--quick", action="store_true", help="one run of the home page (a smoke test)"
     )
+    parser.add_argument(
+        "--stock-one-line",
+        action="store_true",
+        help="the one-line app as Streamlit serves it, without the navigator's socket setting",
+    )
     args = parser.parse_args(argv)
     pages = args.pages.split(",") if args.pages else None
     runs = args.runs
@@ -484,7 +494,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     modes = tuple(mode.strip() for mode in args.modes.split(","))
     if set(modes) - set(MODES):
         parser.error(f"--modes: choose from {', '.join(MODES)}")
-    figures = run(runs, pages, modes)
+    figures = run(runs, pages, modes, stock_one_line=args.stock_one_line)
     print("\n".join(table(figures)))
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")

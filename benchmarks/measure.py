@@ -45,10 +45,13 @@ app = st.App("one_line.py")
 """
 
 
-def write_one_line_app(directory: Path) -> Path:
-    """The one-line app in ``directory`` (``one_line.py``), served like the navigator; the file
-    to give ``streamlit run``."""
-    (directory / "one_line.py").write_text(EMPTY_APP, encoding="utf-8")
+def write_one_line_app(directory: Path, *, stock: bool = False) -> Path:
+    """The one-line app in ``directory`` (``one_line.py``), served like the navigator, or with
+    ``stock`` as Streamlit serves a script of its own; the file to give ``streamlit run``."""
+    script = directory / "one_line.py"
+    script.write_text(EMPTY_APP, encoding="utf-8")
+    if stock:
+        return script
     server = directory / "one_line_server.py"
     server.write_text(_ONE_LINE_SERVER, encoding="utf-8")
     return server

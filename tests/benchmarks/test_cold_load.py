@@ -6,9 +6,12 @@ plain ``toolkaart serve`` and through the compose set-up's proxy, in Chromium.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from benchmarks import cold_load
+from benchmarks.measure import EMPTY_APP, write_one_line_app
 from benchmarks.topology import find_haproxy
 from tests.conftest import unavailable
 
@@ -39,3 +42,17 @@ def test_one_run_measures_the_page_and_the_one_line_app_with_and_without_compres
     assert proxy["http_bytes"] < plain["http_bytes"] * 0.8, (plain, proxy)
     assert proxy["one_line_http_bytes"] < plain["one_line_http_bytes"] * 0.8
     assert "| plain | zelfscan |" in "\n".join(cold_load.table(figures))
+
+
+def test_the_one_line_app_is_served_like_the_navigator_unless_stock(tmp_path: Path) -> None:
+    """Beside the navigator's pages, the one-line app runs on the same server set-up (its socket
+    setting, ``toolkaart.web.nodelay``); ``--stock-one-line`` serves the script as Streamlit
+    does, to compare with what Streamlit gives anyone."""
+    (tmp_path / "same").mkdir()
+    (tmp_path / "stock").mkdir()
+    same = write_one_line_app(tmp_path / "same")
+    stock = write_one_line_app(tmp_path / "stock", stock=True)
+    assert "send_without_delay()" in same.read_text(encoding="utf-8")
+    assert 'st.App("one_line.py")' in same.read_text(encoding="utf-8")
+    assert (same.parent / "one_line.py").read_text(encoding="utf-8") == EMPTY_APP
+    assert stock.name == "one_line.py" and stock.read_text(encoding="utf-8") == EMPTY_APP
