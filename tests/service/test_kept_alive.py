@@ -4,7 +4,7 @@
 A browser loads a page's 60 – 100 static files over six kept-alive connections. With Nagle's
 algorithm on the server's sockets (Streamlit 1.67's own listening socket), every request after
 the first on a connection waited for the client's delayed acknowledgement: 44 ms each, even for
-``/_stcore/health``. The server here is started as ``toolkaart serve`` starts it (``asgi.py``).
+``/_stcore/health``. The server here is a replica as ``toolkaart serve`` starts it (``asgi.py``).
 """
 
 from __future__ import annotations
@@ -17,11 +17,9 @@ from dataclasses import dataclass
 
 import pytest
 
-from benchmarks.measure import Server, streamlit_server
+from benchmarks.measure import Server
 from benchmarks.topology import Proxy, compose_haproxy_config, start_proxy
-from tests.conftest import REPO
-from tests.service.conftest import haproxy_or_skip
-from toolkaart.serve import SERVER
+from tests.service.conftest import haproxy_or_skip, start_replica
 from toolkaart.store.engine import Database
 
 pytestmark = [pytest.mark.service, pytest.mark.timeout(120)]
@@ -43,9 +41,8 @@ def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
     data = tmp_path_factory.mktemp("kept-alive")
     database = f"sqlite:///{data / 'toolkaart.sqlite3'}"
     Database(database).close()  # migrated, as `toolkaart db upgrade` leaves it: /ready says yes
-    env = {"TOOLKAART_DATABASE_URL": database, "TOOLKAART_DATA_DIR": str(data)}
     with (
-        streamlit_server(SERVER, env=env, cwd=REPO) as server,
+        start_replica(database, data) as server,
         start_proxy({"app1": server.port}, haproxy, compose_haproxy_config) as proxy,
     ):
         yield Running(server, proxy)
