@@ -1,8 +1,9 @@
 """Many people on the same page at once: no session ever gets an error page instead of the page.
 
 Streamlit marks the page object that ``st.navigation`` chose as callable for one run; page objects
-shared between sessions let one session's run consume another's mark ("This page cannot be called
-directly"). A real server, many websocket sessions rerunning the phase page without pause.
+shared between sessions, as the app's are (``page_registry.SharedPage``), let one session's run
+consume another's mark ("This page cannot be called directly") unless the mark is taken out. A
+real server, many websocket sessions rerunning the phase page without pause.
 """
 
 from __future__ import annotations
