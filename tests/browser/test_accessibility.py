@@ -17,6 +17,7 @@ import pytest
 from tests.browser.conftest import goto, press_on, tab_to
 from toolkaart.content.models import Toolkaart
 from toolkaart.i18n.catalog import t
+from toolkaart.web.page_registry import PAGE_ADDRESSES
 
 pytestmark = pytest.mark.browser
 
@@ -95,6 +96,36 @@ def test_focus_is_visible_on_sidebar_links_and_buttons(page: Any, app_url: str) 
     button = page.locator("[data-testid=stMain] button[kind]").first
     tab_to(page, button, limit=40)
     assert_visible_focus(button)
+
+
+def test_each_page_names_itself_in_the_browser_tab(
+    page: Any, app_url: str, toolkaart: Toolkaart
+) -> None:
+    """2.4.2: every page's tab has its own title, the page's name before the app's; the phase
+    page names its phase."""
+    app = t("app.title")
+    goto(page, app_url)
+    titles = {"": page.title()}
+    for address in PAGE_ADDRESSES:
+        goto(page, f"{app_url}/{address}")
+        titles[address] = page.title()
+    assert titles[""] == app
+    assert all(title.endswith(f" - {app}") for address, title in titles.items() if address)
+    assert len(set(titles.values())) == len(titles), titles
+    assert titles["portfolio"] == f"{t('nav.portfolio')} - {app}"
+    pilot_a = toolkaart.phase("pilot-a")
+    goto(page, f"{app_url}/fase?fase=pilot-a")
+    assert page.title() == f"{t('phase.title', number=pilot_a.number, name=pilot_a.name)} - {app}"
+
+
+def test_a_text_fields_hint_is_dutch(page: Any, app_url: str) -> None:
+    """3.1.2: the hint a text field shows once something is typed, where no count follows it."""
+    goto(page, app_url + "/hulpmiddelen")
+    page.get_by_role("textbox", name=t("tools.search")).fill("model")
+    hint = page.locator('[data-testid="InputInstructions"]')
+    from playwright.sync_api import expect
+
+    expect(hint).to_have_text(t("ui.input.apply", keys=""), use_inner_text=True)
 
 
 def test_captions_have_at_least_4_5_to_1_on_white(page: Any, app_url: str) -> None:

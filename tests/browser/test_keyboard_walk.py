@@ -15,11 +15,12 @@ from typing import Any
 import pytest
 
 from tests.browser.conftest import goto, screenshot, settle, start_streamlit
+from tests.browser.test_accessibility import assert_visible_focus
 from tests.browser.tour import PROJECTS, seed
 from toolkaart.access.permissions import LOCAL
 from toolkaart.content.models import Toolkaart
 from toolkaart.i18n.catalog import t
-from toolkaart.route.gates import Answer
+from toolkaart.route.gates import MAX_RATIONALE, Answer
 from toolkaart.store.project_store import Store
 
 pytestmark = pytest.mark.browser
@@ -103,11 +104,14 @@ def test_from_home_to_a_decided_gate_in_at_most_30_key_presses(
         # tick the first checklist item (saved at once)
         box = page.get_by_role("checkbox", name=first.text)
         keys.tab_to(box)
+        assert_visible_focus(box.locator("xpath=ancestor::label[1]"))  # the box itself is hidden
         keys.press("Space")
         expect(box).to_be_checked()
 
         # the gate: "ja", knowingly with the open items, a rationale, record
-        keys.tab_to(page.get_by_role("radio", name=t("answer.ja")))
+        yes = page.get_by_role("radio", name=t("answer.ja"))
+        keys.tab_to(yes)
+        assert_visible_focus(yes.locator("xpath=ancestor::label[1]"))
         keys.press("Space")
         confirm = page.get_by_role(
             "checkbox", name=t("gate.form.confirm", count=len(idee.checklist) - 1)
@@ -117,6 +121,10 @@ def test_from_home_to_a_decided_gate_in_at_most_30_key_presses(
         expect(confirm).to_be_checked()
         keys.tab_to(page.get_by_role("textbox", name=t("gate.form.rationale")))
         keys.type(rationale)
+        # the count of characters, not an English hint over the text ("Press Ctrl+Enter to apply")
+        expect(page.locator('[data-testid="InputInstructions"]')).to_have_text(
+            f"{len(rationale)}/{MAX_RATIONALE}", use_inner_text=True
+        )
         submit = page.get_by_role("button", name=t("gate.form.submit"))
         keys.tab_to(submit)
         keys.press("Enter")

@@ -171,6 +171,8 @@ NL: dict[str, str] = {
     "ui.date.next": "Volgende maand",
     "ui.date.keys": "Kies een dag met de pijltjestoetsen, bevestig met Enter, sluit met Escape.",
     "ui.select.open": "Keuzelijst openen",
+    "ui.input.apply": "{keys}Enter: toepassen",
+    "ui.input.submit": "{keys}Enter: formulier versturen",
     "ui.select.clear": "Alle keuzes wissen",
     "ui.select.remove": "{name} verwijderen",
     "ui.select.chosen": "Gekozen",

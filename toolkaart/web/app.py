@@ -36,6 +36,8 @@ except StoreFault as fault:
 pages = app_pages()
 sections = pages.sections()
 page = st.navigation(sections, position="hidden")
+if page.url_path:  # 2.4.2: each page's own name in the browser's tab, before the app's
+    st.set_page_config(page_title=f"{page.title} - {t('app.title')}")
 # a page that reconnects to a new session is drawn at once; before the page, not after it:
 # Streamlit deep-copies the script's cursors where a fragment is defined, which after the
 # page cost 3 % of a rerun's server CPU (py-spy), at the start 0.4 %

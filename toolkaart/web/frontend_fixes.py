@@ -62,6 +62,12 @@ FIXES_STYLE = (
     # do (``_connection_rules``).
     '[data-testid="stDialog"] [data-testid="stErrorCodeBlock"],'
     '[data-testid="stDialog"] a[href$="/HTTP/CORS"]{display:none}'
+    # 1.4.10 and 3.1.2: once something is typed, a text field shows how to send it ("Press Enter
+    # to submit form") and the count of characters inside the field, on the right, over the text
+    # (at 390 px over half of it). Where a count follows, the hint is left out: the form's button
+    # says how to send it, and the count, short, stays.
+    '[data-testid="InputInstructions"] > span:first-child:not(:last-child){display:none}'
+    '[data-testid="InputInstructions"] > span::before{content:none !important}'
 )
 
 #: The English texts Streamlit writes into the page, each with its Dutch text: (where, what, the
@@ -181,6 +187,18 @@ def _rules() -> list[tuple[str, str, str, str]]:
             "aria-label",
             "^([\\s\\S]*?)\\s*:small\\[[\\s\\S]*\\]$",
             "$1",
+        ),
+        # the hint in a text field once something is typed ("Press Enter to submit form"): in
+        # Dutch; where a count of characters follows it, FIXES_STYLE hides it
+        *(
+            (
+                '[data-testid="InputInstructions"] > span',
+                "text",
+                f"^Press {keys}Enter to {english}$",
+                t(f"ui.input.{action}", keys=prefix),
+            )
+            for keys, prefix in (("", ""), ("(Ctrl|⌘)\\+", "$1+"))
+            for english, action in (("apply", "apply"), ("submit form", "submit"))
         ),
         ('[data-testid="stCode"] button', "aria-label", "^Copy to clipboard$", t("ui.code.copy")),
         ('[data-testid="stCode"] button', "aria-label", "^Copied$", t("ui.code.copied")),

@@ -69,6 +69,10 @@ NAV_STYLE = (
 FRAME_STYLE = (
     "<style>"
     ":focus-visible{outline:3px solid #0B4F9C !important;outline-offset:2px !important}"
+    # a checkbox's or radio button's own input is hidden (1 px, clipped): its outline could not
+    # be seen, only a pale grey fill (1.2:1); the outline goes round the label that shows it
+    'label:has(> span > input:is([type="checkbox"],[type="radio"]):focus-visible)'
+    "{outline:3px solid #0B4F9C;outline-offset:2px;border-radius:0.25rem}"
     '[data-testid="stCaptionContainer"]{opacity:1;color:#595959}'
     '[data-testid="stExpander"] summary{opacity:1}'
     # a checklist item's source, under the item in its label (``gate_form.with_source``): grey as

@@ -40,6 +40,10 @@ if unknown:
 keep_in_url(PHASE_PARAM, phase.id)  # a refresh or a shared link shows this phase
 
 st.title(t("phase.title", number=phase.number, name=content_literal(phase.name)), anchor=False)
+# the browser's tab names the phase, not only the page (app.py): seven tabs, seven names
+st.set_page_config(
+    page_title=f"{t('phase.title', number=phase.number, name=phase.name)} - {t('app.title')}"
+)
 project_banner()
 if open_project_id() is not None and (opened := open_project()) is not None:
     notice(open_lookback(toolkaart), bool(opened.assessment.decisions), phase)
