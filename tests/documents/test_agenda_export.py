@@ -276,3 +276,31 @@ def test_the_flow_names_projects_standing_still_and_those_in_use(
     assert t("agenda.doc.flow") not in to_markdown(before_flow)  # a draft from before the flow
     reader = PdfReader(io.BytesIO(to_pdf(agenda)))
     assert "Stil | project" in " ".join(page.extract_text() for page in reader.pages)
+
+
+def test_a_project_in_use_reads_its_next_review_as_a_clause_of_its_own(
+    toolkaart: Toolkaart, graph: ToolkaartGraph
+) -> None:
+    walk = Assessment()
+    for phase in toolkaart.phases:
+        walk = walk.decide(
+            toolkaart,
+            phase.id,
+            Answer.JA,
+            decided_on=dt.date(2026, 2, 1),
+            accept_open_items=True,
+            next_review=dt.date(2027, 2, 1) if phase is toolkaart.phases[-1] else None,
+        )
+    created = dt.datetime(2026, 1, 4, 9, tzinfo=dt.UTC)
+    project = Project(id="klaar", name="In gebruik", assessment=walk, created_at=created)
+    today = dt.date(2027, 1, 4)
+    agenda = compose_agenda(
+        toolkaart,
+        graph,
+        meeting_date=dt.date(2027, 1, 14),
+        projects=[project],
+        portfolio=build_portfolio(toolkaart, [project], today=today),
+        today=today,
+    )
+    review = t("agenda.doc.next_review", date="1 februari 2027")
+    assert f"{t('agenda.doc.completed')}; {review}" in to_markdown(agenda)

@@ -151,9 +151,11 @@ def project_table(brief: ProjectBrief) -> Table:
     """The table the board reads per project."""
     phase = f"{brief.phase_number}. {brief.phase_name}"
     if brief.completed:
-        phase += " — " + t("agenda.doc.completed")
+        completed = t("agenda.doc.completed")
         if brief.next_review is not None:
-            phase += " " + t("agenda.doc.next_review", date=date_label(brief.next_review))
+            review = t("agenda.doc.next_review", date=date_label(brief.next_review))
+            completed = t("agenda.doc.completed_review", completed=completed, review=review)
+        phase += " — " + completed
     rows: list[tuple[tuple[Line, ...], ...]] = [
         (_lines(t("agenda.doc.row.phase")), _lines(phase)),
         (_lines(t("agenda.doc.row.decide")), _lines(brief.key_question)),

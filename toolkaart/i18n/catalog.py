@@ -1318,6 +1318,7 @@ NL: dict[str, str] = {
     "agenda.doc.row.read": "Vooraf lezen",
     "agenda.doc.completed": "alle poorten gepasseerd; de kernvraag wordt periodiek opnieuw gesteld",
     "agenda.doc.next_review": "volgende herbeoordeling {date}",
+    "agenda.doc.completed_review": "{completed}; {review}",
     "agenda.doc.decided_by": "besloten door {who}",
     "agenda.doc.open_at_decision": "{open_items} geaccepteerd",
     "agenda.doc.open_not_accepted": "{open_items} nog open",
@@ -1349,7 +1350,7 @@ NL: dict[str, str] = {
         "Het concept ‘{title}’ is intussen verwijderd; sla het op als nieuw concept."
     ),
     "agenda.error.draft_conflict": (
-        "Het concept ‘{title}’ is intussen door iemand anders opgeslagen (om {saved}). Uw versie "
+        "Het concept ‘{title}’ is intussen door iemand anders opgeslagen (op {saved}). Uw versie "
         "is niet opgeslagen; open het concept opnieuw, of sla uw versie op als nieuw concept."
     ),
     "month.1": "januari",
@@ -1406,9 +1407,11 @@ NL: dict[str, str] = {
     ),
     "members.list.title": "Leden en rollen",
     "members.list.empty": "Nog geen leden.",
+    "members.list.choose": "Vul een organisatie in om haar leden te zien.",
     "members.list.line": "**{name}** ({email}): {role}",
+    "members.list.line.email": "**{email}**: {role}",
     "members.list.granted": "Toegekend {when} door {by}; {signed_in}",
-    "members.list.cli": "de beheerder van de dienst (opdrachtregel)",
+    "members.list.cli": "iemand zonder aanmelding (de opdrachtregel of de lokale modus)",
     "members.list.signed_in": "heeft zich aangemeld",
     "members.list.never": "heeft zich nog niet aangemeld",
     "members.revoke": "Rol {role} intrekken",

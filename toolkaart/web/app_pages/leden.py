@@ -70,16 +70,15 @@ st.header(t("members.list.title"), anchor=False)
 answer_at("members.list")
 found = member_store.members(base_store(), acting, organisation) if organisation else []
 if not found:
-    st.caption(t("members.list.empty"))
+    st.caption(t("members.list.empty" if organisation else "members.list.choose"))
 for index, member in enumerate(found):
     left, right = st.columns([3, 1])
+    role = t(f"role.{member.role.value}")
+    email = literal(member.email)
     left.markdown(
-        t(
-            "members.list.line",
-            name=literal(member.name or member.email),
-            email=literal(member.email),
-            role=t(f"role.{member.role.value}"),
-        )
+        t("members.list.line", name=literal(member.name), email=email, role=role)
+        if member.name and member.name != member.email
+        else t("members.list.line.email", email=email, role=role)
     )
     left.caption(
         t(
