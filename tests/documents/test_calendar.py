@@ -20,6 +20,7 @@ from toolkaart.content.graph import ToolkaartGraph
 from toolkaart.content.models import Toolkaart
 from toolkaart.documents.ics_calendar import (
     PRODID,
+    may_have_dates,
     organisation_calendar,
     project_calendar,
 )
@@ -27,7 +28,7 @@ from toolkaart.i18n.catalog import t
 from toolkaart.i18n.dates import date_label
 from toolkaart.route.gates import Answer
 from toolkaart.route.project import Project
-from toolkaart.store.agenda_store import save_draft
+from toolkaart.store.agenda_store import DraftInfo, save_draft
 from toolkaart.store.project_store import Store
 from toolkaart.store.tables import agenda_drafts
 
@@ -249,3 +250,16 @@ def test_a_draft_that_no_longer_reads_keeps_its_meeting_date(
     assert meeting.decoded("DTSTART") == MEETING
     assert str(meeting["SUMMARY"]) == t("ics.meeting.summary", title="Oud concept")
     assert t("ics.meeting.projects", projects="") not in str(meeting["DESCRIPTION"])
+
+
+def test_a_calendar_has_dates_from_a_review_or_a_draft_the_organisation_may_own() -> None:
+    saved = dt.datetime(2026, 12, 1, 9, tzinfo=dt.UTC)
+
+    def draft(organisation: str) -> DraftInfo:
+        return DraftInfo("d", "Agenda", dt.date(2027, 1, 14), 1, saved, organisation)
+
+    assert not may_have_dates([None, None], [], None)
+    assert may_have_dates([None, dt.date(2027, 2, 1)], [], "Oost")
+    assert may_have_dates([], [draft("Zuid")], None)  # every organisation's calendar
+    assert not may_have_dates([], [draft("Zuid")], "Oost")
+    assert may_have_dates([], [draft("")], "Oost")  # saved without one: may be Oost's projects

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -273,10 +274,39 @@ def test_projects_standing_still_follow_the_chosen_days(store: Store, toolkaart:
     assert grid(app, t("flow.col.since")) == []  # no list of projects standing still
 
 
+def calendar_buttons(app: AppTest) -> list[Any]:
+    return [
+        b for b in app.get("download_button") if b.proto.label == t("portfolio.calendar.download")
+    ]
+
+
+def test_no_calendar_is_offered_while_there_are_no_dates(
+    store: Store, toolkaart: Toolkaart
+) -> None:
+    """No project in use and no saved agenda: the page says so instead of a file without events
+    (RFC 5545 asks for at least one)."""
+    seed(store, toolkaart)
+    app = open_page()
+    assert calendar_buttons(app) == []
+    everyone = t("portfolio.calendar.none", organisation=t("portfolio.calendar.all"))
+    assert everyone in [i.value for i in app.info]
+
+
 def test_the_calendar_of_the_chosen_organisation_can_be_downloaded(
     store: Store, toolkaart: Toolkaart
 ) -> None:
     seed(store, toolkaart)
+    walk = Assessment()
+    for phase in toolkaart.phases:
+        walk = walk.decide(
+            toolkaart,
+            phase.id,
+            Answer.JA,
+            decided_on=dt.date(2026, 2, 1),
+            accept_open_items=True,
+            next_review=dt.date(2027, 2, 1) if phase is toolkaart.phases[-1] else None,
+        )
+    store.save(replace(store.create("In gebruik", "Ziekenhuis Oost"), assessment=walk))
     app = open_page()
     (button,) = [
         b for b in app.get("download_button") if b.proto.label == t("portfolio.calendar.download")
@@ -286,3 +316,4 @@ def test_the_calendar_of_the_chosen_organisation_can_be_downloaded(
     assert everyone in [c.value for c in app.caption]
     app.selectbox(key="portfolio.organisation").select("UMC Zuid").run()
     assert t("portfolio.calendar.help", organisation="UMC Zuid") in [c.value for c in app.caption]
+    assert calendar_buttons(app) == []  # UMC Zuid has no project in use and no agenda

@@ -162,6 +162,20 @@ def project_calendar(
     return to_ics(t("ics.name.project", name=project.name), events, stamp)
 
 
+def may_have_dates(
+    reviews: Iterable[dt.date | None], drafts: Iterable[DraftInfo], organisation: str | None
+) -> bool:
+    """Whether ``organisation``'s calendar (``organisation_events``; every organisation's when
+    None) can hold a date: one of its active projects' re-reviews (``reviews``), or a draft of
+    its board or one saved without an organisation (which may put its projects on the agenda).
+    Read without opening the drafts, so a page can say there is nothing to put in a calendar
+    instead of offering a file without events, which RFC 5545 does not allow."""
+    return any(day is not None for day in reviews) or any(
+        organisation is None or not info.organisation or info.organisation == organisation
+        for info in drafts
+    )
+
+
 def organisation_events(
     toolkaart: Toolkaart,
     projects: Sequence[Project],

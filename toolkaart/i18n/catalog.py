@@ -1181,6 +1181,10 @@ NL: dict[str, str] = {
     ),
     "portfolio.calendar.all": "alle organisaties",
     "portfolio.calendar.download": "Download kalender (iCalendar)",
+    "portfolio.calendar.none": (
+        "Nog geen datums voor {organisation}: geen project in gebruik met een herbeoordeling en "
+        "geen opgeslagen agenda. Er is dus nog geen kalender om te downloaden."
+    ),
     # flow (toolkaart.board.flow): the portfolio page and the agenda's overview
     "flow.days.sentence": (
         "Doorlooptijd per fase, in dagen, van de projecten die de fase hebben afgerond: {parts}."

@@ -13,6 +13,7 @@ from toolkaart.board.portfolio import DEFAULT_STALE_DAYS, build_portfolio, organ
 from toolkaart.documents import ics_calendar
 from toolkaart.i18n.catalog import t
 from toolkaart.i18n.dates import file_stem, local_today
+from toolkaart.store import agenda_store
 from toolkaart.web import project_session
 from toolkaart.web.board_view import (
     STALE_CHOICES,
@@ -150,13 +151,19 @@ st.subheader(t("portfolio.calendar.heading"), anchor=False)
 chosen = None if organisation == everyone else organisation
 whose = t("portfolio.calendar.all") if chosen is None else chosen or t("portfolio.no_organisation")
 st.caption(t("portfolio.calendar.help", organisation=literal(whose)))
-st.download_button(
-    t("portfolio.calendar.download"),
-    data=partial(ics_calendar.organisation_calendar, project_session.store(), toolkaart, chosen),
-    file_name=f"{file_stem('toolkaart', whose)}.ics",
-    mime=MIME_TYPES["ics"],
-    on_click="ignore",
-    key="portfolio.calendar",
-)
+reviews = (row.next_review for row in portfolio.rows)
+if ics_calendar.may_have_dates(reviews, agenda_store.list_drafts(project_session.store()), chosen):
+    st.download_button(
+        t("portfolio.calendar.download"),
+        data=partial(
+            ics_calendar.organisation_calendar, project_session.store(), toolkaart, chosen
+        ),
+        file_name=f"{file_stem('toolkaart', whose)}.ics",
+        mime=MIME_TYPES["ics"],
+        on_click="ignore",
+        key="portfolio.calendar",
+    )
+else:
+    st.info(t("portfolio.calendar.none", organisation=literal(whose)))
 
 st.page_link(app_pages().agenda, label=t("portfolio.to_agenda"))
