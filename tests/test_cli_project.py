@@ -95,8 +95,9 @@ def test_export_writes_reports_in_every_format(
         (b"{}", "format ontbreekt."),
         (b"niet eens json", "geen geldige JSON"),
         (b" " * (MAX_IMPORT_BYTES + 10), "te groot"),
+        (b" " * 1_500_000, "te groot (1,5 MB)"),  # its own size, not the limit's
     ],
-    ids=["schema", "syntax", "oversized"],
+    ids=["schema", "syntax", "oversized", "oversized-size"],
 )
 def test_a_refused_import_exits_1_says_why_and_changes_nothing(
     capsys: pytest.CaptureFixture[str],

@@ -343,6 +343,10 @@ def cmd_project_import(args: argparse.Namespace) -> int:
     toolkaart = _valid_content()
     if toolkaart is None:
         return EXIT_REJECTED
+    try:
+        project_exchange.refuse_larger_than_allowed(path.stat().st_size)
+    except ImportRejected as error:
+        return _refused(error)
     with path.open("rb") as handle:  # never more than the limit (+1 to notice a larger file)
         raw = handle.read(project_exchange.MAX_IMPORT_BYTES + 1)
     try:

@@ -148,6 +148,8 @@ def test_agenda_draft_saved_and_import_refused_answer_in_sight(
     store.close()
     bad = tmp_path / "kapot.json"
     bad.write_text(json.dumps({"formaat": "iets anders"}), encoding="utf-8")
+    big = tmp_path / "groot.json"
+    big.write_bytes(b" " * 1_500_000)
     with start_streamlit(env={"TOOLKAART_DATABASE_URL": database}) as server:
         goto(page, f"{server.url}/agenda")
         page.get_by_role("button", name=t("agenda.compose")).click()
@@ -162,3 +164,8 @@ def test_agenda_draft_saved_and_import_refused_answer_in_sight(
         act_at_lower_edge(page, page.get_by_role("button", name=t("projects.import.submit")))
         in_sight(page, "alert", t("exchange.rejected"))
         screenshot(page, "import-refused-1280")
+        # a file over the import's limit (and within the uploader's) is named by its own size
+        page.locator("input[type=file]").set_input_files(str(big))
+        settle(page)
+        act_at_lower_edge(page, page.get_by_role("button", name=t("projects.import.submit")))
+        in_sight(page, "alert", t("exchange.too_large", size="1,5 MB", limit="1 MB"))

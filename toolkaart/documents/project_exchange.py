@@ -174,17 +174,23 @@ def _json_problem(parser_message: str) -> str:
     return t(key, line=line, column=column)
 
 
+def refuse_larger_than_allowed(size: int) -> None:
+    """Refuse a file of ``size`` bytes over MAX_IMPORT_BYTES, naming its size: checked before
+    reading by whoever knows it (the command line reads at most the limit + 1 byte, which would
+    name every larger file "1 MB")."""
+    if size > MAX_IMPORT_BYTES:
+        raise ImportRejected(
+            [t("exchange.too_large", size=size_label(size), limit=size_label(MAX_IMPORT_BYTES))]
+        )
+
+
 def _parse(raw: bytes | str) -> ExportFile:
     # a byte order mark, as Windows Notepad writes one, is not part of the JSON
     raw = (
         raw.removeprefix(b"\xef\xbb\xbf") if isinstance(raw, bytes) else raw.removeprefix("\ufeff")
     )
-    size = len(raw.encode("utf-8") if isinstance(raw, str) else raw)
-    if size > MAX_IMPORT_BYTES:
-        raise ImportRejected(
-            [t("exchange.too_large", size=size_label(size), limit=size_label(MAX_IMPORT_BYTES))]
-        )
-    if size == 0:
+    refuse_larger_than_allowed(len(raw.encode("utf-8") if isinstance(raw, str) else raw))
+    if not raw:
         raise ImportRejected([t("exchange.empty")])
     document, duplicate = _decode(raw)
     if duplicate is not None:

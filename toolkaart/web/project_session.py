@@ -183,7 +183,7 @@ def import_form(toolkaart: Toolkaart) -> None:
         with answer:
             say("error", t("projects.import.none"))
         return
-    raw = upload.read(project_exchange.MAX_IMPORT_BYTES + 1)
+    raw = upload.getvalue()  # all of it, so a refusal names its size (at most UPLOAD_LIMIT_MB)
     try:
         project = project_exchange.import_project(store(), raw, toolkaart, organisation)
     except (ImportRejected, StoreError) as error:
