@@ -20,10 +20,21 @@ from toolkaart.access.permissions import LOCAL
 from toolkaart.content.models import Toolkaart
 from toolkaart.i18n.catalog import t
 from toolkaart.store.project_store import Store
+from toolkaart.web.literal import JOINER
 
 pytestmark = pytest.mark.browser
 
 URL = "https://wiki.zorggroep.example.nl/valdetectie/verslag"
+#: What the clipboard would get when a person selects ``element``'s text and copies it.
+COPIED = """element => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    const copy = new ClipboardEvent("copy", {clipboardData: new DataTransfer(), bubbles: true});
+    element.dispatchEvent(copy);
+    return copy.clipboardData.getData("text/plain") || String(getSelection());
+}"""
 
 
 def from_the_top(page: Any, name: str) -> None:
@@ -88,6 +99,10 @@ def test_evidence_a_person_and_a_note_reach_the_docx_report(
         expect(page.get_by_text(t("records.tally", supported=1, unsupported=0))).to_be_visible()
         # the address is text, not a link the app offers in its own voice
         assert page.get_by_role("link", name=URL).count() == 0
+        # copied from the page, it is the address as typed (no invisible joiner in it)
+        shown = page.get_by_text("Onderbouwing: Verslag van het teamoverleg")
+        copied = shown.evaluate(COPIED)
+        assert f"— {URL} (" in copied and JOINER not in copied, repr(copied)
         page.mouse.move(0, 0)
         from_the_top(page, "fase-onderbouwing-1280")
 

@@ -16,6 +16,7 @@ from toolkaart.i18n.catalog import t
 from toolkaart.web.feedback import ANSWER_KEY
 from toolkaart.web.html_tables import TABLE_CLASS
 from toolkaart.web.html_text import TEXT_CLASS
+from toolkaart.web.literal import JOINER
 from toolkaart.web.page_links import OWN_PAGE
 
 #: WCAG 1.4.10 (reflow at 320 px) and 3.1.2 (no English names). Each rule is explained above it.
@@ -265,6 +266,10 @@ def _connection_rules() -> list[tuple[str, str, str, str]]:
 #: its row ("↑ Omhoog"). Only then: a control the person left themselves is still there, usable.
 #: When the action removed the control altogether (the last agenda draft deleted), the focus goes
 #: to the answer to that action, drawn where the control was (``feedback.answer_at``).
+#:
+#: What is copied from a page is what it reads: the invisible joiners ``literal`` puts into a
+#: person's text (after ``https:``, an ``@``, the ``:`` of a time) are left out of the clipboard,
+#: so a copied web address or e-mail address works where it is pasted.
 FIXES_SCRIPT = (
     """
 if (!window.toolkaartFixes) {
@@ -350,9 +355,16 @@ if (!window.toolkaartFixes) {
     ],
   });
   window.addEventListener("resize", scrollable);
+  document.addEventListener("copy", (event) => {
+    const chosen = String(window.getSelection());
+    if (!chosen.includes(JOINER) || !event.clipboardData) return;
+    event.clipboardData.setData("text/plain", chosen.replaceAll(JOINER, ""));
+    event.preventDefault();
+  });
   apply();
 }
 """.replace("TABLE_SELECTOR", json.dumps(f".{TABLE_CLASS}"))
+    .replace("JOINER", json.dumps(JOINER))
     .replace("RULES_JSON", json.dumps(_rules(), ensure_ascii=False).replace("</", "<\\/"))
     .replace(
         "ANSWERS",
