@@ -92,6 +92,12 @@ def test_build_an_agenda_for_two_projects_and_download_the_docx(
         delete.focus()
         page.keyboard.press("Enter")
         settle(page)
+        yes = page.get_by_role("button", name=t("agenda.delete.yes"), exact=True)
+        expect(yes).to_be_focused()  # asked first, the focus on the answer; kept until the yes
+        screenshot(page, "agenda-delete-asked")
+        page.keyboard.press("Enter")
+        settle(page)
+        expect(yes).to_have_count(0)
         expect(delete).to_have_count(0)  # the last draft is gone, and its controls with it
         focused = page.evaluate("document.activeElement.textContent")
         assert focused.strip() == t("agenda.deleted")

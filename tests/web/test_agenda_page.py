@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.appkit import opening
 from tests.conftest import APP_DIR
 from toolkaart.access.permissions import LOCAL
 from toolkaart.board.agenda_model import Agenda
@@ -18,6 +19,7 @@ from toolkaart.route.gates import Answer
 from toolkaart.route.project import Project
 from toolkaart.store.project_store import Store
 from toolkaart.web import board_view
+from toolkaart.web.frontend_fixes import THEN
 
 MEETING = dt.date(2027, 3, 11)
 
@@ -198,7 +200,17 @@ def test_save_and_reopen_a_draft_in_a_new_session(two: tuple[Project, Project]) 
         "4. Rondvraag",
     ]
 
+    click(later, "agenda.delete.button")  # asks first, naming the draft
+    assert later.selectbox(key="agenda.reopen").options  # nothing deleted yet
+    (asked,) = [
+        w.value for w in later.warning if w.value.startswith(opening("agenda.delete.confirm"))
+    ]
+    assert default_title() in asked
+    click(later, "agenda.delete.no")
+    assert not [w for w in later.warning if w.value.startswith(opening("agenda.delete.confirm"))]
+    assert later.selectbox(key="agenda.reopen").options
     click(later, "agenda.delete.button")
+    click(later, f"agenda.delete.button{THEN}")
     assert not later.selectbox  # no drafts left to reopen
 
 

@@ -1256,6 +1256,11 @@ NL: dict[str, str] = {
     "agenda.reopened": "Het concept ‘{title}’ is geopend.",
     "agenda.delete": "Concept verwijderen",
     "agenda.deleted": "Het concept is verwijderd.",
+    "agenda.delete.confirm": (
+        "Concept {label} verwijderen? Een verwijderd concept is niet terug te halen."
+    ),
+    "agenda.delete.yes": "Ja, verwijderen",
+    "agenda.delete.no": "Nee, bewaren",
     "agenda.composed": "De agenda is samengesteld met {projects}.",
     "agenda.saved_as": "Opgeslagen als: {label}",
     "agenda.save_new": "Opslaan als nieuw concept",

@@ -19,6 +19,10 @@ from toolkaart.web.html_text import TEXT_CLASS
 from toolkaart.web.literal import JOINER
 from toolkaart.web.page_links import OWN_PAGE
 
+#: The key of a button drawn in the place of the one pressed, is that one's key plus this; the
+#: keyboard's focus moves to it (FIXES_SCRIPT).
+THEN = "-then"
+
 #: WCAG 1.4.10 (reflow at 320 px) and 3.1.2 (no English names). Each rule is explained above it.
 FIXES_STYLE = (
     # 3.1.2: the toolbar Streamlit shows over a chart or map when hovered or focused has only
@@ -265,7 +269,9 @@ def _connection_rules() -> list[tuple[str, str, str, str]]:
 #: (the ``st-key-…`` class of its box), or, when that is disabled, to the first usable control in
 #: its row ("↑ Omhoog"). Only then: a control the person left themselves is still there, usable.
 #: When the action removed the control altogether (the last agenda draft deleted), the focus goes
-#: to the answer to that action, drawn where the control was (``feedback.answer_at``).
+#: to the answer to that action, drawn where the control was (``feedback.answer_at``); when a
+#: button took its place, keyed as the removed one plus THEN (the "Ja, verwijderen" that asks
+#: after "Concept verwijderen"), to that button.
 #:
 #: What is copied from a page is what it reads: the invisible joiners ``literal`` puts into a
 #: person's text (after ``https:``, an ``@``, the ``:`` of a time) are left out of the clipboard,
@@ -319,6 +325,11 @@ if (!window.toolkaartFixes) {
     if (document.activeElement && document.activeElement !== document.body) return;
     if (!last || !lastKey || (last.isConnected && !last.disabled)) return;
     const place = document.querySelector("." + CSS.escape(lastKey));
+    const then = document.querySelector("." + CSS.escape(lastKey + THEN) + " " + "button");
+    if (!place && then) {  // the control that took its place (a question after a first click)
+      then.focus();
+      return;
+    }
     if (!place) {  // the action removed its control: to its answer, drawn where it was
       const answer = document.querySelector(ANSWERS);
       if (answer) {
@@ -365,6 +376,7 @@ if (!window.toolkaartFixes) {
 }
 """.replace("TABLE_SELECTOR", json.dumps(f".{TABLE_CLASS}"))
     .replace("JOINER", json.dumps(JOINER))
+    .replace("THEN", json.dumps(THEN))
     .replace("RULES_JSON", json.dumps(_rules(), ensure_ascii=False).replace("</", "<\\/"))
     .replace(
         "ANSWERS",

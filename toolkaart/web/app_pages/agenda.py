@@ -35,10 +35,14 @@ from toolkaart.web import board_view, identity, project_session
 from toolkaart.web.content_cache import require_content
 from toolkaart.web.downloads import download_buttons
 from toolkaart.web.feedback import answer_at, tell
+from toolkaart.web.frontend_fixes import THEN
 from toolkaart.web.identity import require
 from toolkaart.web.literal import literal, unlink
 from toolkaart.web.page_end import end_page
 from toolkaart.web.reconnect import missed_click
+
+#: The draft whose deletion was asked and awaits a yes.
+_DELETE_ASKED = "agenda.delete.asked"
 
 acting = require(Permission.MANAGE_AGENDA)
 toolkaart, graph = require_content()
@@ -112,8 +116,18 @@ def _reopen() -> None:
         project_session.flash("success", t("agenda.reopened", title=info.title))
 
 
+def _ask_delete() -> None:
+    """A deleted draft cannot be brought back: the first click asks, naming the draft."""
+    st.session_state[_DELETE_ASKED] = st.session_state.get("agenda.reopen")
+
+
+def _keep() -> None:
+    st.session_state.pop(_DELETE_ASKED, None)
+
+
 def _delete() -> None:
-    draft_id = st.session_state.get("agenda.reopen")
+    """Delete the draft the person confirmed (not whatever the list shows by now)."""
+    draft_id = st.session_state.pop(_DELETE_ASKED, None)
     if draft_id is None:
         return
     try:
@@ -161,10 +175,25 @@ with st.container(border=True):
             format_func=lambda did: board_view.draft_label(next(d for d in drafts if d.id == did)),
             placeholder=t("ui.select.placeholder"),
         )
+        chosen = next((d for d in drafts if d.id == st.session_state.get("agenda.reopen")), None)
+        asked = chosen is not None and st.session_state.get(_DELETE_ASKED) == chosen.id
         reopen, delete = st.columns(2)
         reopened = reopen.button(t("agenda.reopen"), on_click=_reopen, key="agenda.reopen.button")
-        deleted = delete.button(t("agenda.delete"), on_click=_delete, key="agenda.delete.button")
-        missed_click(reopened or deleted, "agenda.reopen")
+        if chosen is not None and asked:
+            st.warning(t("agenda.delete.confirm", label=literal(board_view.draft_label(chosen))))
+            yes, no = st.columns(2)
+            pressed = yes.button(
+                t("agenda.delete.yes"),
+                on_click=_delete,
+                key=f"agenda.delete.button{THEN}",  # the focus follows the first click here
+                type="primary",
+            )
+            pressed |= no.button(t("agenda.delete.no"), on_click=_keep, key="agenda.delete.no")
+        else:
+            pressed = delete.button(
+                t("agenda.delete"), on_click=_ask_delete, key="agenda.delete.button"
+            )
+        missed_click(reopened or pressed, "agenda.reopen")
     answer_at("agenda.reopen")  # also when the last draft is gone: where its controls were
 
 agenda = board_view.current_agenda()
