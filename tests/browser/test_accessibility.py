@@ -128,6 +128,31 @@ def test_a_text_fields_hint_is_dutch(page: Any, app_url: str) -> None:
     expect(hint).to_have_text(t("ui.input.apply", keys=""), use_inner_text=True)
 
 
+#: The words of an element that the browser breaks over two lines.
+BROKEN_WORDS = """element => {
+    const broken = [];
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const word of node.nodeValue.matchAll(/\\S+/g)) {
+            const range = document.createRange();
+            range.setStart(node, word.index);
+            range.setEnd(node, word.index + word[0].length);
+            const tops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+            if (tops.size > 1) broken.push(word[0]);
+        }
+    }
+    return broken;
+}"""
+
+
+def test_a_long_dutch_title_is_not_broken_mid_word_on_a_phone(page: Any, app_url: str) -> None:
+    """1.4.10: "Agenda voor de bestuursvergadering" at 390 px."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    goto(page, app_url + "/agenda")
+    title = page.get_by_role("heading", name=t("agenda.title"), exact=True)
+    assert title.evaluate(BROKEN_WORDS) == []
+
+
 def test_captions_have_at_least_4_5_to_1_on_white(page: Any, app_url: str) -> None:
     goto(page, app_url)
     captions = page.locator("[data-testid=stCaptionContainer]")

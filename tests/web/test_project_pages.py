@@ -398,12 +398,13 @@ def test_after_a_conflict_the_phase_page_shows_and_keeps_the_other_sessions_tick
 def test_the_home_page_says_truly_whether_the_walk_is_saved() -> None:
     alone = open_page("app_pages/home.py")
     captions = [c.value for c in alone.caption]
-    assert t("home.saving.session") in captions
+    # with a link to where a project is made or opened
+    assert t("home.saving.session", projects="./projecten") in captions
     project = the_store().create("Bewaard project")
     with_project = open_page("app_pages/home.py", {"project": project.id})
     captions = [c.value for c in with_project.caption]
     assert t("home.saving.project", name="Bewaard project") in captions
-    assert t("home.saving.session") not in captions
+    assert t("home.saving.session", projects="./projecten") not in captions
 
 
 def test_a_long_decision_log_is_paged_latest_first() -> None:

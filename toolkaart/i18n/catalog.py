@@ -231,7 +231,7 @@ NL: dict[str, str] = {
     "home.saving.session": (
         "Zonder geopend project blijven uw vinkjes en antwoorden alleen bewaard zolang dit "
         "browservenster open is; ze worden niet opgeslagen. Open of maak een project onder "
-        "Projecten om ze te bewaren."
+        "[Projecten]({projects}) om ze te bewaren."
     ),
     "home.saving.project": (
         "Uw vinkjes en antwoorden worden meteen opgeslagen bij project {name}, voor iedereen die "

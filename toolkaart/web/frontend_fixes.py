@@ -38,6 +38,10 @@ FIXES_STYLE = (
     # Valdetectie ’s na…"); it wraps instead.
     '[data-testid^="stBaseButton"] :is([data-testid="stMarkdownContainer"],p)'
     "{white-space:normal;overflow:visible;text-overflow:clip}"
+    # 1.4.10: a page's title at Streamlit's 2.75 rem broke a Dutch compound mid-word on a phone
+    # ("bestuursvergaderi" / "ng" at 390 px); smaller there, it fits, and a longer word breaks
+    # with a hyphen where the browser knows Dutch hyphenation.
+    "@media (max-width:640px){h1{font-size:1.875rem !important;hyphens:auto}}"
     # 1.4.10: a chosen option of a multiselect is cut off with "…"; it wraps instead.
     '[data-testid="stMultiSelect"] [data-tag]{height:auto;max-width:100%}'
     '[data-testid="stMultiSelect"] [data-tag] > span'

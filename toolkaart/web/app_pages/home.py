@@ -9,7 +9,8 @@ from toolkaart.i18n.catalog import t
 from toolkaart.route.navigator import route_states
 from toolkaart.web.content_cache import require_content
 from toolkaart.web.literal import content_literal, literal
-from toolkaart.web.page_links import link_list, phase_address
+from toolkaart.web.page_links import address, link_list, phase_address
+from toolkaart.web.page_registry import app_pages
 from toolkaart.web.project_session import open_project, open_project_id, project_banner
 from toolkaart.web.walk import current_assessment
 
@@ -24,7 +25,7 @@ st.subheader(t("home.howto.title"), anchor=False)
 st.markdown(t("home.howto.body"))
 project = open_project() if open_project_id() is not None else None
 if project is None:
-    st.caption(t("home.saving.session"))
+    st.caption(t("home.saving.session", projects=address(app_pages().projects, {})))
 else:
     st.caption(t("home.saving.project", name=literal(project.name)))
 
