@@ -92,9 +92,13 @@ def test_build_an_agenda_for_two_projects_and_download_the_docx(
         delete.focus()
         page.keyboard.press("Enter")
         settle(page)
-        yes = page.get_by_role("button", name=t("agenda.delete.yes"), exact=True)
-        expect(yes).to_be_focused()  # asked first, the focus on the answer; kept until the yes
+        # asked first, the focus on the safe answer; the draft is kept until the yes before it
+        keep = page.get_by_role("button", name=t("agenda.delete.no"), exact=True)
+        expect(keep).to_be_focused()
         screenshot(page, "agenda-delete-asked")
+        page.keyboard.press("Shift+Tab")
+        yes = page.get_by_role("button", name=t("agenda.delete.yes"), exact=True)
+        expect(yes).to_be_focused()
         page.keyboard.press("Enter")
         settle(page)
         expect(yes).to_have_count(0)

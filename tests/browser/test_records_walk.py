@@ -33,7 +33,8 @@ COPIED = """element => {
     getSelection().addRange(range);
     const copy = new ClipboardEvent("copy", {clipboardData: new DataTransfer(), bubbles: true});
     element.dispatchEvent(copy);
-    return copy.clipboardData.getData("text/plain") || String(getSelection());
+    const html = copy.clipboardData.getData("text/html");
+    return (copy.clipboardData.getData("text/plain") || String(getSelection())) + "|" + html;
 }"""
 
 
@@ -102,7 +103,9 @@ def test_evidence_a_person_and_a_note_reach_the_docx_report(
         # copied from the page, it is the address as typed (no invisible joiner in it)
         shown = page.get_by_text("Onderbouwing: Verslag van het teamoverleg")
         copied = shown.evaluate(COPIED)
-        assert f"— {URL} (" in copied and JOINER not in copied, repr(copied)
+        text, html = copied.split("|", 1)
+        assert f"— {URL} (" in text and JOINER not in text, repr(text)
+        assert URL in html and JOINER not in html, repr(html)  # the markup copied too
         page.mouse.move(0, 0)
         from_the_top(page, "fase-onderbouwing-1280")
 

@@ -90,3 +90,14 @@ def test_a_damaged_draft_in_the_database_is_refused_in_dutch(store: Store, agend
         )
     with pytest.raises(AgendaError, match="onvolledig of beschadigd"):
         load_draft(store, info.id)
+
+
+def test_a_delete_for_a_version_keeps_a_draft_saved_again_since(
+    store: Store, agenda: Agenda
+) -> None:
+    first = save_draft(store, agenda)
+    again = save_draft(store, edit_item(agenda, "free-1", note="nieuwer"), first)
+    assert delete_draft(store, first.id, first.version) is False  # asked about version 1
+    assert list_drafts(store) == [again]
+    assert delete_draft(store, again.id, again.version) is True
+    assert list_drafts(store) == []

@@ -17,6 +17,7 @@ from toolkaart.i18n.catalog import counted, t
 from toolkaart.i18n.dates import date_label
 from toolkaart.route.gates import Answer
 from toolkaart.route.project import Project
+from toolkaart.store.agenda_store import list_drafts, save_draft
 from toolkaart.store.project_store import Store
 from toolkaart.web import board_view
 from toolkaart.web.frontend_fixes import THEN
@@ -206,11 +207,12 @@ def test_save_and_reopen_a_draft_in_a_new_session(two: tuple[Project, Project]) 
         w.value for w in later.warning if w.value.startswith(opening("agenda.delete.confirm"))
     ]
     assert default_title() in asked
-    click(later, "agenda.delete.no")
+    click(later, f"agenda.delete.button{THEN}")  # "Nee, bewaren", where the focus goes
+    assert t("agenda.delete.kept") in [i.value for i in later.info]
     assert not [w for w in later.warning if w.value.startswith(opening("agenda.delete.confirm"))]
     assert later.selectbox(key="agenda.reopen").options
     click(later, "agenda.delete.button")
-    click(later, f"agenda.delete.button{THEN}")
+    click(later, "agenda.delete.yes")
     assert not later.selectbox  # no drafts left to reopen
 
 
@@ -229,3 +231,34 @@ def test_an_unsaved_agenda_says_so_until_it_is_saved(two: tuple[Project, Project
     later = open_page()
     click(later, "agenda.reopen.button")  # a reopened draft is stored as it is
     assert t("agenda.unsaved") not in [w.value for w in later.warning]
+
+
+def test_delete_asks_and_deletes_only_the_draft_and_version_it_named(store: Store) -> None:
+    """The question belongs to the draft chosen when it was asked: choosing another draft
+    takes it away, and a yes after someone saved that draft again deletes nothing."""
+    a = save_draft(store, Agenda(title="Agenda A", meeting_date=MEETING))
+    b = save_draft(store, Agenda(title="Agenda B", meeting_date=MEETING))
+    app = open_page()
+    confirm = opening("agenda.delete.confirm")
+
+    def asked() -> list[str]:
+        return [w.value for w in app.warning if w.value.startswith(confirm)]
+
+    app.selectbox(key="agenda.reopen").select(a.id).run()
+    click(app, "agenda.delete.button")
+    assert "Agenda A" in asked()[0]
+    app.selectbox(key="agenda.reopen").select(b.id).run()
+    assert asked() == []  # the question was about A
+    app.selectbox(key="agenda.reopen").select(a.id).run()
+    assert asked() == []  # and does not come back with it
+
+    click(app, "agenda.delete.button")
+    save_draft(store, Agenda(title="Agenda A!", meeting_date=MEETING), a)  # saved by someone else
+    click(app, "agenda.delete.yes")
+    assert [w.value for w in app.warning] == [t("agenda.delete.changed")]
+    assert {d.id for d in list_drafts(store)} == {a.id, b.id}  # nothing deleted
+
+    app.selectbox(key="agenda.reopen").select(b.id).run()
+    click(app, "agenda.delete.button")
+    click(app, "agenda.delete.yes")
+    assert [d.id for d in list_drafts(store)] == [a.id]  # B, the one named, and only B

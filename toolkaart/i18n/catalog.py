@@ -1261,6 +1261,11 @@ NL: dict[str, str] = {
     ),
     "agenda.delete.yes": "Ja, verwijderen",
     "agenda.delete.no": "Nee, bewaren",
+    "agenda.delete.kept": "Het concept is bewaard.",
+    "agenda.delete.changed": (
+        "Het concept is intussen opnieuw opgeslagen of verwijderd; er is niets verwijderd. Kies "
+        "het opnieuw als u het alsnog wilt verwijderen."
+    ),
     "agenda.composed": "De agenda is samengesteld met {projects}.",
     "agenda.saved_as": "Opgeslagen als: {label}",
     "agenda.save_new": "Opslaan als nieuw concept",

@@ -159,11 +159,15 @@ def load_draft(store: Store, draft_id: str) -> tuple[Agenda, DraftInfo]:
     return agenda_from_dict(row.data), _info(row)
 
 
-def delete_draft(store: Store, draft_id: str) -> None:
-    """Delete the draft if it is one the acting person may see (nothing happens otherwise)."""
+def delete_draft(store: Store, draft_id: str, version: int | None = None) -> bool:
+    """Delete the draft if it is one the acting person may see (nothing happens otherwise);
+    with ``version``, only while it is still that version: a draft saved again since the person
+    was asked about it is kept, as a save over a newer version is refused. True if deleted."""
+    which = [agenda_drafts.c.id == draft_id, _theirs(store.acting)]
+    if version is not None:
+        which.append(agenda_drafts.c.version == version)
     with store.write() as connection:
-        deleted = connection.execute(
-            sa.delete(agenda_drafts).where(agenda_drafts.c.id == draft_id, _theirs(store.acting))
-        ).rowcount
+        deleted = connection.execute(sa.delete(agenda_drafts).where(*which)).rowcount
     if deleted:
         log_event(Event.AGENDA_DELETED, draft=draft_id, person=store.acting.person_id)
+    return bool(deleted)

@@ -274,8 +274,8 @@ def _connection_rules() -> list[tuple[str, str, str, str]]:
 #: its row ("↑ Omhoog"). Only then: a control the person left themselves is still there, usable.
 #: When the action removed the control altogether (the last agenda draft deleted), the focus goes
 #: to the answer to that action, drawn where the control was (``feedback.answer_at``); when a
-#: button took its place, keyed as the removed one plus THEN (the "Ja, verwijderen" that asks
-#: after "Concept verwijderen"), to that button.
+#: button took its place, keyed as the removed one plus THEN (the "Nee, bewaren" of the question
+#: that follows "Concept verwijderen"), to that button.
 #:
 #: What is copied from a page is what it reads: the invisible joiners ``literal`` puts into a
 #: person's text (after ``https:``, an ``@``, the ``:`` of a time) are left out of the clipboard,
@@ -371,8 +371,14 @@ if (!window.toolkaartFixes) {
   });
   window.addEventListener("resize", scrollable);
   document.addEventListener("copy", (event) => {
-    const chosen = String(window.getSelection());
-    if (!chosen.includes(JOINER) || !event.clipboardData) return;
+    const selection = window.getSelection();
+    const chosen = String(selection);
+    if (!chosen.includes(JOINER) || !event.clipboardData || !selection.rangeCount) return;
+    const copied = document.createElement("div");  // with its markup, for Word and Outlook
+    for (let index = 0; index < selection.rangeCount; index++) {
+      copied.append(selection.getRangeAt(index).cloneContents());
+    }
+    event.clipboardData.setData("text/html", copied.innerHTML.replaceAll(JOINER, ""));
     event.clipboardData.setData("text/plain", chosen.replaceAll(JOINER, ""));
     event.preventDefault();
   });

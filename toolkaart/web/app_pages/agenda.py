@@ -31,6 +31,7 @@ from toolkaart.i18n.catalog import counted, t
 from toolkaart.i18n.dates import date_label, local_today
 from toolkaart.route.project import Project
 from toolkaart.store import agenda_store
+from toolkaart.store.agenda_store import DraftInfo
 from toolkaart.web import board_view, identity, project_session
 from toolkaart.web.content_cache import require_content
 from toolkaart.web.downloads import download_buttons
@@ -104,6 +105,7 @@ def _compose() -> None:
 
 
 def _reopen() -> None:
+    st.session_state.pop(_DELETE_ASKED, None)
     draft_id = st.session_state.get("agenda.reopen")
     if draft_id is None:
         return
@@ -116,24 +118,35 @@ def _reopen() -> None:
         project_session.flash("success", t("agenda.reopened", title=info.title))
 
 
-def _ask_delete() -> None:
-    """A deleted draft cannot be brought back: the first click asks, naming the draft."""
-    st.session_state[_DELETE_ASKED] = st.session_state.get("agenda.reopen")
+def _ask_delete(draft: DraftInfo) -> None:
+    """A deleted draft cannot be brought back: the first click asks, naming the draft as listed
+    (its id and version: what the person saw is what a yes deletes)."""
+    st.session_state[_DELETE_ASKED] = (draft.id, draft.version)
 
 
-def _keep() -> None:
+def _forget_question() -> None:
+    """Another draft chosen: a question asked about the one before does not come back."""
     st.session_state.pop(_DELETE_ASKED, None)
 
 
+def _keep() -> None:
+    _forget_question()
+    tell("agenda.reopen", "info", t("agenda.delete.kept"))  # and the keyboard's focus goes here
+
+
 def _delete() -> None:
-    """Delete the draft the person confirmed (not whatever the list shows by now)."""
-    draft_id = st.session_state.pop(_DELETE_ASKED, None)
-    if draft_id is None:
+    """Delete the draft the person confirmed, while it is the version they were asked about."""
+    asked = st.session_state.pop(_DELETE_ASKED, None)
+    if asked is None:
         return
+    draft_id, version = asked
     try:
-        agenda_store.delete_draft(project_session.store(), draft_id)
+        deleted = agenda_store.delete_draft(project_session.store(), draft_id, version)
     except StoreError as error:
         tell("agenda.reopen", "error", str(error))
+        return
+    if not deleted:  # saved again or deleted by someone else since the question
+        tell("agenda.reopen", "warning", t("agenda.delete.changed"))
         return
     saved = board_view.saved_as()
     if saved is not None and saved.id == draft_id:
@@ -174,24 +187,33 @@ with st.container(border=True):
             key="agenda.reopen",
             format_func=lambda did: board_view.draft_label(next(d for d in drafts if d.id == did)),
             placeholder=t("ui.select.placeholder"),
+            on_change=_forget_question,
         )
         chosen = next((d for d in drafts if d.id == st.session_state.get("agenda.reopen")), None)
-        asked = chosen is not None and st.session_state.get(_DELETE_ASKED) == chosen.id
+        asked = chosen is not None and st.session_state.get(_DELETE_ASKED) == (
+            chosen.id,
+            chosen.version,
+        )
         reopen, delete = st.columns(2)
         reopened = reopen.button(t("agenda.reopen"), on_click=_reopen, key="agenda.reopen.button")
         if chosen is not None and asked:
             st.warning(t("agenda.delete.confirm", label=literal(board_view.draft_label(chosen))))
             yes, no = st.columns(2)
             pressed = yes.button(
-                t("agenda.delete.yes"),
-                on_click=_delete,
-                key=f"agenda.delete.button{THEN}",  # the focus follows the first click here
-                type="primary",
+                t("agenda.delete.yes"), on_click=_delete, key="agenda.delete.yes", type="primary"
             )
-            pressed |= no.button(t("agenda.delete.no"), on_click=_keep, key="agenda.delete.no")
+            # the keyboard's focus goes from the first click to the safe answer (THEN): a
+            # second Enter keeps the draft
+            pressed |= no.button(
+                t("agenda.delete.no"), on_click=_keep, key=f"agenda.delete.button{THEN}"
+            )
         else:
             pressed = delete.button(
-                t("agenda.delete"), on_click=_ask_delete, key="agenda.delete.button"
+                t("agenda.delete"),
+                on_click=_ask_delete,
+                args=(chosen,) if chosen is not None else None,
+                key="agenda.delete.button",
+                disabled=chosen is None,
             )
         missed_click(reopened or pressed, "agenda.reopen")
     answer_at("agenda.reopen")  # also when the last draft is gone: where its controls were

@@ -13,8 +13,7 @@ from toolkaart.board.portfolio import DEFAULT_STALE_DAYS, build_portfolio, organ
 from toolkaart.documents import ics_calendar
 from toolkaart.i18n.catalog import t
 from toolkaart.i18n.dates import file_stem, local_today
-from toolkaart.store import agenda_store
-from toolkaart.web import project_session
+from toolkaart.web import board_view, project_session
 from toolkaart.web.board_view import (
     STALE_CHOICES,
     count_rows,
@@ -152,7 +151,7 @@ chosen = None if organisation == everyone else organisation
 whose = t("portfolio.calendar.all") if chosen is None else chosen or t("portfolio.no_organisation")
 st.caption(t("portfolio.calendar.help", organisation=literal(whose)))
 reviews = (row.next_review for row in portfolio.rows)
-if ics_calendar.may_have_dates(reviews, agenda_store.list_drafts(project_session.store()), chosen):
+if ics_calendar.may_have_dates(reviews, board_view.list_drafts(), chosen):
     st.download_button(
         t("portfolio.calendar.download"),
         data=partial(
