@@ -51,7 +51,8 @@ def test_create_pass_two_gates_reload_and_find_everything(
         app_url = server.url
         page.goto(app_url)
         settle(page)
-        page.get_by_role("link", name=t("nav.projects")).click()
+        menu = page.get_by_role("navigation", name=t("nav.label"))
+        menu.get_by_role("link", name=t("nav.projects"), exact=True).click()
         settle(page)
         expect(page).to_have_url(f"{app_url}/projecten")
         expect(page.get_by_role("heading", name=t("projects.title"), exact=True)).to_be_visible()
