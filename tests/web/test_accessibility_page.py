@@ -7,6 +7,8 @@ import pytest
 
 from tests.appkit import links, open_page, sidebar_links, texts
 from toolkaart.i18n.catalog import NL, t
+from toolkaart.settings import settings
+from toolkaart.web.literal import literal
 
 STATEMENT = "app_pages/toegankelijkheid.py"
 #: Every page in the state a plain link opens it in. Zelfscan without a project, Portfolio without
@@ -48,3 +50,15 @@ def test_the_statement_is_in_the_sidebar_under_content() -> None:
     app = open_page()
     labels = [label for label, _, _ in sidebar_links(app)]
     assert labels[-3:] == [t("nav.beheer"), t("nav.members"), t("nav.accessibility")]
+
+
+def test_the_statement_names_the_services_contact_when_its_operator_set_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert t("a11y.contact.body") in texts(open_page(STATEMENT))  # not set: it says so
+    monkeypatch.setenv("TOOLKAART_SUPPORT", "toegankelijkheid@zorg.example.nl")
+    settings.cache_clear()
+    shown = texts(open_page(STATEMENT))
+    contact = literal("toegankelijkheid@zorg.example.nl")
+    assert t("a11y.contact.body.support", contact=contact) in shown
+    assert t("a11y.contact.body") not in shown

@@ -156,6 +156,11 @@ NL: dict[str, str] = {
         "Dit adres en de termijn waarbinnen u antwoord krijgt, zijn nog niet vastgesteld; "
         "het programma vult ze hier in."
     ),
+    "a11y.contact.body.support": (
+        "Loopt u tegen een probleem aan, of hebt u de informatie in een andere vorm nodig? "
+        "Neem dan contact op via **{contact}**. De termijn waarbinnen u antwoord krijgt, is nog "
+        "niet vastgesteld."
+    ),
     # Streamlit's own controls, renamed in Dutch (toolkaart/web/frontend_fixes.py)
     "ui.skip_link": "Direct naar de inhoud",
     "ui.sidebar": "Menu",

@@ -12,6 +12,8 @@ from __future__ import annotations
 import streamlit as st
 
 from toolkaart.i18n.catalog import t
+from toolkaart.settings import settings
+from toolkaart.web.literal import literal
 
 #: Known shortcomings, each a catalog string ending in its WCAG success criterion.
 LIMITATIONS = ("a11y.limit.lang",)
@@ -30,4 +32,8 @@ st.markdown("\n".join(f"- {t(key)}" for key in LIMITATIONS))
 st.header(t("a11y.plan.heading"), anchor=False)
 st.markdown(t("a11y.plan.body"))
 st.header(t("a11y.contact.heading"), anchor=False)
-st.markdown(t("a11y.contact.body"))
+# the service's own contact when its operator named one (TOOLKAART_SUPPORT), as signing in does
+support = settings().support
+st.markdown(
+    t("a11y.contact.body.support", contact=literal(support)) if support else t("a11y.contact.body")
+)
