@@ -17,6 +17,7 @@ from toolkaart.content.graph import ToolkaartGraph
 from toolkaart.content.loader import load_toolkaart
 from toolkaart.content.models import Toolkaart
 from toolkaart.route import gates
+from toolkaart.route.gates import Answer, Assessment
 from toolkaart.serve import streamlit_settings
 from toolkaart.settings import SHIPPED_CONTENT_DIR, settings
 
@@ -65,6 +66,22 @@ def _private_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 #: The day the domain judges decisions on in tests: the examples are dated up to early 2028.
 TODAY = dt.date(2028, 12, 31)
+
+
+def in_use(toolkaart: Toolkaart, review: dt.date = dt.date(2027, 2, 1)) -> Assessment:
+    """A walk through every gate, each answered ja on 1 February 2026 with its open items
+    accepted, Productie's with its next ``review``: a project in use."""
+    walk = Assessment()
+    for phase in toolkaart.phases:
+        walk = walk.decide(
+            toolkaart,
+            phase.id,
+            Answer.JA,
+            decided_on=dt.date(2026, 2, 1),
+            accept_open_items=True,
+            next_review=review if phase is toolkaart.phases[-1] else None,
+        )
+    return walk
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -11,6 +11,7 @@ import pytest
 from docx.text.paragraph import Paragraph
 from pypdf import PdfReader
 
+from tests.conftest import in_use
 from toolkaart.board.agenda import add_item, compose_agenda, edit_item, move_item
 from toolkaart.board.agenda_model import Agenda
 from toolkaart.board.portfolio import build_portfolio
@@ -239,16 +240,7 @@ def test_the_flow_names_projects_standing_still_and_those_in_use(
     toolkaart: Toolkaart, graph: ToolkaartGraph
 ) -> None:
     created = dt.datetime(2026, 1, 4, 9, tzinfo=dt.UTC)
-    walk = Assessment()
-    for phase in toolkaart.phases:
-        walk = walk.decide(
-            toolkaart,
-            phase.id,
-            Answer.JA,
-            decided_on=dt.date(2026, 2, 1),
-            accept_open_items=True,
-            next_review=dt.date(2027, 2, 1) if phase is toolkaart.phases[-1] else None,
-        )
+    walk = in_use(toolkaart)
     projects = [
         Project(id="stil", name="Stil | project", organisation="Oost", created_at=created),
         Project(id="klaar", name="In gebruik", organisation="Oost", assessment=walk,
@@ -281,16 +273,7 @@ def test_the_flow_names_projects_standing_still_and_those_in_use(
 def test_a_project_in_use_reads_its_next_review_as_a_clause_of_its_own(
     toolkaart: Toolkaart, graph: ToolkaartGraph
 ) -> None:
-    walk = Assessment()
-    for phase in toolkaart.phases:
-        walk = walk.decide(
-            toolkaart,
-            phase.id,
-            Answer.JA,
-            decided_on=dt.date(2026, 2, 1),
-            accept_open_items=True,
-            next_review=dt.date(2027, 2, 1) if phase is toolkaart.phases[-1] else None,
-        )
+    walk = in_use(toolkaart)
     created = dt.datetime(2026, 1, 4, 9, tzinfo=dt.UTC)
     project = Project(id="klaar", name="In gebruik", assessment=walk, created_at=created)
     today = dt.date(2027, 1, 4)

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
 from tests.appkit import opening
-from tests.conftest import APP_DIR
+from tests.conftest import APP_DIR, in_use
 from toolkaart.access.permissions import LOCAL
 from toolkaart.content.models import Toolkaart
 from toolkaart.i18n.catalog import counted, t
@@ -296,16 +296,7 @@ def test_the_calendar_of_the_chosen_organisation_can_be_downloaded(
     store: Store, toolkaart: Toolkaart
 ) -> None:
     seed(store, toolkaart)
-    walk = Assessment()
-    for phase in toolkaart.phases:
-        walk = walk.decide(
-            toolkaart,
-            phase.id,
-            Answer.JA,
-            decided_on=dt.date(2026, 2, 1),
-            accept_open_items=True,
-            next_review=dt.date(2027, 2, 1) if phase is toolkaart.phases[-1] else None,
-        )
+    walk = in_use(toolkaart)
     store.save(replace(store.create("In gebruik", "Ziekenhuis Oost"), assessment=walk))
     app = open_page()
     (button,) = [
