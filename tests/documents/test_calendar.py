@@ -258,8 +258,13 @@ def test_a_calendar_has_dates_from_a_review_or_a_draft_the_organisation_may_own(
     def draft(organisation: str) -> DraftInfo:
         return DraftInfo("d", "Agenda", dt.date(2027, 1, 14), 1, saved, organisation)
 
-    assert not may_have_dates([None, None], [], None)
-    assert may_have_dates([None, dt.date(2027, 2, 1)], [], "Oost")
-    assert may_have_dates([], [draft("Zuid")], None)  # every organisation's calendar
-    assert not may_have_dates([], [draft("Zuid")], "Oost")
-    assert may_have_dates([], [draft("")], "Oost")  # saved without one: may be Oost's projects
+    def never() -> list[DraftInfo]:
+        raise AssertionError("a review gives a date: no drafts listed")
+
+    assert not may_have_dates([None, None], list, None)
+    assert may_have_dates([None, dt.date(2027, 2, 1)], never, "Oost")
+    assert may_have_dates([], lambda: [draft("Zuid")], None)  # every organisation's calendar
+    assert not may_have_dates([], lambda: [draft("Zuid")], "Oost")
+    assert may_have_dates(
+        [], lambda: [draft("")], "Oost"
+    )  # saved without one: may be Oost's projects

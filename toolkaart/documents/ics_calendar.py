@@ -23,7 +23,7 @@ projects and drafts that person may see.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from icalendar import Calendar, Event, vText
@@ -163,16 +163,19 @@ def project_calendar(
 
 
 def may_have_dates(
-    reviews: Iterable[dt.date | None], drafts: Iterable[DraftInfo], organisation: str | None
+    reviews: Iterable[dt.date | None],
+    drafts: Callable[[], Iterable[DraftInfo]],
+    organisation: str | None,
 ) -> bool:
     """Whether ``organisation``'s calendar (``organisation_events``; every organisation's when
     None) can hold a date: one of its active projects' re-reviews (``reviews``), or a draft of
     its board or one saved without an organisation (which may put its projects on the agenda).
     Read without opening the drafts, so a page can say there is nothing to put in a calendar
-    instead of offering a file without events, which RFC 5545 does not allow."""
+    instead of offering a file without events, which RFC 5545 does not allow. The drafts are
+    listed (``drafts()``, a query) only when no review already gives a date."""
     return any(day is not None for day in reviews) or any(
         organisation is None or not info.organisation or info.organisation == organisation
-        for info in drafts
+        for info in drafts()
     )
 
 

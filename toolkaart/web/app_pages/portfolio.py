@@ -151,7 +151,7 @@ chosen = None if organisation == everyone else organisation
 whose = t("portfolio.calendar.all") if chosen is None else chosen or t("portfolio.no_organisation")
 st.caption(t("portfolio.calendar.help", organisation=literal(whose)))
 reviews = (row.next_review for row in portfolio.rows)
-if ics_calendar.may_have_dates(reviews, board_view.list_drafts(), chosen):
+if ics_calendar.may_have_dates(reviews, board_view.list_drafts, chosen):
     st.download_button(
         t("portfolio.calendar.download"),
         data=partial(
