@@ -181,7 +181,7 @@ with st.container(border=True):
         st.caption(t("agenda.compose.replaces"))
 
     if drafts:
-        st.selectbox(
+        chosen_id = st.selectbox(
             t("agenda.reopen.choose"),
             [d.id for d in drafts],
             key="agenda.reopen",
@@ -189,14 +189,10 @@ with st.container(border=True):
             placeholder=t("ui.select.placeholder"),
             on_change=_forget_question,
         )
-        chosen = next((d for d in drafts if d.id == st.session_state.get("agenda.reopen")), None)
-        asked = chosen is not None and st.session_state.get(_DELETE_ASKED) == (
-            chosen.id,
-            chosen.version,
-        )
+        chosen = next(d for d in drafts if d.id == chosen_id)  # a list without empty choice
         reopen, delete = st.columns(2)
         reopened = reopen.button(t("agenda.reopen"), on_click=_reopen, key="agenda.reopen.button")
-        if chosen is not None and asked:
+        if st.session_state.get(_DELETE_ASKED) == (chosen.id, chosen.version):
             st.warning(t("agenda.delete.confirm", label=literal(board_view.draft_label(chosen))))
             yes, no = st.columns(2)
             pressed = yes.button(
@@ -211,9 +207,8 @@ with st.container(border=True):
             pressed = delete.button(
                 t("agenda.delete"),
                 on_click=_ask_delete,
-                args=(chosen,) if chosen is not None else None,
+                args=(chosen,),
                 key="agenda.delete.button",
-                disabled=chosen is None,
             )
         missed_click(reopened or pressed, "agenda.reopen")
     answer_at("agenda.reopen")  # also when the last draft is gone: where its controls were
